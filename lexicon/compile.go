@@ -1,0 +1,203 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+)
+
+type caseMode int
+
+const (
+	caseAuto caseMode = iota
+	caseExact
+	caseAny
+)
+
+func parseCase(s string) (caseMode, error) {
+	switch s {
+	case "", "auto":
+		return caseAuto, nil
+	case "exact":
+		return caseExact, nil
+	case "any":
+		return caseAny, nil
+	}
+	return 0, fmt.Errorf("%w: case %q (want auto, exact or any)", ErrInvalid, s)
+}
+
+// compiled is a phrase ready for matching.
+type compiled struct {
+	phrase *Phrase
+	entry  *Entry
+	topic  *Topic
+	role   Role
+	rule   string
+	key    string   // norm tokens joined by spaces
+	toks   []string // folded tokens, case kept
+	norm   []string // folded tokens in lower case
+	prefix bool     // the last token is a prefix (phrase ended in *)
+	mode   caseMode
+
+	near, notNear, notBefore, notAfter []*compiled
+}
+
+type node struct {
+	next     map[string]*node
+	ends     []int
+	prefixes []prefixEnd
+}
+
+type prefixEnd struct {
+	pre string
+	id  int
+}
+
+type matcher struct {
+	root    *node
+	phrases []*compiled
+}
+
+// Compile builds the matcher from the lexicon's entries and topics. Call it
+// after the last AddFile and before Match; it returns the problems that make
+// a phrase unusable (an empty phrase, an unknown case).
+func (l *Lexicon) Compile() error {
+	m := &matcher{root: &node{}}
+	var probs Problems
+	add := func(p *Phrase, e *Entry, t *Topic, role Role) {
+		for _, err := range m.add(p, e, t, role) {
+			probs = append(probs, &Error{File: p.File, Line: p.Line, Err: err})
+		}
+	}
+	for _, e := range l.Entries {
+		for _, p := range implicitAliases(e) {
+			add(p, e, nil, RoleAlias)
+		}
+		for i := range e.Aliases {
+			add(&e.Aliases[i], e, nil, RoleAlias)
+		}
+		for i := range e.Demonyms {
+			add(&e.Demonyms[i], e, nil, RoleDemonym)
+		}
+		for i := range e.Capitals {
+			add(&e.Capitals[i], e, nil, RoleCapital)
+		}
+	}
+	for _, t := range l.Topics {
+		for i := range t.Cues {
+			add(&t.Cues[i], nil, t, RoleCue)
+		}
+	}
+	if len(probs) > 0 {
+		probs.sort()
+		return probs
+	}
+	l.compiled = m
+	return nil
+}
+
+// implicitAliases returns the entry's name and official name as aliases,
+// unless an explicit alias has the same text (and so carries its rules).
+func implicitAliases(e *Entry) []*Phrase {
+	var out []*Phrase
+	seen := map[string]bool{}
+	for _, a := range e.Aliases {
+		seen[a.Text] = true
+	}
+	for _, s := range []string{e.Name, e.Official} {
+		if s != "" && !seen[s] {
+			seen[s] = true
+			out = append(out, &Phrase{Text: s, File: e.File, Line: e.Line})
+		}
+	}
+	return out
+}
+
+func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role) []error {
+	mode, err := parseCase(p.Case)
+	if err != nil {
+		return []error{err}
+	}
+	texts := []string{p.Text}
+	if lower(p.Text) == p.Text && (role == RoleCue || role == RoleCapital) {
+		texts = append(texts, spellingVariants(p.Text)...)
+	}
+	var errs []error
+	for i, text := range texts {
+		cp, err := compilePhrase(text, mode)
+		if err != nil {
+			return []error{err}
+		}
+		variant := ""
+		if i > 0 {
+			variant = text
+		}
+		cp.phrase, cp.entry, cp.topic, cp.role = p, e, t, role
+		cp.rule = describe(role, p, variant)
+		for _, ctx := range []struct {
+			src []string
+			dst *[]*compiled
+		}{{p.Near, &cp.near}, {p.NotNear, &cp.notNear}, {p.NotBefore, &cp.notBefore}, {p.NotAfter, &cp.notAfter}} {
+			for _, s := range ctx.src {
+				c, err := compilePhrase(s, caseAuto)
+				if err != nil {
+					errs = append(errs, fmt.Errorf("context %q of %q: %w", s, p.Text, err))
+					continue
+				}
+				*ctx.dst = append(*ctx.dst, c)
+			}
+		}
+		m.insert(cp)
+	}
+	return errs
+}
+
+// compilePhrase tokenises a phrase; a trailing * makes its last word a
+// prefix.
+func compilePhrase(text string, mode caseMode) (*compiled, error) {
+	s := strings.TrimSpace(text)
+	prefix := strings.HasSuffix(s, "*")
+	s = strings.TrimSuffix(s, "*")
+	toks := Tokenize(s)
+	if len(toks) == 0 {
+		return nil, fmt.Errorf("%w: phrase %q has no words", ErrInvalid, text)
+	}
+	if prefix && !toks[len(toks)-1].Word {
+		return nil, fmt.Errorf("%w: phrase %q: * must follow a word", ErrInvalid, text)
+	}
+	cp := &compiled{prefix: prefix, mode: mode}
+	for _, t := range toks {
+		cp.toks = append(cp.toks, t.Text)
+		cp.norm = append(cp.norm, t.Norm)
+	}
+	cp.key = strings.Join(cp.norm, " ")
+	if prefix {
+		cp.key += "*"
+	}
+	return cp, nil
+}
+
+func (m *matcher) insert(cp *compiled) {
+	id := len(m.phrases)
+	m.phrases = append(m.phrases, cp)
+	n := m.root
+	path := cp.norm
+	if cp.prefix {
+		path = path[:len(path)-1]
+	}
+	for _, w := range path {
+		if n.next == nil {
+			n.next = map[string]*node{}
+		}
+		c := n.next[w]
+		if c == nil {
+			c = &node{}
+			n.next[w] = c
+		}
+		n = c
+	}
+	if cp.prefix {
+		n.prefixes = append(n.prefixes, prefixEnd{pre: cp.norm[len(cp.norm)-1], id: id})
+		return
+	}
+	n.ends = append(n.ends, id)
+}

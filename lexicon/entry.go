@@ -1,0 +1,147 @@
+package lexicon
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+)
+
+// Type is the kind of an entity entry.
+type Type int
+
+// The entity types.
+const (
+	Country Type = iota + 1
+	Organisation
+	Person
+)
+
+// String returns the type's name as used in the CLI and the mentions file.
+func (t Type) String() string {
+	switch t {
+	case Country:
+		return "country"
+	case Organisation:
+		return "organisation"
+	case Person:
+		return "person"
+	}
+	return "unknown"
+}
+
+// ParseType reads a type name ("country", "organisation" or "organization",
+// "person").
+func ParseType(s string) (Type, error) {
+	switch strings.ToLower(s) {
+	case "country", "countries":
+		return Country, nil
+	case "organisation", "organization", "organisations", "organizations", "org":
+		return Organisation, nil
+	case "person", "people":
+		return Person, nil
+	}
+	return 0, fmt.Errorf("unknown entity type %q (want country, organisation or person)", s)
+}
+
+// Phrase is an alias, demonym, capital or topic cue with its matching rules.
+// In YAML it is either a plain string or a mapping with text and rules.
+type Phrase struct {
+	Text      string   `yaml:"text"`       // the phrase; a trailing * on the last word matches any word starting so
+	Case      string   `yaml:"case"`       // "auto" (default), "exact" or "any"
+	Near      []string `yaml:"near"`       // fires only if one of these occurs in the turn (or window)
+	NotNear   []string `yaml:"not_near"`   // never fires if one of these occurs in the turn (or window)
+	Window    int      `yaml:"window"`     // words on either side for Near/NotNear; 0 means the whole turn
+	NotBefore []string `yaml:"not_before"` // never fires when immediately followed by one of these
+	NotAfter  []string `yaml:"not_after"`  // never fires when immediately preceded by one of these
+	Weight    float64  `yaml:"weight"`     // cues only: weight in the topic score; 0 means 1
+	Line      int      `yaml:"-"`          // 1-based line in File
+	File      string   `yaml:"-"`          // file the phrase was read from
+}
+
+// UnmarshalYAML decodes a phrase from a string or a strict mapping and
+// remembers its line.
+func (p *Phrase) UnmarshalYAML(n ast.Node) error {
+	line := n.GetToken().Position.Line
+	if s, ok := n.(*ast.StringNode); ok {
+		*p = Phrase{Text: s.Value, Line: line}
+		return nil
+	}
+	if _, ok := n.(*ast.MappingNode); !ok {
+		if _, ok := n.(*ast.MappingValueNode); !ok {
+			// numbers, booleans and other scalars are phrases too ("5G", "2%")
+			if sc, ok := n.(ast.ScalarNode); ok {
+				*p = Phrase{Text: fmt.Sprint(sc.GetValue()), Line: line}
+				return nil
+			}
+			return &Error{Line: line, Err: fmt.Errorf("%w: a phrase is a string or a mapping with text", ErrInvalid)}
+		}
+	}
+	type plain Phrase
+	if err := yaml.NodeToValue(n, (*plain)(p), yaml.Strict()); err != nil {
+		return err
+	}
+	p.Line = line
+	return nil
+}
+
+// HasRules reports whether the phrase carries any context rule or a case
+// other than auto, which makes a shared alias deliberate.
+func (p *Phrase) HasRules() bool {
+	return len(p.Near)+len(p.NotNear)+len(p.NotBefore)+len(p.NotAfter) > 0 || (p.Case != "" && p.Case != "auto")
+}
+
+// Entry is a country, organisation or person.
+type Entry struct {
+	ID       string   `yaml:"id"`
+	Name     string   `yaml:"name"`     // canonical name, as written in the CSV
+	Official string   `yaml:"official"` // countries: official name
+	ISO2     string   `yaml:"iso2"`     // countries: ISO 3166-1 alpha-2
+	ISO3     string   `yaml:"iso3"`     // countries: ISO 3166-1 alpha-3
+	Kind     string   `yaml:"kind"`     // organisations: international, state, armed-group, company, media, ngo, party, other
+	Role     string   `yaml:"role"`     // people: office held
+	Country  string   `yaml:"country"`  // organisations and people: id of their country
+	Aliases  []Phrase `yaml:"aliases"`
+	Demonyms []Phrase `yaml:"demonyms"` // countries: adjectives and nouns; they count as mentions
+	Capitals []Phrase `yaml:"capitals"` // countries: topic cues only, never mentions
+	Topics   []string `yaml:"topics"`   // ids of the topics this entity is a cue of
+	Replace  bool     `yaml:"replace"`  // in a user file: replace the entry with this id instead of extending it
+	Remove   bool     `yaml:"remove"`   // in a user file: remove the entry with this id
+	Type     Type     `yaml:"-"`
+	File     string   `yaml:"-"`
+	Line     int      `yaml:"-"` // 1-based line of the entry in File
+}
+
+// UnmarshalYAML decodes an entry strictly and remembers its line.
+func (e *Entry) UnmarshalYAML(n ast.Node) error {
+	type plain Entry
+	if err := yaml.NodeToValue(n, (*plain)(e), yaml.Strict()); err != nil {
+		return err
+	}
+	e.Line = n.GetToken().Position.Line
+	return nil
+}
+
+// Topic is a topic label with the phrases that cue it. Entities cue topics
+// through their own Topics field.
+type Topic struct {
+	ID      string   `yaml:"id"`
+	Label   string   `yaml:"label"`  // exactly as shown in the CSV topics column
+	Parent  string   `yaml:"parent"` // optional parent topic id
+	Cues    []Phrase `yaml:"cues"`
+	Replace bool     `yaml:"replace"`
+	Remove  bool     `yaml:"remove"`
+	File    string   `yaml:"-"`
+	Line    int      `yaml:"-"`
+}
+
+// UnmarshalYAML decodes a topic strictly and remembers its line.
+func (t *Topic) UnmarshalYAML(n ast.Node) error {
+	type plain Topic
+	if err := yaml.NodeToValue(n, (*plain)(t), yaml.Strict()); err != nil {
+		return err
+	}
+	t.Line = n.GetToken().Position.Line
+	return nil
+}

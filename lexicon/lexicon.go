@@ -1,0 +1,79 @@
+package lexicon
+
+import "sort"
+
+// Lexicon is a merged set of entries and topics. Build it with New, LoadFS or
+// Default, extend it with AddFile, then Compile it before matching. A
+// compiled lexicon is safe for concurrent use.
+type Lexicon struct {
+	Entries     []*Entry        // in load order; Sorted returns them by id
+	Topics      []*Topic        // in load order
+	Titles      map[string]bool // folded words that make up titles and roles
+	CommonWords map[string]bool // folded words that are never a name on their own
+
+	byID      map[string]*Entry
+	topicByID map[string]*Topic
+	compiled  *matcher
+}
+
+// New returns an empty lexicon.
+func New() *Lexicon {
+	return &Lexicon{
+		Titles:      map[string]bool{},
+		CommonWords: map[string]bool{},
+		byID:        map[string]*Entry{},
+		topicByID:   map[string]*Topic{},
+	}
+}
+
+// Entry returns the entry with the id, or nil.
+func (l *Lexicon) Entry(id string) *Entry { return l.byID[id] }
+
+// Topic returns the topic with the id, or nil.
+func (l *Lexicon) Topic(id string) *Topic { return l.topicByID[id] }
+
+// Sorted returns the entries of one type (all when typ is 0) sorted by id.
+func (l *Lexicon) Sorted(typ Type) []*Entry {
+	var out []*Entry
+	for _, e := range l.Entries {
+		if typ == 0 || e.Type == typ {
+			out = append(out, e)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].ID < out[j].ID })
+	return out
+}
+
+// IsTitle reports whether a word is a title or role word (Secretary,
+// Minister, Acting); case and diacritics are ignored.
+func (l *Lexicon) IsTitle(word string) bool { return l.Titles[foldKey(word)] }
+
+// IsCommon reports whether a word is a common word that is never a name on
+// its own (Allies, Ministers, Border); case and diacritics are ignored.
+func (l *Lexicon) IsCommon(word string) bool { return l.CommonWords[foldKey(word)] }
+
+// Stats counts entries by type and topics with their cues.
+type Stats struct {
+	Countries, Organisations, People, Topics, Aliases, Cues int
+}
+
+// Stats returns the lexicon's coverage counts.
+func (l *Lexicon) Stats() Stats {
+	var s Stats
+	for _, e := range l.Entries {
+		switch e.Type {
+		case Country:
+			s.Countries++
+		case Organisation:
+			s.Organisations++
+		case Person:
+			s.People++
+		}
+		s.Aliases += len(e.Aliases) + len(e.Demonyms)
+	}
+	s.Topics = len(l.Topics)
+	for _, t := range l.Topics {
+		s.Cues += len(t.Cues)
+	}
+	return s
+}

@@ -1,0 +1,251 @@
+package lexicon
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Role says what a matched phrase is to its entry.
+type Role int
+
+// The roles of a phrase.
+const (
+	RoleAlias   Role = iota + 1 // a name of the entity: a mention
+	RoleDemonym                 // a demonym of a country: a mention
+	RoleCapital                 // a capital of a country: a topic cue, not a mention
+	RoleCue                     // a topic cue phrase
+)
+
+// String names the role as explain prints it.
+func (r Role) String() string {
+	return [...]string{"", "alias", "demonym", "capital", "cue"}[r]
+}
+
+// IsMention reports whether a phrase of this role names its entity.
+func (r Role) IsMention() bool { return r == RoleAlias || r == RoleDemonym }
+
+// Match is one phrase found in a text.
+type Match struct {
+	Start, End int    // half-open byte span in the text
+	Entry      *Entry // the entity for aliases, demonyms and capitals; nil for cues
+	Topic      *Topic // the topic for cues; nil otherwise
+	Role       Role
+	Phrase     *Phrase // the lexicon phrase that fired
+	Rule       string  // why it matched, for explain: `alias "Lavrov"`, with variant and rules
+}
+
+// Label is the phrase's evidence label: the lexicon text of the phrase, or
+// for a wildcard phrase the matched words in lower case.
+func (m Match) Label(text string) string {
+	if strings.HasSuffix(m.Phrase.Text, "*") {
+		return strings.ToLower(strings.Join(strings.Fields(text[m.Start:m.End]), " "))
+	}
+	if m.Role == RoleCapital || m.Role == RoleCue {
+		return m.Phrase.Text
+	}
+	return m.Entry.Name
+}
+
+// Match finds the lexicon's phrases in text: at each position the longest
+// phrase whose case and context rules hold, left to right, without overlap.
+// The lexicon must be compiled (Compile) first.
+func (l *Lexicon) Match(text string) []Match {
+	return l.MatchTokens(text, Tokenize(text))
+}
+
+// MatchTokens is Match for a text already tokenised with Tokenize.
+func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
+	m := l.compiled
+	if m == nil {
+		return nil
+	}
+	s := &scan{toks: toks}
+	var out []Match
+	var cands []cand
+	for i := 0; i < len(toks); {
+		cands = m.candidates(toks, i, cands[:0])
+		// longest first; among equals, load order
+		sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+		matched := false
+		for _, c := range cands {
+			cp := m.phrases[c.id]
+			if !cp.caseOK(toks[i:c.end]) || !s.rulesOK(cp, i, c.end) {
+				continue
+			}
+			out = append(out, Match{
+				Start: toks[i].Start, End: toks[c.end-1].End,
+				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, Rule: cp.rule,
+			})
+			i = c.end
+			matched = true
+			break
+		}
+		if !matched {
+			i++
+		}
+	}
+	return out
+}
+
+type cand struct{ id, end int }
+
+// candidates lists the phrases whose keys match the tokens from i on.
+func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
+	n := m.root
+	for j := i; j < len(toks) && n != nil; j++ {
+		for _, p := range n.prefixes {
+			if toks[j].Word && strings.HasPrefix(toks[j].Norm, p.pre) {
+				out = append(out, cand{p.id, j + 1})
+			}
+		}
+		n = n.next[toks[j].Norm]
+		if n != nil {
+			for _, id := range n.ends {
+				out = append(out, cand{id, j + 1})
+			}
+		}
+	}
+	return out
+}
+
+// caseOK checks the phrase's case rule against the text tokens.
+func (cp *compiled) caseOK(toks []Token) bool {
+	if cp.mode == caseAny {
+		return true
+	}
+	for k, t := range toks {
+		want := cp.toks[k]
+		last := k == len(toks)-1 && cp.prefix
+		if !tokenCaseOK(cp.mode, want, t.Text, last) {
+			return false
+		}
+	}
+	return true
+}
+
+func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
+	eq := func(a, b string) bool {
+		if prefix {
+			return strings.HasPrefix(a, b)
+		}
+		return a == b
+	}
+	switch mode {
+	case caseExact:
+		return eq(got, want)
+	case caseAuto:
+		if lower(want) == want {
+			return true
+		}
+		return eq(got, want) || eq(got, strings.ToUpper(want))
+	}
+	return true
+}
+
+// scan holds one text's tokens and caches where context phrases occur.
+type scan struct {
+	toks []Token
+	occ  map[string][]int // context key -> token indexes where it starts
+}
+
+func (s *scan) rulesOK(cp *compiled, start, end int) bool {
+	for _, p := range cp.notBefore {
+		if s.at(p, end) {
+			return false
+		}
+	}
+	for _, p := range cp.notAfter {
+		if k := start - len(p.toks); k >= 0 && s.at(p, k) {
+			return false
+		}
+	}
+	if len(cp.near) > 0 && !s.nearAny(cp.near, cp.phrase.Window, start, end) {
+		return false
+	}
+	if len(cp.notNear) > 0 && s.nearAny(cp.notNear, cp.phrase.Window, start, end) {
+		return false
+	}
+	return true
+}
+
+// at reports whether the context phrase occurs at token i.
+func (s *scan) at(p *compiled, i int) bool {
+	if i+len(p.toks) > len(s.toks) {
+		return false
+	}
+	for k, w := range p.norm {
+		t := s.toks[i+k]
+		if k == len(p.norm)-1 && p.prefix {
+			if !strings.HasPrefix(t.Norm, w) {
+				return false
+			}
+		} else if t.Norm != w {
+			return false
+		}
+	}
+	return p.caseOK(s.toks[i : i+len(p.toks)])
+}
+
+// nearAny reports whether any of the phrases occurs within window words of
+// [start, end), or anywhere in the text when window is 0. The phrase itself
+// does not count.
+func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
+	if s.occ == nil {
+		s.occ = map[string][]int{}
+	}
+	lo, hi := s.toks[start].Index-window, s.toks[end-1].Index+window
+	for _, p := range ps {
+		key := p.key
+		pos, ok := s.occ[key]
+		if !ok {
+			pos = []int{}
+			for i := range s.toks {
+				if s.toks[i].Norm == p.norm[0] || p.prefix && len(p.norm) == 1 {
+					if s.at(p, i) {
+						pos = append(pos, i)
+					}
+				}
+			}
+			s.occ[key] = pos
+		}
+		for _, i := range pos {
+			if i >= start && i < end {
+				continue
+			}
+			if window == 0 {
+				return true
+			}
+			if idx := s.toks[i].Index; idx >= lo && idx <= hi {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// describe renders a compiled phrase's rule for explain.
+func describe(role Role, p *Phrase, variant string) string {
+	var b strings.Builder
+	fmt.Fprintf(&b, "%s %q", role, p.Text)
+	if variant != "" {
+		fmt.Fprintf(&b, " (spelling %q)", variant)
+	}
+	if p.Case != "" && p.Case != "auto" {
+		fmt.Fprintf(&b, ", case %s", p.Case)
+	}
+	list := func(name string, v []string) {
+		if len(v) > 0 {
+			fmt.Fprintf(&b, ", %s [%s]", name, strings.Join(v, ", "))
+		}
+	}
+	list("near", p.Near)
+	list("not near", p.NotNear)
+	if p.Window > 0 && len(p.Near)+len(p.NotNear) > 0 {
+		fmt.Fprintf(&b, " within %d words", p.Window)
+	}
+	list("not before", p.NotBefore)
+	list("not after", p.NotAfter)
+	fmt.Fprintf(&b, " (%s:%d)", p.File, p.Line)
+	return b.String()
+}

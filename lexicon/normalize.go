@@ -1,0 +1,200 @@
+package lexicon
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/runes"
+	"golang.org/x/text/transform"
+	"golang.org/x/text/unicode/norm"
+)
+
+// Token is a word or a punctuation mark of a text. Words are runs of
+// letters, digits and combining marks; every other visible character is a
+// token of its own, except hyphens and dashes, which are dropped so that
+// "NATO-Ukraine" and "NATO Ukraine" tokenise alike.
+type Token struct {
+	Start, End int    // half-open byte span in the original text
+	Text       string // the token with diacritics removed and quotes folded, case kept
+	Norm       string // Text in lower case: the matching key
+	Word       bool   // letters or digits, not punctuation
+	Index      int    // 0-based index of the word among the text's words (punctuation takes the next word's index)
+}
+
+// IsUpper reports whether the token has letters and all are upper case.
+func (t Token) IsUpper() bool {
+	return t.Word && t.Text != t.Norm && strings.ToUpper(t.Text) == t.Text
+}
+
+// IsCapitalised reports whether the token starts with an upper-case letter.
+func (t Token) IsCapitalised() bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
+}
+
+// Tokenize splits text into tokens with byte offsets into text.
+func Tokenize(text string) []Token {
+	toks := make([]Token, 0, len(text)/5+1)
+	words := 0
+	for i := 0; i < len(text); {
+		r, size := utf8.DecodeRuneInString(text[i:])
+		switch {
+		case isWordRune(r):
+			j := i + size
+			ascii := r < utf8.RuneSelf
+			for j < len(text) {
+				r2, s2 := utf8.DecodeRuneInString(text[j:])
+				if !isWordRune(r2) {
+					break
+				}
+				ascii = ascii && r2 < utf8.RuneSelf
+				j += s2
+			}
+			toks = append(toks, newWord(text[i:j], i, j, ascii, words))
+			words++
+			i = j
+		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
+			i += size
+		default:
+			p := foldPunct(r)
+			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
+			i += size
+		}
+	}
+	return toks
+}
+
+func newWord(s string, start, end int, ascii bool, index int) Token {
+	text := s
+	if !ascii {
+		text = foldDiacritics(s)
+	}
+	return Token{Start: start, End: end, Text: text, Norm: lower(text), Word: true, Index: index}
+}
+
+// lower returns s in lower case without allocating when it already is.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf || 'A' <= c && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
+}
+
+func isWordRune(r rune) bool {
+	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
+}
+
+func isDash(r rune) bool {
+	switch r {
+	case '-', '\u2010', '\u2011', '\u2012', '\u2013', '\u2014', '\u2015', '\u2212', '\u00ad', '\ufe63', '\uff0d':
+		return true
+	}
+	return false
+}
+
+// foldPunct maps typographic quotes to their ASCII forms.
+func foldPunct(r rune) string {
+	switch r {
+	case '\u2018', '\u2019', '\u201b', '\u02bc', '\u2032', '`', '\u00b4':
+		return "'"
+	case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033':
+		return `"`
+	}
+	return string(r)
+}
+
+var stripMarks = runes.Remove(runes.In(unicode.Mn))
+
+// letters that carry no combining mark in Unicode but are read as plain
+// Latin letters in English transcripts.
+var foldLetters = strings.NewReplacer(
+	"ø", "o", "Ø", "O", "ł", "l", "Ł", "L", "đ", "d", "Đ", "D", "ı", "i",
+	"æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ß", "ss", "þ", "th", "Þ", "Th",
+)
+
+// foldDiacritics removes accents: "Erdoğan" becomes "Erdogan".
+func foldDiacritics(s string) string {
+	t := transform.Chain(norm.NFD, stripMarks, norm.NFC)
+	out, _, err := transform.String(t, s)
+	if err != nil {
+		return s
+	}
+	return foldLetters.Replace(out)
+}
+
+// foldKey is the matching key of a single word or phrase: tokens' Norm
+// joined by spaces.
+func foldKey(s string) string {
+	toks := Tokenize(s)
+	parts := make([]string, len(toks))
+	for i, t := range toks {
+		parts[i] = t.Norm
+	}
+	return strings.Join(parts, " ")
+}
+
+// FoldKey is the case- and accent-insensitive key of a phrase, the form in
+// which phrases are compared: "Erdoğan's" and "ERDOGAN ' S" share a key.
+func FoldKey(s string) string { return foldKey(s) }
+
+// spellingPairs are British and American spellings generated for lowercase
+// cues in both directions.
+var spellingPairs = [][2]string{
+	{"defence", "defense"},
+	{"offence", "offense"},
+	{"neighbour", "neighbor"},
+	{"isation", "ization"},
+	{"ise", "ize"},
+	{"centre", "center"},
+	{"programme", "program"},
+	{"behaviour", "behavior"},
+	{"labour", "labor"},
+	{"armour", "armor"},
+	{"favour", "favor"},
+	{"honour", "honor"},
+	{"rumour", "rumor"},
+	{"licence", "license"},
+	{"analyse", "analyze"},
+	{"catalogue", "catalog"},
+}
+
+// spellingVariants returns the other spellings of a lowercase phrase; the
+// suffix pair "ise"/"ize" applies only at the end of a word.
+func spellingVariants(s string) []string {
+	seen := map[string]bool{s: true}
+	out := []string{s}
+	for _, p := range spellingPairs {
+		for _, v := range out {
+			for _, dir := range [][2]string{p, {p[1], p[0]}} {
+				w := replaceSpelling(v, dir[0], dir[1])
+				if !seen[w] {
+					seen[w] = true
+					out = append(out, w)
+				}
+			}
+		}
+	}
+	return out[1:]
+}
+
+func replaceSpelling(s, from, to string) string {
+	if from != "ise" && from != "ize" {
+		return strings.ReplaceAll(s, from, to)
+	}
+	// only word-final (or before s/d/r: "modernised", "stabilises")
+	words := strings.Fields(s)
+	for i, w := range words {
+		base := strings.TrimRight(w, "*")
+		for _, suf := range []string{"", "s", "d", "r", "rs"} {
+			if strings.HasSuffix(base, from+suf) && len(base) > len(from+suf)+2 {
+				words[i] = base[:len(base)-len(from+suf)] + to + suf + w[len(base):]
+				break
+			}
+		}
+	}
+	return strings.Join(words, " ")
+}
