@@ -10,6 +10,7 @@ type Lexicon struct {
 	Topics      []*Topic        // in load order
 	Titles      map[string]bool // folded words that make up titles and roles
 	CommonWords map[string]bool // folded words that are never a name on their own
+	OrgWords    map[string]bool // folded words that mark an organisation's name (Agency, Council)
 
 	byID      map[string]*Entry
 	topicByID map[string]*Topic
@@ -21,6 +22,7 @@ func New() *Lexicon {
 	return &Lexicon{
 		Titles:      map[string]bool{},
 		CommonWords: map[string]bool{},
+		OrgWords:    map[string]bool{},
 		byID:        map[string]*Entry{},
 		topicByID:   map[string]*Topic{},
 	}
@@ -51,6 +53,10 @@ func (l *Lexicon) IsTitle(word string) bool { return l.Titles[foldKey(word)] }
 // IsCommon reports whether a word is a common word that is never a name on
 // its own (Allies, Ministers, Border); case and diacritics are ignored.
 func (l *Lexicon) IsCommon(word string) bool { return l.CommonWords[foldKey(word)] }
+
+// IsOrgWord reports whether a word marks an organisation's name (Agency,
+// Council, Ministry); case and diacritics are ignored.
+func (l *Lexicon) IsOrgWord(word string) bool { return l.OrgWords[foldKey(word)] }
 
 // Stats counts entries by type and topics with their cues.
 type Stats struct {

@@ -39,6 +39,7 @@ type file struct {
 	Topics        []*Topic `yaml:"topics"`
 	Titles        []string `yaml:"titles"`         // words that make up roles and titles (Secretary, Minister)
 	CommonWords   []string `yaml:"common_words"`   // words that are never a name on their own
+	OrgWords      []string `yaml:"org_words"`      // words that mark an organisation's name
 	ReplaceTopics bool     `yaml:"replace_topics"` // drop all topics loaded before this file
 }
 
@@ -122,6 +123,9 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 	for _, w := range f.CommonWords {
 		l.CommonWords[foldKey(w)] = true
 	}
+	for _, w := range f.OrgWords {
+		l.OrgWords[foldKey(w)] = true
+	}
 	return probs
 }
 
@@ -151,3 +155,7 @@ func yamlError(name string, err error) *Error {
 	}
 	return &Error{File: name, Err: fmt.Errorf("%w: %v", ErrInvalid, err)}
 }
+
+// LoadDefault parses a fresh, uncompiled copy of the embedded default
+// lexicon, for merging user files into.
+func LoadDefault() (*Lexicon, error) { return LoadFS(defaultData, "data") }

@@ -1,0 +1,46 @@
+// Command turntag turns folders of transcripts into a tagged table: one CSV
+// row per speaker turn with its speaker, the countries, organisations and
+// people named, and the topics addressed, each with its evidence.
+package main
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/urfave/cli/v2"
+)
+
+func main() {
+	err := newApp(os.Stdout, os.Stderr).Run(os.Args)
+	if err != nil {
+		if msg := err.Error(); msg != "" {
+			fmt.Fprintln(os.Stderr, "turntag: "+msg)
+		}
+		var ec cli.ExitCoder
+		if errors.As(err, &ec) {
+			os.Exit(ec.ExitCode())
+		}
+		os.Exit(1)
+	}
+}
+
+// newApp builds the CLI writing to stdout and stderr; tests run it in
+// process.
+func newApp(stdout, stderr io.Writer) *cli.App {
+	return &cli.App{
+		Name:           "turntag",
+		Usage:          "tag transcript turns with speakers, entities and topics",
+		Description:    "turntag reads transcripts (press conferences, briefings, interviews) and writes one CSV row per speaker turn: who spoke, which countries, organisations and people they named, and which topics they addressed, with the evidence for each tag.",
+		Writer:         stdout,
+		ErrWriter:      stderr,
+		ExitErrHandler: func(*cli.Context, error) {},
+		OnUsageError: func(c *cli.Context, err error, _ bool) error {
+			return cli.Exit("usage: "+err.Error(), 2)
+		},
+		Commands: []*cli.Command{
+			tagCommand(),
+		},
+	}
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"fmt"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/tagger"
+)
+
+// lexiconFlags are the flags of every command that loads a lexicon.
+func lexiconFlags() []cli.Flag {
+	return []cli.Flag{
+		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
+		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
+		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
+	}
+}
+
+// loadLexicon builds the lexicon the flags ask for, compiled.
+func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
+	var lex *lexicon.Lexicon
+	if c.Bool("no-default-lexicon") {
+		lex = lexicon.New()
+	} else {
+		def, err := lexicon.Default()
+		if err != nil {
+			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), 1)
+		}
+		files := c.StringSlice("lexicon")
+		if len(files) == 0 {
+			return def, nil
+		}
+		// the default is shared: load a fresh copy to merge user files into
+		lex, err = lexicon.LoadDefault()
+		if err != nil {
+			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), 1)
+		}
+	}
+	for _, f := range c.StringSlice("lexicon") {
+		if err := lex.AddFile(f); err != nil {
+			return nil, cli.Exit(err.Error(), 1)
+		}
+	}
+	if err := lex.Compile(); err != nil {
+		return nil, cli.Exit(err.Error(), 1)
+	}
+	return lex, nil
+}
+
+// buildPipeline loads the lexicon and, unless --ner=off, the NER model.
+func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
+	lex, err := loadLexicon(c)
+	if err != nil {
+		return nil, err
+	}
+	var finder tagger.NameFinder
+	switch c.String("ner") {
+	case "on":
+		p := tagger.Prose{}
+		p.Warm()
+		finder = p
+	case "off":
+	default:
+		return nil, cli.Exit(fmt.Sprintf("usage: --ner takes on or off, not %q", c.String("ner")), 2)
+	}
+	return pipeline.New(tagger.New(lex, finder)), nil
+}

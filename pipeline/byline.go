@@ -1,0 +1,114 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// bylinePeople finds the people a header line or title names with a role:
+// "by NATO Secretary General Jens Stoltenberg", "Press Briefing by Press
+// Secretary Jen Psaki, March 3, 2022", "Matthew Miller, Department
+// Spokesperson", "by Christine Lagarde, President of the ECB".
+func (s *speakers) bylinePeople(text string) []Speaker {
+	var out []Speaker
+	segs := splitSegments(text)
+	for i, seg := range segs {
+		for _, run := range seg.runs {
+			if !s.hasTitle(run) {
+				continue
+			}
+			role, name := s.splitRoleName(strings.Join(run, " "))
+			if s.plausibleName(name) {
+				out = append(out, Speaker{Name: name, Role: role})
+			}
+		}
+		// "by Name, Role" and "Name, Role": a bare name followed by a role segment
+		if len(seg.runs) == 0 {
+			continue
+		}
+		first := seg.runs[0]
+		bare := !s.hasTitle(first) && (seg.afterBy || i == 0 && len(seg.runs) == 1)
+		if bare && len(first) >= 2 && len(first) <= 4 && s.plausibleName(strings.Join(first, " ")) {
+			sp := Speaker{Name: strings.Join(first, " ")}
+			if i+1 < len(segs) && s.hasTitle(strings.Fields(segs[i+1].text)) {
+				sp.Role = segs[i+1].text
+			}
+			if seg.afterBy || sp.Role != "" {
+				out = append(out, sp)
+			}
+		}
+	}
+	return out
+}
+
+// segment is the text between commas; runs are its stretches of
+// capitalised words (particles allowed inside a name).
+type segment struct {
+	text    string
+	runs    [][]string
+	afterBy bool // the first run follows the word "by"
+}
+
+func splitSegments(text string) []segment {
+	var out []segment
+	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '–' || r == '—' }) {
+		seg := segment{text: strings.TrimSpace(part)}
+		var run []string
+		flush := func() {
+			if len(run) > 0 {
+				seg.runs = append(seg.runs, run)
+				run = nil
+			}
+		}
+		words := strings.Fields(part)
+		for j, w := range words {
+			w = strings.Trim(w, `"“”()[]:`)
+			r, _ := utf8.DecodeRuneInString(w)
+			switch {
+			case w == "":
+				flush()
+			case unicode.IsUpper(r):
+				if len(seg.runs) == 0 && len(run) == 0 && j > 0 && strings.EqualFold(words[j-1], "by") {
+					seg.afterBy = true
+				}
+				run = append(run, w)
+			case particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !connectors[strings.ToLower(w)]:
+				run = append(run, w)
+			default:
+				flush()
+			}
+		}
+		flush()
+		out = append(out, seg)
+	}
+	return out
+}
+
+func (s *speakers) hasTitle(words []string) bool {
+	for _, w := range words {
+		if s.lex.IsTitle(strings.Trim(w, ".")) {
+			return true
+		}
+	}
+	return false
+}
+
+// plausibleName accepts one to five words that are neither common words
+// nor titles nor dates.
+func (s *speakers) plausibleName(name string) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		bare := strings.Trim(w, ".")
+		if s.lex.IsCommon(bare) || s.lex.IsTitle(bare) || months[strings.ToLower(bare)] > 0 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(bare); unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,81 @@
+package pipeline
+
+import (
+	"strings"
+
+	"github.com/turntag/turntag/tagger"
+)
+
+// Span is a half-open byte range [Start, End) in Document.Body.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Document is one transcript: its metadata and its turns in order.
+type Document struct {
+	Source   string    // the path as given (relative to the folder when a folder was given)
+	Title    string    // title from front matter, <title> or the header
+	Date     string    // ISO 8601 date (YYYY-MM-DD), empty when unknown
+	URL      string    // source URL from front matter, if any
+	Body     string    // the decoded text that spans point into
+	Header   Span      // header lines before the first turn (title, by-line, date); zero when none
+	Skipped  []Span    // lines that are neither header nor speech (markdown headings, subtitle cue numbers)
+	Byline   []Speaker // people named in the header or title, with their roles
+	Turns    []Turn
+	Warnings []string // problems repaired while reading (invalid UTF-8 at byte N)
+}
+
+// Speaker is who speaks a turn.
+type Speaker struct {
+	Name        string // full name where the document makes it knowable; empty for an unnamed questioner
+	Role        string // "NATO Secretary General", "Moderator", "Questioner"
+	Affiliation string // outlet or organisation: "Wall Street Journal"
+}
+
+// Turn is one block of speech by one speaker.
+type Turn struct {
+	Label    Span             // "Name (Outlet):"; zero when the turn has no label
+	Text     Span             // the speech, up to the next label
+	Line     int              // 1-based source line of the turn's first byte
+	Raw      RawLabel         // the label as parsed, before resolution
+	Speaker  Speaker          // resolved name, role and affiliation
+	Start    string           // subtitles: start time of the first cue (HH:MM:SS.mmm); empty otherwise
+	End      string           // subtitles: end time of the last cue; empty otherwise
+	Mentions []tagger.Mention // in text order
+	Tags     []tagger.Tag     // by descending score, each with its evidence
+}
+
+// RawLabel is a speaker label split into its parts.
+type RawLabel struct {
+	Words       string // label words before the colon and any parenthetical ("Acting NATO Spokesperson Dylan White", "MS. PSAKI")
+	Role        string // for labels that name a part, not a person: "Moderator", "Questioner", "President"
+	Affiliation string // the parenthetical ("Wall Street Journal"), which may also hold a role
+	Question    bool   // a Q / QUESTION label
+}
+
+// TurnText returns the turn's text with whitespace inside paragraphs
+// collapsed to single spaces; paragraphs (split at blank lines) are joined
+// by a blank line.
+func (d *Document) TurnText(t Turn) string {
+	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
+}
+
+// NormalizeSpace collapses whitespace inside each paragraph of s to single
+// spaces and joins the paragraphs with "\n\n".
+func NormalizeSpace(s string) string {
+	var paras []string
+	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
+		if f := strings.Fields(p); len(f) > 0 {
+			paras = append(paras, strings.Join(f, " "))
+		}
+	}
+	return strings.Join(paras, "\n\n")
+}
+
+// Words counts the words of the turn's text.
+func (d *Document) Words(t Turn) int {
+	return len(strings.Fields(d.Body[t.Text.Start:t.Text.End]))
+}

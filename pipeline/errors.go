@@ -1,0 +1,33 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+)
+
+// Sentinel errors, for errors.Is.
+var (
+	// ErrUnsupported marks a file whose format turntag does not read.
+	ErrUnsupported = errors.New("unsupported format")
+	// ErrTooLarge marks a file over the size limit.
+	ErrTooLarge = errors.New("file too large")
+)
+
+// ParseError is a problem at a place in an input file. Its message reads
+// "file:line: msg", or "file: msg" when Line is 0; Unwrap returns Err.
+type ParseError struct {
+	File string
+	Line int
+	Err  error
+}
+
+// Error implements error.
+func (e *ParseError) Error() string {
+	if e.Line == 0 {
+		return fmt.Sprintf("%s: %v", e.File, e.Err)
+	}
+	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
+}
+
+// Unwrap returns the underlying error.
+func (e *ParseError) Unwrap() error { return e.Err }

@@ -1,0 +1,291 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// labelKind says how a label was recognised, which decides how much support
+// it needs before it counts as a label.
+type labelKind int
+
+const (
+	kindQuestion labelKind = iota + 1 // Q, Q:, QUESTION:
+	kindRole                          // MODERATOR:, Interviewer:, THE PRESIDENT:
+	kindStrong                        // ALL CAPS with two or more words, or with an outlet or title words
+	kindSingle                        // one name word: needs the name known from elsewhere or repeated
+	kindWeak                          // two or more capitalised words: needs other labels in the document
+)
+
+// labelCand is a possible speaker label at the start of a line.
+type labelCand struct {
+	n    int // bytes from the line start to the first byte of speech
+	end  int // bytes from the line start to the end of the label proper
+	raw  RawLabel
+	kind labelKind
+	key  string // folded name/role words, to count repeats
+}
+
+// roleLabels are labels that name a part in the conversation, not a person.
+var roleLabels = map[string]string{
+	"moderator": "Moderator", "interviewer": "Interviewer", "host": "Host",
+	"presenter": "Presenter", "anchor": "Anchor", "reporter": "Reporter",
+	"journalist": "Journalist", "participant": "Participant", "audience": "Audience",
+	"audience member": "Audience member", "operator": "Operator", "interpreter": "Interpreter",
+	"translator": "Translator", "narrator": "Narrator", "correspondent": "Correspondent",
+	"panelist": "Panelist", "panellist": "Panellist", "announcer": "Announcer",
+	"staff": "Staff", "unidentified speaker": "Unidentified speaker", "speaker": "Speaker",
+	"answer": "Answer", "a": "Answer", "senior administration official": "Senior administration official",
+	"senior state department official": "Senior State Department official",
+	"official": "Official", "press": "Press", "voice": "Voice", "chair": "Chair",
+	"chairman": "Chairman", "chairperson": "Chairperson", "facilitator": "Facilitator",
+	"questioner": "Questioner", "question": "Questioner", "q": "Questioner",
+	"the president": "President", "the vice president": "Vice President",
+	"the secretary": "Secretary", "the prime minister": "Prime Minister",
+	"the chancellor": "Chancellor", "the secretary general": "Secretary General",
+	"the secretary-general": "Secretary-General", "the speaker": "Speaker",
+	"the ambassador": "Ambassador", "the minister": "Minister", "the chairman": "Chairman",
+	"the first lady": "First Lady", "the king": "King", "the queen": "Queen",
+}
+
+// notLabelWords are first words of "Word ...:" lines that introduce prose or
+// metadata, not a speaker.
+var notLabelWords = setOf(
+	"note", "notes", "nb", "update", "updated", "source", "sources", "editor", "editors", "editor's",
+	"correction", "summary", "date", "time", "location", "venue", "subject", "re", "tags", "tag",
+	"transcript", "related", "warning", "contact", "photo", "photos", "video", "image", "read",
+	"see", "agenda", "example", "last", "posted", "published", "released", "filed", "topic",
+	"topics", "keywords", "category", "copyright", "disclaimer", "caption", "credit", "media",
+	"title", "link", "url", "translation", "attachment", "ps", "step", "chapter", "part",
+	"section", "figure", "table", "day", "morning", "afternoon", "evening", "look", "listen",
+	"well", "yes", "no", "so", "now", "first", "second", "third", "finally", "also", "but",
+	"and", "or", "here", "there", "today", "tonight", "tomorrow", "yesterday", "in", "on",
+	"at", "for", "from", "with", "by", "to", "as", "after", "before", "during", "since",
+	"until", "under", "over", "about", "against", "between", "this", "that", "these",
+	"those", "it", "we", "i", "you", "he", "she", "they", "our", "my", "your", "his",
+	"her", "their", "what", "why", "how", "when", "where", "who", "which", "if", "then",
+	"thus", "therefore", "however", "meanwhile", "okay", "ok", "please", "thank", "thanks",
+	"dear", "ladies", "good", "let", "one", "two", "three", "some", "all", "many", "most",
+	"both", "each", "every", "other", "another", "such", "key", "main", "important",
+	"bottom", "background", "quote", "unquote", "end", "begin", "next", "previous", "more",
+	"q&a", "faq", "answer:", "remarks", "statement", "briefing", "press", "embargo",
+	"embargoed", "check", "as", "the", "a", "an", "please", "result", "results", "goal",
+	"goals", "purpose", "reason", "lesson", "lessons", "point", "points", "bullet", "item",
+	"objective", "objectives", "outcome", "outcomes", "question", "questions", "fact", "facts",
+)
+
+// honorifics are dropped from labels; they are neither role nor name.
+var honorifics = setOf("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "he", "h.e")
+
+// particles may stand lower case inside a name.
+var particles = setOf(
+	"de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della",
+	"la", "le", "bin", "ibn", "al", "el", "ben", "ter", "zu", "y", "e", "of", "the", "and", "for", "to",
+)
+
+// connectors join role words ("Minister of Foreign Affairs").
+var connectors = setOf("of", "for", "to", "the", "and", "on", "at")
+
+func setOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// parseLabel looks for a speaker label at the start of line (no newline).
+func parseLabel(line string) (labelCand, bool) {
+	off := len(line) - len(strings.TrimLeft(line, " \t"))
+	if off > 4 {
+		return labelCand{}, false
+	}
+	rest := line[off:]
+	bold := ""
+	for _, m := range []string{"**", "__"} {
+		if strings.HasPrefix(rest, m) {
+			bold, rest, off = m, rest[len(m):], off+len(m)
+			break
+		}
+	}
+	if c, ok := parseQ(rest, bold); ok {
+		c.n += off
+		c.end += off
+		return c, true
+	}
+	colon := strings.IndexByte(rest, ':')
+	if colon <= 0 || colon > 120 {
+		return labelCand{}, false
+	}
+	head := rest[:colon]
+	after := colon + 1
+	if bold != "" {
+		if strings.HasSuffix(head, bold) { // **NAME**:
+			head = head[:len(head)-len(bold)]
+		} else if strings.HasPrefix(rest[after:], bold) { // **NAME:**
+			after += len(bold)
+		} else {
+			return labelCand{}, false
+		}
+	}
+	if after < len(rest) && rest[after] != ' ' && rest[after] != '\t' {
+		return labelCand{}, false // "3:15", "http://"
+	}
+	end := after
+	for after < len(rest) && (rest[after] == ' ' || rest[after] == '\t') {
+		after++
+	}
+	head = strings.TrimSpace(head)
+	raw, kind, key, ok := classifyHead(head)
+	if !ok {
+		return labelCand{}, false
+	}
+	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
+}
+
+// parseQ recognises question labels: "Q", "Q:", "Q.", "Q   text", "Q (Outlet):".
+func parseQ(rest, bold string) (labelCand, bool) {
+	if !strings.HasPrefix(rest, "Q") {
+		return labelCand{}, false
+	}
+	i := 1
+	raw := RawLabel{Question: true, Role: "Q"}
+	if strings.HasPrefix(rest[i:], " (") {
+		if j := strings.Index(rest[i:], "):"); j > 0 && j < 80 {
+			raw.Affiliation = strings.TrimSpace(rest[i+2 : i+j])
+			i += j + 1
+		}
+	}
+	marked := false
+	if i < len(rest) && (rest[i] == ':' || rest[i] == '.') {
+		i++
+		marked = true
+	}
+	if bold != "" && strings.HasPrefix(rest[i:], bold) {
+		i += len(bold)
+	}
+	end := i
+	spaces := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		if rest[i] == '\t' {
+			spaces++
+		}
+		spaces++
+		i++
+	}
+	switch {
+	case i == len(rest): // "Q" or "Q:" alone on its line
+	case marked && spaces >= 1:
+	case spaces >= 2:
+	default:
+		return labelCand{}, false
+	}
+	return labelCand{n: i, end: end, raw: raw, kind: kindQuestion, key: "q"}, true
+}
+
+// classifyHead checks the words before the colon and splits off a
+// parenthetical.
+func classifyHead(head string) (RawLabel, labelKind, string, bool) {
+	var raw RawLabel
+	paren := ""
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open <= 0 {
+			return raw, 0, "", false
+		}
+		paren = strings.TrimSpace(head[open+1 : len(head)-1])
+		head = strings.TrimSpace(head[:open])
+		if paren == "" || strings.ContainsAny(paren, "()") {
+			return raw, 0, "", false
+		}
+	}
+	if head == "" || len(head) > 80 {
+		return raw, 0, "", false
+	}
+	words := strings.Fields(head)
+	if len(words) > 9 {
+		return raw, 0, "", false
+	}
+	caps := true
+	for i, w := range words {
+		if !labelWord(w, i == 0) {
+			return raw, 0, "", false
+		}
+		if hasLower(w) {
+			caps = false
+		}
+	}
+	folded := strings.ToLower(strings.Join(words, " "))
+	if role, ok := roleLabels[strings.TrimSuffix(folded, ".")]; ok {
+		raw.Role = role
+		raw.Words = strings.Join(words, " ")
+		raw.Question = role == "Questioner"
+		raw.Affiliation = paren
+		if raw.Question {
+			return raw, kindQuestion, "q", true
+		}
+		return raw, kindRole, folded, true
+	}
+	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
+	if notLabelWords[first] && !honorifics[first] {
+		return raw, 0, "", false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if particles[last] && len(words) > 1 {
+		return raw, 0, "", false
+	}
+	raw.Words = strings.Join(words, " ")
+	raw.Affiliation = paren
+	switch {
+	case caps && len(words) >= 2 && allLetters(words):
+		return raw, kindStrong, folded, true
+	case len(words) == 1:
+		return raw, kindSingle, folded, true
+	case paren != "" && !caps:
+		return raw, kindStrong, folded, true
+	}
+	return raw, kindWeak, folded, true
+}
+
+// labelWord reports whether w can stand in a speaker label: a capitalised
+// word, an ALL-CAPS word, an initial, an acronym with dots, or a particle.
+func labelWord(w string, first bool) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	for _, c := range w {
+		if !(unicode.IsLetter(c) || c == '.' || c == '\'' || c == '\u2019' || c == '-' || unicode.IsMark(c)) {
+			return false
+		}
+	}
+	if unicode.IsUpper(r) {
+		return true
+	}
+	return !first && particles[strings.ToLower(w)]
+}
+
+func hasLower(w string) bool {
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func allLetters(words []string) bool {
+	for _, w := range words {
+		n := 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				n++
+			}
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,211 @@
+package pipeline
+
+import (
+	"path/filepath"
+	"strings"
+	"unicode"
+)
+
+// line is one line of the body: [start, end) without its newline.
+type line struct {
+	start, end int
+	text       string
+	no         int // 1-based line number
+}
+
+func splitLines(text string, from int) []line {
+	var out []line
+	no := 1 + strings.Count(text[:from], "\n")
+	for off := from; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
+		no++
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// Parse reads a transcript into a Document: metadata from front matter or
+// the header, and the turns. Speakers are left unresolved (Raw labels);
+// Pipeline.Tag resolves them. A markdown file may open with YAML front
+// matter; any text file may.
+func Parse(source string, src []byte) (*Document, error) {
+	text, warnings, err := Decode(src)
+	if err != nil {
+		return nil, &ParseError{File: source, Err: err}
+	}
+	doc, err := ParseText(source, text)
+	if doc != nil {
+		doc.Warnings = append(warnings, doc.Warnings...)
+	}
+	return doc, err
+}
+
+// ParseText is Parse for text already decoded (LF line ends).
+func ParseText(source, text string) (*Document, error) {
+	doc := &Document{Source: source, Body: text}
+	fm, bodyStart, err := splitFrontMatter(text)
+	if err != nil {
+		if pe, ok := err.(*ParseError); ok {
+			pe.File = source
+		}
+		return nil, err
+	}
+	doc.Title, doc.Date, doc.URL = fm.Title, fm.Date, fm.URL
+	for _, s := range fm.Speakers {
+		doc.Byline = append(doc.Byline, Speaker{Name: strings.TrimSpace(s)})
+	}
+	markdown := isMarkdown(source) || bodyStart > 0
+	lines := splitLines(text, bodyStart)
+	hdrEnd := headerEnd(lines, markdown)
+	if bodyStart > 0 || hdrEnd > 0 {
+		end := bodyStart
+		if hdrEnd > 0 {
+			end = lines[hdrEnd-1].end
+		}
+		doc.Header = Span{0, end}
+	}
+	readHeader(doc, lines[:hdrEnd])
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title))
+	return doc, nil
+}
+
+func isMarkdown(source string) bool {
+	switch strings.ToLower(filepath.Ext(source)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// headerWords are the capitalised words of the header and title, which
+// support one-word labels ("PSAKI:" under "... by Jen Psaki").
+func headerWords(lines []line, title string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	for _, l := range lines {
+		add(l.text)
+	}
+	add(title)
+	return out
+}
+
+// splitTurns finds the labels among lines and cuts the text into turns.
+// Text before the first label is one turn of its own.
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool) ([]Turn, []Span) {
+	type found struct {
+		l line
+		c labelCand
+	}
+	var cands []found
+	var skipped []Span
+	skip := map[int]bool{}
+	for i, l := range lines {
+		if markdown && isHeading(l.text) {
+			skipped = append(skipped, Span{l.start, l.end})
+			skip[i] = true
+			continue
+		}
+		if c, ok := parseLabel(l.text); ok {
+			cands = append(cands, found{l, c})
+		}
+	}
+	// support: names of strong labels and repeated labels
+	repeats := map[string]int{}
+	strong := 0
+	for _, f := range cands {
+		repeats[f.c.key]++
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			strong++
+			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+				known[strings.Trim(w, ".,")] = true
+			}
+		}
+	}
+	accepted := map[int]labelCand{}
+	for _, f := range cands {
+		ok := false
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			ok = true
+		case kindSingle:
+			ok = known[strings.Trim(f.c.key, ".")] || repeats[f.c.key] >= 2
+		case kindWeak:
+			ok = repeats[f.c.key] >= 2 || strong >= 2
+		}
+		if ok {
+			accepted[f.l.start] = f.c
+		}
+	}
+
+	var turns []Turn
+	var cur *Turn
+	closeTurn := func(end int) {
+		if cur == nil {
+			return
+		}
+		s, e := trimSpan(text, cur.Text.Start, end)
+		cur.Text = Span{s, e}
+		if cur.Label != (Span{}) || s < e {
+			turns = append(turns, *cur)
+		}
+		cur = nil
+	}
+	for i, l := range lines {
+		if skip[i] {
+			if cur != nil {
+				// a heading ends the turn's text; text after it, up to
+				// the next label, is a new turn by the same speaker
+				closeTurn(l.start)
+				last := turns[len(turns)-1]
+				last.Label, last.Text = Span{}, Span{l.end, l.end}
+				last.Line = l.no + 1
+				cur = &last
+				turns = turns[:len(turns)-1]
+			}
+			continue
+		}
+		if c, ok := accepted[l.start]; ok {
+			closeTurn(l.start)
+			cur = &Turn{Label: Span{l.start, l.start + c.end}, Text: Span{Start: l.start + c.n}, Line: l.no, Raw: c.raw}
+			continue
+		}
+		if cur == nil && strings.TrimSpace(l.text) != "" {
+			cur = &Turn{Text: Span{Start: l.start}, Line: l.no}
+		}
+	}
+	if len(lines) > 0 {
+		closeTurn(lines[len(lines)-1].end)
+	}
+	return turns, skipped
+}
+
+func isHeading(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
+}
+
+// trimSpan shrinks [s, e) to exclude leading and trailing white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && isSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && isSpaceByte(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+func isSpaceByte(b byte) bool { return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v' }

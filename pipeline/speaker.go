@@ -1,0 +1,255 @@
+package pipeline
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/tagger"
+)
+
+// speakers resolves the byline and every turn's speaker of a document,
+// registering full names with td so that later surnames resolve to them.
+type speakers struct {
+	lex *lexicon.Lexicon
+	tg  *tagger.Tagger
+	td  *tagger.Doc
+}
+
+// resolve fills doc.Byline from the header and title and each turn's
+// Speaker from its label.
+func (s *speakers) resolve(doc *Document) {
+	seen := map[string]bool{}
+	for _, b := range doc.Byline {
+		seen[b.Name] = true
+	}
+	texts := append([]string{doc.Title}, doc.HeaderLines()...)
+	for _, t := range texts {
+		for _, b := range s.bylinePeople(t) {
+			if !seen[b.Name] {
+				seen[b.Name] = true
+				doc.Byline = append(doc.Byline, b)
+			}
+		}
+	}
+	for i := range doc.Byline {
+		s.canonical(&doc.Byline[i])
+	}
+	// full names in labels are known before any turn is read
+	for _, t := range doc.Turns {
+		if t.Raw.Words != "" && t.Raw.Role == "" {
+			_, name := s.splitRoleName(t.Raw.Words)
+			if len(strings.Fields(name)) >= 2 {
+				if c, _, ok := s.td.Person(name); ok {
+					name = c
+				}
+				s.td.AddPerson(name)
+			}
+		}
+	}
+	var prev *Speaker
+	for i := range doc.Turns {
+		t := &doc.Turns[i]
+		switch {
+		case t.Label == (Span{}) && prev != nil:
+			t.Speaker = *prev // text after a markdown heading continues the turn before it
+		case t.Label == (Span{}):
+			if len(doc.Byline) > 0 {
+				t.Speaker = doc.Byline[0]
+			}
+		default:
+			t.Speaker = s.fromLabel(t.Raw, doc.Byline)
+		}
+		prev = &t.Speaker
+	}
+}
+
+// canonical completes a byline name from the lexicon or the document
+// ("Biden" -> "Joe Biden") and registers it.
+func (s *speakers) canonical(sp *Speaker) {
+	if c, _, ok := s.td.Person(sp.Name); ok {
+		sp.Name = c
+	}
+	s.td.AddPerson(sp.Name)
+}
+
+// fromLabel resolves a label against the byline, the document and the
+// lexicon.
+func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
+	var sp Speaker
+	aff := s.affiliation(raw.Affiliation, &sp)
+	switch {
+	case raw.Question:
+		sp.Role = "Questioner"
+	case raw.Role != "":
+		sp.Role = raw.Role
+		if b, ok := byRole(byline, raw.Role); ok {
+			sp.Name = b.Name
+		}
+	default:
+		role, name := s.splitRoleName(raw.Words)
+		if sp.Role == "" {
+			sp.Role = role
+		}
+		switch {
+		case name == "" && role != "":
+			if b, ok := byRole(byline, role); ok {
+				sp.Name = b.Name
+			}
+		case name != "":
+			if c, _, ok := s.td.Person(name); ok {
+				name = c
+			}
+			sp.Name = name
+			if sp.Role == "" {
+				for _, b := range byline {
+					if b.Name == name {
+						sp.Role = b.Role
+					}
+				}
+			}
+		}
+	}
+	sp.Affiliation = aff
+	return sp
+}
+
+// affiliation reads a label's parenthetical: an outlet or organisation
+// (canonical when the lexicon knows it), or a role when it holds title
+// words ("NATO Spokesperson"). Notes such as "via interpreter" are dropped.
+func (s *speakers) affiliation(paren string, sp *Speaker) string {
+	if paren == "" {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(paren); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "" // "(via interpreter)", "(as interpreted)"
+	}
+	if c, _, ok := s.tg.Entity(paren, lexicon.Organisation); ok {
+		return c
+	}
+	for _, w := range strings.Fields(paren) {
+		if s.lex.IsTitle(strings.Trim(w, ".,")) {
+			sp.Role = paren
+			return ""
+		}
+	}
+	return paren
+}
+
+// byRole finds the byline person whose role contains all the words of
+// role ("President" in "President"; "Secretary" in "Press Secretary").
+func byRole(byline []Speaker, role string) (Speaker, bool) {
+	want := strings.Fields(strings.ToLower(role))
+	for _, exact := range []bool{true, false} {
+		for _, b := range byline {
+			if b.Name == "" || b.Role == "" {
+				continue
+			}
+			have := strings.Fields(strings.ToLower(b.Role))
+			if exact && strings.EqualFold(b.Role, role) || !exact && containsAll(have, want) {
+				return b, true
+			}
+		}
+	}
+	return Speaker{}, false
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// splitRoleName splits label words into a role and a name: the name is the
+// run of words at the end that are not titles, honorifics or connectors
+// ("Acting NATO Spokesperson | Dylan White", "Foreign Minister of Ukraine |
+// Dmytro Kuleba"). ALL-CAPS words are title-cased.
+func (s *speakers) splitRoleName(label string) (role, name string) {
+	words := strings.Fields(label)
+	caps := !hasLower(label)
+	var kept []string
+	for i, w := range words {
+		bare := strings.ToLower(strings.Trim(w, ".,"))
+		if honorifics[bare] || i == 0 && bare == "the" {
+			continue
+		}
+		kept = append(kept, strings.TrimRight(w, ","))
+	}
+	n := len(kept)
+	start := n
+	for start > 0 {
+		w := kept[start-1]
+		bare := strings.Trim(w, ".")
+		if s.lex.IsTitle(bare) || connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
+			break
+		}
+		start--
+	}
+	for start < n && particles[strings.ToLower(kept[start])] {
+		start++ // a name does not start with "of"
+	}
+	if start > 0 && start < n-1 && connectors[strings.ToLower(kept[start-1])] {
+		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
+	}
+	roleWords, nameWords := kept[:start], kept[start:]
+	if caps {
+		roleWords, nameWords = titleWords(roleWords), titleWords(nameWords)
+	}
+	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
+}
+
+// isAcronym reports an all-capital word of two or more letters (NATO, EU).
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleWords title-cases ALL-CAPS words, keeping dotted acronyms (U.S.) and
+// short words the lexicon knows in capitals.
+func titleWords(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.Count(w, ".") >= 2 || acronyms[w] {
+			out[i] = w
+			continue
+		}
+		out[i] = titleCase(w)
+	}
+	return out
+}
+
+// acronyms stay in capitals when a label is title-cased.
+var acronyms = setOf("NATO", "EU", "UN", "US", "UK", "OSCE", "IAEA", "ICC", "WHO", "IMF", "G7", "G20", "CIA", "FBI", "NSC", "DOD", "ECB", "AU", "ASEAN")
+
+// titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".
+func titleCase(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == '-' || r == '\'' || r == '\u2019' || r == '.'
+	}
+	return b.String()
+}

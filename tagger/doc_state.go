@@ -1,0 +1,195 @@
+package tagger
+
+import (
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// Doc is the state that runs forward through one document: the people named
+// in full so far, so that a later surname resolves to them. Make one per
+// document with NewDoc; it is not safe for concurrent use.
+type Doc struct {
+	t        *Tagger
+	byFirst  map[string][]*docPerson // first folded token -> people
+	surnames map[string]*docPerson   // folded surname -> person; nil when two people share it
+}
+
+type docPerson struct {
+	name string
+	id   string
+	toks []string // folded tokens of the full name
+}
+
+// NewDoc starts a document.
+func (t *Tagger) NewDoc() *Doc {
+	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}}
+}
+
+// AddPerson records a person named in full (a speaker, a name in the
+// header) so that later surnames resolve to them. Names of one word are
+// ignored.
+func (d *Doc) AddPerson(name string) { d.addPerson(name, "") }
+
+func (d *Doc) addPerson(name, id string) {
+	toks := nameTokens(name)
+	if len(toks) < 2 {
+		return
+	}
+	key := strings.Join(toks, " ")
+	for _, p := range d.byFirst[toks[0]] {
+		if strings.Join(p.toks, " ") == key {
+			return
+		}
+	}
+	p := &docPerson{name: name, id: id, toks: toks}
+	d.byFirst[toks[0]] = append(d.byFirst[toks[0]], p)
+	last := toks[len(toks)-1]
+	if old, ok := d.surnames[last]; ok && (old == nil || old.name != name) {
+		d.surnames[last] = nil // two people share the surname: do not guess
+		return
+	}
+	d.surnames[last] = p
+}
+
+// nameTokens folds a name into its word tokens, dropping punctuation.
+func nameTokens(name string) []string {
+	var out []string
+	for _, t := range lexicon.Tokenize(name) {
+		if t.Word {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
+}
+
+// Person resolves a name as written in a label or header ("Psaki",
+// "Antony J. Blinken", "Biden") to a canonical full name: a lexicon person
+// first, then a person named in full in this document whose surname or full
+// name it is. ok is false when neither knows it.
+func (d *Doc) Person(name string) (canonical, id string, ok bool) {
+	for _, m := range d.t.lex.Match(name) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() && m.End-m.Start >= len(strings.TrimSpace(name))-1 {
+			return m.Entry.Name, m.Entry.ID, true
+		}
+	}
+	toks := nameTokens(name)
+	if len(toks) == 1 {
+		if p := d.surnames[toks[0]]; p != nil {
+			return p.name, p.id, true
+		}
+		for _, ps := range d.byFirst {
+			for _, p := range ps {
+				if p.toks[0] == toks[0] && len(ps) == 1 {
+					return p.name, p.id, true
+				}
+			}
+		}
+		return "", "", false
+	}
+	if len(toks) > 1 {
+		for _, p := range d.byFirst[toks[0]] {
+			if p.toks[len(p.toks)-1] == toks[len(toks)-1] {
+				return p.name, p.id, true
+			}
+		}
+	}
+	return "", "", false
+}
+
+// Entity returns the canonical name and id of a lexicon entity of the type
+// that the whole of name matches ("The Sydney Morning Herald").
+func (t *Tagger) Entity(name string, typ lexicon.Type) (canonical, id string, ok bool) {
+	trimmed := strings.TrimSpace(name)
+	for _, m := range t.lex.Match(trimmed) {
+		if m.Entry != nil && m.Entry.Type == typ && m.Role.IsMention() && m.Start == 0 && m.End == len(trimmed) {
+			return m.Entry.Name, m.Entry.ID, true
+		}
+	}
+	return "", "", false
+}
+
+// knownPeople finds, outside lexicon matches, the full names and the
+// surnames of people named earlier in the document.
+func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []Mention {
+	var out []Mention
+	for i := 0; i < len(toks); i++ {
+		t := toks[i]
+		if covered[i] || !t.Word || !t.IsCapitalised() {
+			continue
+		}
+		if p, n := d.fullAt(toks, covered, i); p != nil {
+			out = append(out, d.personMention(text, toks[i].Start, toks[i+n-1].End, p, "full name named earlier in the document"))
+			for k := i; k < i+n; k++ {
+				covered[k] = true
+			}
+			i += n - 1
+			continue
+		}
+		p := d.surnames[t.Norm]
+		if p == nil || d.t.lex.IsCommon(t.Text) || d.t.lex.IsTitle(t.Text) {
+			continue
+		}
+		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].IsCapitalised() && !covered[i+1] {
+			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
+		}
+		if sentenceStart(toks, i) && !afterTitle(d.t.lex, toks, i) {
+			continue
+		}
+		covered[i] = true
+		out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
+	}
+	return out
+}
+
+func (d *Doc) personMention(text string, start, end int, p *docPerson, rule string) Mention {
+	return Mention{Start: start, End: end, Text: text[start:end], Type: lexicon.Person,
+		Canonical: p.name, ID: p.id, Origin: FromSpeaker, Rule: rule}
+}
+
+// fullAt returns the document person whose full name starts at token i.
+func (d *Doc) fullAt(toks []lexicon.Token, covered []bool, i int) (*docPerson, int) {
+	for _, p := range d.byFirst[toks[i].Norm] {
+		k, n := i, 0
+		for ; k < len(toks) && n < len(p.toks); k++ {
+			if !toks[k].Word {
+				if toks[k].Text == "." {
+					continue // initials: "Antony J. Blinken"
+				}
+				break
+			}
+			if covered[k] || toks[k].Norm != p.toks[n] {
+				break
+			}
+			n++
+		}
+		if n == len(p.toks) {
+			return p, k - i
+		}
+	}
+	return nil, 0
+}
+
+// sentenceStart reports whether token i starts a sentence.
+func sentenceStart(toks []lexicon.Token, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		switch toks[j].Text {
+		case `"`, "'", "(", "[":
+			continue
+		case ".", "!", "?", ":":
+			return true
+		}
+		return false
+	}
+	return true
+}
+
+// afterTitle reports whether token i follows a title or honorific
+// ("Mr. Johnsen", "Minister Kuleba").
+func afterTitle(lex *lexicon.Lexicon, toks []lexicon.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Text == "." {
+		j--
+	}
+	return j >= 0 && toks[j].Word && lex.IsTitle(toks[j].Text)
+}

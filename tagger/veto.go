@@ -1,0 +1,189 @@
+package tagger
+
+import (
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// vet maps the NER's names back into the text and keeps the people and
+// organisations the lexicon does not know and the rules accept. Every
+// located name that is not wholly covered by the lexicon is returned as
+// Unknown, kept or not, for curation.
+func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Name) ([]Mention, []Unknown) {
+	var out []Mention
+	var unknown []Unknown
+	cursor := 0
+	for _, n := range names {
+		i, j := locate(toks, nameTokensRaw(n.Text), cursor)
+		if i < 0 {
+			continue
+		}
+		cursor = i + 1
+		i, j = d.trim(toks, covered, i, j)
+		if i >= j {
+			continue // all titles, punctuation or lexicon matches
+		}
+		span := text[toks[i].Start:toks[j-1].End]
+		u := Unknown{Start: toks[i].Start, End: toks[j-1].End, Text: strings.Join(strings.Fields(span), " "), Label: n.Label}
+		if anyCovered(covered, i, j) || d.allCommon(toks[i:j]) {
+			continue
+		}
+		var m *Mention
+		switch n.Label {
+		case "PERSON":
+			m = d.personName(text, toks, covered, i, j)
+		case "ORGANIZATION", "ORG":
+			m = d.orgName(text, toks, i, j)
+		}
+		if m != nil {
+			m.Rule = "NER " + n.Label + ": " + m.Rule
+			out = append(out, *m)
+			for k := i; k < j; k++ {
+				covered[k] = true
+			}
+			u.Kept = true
+		}
+		unknown = append(unknown, u)
+	}
+	return out, unknown
+}
+
+// nameTokensRaw tokenises a NER name.
+func nameTokensRaw(s string) []lexicon.Token { return lexicon.Tokenize(s) }
+
+// locate finds the token sequence of a name in toks, from cursor on and
+// then from the start; it returns the token range or -1.
+func locate(toks, name []lexicon.Token, cursor int) (int, int) {
+	if len(name) == 0 {
+		return -1, -1
+	}
+	for _, from := range []int{cursor, 0} {
+		for i := from; i+len(name) <= len(toks); i++ {
+			k := 0
+			for k < len(name) && toks[i+k].Norm == name[k].Norm {
+				k++
+			}
+			if k == len(name) {
+				return i, i + k
+			}
+		}
+	}
+	return -1, -1
+}
+
+// trim drops leading titles, honorifics, articles and lexicon-covered
+// words, and leading and trailing punctuation and possessives.
+func (d *Doc) trim(toks []lexicon.Token, covered []bool, i, j int) (int, int) {
+	lex := d.t.lex
+	for i < j {
+		t := toks[i]
+		if !t.Word || covered[i] || lex.IsTitle(t.Text) || t.Norm == "the" {
+			i++
+			continue
+		}
+		break
+	}
+	for j > i {
+		t := toks[j-1]
+		if !t.Word || t.Norm == "s" && j-2 >= i && toks[j-2].Text == "'" {
+			j--
+			continue
+		}
+		break
+	}
+	return i, j
+}
+
+func anyCovered(covered []bool, i, j int) bool {
+	for k := i; k < j; k++ {
+		if covered[k] {
+			return true
+		}
+	}
+	return false
+}
+
+// allCommon reports whether every word is a common word or a title.
+func (d *Doc) allCommon(toks []lexicon.Token) bool {
+	for _, t := range toks {
+		if t.Word && !d.t.lex.IsCommon(t.Text) && !d.t.lex.IsTitle(t.Text) {
+			return false
+		}
+	}
+	return true
+}
+
+// personName accepts a PERSON candidate: two or more capitalised words (no
+// acronyms, particles allowed), or one word that is the surname of a
+// person named earlier in the document.
+func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
+	words := 0
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if !t.Word {
+			if t.Text == "." || t.Text == "'" {
+				continue
+			}
+			return nil
+		}
+		if t.IsUpper() && len(t.Text) > 1 {
+			return nil // "NATO Allies", "VG"
+		}
+		if !t.IsCapitalised() && !isParticle(t.Norm) {
+			return nil
+		}
+		words++
+	}
+	span := text[toks[i].Start:toks[j-1].End]
+	name := strings.Join(strings.Fields(span), " ")
+	if words == 1 {
+		p := d.surnames[toks[i].Norm]
+		if p == nil {
+			return nil
+		}
+		m := d.personMention(text, toks[i].Start, toks[j-1].End, p, "surname of "+p.name+" named earlier in the document")
+		return &m
+	}
+	if canonical, id, ok := d.Person(name); ok {
+		m := d.personMention(text, toks[i].Start, toks[j-1].End, &docPerson{name: canonical, id: id}, "same person as "+canonical)
+		m.Origin = FromNER
+		return &m
+	}
+	d.addPerson(name, "")
+	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Person,
+		Canonical: name, Origin: FromNER, Rule: "not in the lexicon"}
+}
+
+// orgName accepts an ORGANIZATION candidate of two or more capitalised
+// words that contains an organisation word (Agency, Council, Ministry...).
+func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
+	words, head := 0, false
+	for k := i; k < j; k++ {
+		t := toks[k]
+		if !t.Word {
+			continue
+		}
+		if !t.IsCapitalised() && !isParticle(t.Norm) {
+			return nil
+		}
+		if d.t.lex.IsOrgWord(t.Text) {
+			head = true
+		}
+		words++
+	}
+	if words < 2 || !head {
+		return nil
+	}
+	span := text[toks[i].Start:toks[j-1].End]
+	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Organisation,
+		Canonical: strings.Join(strings.Fields(span), " "), Origin: FromNER, Rule: "not in the lexicon"}
+}
+
+func isParticle(w string) bool {
+	switch w {
+	case "de", "da", "di", "van", "von", "der", "den", "del", "la", "le", "bin", "ibn", "al", "el", "of", "the", "and", "for":
+		return true
+	}
+	return false
+}
