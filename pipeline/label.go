@@ -38,7 +38,7 @@ var roleLabels = map[string]string{
 	"staff": "Staff", "unidentified speaker": "Unidentified speaker", "speaker": "Speaker",
 	"answer": "Answer", "a": "Answer", "senior administration official": "Senior administration official",
 	"senior state department official": "Senior State Department official",
-	"official": "Official", "press": "Press", "voice": "Voice", "chair": "Chair",
+	"official":                         "Official", "press": "Press", "voice": "Voice", "chair": "Chair",
 	"chairman": "Chairman", "chairperson": "Chairperson", "facilitator": "Facilitator",
 	"questioner": "Questioner", "question": "Questioner", "q": "Questioner",
 	"the president": "President", "the vice president": "Vice President",
