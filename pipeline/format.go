@@ -30,7 +30,8 @@ func DetectFormat(path string) (Format, error) {
 	return "", fmt.Errorf("%w: %q files are not read", ErrUnsupported, ext)
 }
 
-// ParseFormat parses src in the given format.
-func ParseFormat(source string, f Format, src []byte) (*Document, error) {
-	return Parse(source, src)
+// ParseFormat parses src in the given format with the pipeline's title
+// words.
+func (p *Pipeline) ParseFormat(source string, f Format, src []byte) (*Document, error) {
+	return p.Parse(source, src)
 }

@@ -18,7 +18,7 @@ var (
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool) int {
+func headerEnd(lines []line, markdown bool, isTitle func(string) bool) int {
 	end, n := 0, 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -28,7 +28,7 @@ func headerEnd(lines []line, markdown bool) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) {
 			break
 		}
-		if c, ok := parseLabel(l.text); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
+		if c, ok := parseLabel(l.text, isTitle); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
 			break
 		}
 		n++

@@ -96,7 +96,9 @@ func setOf(ws ...string) map[string]bool {
 }
 
 // parseLabel looks for a speaker label at the start of line (no newline).
-func parseLabel(line string) (labelCand, bool) {
+// isTitle tells title words, which make a label of capitalised words strong
+// ("Acting NATO Spokesperson Dylan White:").
+func parseLabel(line string, isTitle func(string) bool) (labelCand, bool) {
 	off := len(line) - len(strings.TrimLeft(line, " \t"))
 	if off > 4 {
 		return labelCand{}, false
@@ -141,6 +143,14 @@ func parseLabel(line string) (labelCand, bool) {
 	if !ok {
 		return labelCand{}, false
 	}
+	if kind == kindWeak && isTitle != nil {
+		for _, w := range strings.Fields(raw.Words) {
+			if isTitle(strings.Trim(w, ".")) {
+				kind = kindStrong
+				break
+			}
+		}
+	}
 	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
 }
 
@@ -164,6 +174,7 @@ func parseQ(rest, bold string) (labelCand, bool) {
 	}
 	if bold != "" && strings.HasPrefix(rest[i:], bold) {
 		i += len(bold)
+		marked = true // "**Q**"
 	}
 	end := i
 	spaces := 0

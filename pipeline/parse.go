@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"path/filepath"
+
+	"github.com/turntag/turntag/lexicon"
 	"strings"
 	"unicode"
 )
@@ -35,13 +37,28 @@ func splitLines(text string, from int) []line {
 // Parse reads a transcript into a Document: metadata from front matter or
 // the header, and the turns. Speakers are left unresolved (Raw labels);
 // Pipeline.Tag resolves them. A markdown file may open with YAML front
-// matter; any text file may.
+// matter; any text file may. Title words come from the default lexicon;
+// Pipeline.Parse uses the pipeline's own.
 func Parse(source string, src []byte) (*Document, error) {
+	return parse(source, src, defaultIsTitle())
+}
+
+// defaultIsTitle returns the default lexicon's title test, or nil when it
+// does not load.
+func defaultIsTitle() func(string) bool {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil
+	}
+	return lex.IsTitle
+}
+
+func parse(source string, src []byte, isTitle func(string) bool) (*Document, error) {
 	text, warnings, err := Decode(src)
 	if err != nil {
 		return nil, &ParseError{File: source, Err: err}
 	}
-	doc, err := ParseText(source, text)
+	doc, err := parseText(source, text, isTitle)
 	if doc != nil {
 		doc.Warnings = append(warnings, doc.Warnings...)
 	}
@@ -50,6 +67,10 @@ func Parse(source string, src []byte) (*Document, error) {
 
 // ParseText is Parse for text already decoded (LF line ends).
 func ParseText(source, text string) (*Document, error) {
+	return parseText(source, text, defaultIsTitle())
+}
+
+func parseText(source, text string, isTitle func(string) bool) (*Document, error) {
 	doc := &Document{Source: source, Body: text}
 	fm, bodyStart, err := splitFrontMatter(text)
 	if err != nil {
@@ -64,7 +85,7 @@ func ParseText(source, text string) (*Document, error) {
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	lines := splitLines(text, bodyStart)
-	hdrEnd := headerEnd(lines, markdown)
+	hdrEnd := headerEnd(lines, markdown, isTitle)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -73,7 +94,7 @@ func ParseText(source, text string) (*Document, error) {
 		doc.Header = Span{0, end}
 	}
 	readHeader(doc, lines[:hdrEnd])
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title))
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), isTitle)
 	return doc, nil
 }
 
@@ -103,7 +124,7 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool) ([]Turn, []Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, isTitle func(string) bool) ([]Turn, []Span) {
 	type found struct {
 		l line
 		c labelCand
@@ -117,7 +138,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool)
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text); ok {
+		if c, ok := parseLabel(l.text, isTitle); ok {
 			cands = append(cands, found{l, c})
 		}
 	}

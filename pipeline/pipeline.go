@@ -15,9 +15,14 @@ type Pipeline struct {
 // New returns a pipeline over a tagger.
 func New(t *tagger.Tagger) *Pipeline { return &Pipeline{Tagger: t} }
 
+// Parse parses one transcript with the pipeline's lexicon's title words.
+func (p *Pipeline) Parse(source string, src []byte) (*Document, error) {
+	return parse(source, src, p.Tagger.Lexicon().IsTitle)
+}
+
 // Document parses one transcript and tags every turn.
 func (p *Pipeline) Document(source string, src []byte) (*Document, error) {
-	doc, err := Parse(source, src)
+	doc, err := p.Parse(source, src)
 	if err != nil {
 		return nil, err
 	}

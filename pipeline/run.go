@@ -140,7 +140,7 @@ func (r *Runner) file(in Input) (res Result) {
 		return res
 	}
 	res.Bytes = int64(len(src))
-	doc, err := ParseFormat(in.Source, format, src)
+	doc, err := r.Pipeline.ParseFormat(in.Source, format, src)
 	if err != nil {
 		res.Err = err
 		return res

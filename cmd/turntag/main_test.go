@@ -1,0 +1,114 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/pipeline"
+)
+
+var update = flag.Bool("update", false, "rewrite golden files")
+
+// run runs the CLI in process from the repository root and returns its
+// stdout, stderr and error.
+func run(t *testing.T, args ...string) (string, string, error) {
+	t.Helper()
+	var out, errs bytes.Buffer
+	err := newApp(&out, &errs).Run(append([]string{"turntag"}, args...))
+	return out.String(), errs.String(), err
+}
+
+// transcripts lists the bundled testdata transcripts that turntag reads.
+func transcripts(t *testing.T) []string {
+	t.Helper()
+	entries, err := os.ReadDir("testdata")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.IsDir() {
+			continue
+		}
+		if _, err := pipeline.DetectFormat(e.Name()); err == nil {
+			out = append(out, filepath.Join("testdata", e.Name()))
+		}
+	}
+	if len(out) == 0 {
+		t.Fatal("no transcripts in testdata")
+	}
+	return out
+}
+
+// TestGolden tags every testdata transcript with the default lexicon and
+// NER, and compares the CSV with testdata/golden/<name>.csv.
+func TestGolden(t *testing.T) {
+	t.Chdir("../..")
+	for _, path := range transcripts(t) {
+		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		t.Run(name, func(t *testing.T) {
+			got, errs, err := run(t, "tag", "--quiet", path)
+			if err != nil {
+				t.Fatalf("tag %s: %v\n%s", path, err, errs)
+			}
+			golden := filepath.Join("testdata", "golden", name+".csv")
+			if *update {
+				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+					t.Fatal(err)
+				}
+				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			want, err := os.ReadFile(golden)
+			if err != nil {
+				t.Fatalf("%v (run go test ./... -update to create it)", err)
+			}
+			if got != string(want) {
+				t.Errorf("%s differs from %s at line %s; if the change is intended, run go test ./... -update and read the diff", path, golden, firstDiff(got, string(want)))
+			}
+		})
+	}
+}
+
+// firstDiff describes the first line where a and b differ.
+func firstDiff(a, b string) string {
+	la, lb := strings.Split(a, "\n"), strings.Split(b, "\n")
+	for i := 0; i < len(la) || i < len(lb); i++ {
+		var x, y string
+		if i < len(la) {
+			x = la[i]
+		}
+		if i < len(lb) {
+			y = lb[i]
+		}
+		if x != y {
+			return strconv.Itoa(i+1) + "\n got: " + x + "\nwant: " + y
+		}
+	}
+	return "?"
+}
+
+// TestDeterministic runs the whole testdata twice, with parallel workers,
+// and expects byte-identical output.
+func TestDeterministic(t *testing.T) {
+	t.Chdir("../..")
+	files := transcripts(t)
+	a, _, err := run(t, append([]string{"tag", "--quiet", "-j", "4"}, files...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _, err := run(t, append([]string{"tag", "--quiet", "-j", "1"}, files...)...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if a != b {
+		t.Errorf("two runs differ at line %s", firstDiff(a, b))
+	}
+}
