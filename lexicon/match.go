@@ -67,21 +67,29 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 		cands = m.candidates(toks, i, cands[:0])
 		// longest first; among equals, load order
 		sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
-		matched := false
+		end := 0
 		for _, c := range cands {
+			if end > 0 && c.end != end {
+				break
+			}
 			cp := m.phrases[c.id]
 			if !cp.caseOK(toks[i:c.end]) || !s.rulesOK(cp, i, c.end) {
 				continue
 			}
+			// the first phrase that holds wins the span; other topics'
+			// cues with the same words fire too
+			if end > 0 && (cp.role != RoleCue || sameTopic(out, cp.topic, toks[i].Start)) {
+				continue
+			}
+			end = c.end
 			out = append(out, Match{
 				Start: toks[i].Start, End: toks[c.end-1].End,
 				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, Rule: cp.rule,
 			})
-			i = c.end
-			matched = true
-			break
 		}
-		if !matched {
+		if end > 0 {
+			i = end
+		} else {
 			i++
 		}
 	}
@@ -89,6 +97,16 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 }
 
 type cand struct{ id, end int }
+
+// sameTopic reports whether a match at start already cues topic t.
+func sameTopic(out []Match, t *Topic, start int) bool {
+	for k := len(out) - 1; k >= 0 && out[k].Start == start; k-- {
+		if out[k].Topic == t {
+			return true
+		}
+	}
+	return false
+}
 
 // candidates lists the phrases whose keys match the tokens from i on.
 func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {

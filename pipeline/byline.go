@@ -15,6 +15,9 @@ func (s *speakers) bylinePeople(text string) []Speaker {
 	segs := splitSegments(text)
 	for i, seg := range segs {
 		for _, run := range seg.runs {
+			for len(run) > 0 && s.lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
+				run = run[:len(run)-1] // "... Pat Ryder Holds"
+			}
 			if !s.hasTitle(run) {
 				continue
 			}

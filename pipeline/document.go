@@ -40,7 +40,7 @@ type Turn struct {
 	Label    Span             // "Name (Outlet):"; zero when the turn has no label
 	Text     Span             // the speech, up to the next label
 	Line     int              // 1-based source line of the turn's first byte
-	Raw      RawLabel         // the label as parsed, before resolution
+	Raw      RawLabel         // the label as parsed, before resolution; zero for unlabelled text
 	Speaker  Speaker          // resolved name, role and affiliation
 	Start    string           // subtitles: start time of the first cue (HH:MM:SS.mmm); empty otherwise
 	End      string           // subtitles: end time of the last cue; empty otherwise

@@ -54,15 +54,11 @@ func defaultIsTitle() func(string) bool {
 }
 
 func parse(source string, src []byte, isTitle func(string) bool) (*Document, error) {
-	text, warnings, err := Decode(src)
+	f, err := DetectFormat(source)
 	if err != nil {
-		return nil, &ParseError{File: source, Err: err}
+		f = FormatText
 	}
-	doc, err := parseText(source, text, isTitle)
-	if doc != nil {
-		doc.Warnings = append(warnings, doc.Warnings...)
-	}
-	return doc, err
+	return parseFormat(source, f, src, isTitle)
 }
 
 // ParseText is Parse for text already decoded (LF line ends).
@@ -191,7 +187,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				// the next label, is a new turn by the same speaker
 				closeTurn(l.start)
 				last := turns[len(turns)-1]
-				last.Label, last.Text = Span{}, Span{l.end, l.end}
+				last.Label, last.Text, last.Raw = Span{}, Span{l.end, l.end}, RawLabel{}
 				last.Line = l.no + 1
 				cur = &last
 				turns = turns[:len(turns)-1]

@@ -52,9 +52,9 @@ func (s *speakers) resolve(doc *Document) {
 	for i := range doc.Turns {
 		t := &doc.Turns[i]
 		switch {
-		case t.Label == (Span{}) && prev != nil:
+		case t.Raw == (RawLabel{}) && prev != nil:
 			t.Speaker = *prev // text after a markdown heading continues the turn before it
-		case t.Label == (Span{}):
+		case t.Raw == (RawLabel{}):
 			if len(doc.Byline) > 0 {
 				t.Speaker = doc.Byline[0]
 			}

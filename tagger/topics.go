@@ -7,10 +7,15 @@ import (
 	"github.com/turntag/turntag/lexicon"
 )
 
+// MinWeight is the total cue weight a topic needs: one ordinary cue (weight
+// 1), or two weak ones (weight 0.5).
+const MinWeight = 1.0
+
 // score turns the lexicon matches of a text into topic tags: every entity
 // match whose entry carries topics (aliases, demonyms, capitals) and every
 // cue phrase adds its weight to its topic, and a topic's weight also counts
-// for its parent. Score = 1 - exp(-total weight), rounded to 2 decimals.
+// for its parent. A topic whose total weight is under MinWeight is not
+// tagged. Score = 1 - exp(-total weight), rounded to 2 decimals.
 func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	type acc struct {
 		topic *lexicon.Topic
@@ -67,6 +72,9 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 			}
 			return x.first < y.first
 		})
+		if total < MinWeight-1e-9 {
+			continue // weak cues alone do not make a tag
+		}
 		tag.Score = math.Round((1-math.Exp(-total))*100) / 100
 		tags = append(tags, tag)
 	}

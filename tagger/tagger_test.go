@@ -1,0 +1,194 @@
+package tagger
+
+import (
+	"bufio"
+	"flag"
+	"os"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+var _ = flag.Bool("update", false, "rewrite golden files (none in this package)")
+
+func defaultLexicon(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
+}
+
+// TestTopicCases checks every sentence of testdata/topic-cases.tsv: "+"
+// lines must get the topic, "-" lines must not.
+func TestTopicCases(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	f, err := os.Open("testdata/topic-cases.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		parts := strings.SplitN(sc.Text(), "\t", 3)
+		if len(parts) != 3 {
+			continue
+		}
+		n++
+		id, sign, text := parts[0], parts[1], parts[2]
+		res, err := tg.NewDoc().Tag(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, tag := range res.Tags {
+			if tag.ID == id {
+				got = true
+			}
+		}
+		if got != (sign == "+") {
+			t.Errorf("%s %s %q: tags %s", id, sign, text, describeTags(res.Tags))
+		}
+	}
+	if n < 40 {
+		t.Fatalf("only %d topic cases", n)
+	}
+}
+
+func describeTags(tags []Tag) string {
+	var parts []string
+	for _, tg := range tags {
+		var ev []string
+		for _, c := range tg.Evidence {
+			ev = append(ev, c.Label)
+		}
+		parts = append(parts, tg.ID+"("+strings.Join(ev, ",")+")")
+	}
+	return "[" + strings.Join(parts, " ") + "]"
+}
+
+// stubNER returns fixed names, as prose might.
+type stubNER []Name
+
+func (s stubNER) Names(string) ([]Name, error) { return s, nil }
+
+func TestVetoes(t *testing.T) {
+	lex := defaultLexicon(t)
+	cases := []struct {
+		name   string
+		text   string
+		ner    []Name
+		people []string
+		orgs   []string
+	}{
+		{"lexicon wins over a wrong PERSON label", "NATO will remain an Alliance.", []Name{{"NATO", "PERSON"}}, nil, []string{"NATO"}},
+		{"common words are no person", "Allies agreed. Border Control is national.", []Name{{"Allies", "PERSON"}, {"Border Control", "PERSON"}}, nil, nil},
+		{"titles are trimmed", "Acting NATO Spokesperson Dylan White said so.", []Name{{"NATO Spokesperson Dylan White", "PERSON"}}, []string{"Dylan White"}, []string{"NATO"}},
+		{"single unknown word is no person", "Johnsen asked.", []Name{{"Johnsen", "PERSON"}}, nil, nil},
+		{"acronym is no person", "VG asked.", []Name{{"VG", "PERSON"}}, nil, nil},
+		{"org needs an organisation word", "Foreign Ministers met the Baltic Maritime Agency.", []Name{{"Foreign Ministers", "ORGANIZATION"}, {"Baltic Maritime Agency", "ORGANIZATION"}}, nil, []string{"Baltic Maritime Agency"}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			res, err := New(lex, stubNER(c.ner)).NewDoc().Tag(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			people, orgs := names(res.Mentions, lexicon.Person), names(res.Mentions, lexicon.Organisation)
+			if strings.Join(people, ";") != strings.Join(c.people, ";") || strings.Join(orgs, ";") != strings.Join(c.orgs, ";") {
+				t.Errorf("people %q orgs %q, want %q %q", people, orgs, c.people, c.orgs)
+			}
+		})
+	}
+}
+
+func names(ms []Mention, typ lexicon.Type) []string {
+	var out []string
+	for _, m := range ms {
+		if m.Type == typ {
+			out = append(out, m.Canonical)
+		}
+	}
+	return out
+}
+
+func TestSurnameResolvesToEarlierFullName(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	d := tg.NewDoc()
+	d.AddPerson("Alf Johnsen")
+	res, err := d.Tag("As Mr. Johnsen said, and Johnsen repeated.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := names(res.Mentions, lexicon.Person)
+	if strings.Join(got, ";") != "Alf Johnsen;Alf Johnsen" {
+		t.Errorf("people %q", got)
+	}
+	if res.Mentions[0].Origin != FromSpeaker {
+		t.Errorf("origin %s, want speaker", res.Mentions[0].Origin)
+	}
+	// a sentence-initial common surname without a title is not resolved
+	d.AddPerson("Dylan White")
+	res, _ = d.Tag("White smoke rose.")
+	if got := names(res.Mentions, lexicon.Person); len(got) != 0 {
+		t.Errorf("White smoke: people %q", got)
+	}
+}
+
+func TestTagEvidenceAndScore(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	res, err := tg.NewDoc().Tag("Ukraine and Ukrainian pilots, Ukraine again, and Kyiv. China too.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Tags) < 2 || res.Tags[0].Label != "Ukraine" {
+		t.Fatalf("tags %s", describeTags(res.Tags))
+	}
+	u := res.Tags[0]
+	if u.Evidence[0].Label != "Ukraine" || u.Evidence[0].Count != 3 || u.Score != 0.98 {
+		t.Errorf("Ukraine evidence %+v score %v", u.Evidence, u.Score)
+	}
+}
+
+// TestProseConcurrent calls the shared prose model from several goroutines;
+// run with -race.
+func TestProseConcurrent(t *testing.T) {
+	if testing.Short() {
+		t.Skip("loads the prose model")
+	}
+	var wg sync.WaitGroup
+	texts := []string{"Jens Stoltenberg met Dmytro Kuleba in Brussels.", "Natalia Drozdiak from Bloomberg asked about Finland."}
+	want := make([]string, len(texts))
+	for i, s := range texts {
+		ns, err := Prose{}.Names(s)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want[i] = render(ns)
+	}
+	for g := 0; g < 4; g++ {
+		for i, s := range texts {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				ns, err := Prose{}.Names(s)
+				if err != nil || render(ns) != want[i] {
+					t.Errorf("concurrent Names(%q) = %s, %v; want %s", s, render(ns), err, want[i])
+				}
+			}()
+		}
+	}
+	wg.Wait()
+}
+
+func render(ns []Name) string {
+	var parts []string
+	for _, n := range ns {
+		parts = append(parts, n.Label+":"+n.Text)
+	}
+	return strings.Join(parts, ";")
+}
