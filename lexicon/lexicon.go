@@ -12,6 +12,7 @@ type Lexicon struct {
 	CommonWords map[string]bool // folded words that are never a name on their own
 	OrgWords    map[string]bool // folded words that mark an organisation's name (Agency, Council)
 
+	dupes     Problems // ids defined in two default files, for Check
 	byID      map[string]*Entry
 	topicByID map[string]*Topic
 	compiled  *matcher

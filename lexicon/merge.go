@@ -3,6 +3,7 @@ package lexicon
 import (
 	"fmt"
 	"slices"
+	"strings"
 )
 
 // mergeEntry adds e, or merges it into the entry with the same id: extend
@@ -23,6 +24,10 @@ func (l *Lexicon) mergeEntry(e *Entry) error {
 	}
 	if old.File == e.File {
 		return fmt.Errorf("%w: %q is already defined at line %d", ErrDuplicate, e.ID, old.Line)
+	}
+	if strings.HasPrefix(old.File, DefaultFile) && strings.HasPrefix(e.File, DefaultFile) {
+		l.dupes = append(l.dupes, &Error{File: e.File, Line: e.Line,
+			Err: fmt.Errorf("%w: %q is also defined at %s:%d (default files must not overlap)", ErrDuplicate, e.ID, old.File, old.Line)})
 	}
 	if old.Type != e.Type {
 		return fmt.Errorf("%w: %q is a %s in %s, not a %s", ErrDuplicate, e.ID, old.Type, old.File, e.Type)

@@ -46,6 +46,7 @@ type Turn struct {
 	End      string           // subtitles: end time of the last cue; empty otherwise
 	Mentions []tagger.Mention // in text order
 	Tags     []tagger.Tag     // by descending score, each with its evidence
+	Unknown  []tagger.Unknown // names the NER found that the lexicon does not know, for curation
 }
 
 // RawLabel is a speaker label split into its parts.

@@ -43,7 +43,7 @@ func (p *Pipeline) Tag(doc *Document) error {
 		if err != nil {
 			return &ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
 		}
-		t.Mentions, t.Tags = res.Mentions, res.Tags
+		t.Mentions, t.Tags, t.Unknown = res.Mentions, res.Tags, res.Unknown
 	}
 	return nil
 }

@@ -41,6 +41,8 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 		},
 		Commands: []*cli.Command{
 			tagCommand(),
+			lexiconCommand(),
+			suggestCommand(),
 		},
 	}
 }

@@ -58,7 +58,7 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 	}
 	var finder tagger.NameFinder
 	switch c.String("ner") {
-	case "on":
+	case "on", "": // commands without the flag, such as suggest, always use the NER
 		p := tagger.Prose{}
 		p.Warm()
 		finder = p

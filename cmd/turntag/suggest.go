@@ -1,0 +1,92 @@
+package main
+
+import (
+	"encoding/csv"
+	"fmt"
+	"os"
+	"os/signal"
+	"strconv"
+	"syscall"
+	"text/tabwriter"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/turntag/turntag/pipeline"
+)
+
+func suggestCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "suggest",
+		Usage:     "list the names in a corpus that the lexicon does not know, ranked, as a starting point for curation",
+		ArgsUsage: "FILE_OR_FOLDER...",
+		Description: "Runs the statistical NER over every turn and lists the people, organisations and places it finds that no lexicon\n" +
+			"entry covers, with their count, the number of documents, and an example in context.",
+		Flags: append(lexiconFlags()[:2],
+			&cli.IntFlag{Name: "top", Value: 50, Usage: "list at most `N` names (0: all)"},
+			&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table or csv"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
+		),
+		Action: runSuggest,
+	}
+}
+
+func runSuggest(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return cli.Exit("usage: suggest needs at least one FILE or FOLDER", 2)
+	}
+	p, err := buildPipeline(c)
+	if err != nil {
+		return err
+	}
+	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
+	for _, e := range errs {
+		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	sg := pipeline.NewSuggestions()
+	failed := len(errs)
+	err = (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r pipeline.Result) error {
+		if r.Err != nil {
+			if !r.Skipped {
+				failed++
+			}
+			fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
+			return nil
+		}
+		sg.Add(r.Doc)
+		return nil
+	})
+	if err != nil {
+		return cli.Exit(err.Error(), 1)
+	}
+	ranked := sg.Ranked()
+	if n := c.Int("top"); n > 0 && len(ranked) > n {
+		ranked = ranked[:n]
+	}
+	switch c.String("format") {
+	case "csv":
+		w := csv.NewWriter(c.App.Writer)
+		w.Write([]string{"name", "label", "count", "docs", "example", "source"})
+		for _, s := range ranked {
+			w.Write([]string{pipeline.Neutralize(s.Name), s.Label, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), pipeline.Neutralize(s.Example), s.Source})
+		}
+		w.Flush()
+		if err := w.Error(); err != nil {
+			return err
+		}
+	case "table":
+		tw := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', 0)
+		fmt.Fprintln(tw, "COUNT\tDOCS\tLABEL\tNAME\tEXAMPLE")
+		for _, s := range ranked {
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", s.Count, s.Docs, s.Label, s.Name, s.Example)
+		}
+		tw.Flush()
+	default:
+		return cli.Exit(fmt.Sprintf("usage: --format takes table or csv, not %q", c.String("format")), 2)
+	}
+	if failed > 0 {
+		return cli.Exit("", 1)
+	}
+	return nil
+}

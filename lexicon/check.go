@@ -1,0 +1,183 @@
+package lexicon
+
+import (
+	"errors"
+	"fmt"
+	"sort"
+	"strings"
+
+	"golang.org/x/text/language"
+)
+
+// ErrAmbiguous marks one alias claimed by two entries with no rule to tell
+// them apart.
+var ErrAmbiguous = errors.New("ambiguous alias")
+
+// userAssigned are codes outside ISO 3166-1 that the default lexicon uses
+// by common agreement: XK/XKX for Kosovo (used by the EU and many
+// governments; golang.org/x/text maps XK to XKK).
+var userAssigned = map[string]string{"XK": "XKX"}
+
+// Check validates the lexicon as a curator needs it and returns every
+// problem as Problems, sorted by file and line, or nil: ids defined twice,
+// an alias claimed by two entries without a rule, ISO codes that are not
+// ISO 3166-1 regions, topics with no cues, references to unknown ids, and
+// phrases that can never match.
+func (l *Lexicon) Check() error {
+	var probs Problems
+	add := func(file string, line int, err error) {
+		probs = append(probs, &Error{File: file, Line: line, Err: err})
+	}
+	probs = append(probs, l.dupes...)
+	cued := map[string]bool{}
+	type claim struct {
+		e *Entry
+		p *Phrase
+	}
+	claims := map[string][]claim{}
+	for _, e := range l.Entries {
+		checkEntry(l, e, add)
+		for _, id := range e.Topics {
+			cued[id] = true
+		}
+		phrases := append(append([]Phrase{}, e.Aliases...), e.Demonyms...)
+		for _, p := range implicitAliases(e) {
+			phrases = append(phrases, *p)
+		}
+		for i := range phrases {
+			p := &phrases[i]
+			checkPhrase(p, add)
+			key := foldKey(p.Text)
+			if len(claims[key]) == 0 || claims[key][len(claims[key])-1].e != e {
+				claims[key] = append(claims[key], claim{e, p})
+			}
+		}
+		for i := range e.Capitals {
+			checkPhrase(&e.Capitals[i], add)
+		}
+	}
+	keys := make([]string, 0, len(claims))
+	for k := range claims {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	for _, k := range keys {
+		cs := claims[k]
+		for i := 1; i < len(cs); i++ {
+			for j := 0; j < i; j++ {
+				a, b := cs[j], cs[i]
+				if a.p.HasRules() || b.p.HasRules() {
+					continue
+				}
+				add(b.p.File, b.p.Line, fmt.Errorf("%w: %q is claimed by %s (%s) and %s (%s:%d) without a rule (case, near, not_near, not_before, not_after) to tell them apart",
+					ErrAmbiguous, b.p.Text, b.e.ID, b.e.Type, a.e.ID, a.p.File, a.p.Line))
+			}
+		}
+	}
+	for _, t := range l.Topics {
+		if t.Label == "" {
+			add(t.File, t.Line, fmt.Errorf("%w: topic %q has no label", ErrInvalid, t.ID))
+		}
+		if t.Parent != "" && l.Topic(t.Parent) == nil {
+			add(t.File, t.Line, fmt.Errorf("%w: topic %q has parent %q", ErrUnknownID, t.ID, t.Parent))
+		}
+		if len(t.Cues) == 0 && !cued[t.ID] {
+			add(t.File, t.Line, fmt.Errorf("%w: topic %q has no cues and no entity names it", ErrInvalid, t.ID))
+		}
+		for i := range t.Cues {
+			checkPhrase(&t.Cues[i], add)
+		}
+	}
+	if len(probs) == 0 {
+		return nil
+	}
+	probs.sort()
+	return probs
+}
+
+func checkEntry(l *Lexicon, e *Entry, add func(string, int, error)) {
+	if e.Name == "" {
+		add(e.File, e.Line, fmt.Errorf("%w: %s %q has no name", ErrInvalid, e.Type, e.ID))
+	}
+	for _, id := range e.Topics {
+		if l.Topic(id) == nil {
+			add(e.File, e.Line, fmt.Errorf("%w: %s %q names topic %q", ErrUnknownID, e.Type, e.ID, id))
+		}
+	}
+	if e.Country != "" {
+		if c := l.Entry(e.Country); c == nil || c.Type != Country {
+			add(e.File, e.Line, fmt.Errorf("%w: %s %q names country %q", ErrUnknownID, e.Type, e.ID, e.Country))
+		}
+	}
+	if e.Type == Country {
+		if err := checkISO(e.ISO2, e.ISO3); err != nil {
+			add(e.File, e.Line, fmt.Errorf("%w: country %q: %v", ErrInvalid, e.ID, err))
+		}
+	} else if e.ISO2 != "" || e.ISO3 != "" || e.Official != "" {
+		add(e.File, e.Line, fmt.Errorf("%w: %s %q: iso2, iso3 and official are for countries", ErrInvalid, e.Type, e.ID))
+	}
+	if len(e.Capitals) > 0 && e.Type != Country {
+		add(e.File, e.Line, fmt.Errorf("%w: %s %q: capitals are for countries", ErrInvalid, e.Type, e.ID))
+	}
+}
+
+// checkISO checks a country's codes against golang.org/x/text's ISO 3166-1
+// region data: both must name the same region.
+func checkISO(iso2, iso3 string) error {
+	if iso2 == "" || iso3 == "" {
+		return errors.New("needs iso2 and iso3")
+	}
+	if want, ok := userAssigned[iso2]; ok {
+		if iso3 != want {
+			return fmt.Errorf("iso3 %q, want %q for %s", iso3, want, iso2)
+		}
+		return nil
+	}
+	r2, err := language.ParseRegion(iso2)
+	if err != nil || len(iso2) != 2 || strings.ToUpper(iso2) != iso2 {
+		return fmt.Errorf("iso2 %q is not an ISO 3166-1 alpha-2 code", iso2)
+	}
+	r3, err := language.ParseRegion(iso3)
+	if err != nil || len(iso3) != 3 || strings.ToUpper(iso3) != iso3 {
+		return fmt.Errorf("iso3 %q is not an ISO 3166-1 alpha-3 code", iso3)
+	}
+	if r2 != r3 || r2.ISO3() != iso3 {
+		return fmt.Errorf("iso2 %q is %s but iso3 %q is %s", iso2, r2.ISO3(), iso3, r3.String())
+	}
+	if !r2.IsCountry() {
+		return fmt.Errorf("%s is a grouping, not a country", iso2)
+	}
+	return nil
+}
+
+// checkPhrase reports phrases that can never match.
+func checkPhrase(p *Phrase, add func(string, int, error)) {
+	mode, err := parseCase(p.Case)
+	if err != nil {
+		add(p.File, p.Line, err)
+		return
+	}
+	if _, err := compilePhrase(p.Text, mode); err != nil {
+		add(p.File, p.Line, fmt.Errorf("%v: it can never match", err))
+		return
+	}
+	if p.Text != strings.TrimSpace(p.Text) {
+		add(p.File, p.Line, fmt.Errorf("%w: phrase %q has leading or trailing spaces", ErrInvalid, p.Text))
+	}
+	if strings.Contains(strings.TrimSuffix(p.Text, "*"), "*") {
+		add(p.File, p.Line, fmt.Errorf("%w: phrase %q: * only works at the end", ErrInvalid, p.Text))
+	}
+	if p.Weight < 0 || p.Window < 0 {
+		add(p.File, p.Line, fmt.Errorf("%w: phrase %q: weight and window cannot be negative", ErrInvalid, p.Text))
+	}
+	if mode == caseAuto && lower(p.Text) == p.Text && p.Case == "" && len(p.Near)+len(p.NotNear)+len(p.NotBefore)+len(p.NotAfter) == 0 {
+		return
+	}
+	for _, list := range [][]string{p.Near, p.NotNear, p.NotBefore, p.NotAfter} {
+		for _, s := range list {
+			if _, err := compilePhrase(s, caseAuto); err != nil {
+				add(p.File, p.Line, fmt.Errorf("context of %q: %v", p.Text, err))
+			}
+		}
+	}
+}
