@@ -1,0 +1,82 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/turntag/turntag/pipeline"
+)
+
+func evalCommand() *cli.Command {
+	return &cli.Command{
+		Name:      "eval",
+		Usage:     "compare the tool's tags with hand-labelled gold turns: precision, recall and F1 per topic and entity type, and speaker accuracy",
+		ArgsUsage: "FILE_OR_FOLDER...",
+		Description: "Gold turns (JSON Lines, see the README) are matched to the tool's turns by source and by the start of the turn's text,\n" +
+			"so the gold stays valid when turn numbering changes.",
+		Flags: append(lexiconFlags(),
+			&cli.StringSliceFlag{Name: "gold", Usage: "read gold turns from `FILE`, or from the *.jsonl files in a folder (repeatable, required)"},
+			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list every false positive (FP) and false negative (FN) with its turn and context"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
+		),
+		Action: runEval,
+	}
+}
+
+func runEval(c *cli.Context) error {
+	if c.NArg() == 0 || len(c.StringSlice("gold")) == 0 {
+		return cli.Exit("usage: eval needs --gold and at least one FILE or FOLDER", 2)
+	}
+	gold, err := pipeline.ReadGold(c.StringSlice("gold"))
+	if err != nil {
+		return cli.Exit(err.Error(), 1)
+	}
+	p, err := buildPipeline(c)
+	if err != nil {
+		return err
+	}
+	ev, err := evaluate(c, p, gold)
+	if err != nil {
+		return err
+	}
+	ev.WriteReport(c.App.Writer, c.Bool("verbose"))
+	return nil
+}
+
+// evaluate runs the pipeline over the arguments' files that the gold covers.
+func evaluate(c *cli.Context, p *pipeline.Pipeline, gold []pipeline.GoldTurn) (*pipeline.Eval, error) {
+	ev := pipeline.NewEval(gold)
+	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
+	for _, e := range errs {
+		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
+	}
+	var covered []pipeline.Input
+	for _, in := range inputs {
+		if ev.Covers(in.Source) {
+			covered = append(covered, in)
+		}
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	failed := 0
+	err := (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, covered, func(r pipeline.Result) error {
+		if r.Err != nil {
+			failed++
+			fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
+			return nil
+		}
+		ev.AddDocument(r.Doc)
+		return nil
+	})
+	if err != nil {
+		return nil, cli.Exit(err.Error(), 1)
+	}
+	if failed > 0 {
+		return nil, cli.Exit(fmt.Sprintf("%d files failed", failed), 1)
+	}
+	return ev, nil
+}
