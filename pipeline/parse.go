@@ -190,7 +190,6 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				last.Label, last.Text, last.Raw = Span{}, Span{l.end, l.end}, RawLabel{}
 				last.Line = l.no + 1
 				cur = &last
-				turns = turns[:len(turns)-1]
 			}
 			continue
 		}

@@ -191,3 +191,20 @@ func TestDecode(t *testing.T) {
 		})
 	}
 }
+
+func TestMarkdownHeadingBetweenTurns(t *testing.T) {
+	src := "---\ntitle: x\n---\n\n## Opening statements\n\nPRESIDENT BIDEN:  Hello.\n\nPRIME MINISTER SUNAK:  Thank you.\n\n## Questions and answers\n\nMore from Sunak.\n\nQ  Yes?\n"
+	doc, err := ParseText("x.md", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, tr := range doc.Turns {
+		got = append(got, doc.TurnText(tr))
+	}
+	want := []string{"Hello.", "Thank you.", "More from Sunak.", "Yes?"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("turns %q, want %q", got, want)
+	}
+	checkTiling(t, doc)
+}

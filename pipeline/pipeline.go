@@ -30,14 +30,17 @@ func (p *Pipeline) Document(source string, src []byte) (*Document, error) {
 }
 
 // Tag resolves the document's speakers and adds mentions and tags to every
-// turn, in order: a speaker named in full is known to every later turn.
+// turn, in order: a person named in full (a speaker, or in a turn's text)
+// is known to every later turn, so "MR. SULLIVAN:" after "Jake Sullivan"
+// was introduced resolves to him.
 // Mention offsets are byte offsets into the turn's normalised text
 // (Document.TurnText).
 func (p *Pipeline) Tag(doc *Document) error {
 	td := p.Tagger.NewDoc()
 	sp := &speakers{lex: p.Tagger.Lexicon(), tg: p.Tagger, td: td}
-	sp.resolve(doc)
+	sp.prepare(doc)
 	for i := range doc.Turns {
+		sp.resolveTurn(doc, i)
 		t := &doc.Turns[i]
 		res, err := td.Tag(doc.TurnText(*t))
 		if err != nil {

@@ -17,9 +17,10 @@ type speakers struct {
 	td  *tagger.Doc
 }
 
-// resolve fills doc.Byline from the header and title and each turn's
-// Speaker from its label.
-func (s *speakers) resolve(doc *Document) {
+// prepare fills doc.Byline from the header and title and registers the
+// full names of the byline and of labels, which are known before any turn
+// is read.
+func (s *speakers) prepare(doc *Document) {
 	seen := map[string]bool{}
 	for _, b := range doc.Byline {
 		seen[b.Name] = true
@@ -36,7 +37,6 @@ func (s *speakers) resolve(doc *Document) {
 	for i := range doc.Byline {
 		s.canonical(&doc.Byline[i])
 	}
-	// full names in labels are known before any turn is read
 	for _, t := range doc.Turns {
 		if t.Raw.Words != "" && t.Raw.Role == "" {
 			_, name := s.splitRoleName(t.Raw.Words)
@@ -48,20 +48,25 @@ func (s *speakers) resolve(doc *Document) {
 			}
 		}
 	}
-	var prev *Speaker
-	for i := range doc.Turns {
-		t := &doc.Turns[i]
-		switch {
-		case t.Raw == (RawLabel{}) && prev != nil:
-			t.Speaker = *prev // text after a markdown heading continues the turn before it
-		case t.Raw == (RawLabel{}):
-			if len(doc.Byline) > 0 {
-				t.Speaker = doc.Byline[0]
-			}
-		default:
-			t.Speaker = s.fromLabel(t.Raw, doc.Byline)
+}
+
+// resolveTurn sets turn i's speaker from its label, the byline, and the
+// people named so far in the document; an unlabelled first turn belongs to
+// the byline's first person, a later one continues the turn before it.
+func (s *speakers) resolveTurn(doc *Document, i int) {
+	t := &doc.Turns[i]
+	switch {
+	case t.Raw == (RawLabel{}) && i > 0:
+		t.Speaker = doc.Turns[i-1].Speaker // text after a markdown heading continues the turn before it
+	case t.Raw == (RawLabel{}):
+		if len(doc.Byline) > 0 {
+			t.Speaker = doc.Byline[0]
 		}
-		prev = &t.Speaker
+	default:
+		t.Speaker = s.fromLabel(t.Raw, doc.Byline)
+	}
+	if len(strings.Fields(t.Speaker.Name)) >= 2 {
+		s.td.AddPerson(t.Speaker.Name)
 	}
 }
 

@@ -126,18 +126,24 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			i += n - 1
 			continue
 		}
-		p := d.surnames[t.Norm]
-		if p == nil || d.t.lex.IsCommon(t.Text) || d.t.lex.IsTitle(t.Text) {
+		if d.t.lex.IsCommon(t.Text) || d.t.lex.IsTitle(t.Text) {
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].IsCapitalised() && !covered[i+1] {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
-		if sentenceStart(toks, i) && !afterTitle(d.t.lex, toks, i) {
+		vocative := i+1 < len(toks) && toks[i+1].Text == ","
+		start := sentenceStart(toks, i)
+		if p := d.surnames[t.Norm]; p != nil && (!start || afterTitle(d.t.lex, toks, i)) {
+			covered[i] = true
+			out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
 			continue
 		}
-		covered[i] = true
-		out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
+		// a first name alone: "Thanks, Jen." "Jen, on gas prices"
+		if p := d.firstName(t.Norm); p != nil && (!start || vocative) && !afterTitle(d.t.lex, toks, i) {
+			covered[i] = true
+			out = append(out, d.personMention(text, t.Start, t.End, p, "first name of "+p.name+" named earlier in the document"))
+		}
 	}
 	return out
 }
@@ -192,4 +198,14 @@ func afterTitle(lex *lexicon.Lexicon, toks []lexicon.Token, i int) bool {
 		j--
 	}
 	return j >= 0 && toks[j].Word && lex.IsTitle(toks[j].Text)
+}
+
+// firstName returns the one person named so far whose first name this is,
+// or nil when none or several are.
+func (d *Doc) firstName(w string) *docPerson {
+	ps := d.byFirst[w]
+	if len(ps) != 1 || len(ps[0].toks) < 2 {
+		return nil
+	}
+	return ps[0]
 }

@@ -26,7 +26,7 @@ func run(t *testing.T, args ...string) (string, string, error) {
 // transcripts lists the bundled testdata transcripts that turntag reads.
 func transcripts(t *testing.T) []string {
 	t.Helper()
-	entries, err := os.ReadDir("testdata")
+	entries, err := os.ReadDir("testdata/transcripts")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -36,11 +36,11 @@ func transcripts(t *testing.T) []string {
 			continue
 		}
 		if _, err := pipeline.DetectFormat(e.Name()); err == nil {
-			out = append(out, filepath.Join("testdata", e.Name()))
+			out = append(out, filepath.Join("testdata", "transcripts", e.Name()))
 		}
 	}
 	if len(out) == 0 {
-		t.Fatal("no transcripts in testdata")
+		t.Fatal("no transcripts in testdata/transcripts")
 	}
 	return out
 }
