@@ -227,14 +227,19 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 			}
 			s.occ[key] = pos
 		}
-		for _, i := range pos {
-			if i >= start && i < end {
-				continue
-			}
-			if window == 0 {
+		if len(pos) == 0 {
+			continue
+		}
+		if window == 0 {
+			// positions are sorted: is any outside the phrase itself?
+			if pos[0] < start || pos[len(pos)-1] >= end {
 				return true
 			}
-			if idx := s.toks[i].Index; idx >= lo && idx <= hi {
+			continue
+		}
+		k := sort.Search(len(pos), func(k int) bool { return s.toks[pos[k]].Index >= lo })
+		for ; k < len(pos) && s.toks[pos[k]].Index <= hi; k++ {
+			if pos[k] < start || pos[k] >= end {
 				return true
 			}
 		}

@@ -15,7 +15,7 @@ import (
 var Columns = []string{
 	"source", "doc_title", "doc_date", "turn", "speaker", "speaker_role", "speaker_affiliation",
 	"topics", "topic_scores", "topic_evidence", "countries", "country_codes", "organisations",
-	"people", "words", "text",
+	"people", "words", "text", "start", "end",
 }
 
 // Row returns the CSV cells of one turn (1-based n), in Columns order.
@@ -36,7 +36,7 @@ func Row(doc *Document, n int) []string {
 		strings.Join(topics, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
 		strings.Join(countries, "; "), strings.Join(codes, "; "),
 		strings.Join(orgs, "; "), strings.Join(people, "; "),
-		strconv.Itoa(doc.Words(t)), doc.TurnText(t),
+		strconv.Itoa(doc.Words(t)), doc.TurnText(t), t.Start, t.End,
 	}
 }
 
@@ -67,10 +67,12 @@ func uniq(ms []tagger.Mention, typ lexicon.Type, extra func(tagger.Mention) stri
 	return names, extras
 }
 
-// CSVWriter writes turn rows as RFC 4180 CSV with a header row.
+// CSVWriter writes turn rows (or, with Mentions set, mention rows) as RFC
+// 4180 CSV with a header row.
 type CSVWriter struct {
-	w      *csv.Writer
-	header bool
+	w        *csv.Writer
+	header   bool
+	Mentions bool // one row per entity mention instead of per turn
 	// Raw keeps cells as they are; by default a cell that a spreadsheet
 	// would run as a formula (starting with =, +, -, @, tab or CR) gets a
 	// leading apostrophe.
@@ -84,36 +86,50 @@ func NewCSVWriter(w io.Writer) *CSVWriter {
 	return &CSVWriter{w: cw}
 }
 
-// WriteDocument writes one row per turn, the header row first.
+// WriteDocument writes one row per turn (or mention), the header row first.
 func (c *CSVWriter) WriteDocument(doc *Document) error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(Columns); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	for n := 1; n <= len(doc.Turns); n++ {
-		row := Row(doc, n)
-		if !c.Raw {
-			for i, cell := range row {
-				row[i] = Neutralize(cell)
+		rows := [][]string{Row(doc, n)}
+		if c.Mentions {
+			rows = rows[:0]
+			for _, m := range Mentions(doc, n) {
+				rows = append(rows, []string{m.Source, strconv.Itoa(m.Turn), strconv.Itoa(m.Start), strconv.Itoa(m.End),
+					m.Text, m.Type, m.Canonical, m.ID, m.Origin})
 			}
 		}
-		if err := c.w.Write(row); err != nil {
-			return err
+		for _, row := range rows {
+			if !c.Raw {
+				for i, cell := range row {
+					row[i] = Neutralize(cell)
+				}
+			}
+			if err := c.w.Write(row); err != nil {
+				return err
+			}
 		}
 	}
 	c.w.Flush()
 	return c.w.Error()
 }
 
+func (c *CSVWriter) writeHeader() error {
+	if c.header {
+		return nil
+	}
+	c.header = true
+	if c.Mentions {
+		return c.w.Write(MentionColumns)
+	}
+	return c.w.Write(Columns)
+}
+
 // Flush writes the header if no document was written, and flushes.
 func (c *CSVWriter) Flush() error {
-	if !c.header {
-		c.header = true
-		if err := c.w.Write(Columns); err != nil {
-			return err
-		}
+	if err := c.writeHeader(); err != nil {
+		return err
 	}
 	c.w.Flush()
 	return c.w.Error()

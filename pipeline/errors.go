@@ -9,6 +9,8 @@ import (
 var (
 	// ErrUnsupported marks a file whose format turntag does not read.
 	ErrUnsupported = errors.New("unsupported format")
+	// ErrNoText marks a file with no speech in it (empty, or only a header).
+	ErrNoText = errors.New("no text to tag (the file is empty or holds only a header)")
 	// ErrTooLarge marks a file over the size limit.
 	ErrTooLarge = errors.New("file too large")
 )

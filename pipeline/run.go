@@ -145,6 +145,10 @@ func (r *Runner) file(in Input) (res Result) {
 		res.Err = err
 		return res
 	}
+	if len(doc.Turns) == 0 {
+		res.Err = &ParseError{File: in.Source, Err: ErrNoText}
+		return res
+	}
 	if err := r.Pipeline.Tag(doc); err != nil {
 		res.Err = err
 		return res

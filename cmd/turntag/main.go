@@ -29,16 +29,17 @@ func main() {
 // newApp builds the CLI writing to stdout and stderr; tests run it in
 // process.
 func newApp(stdout, stderr io.Writer) *cli.App {
-	return &cli.App{
+	usage := func(c *cli.Context, err error, _ bool) error {
+		return cli.Exit("usage: "+err.Error(), 2)
+	}
+	app := &cli.App{
 		Name:           "turntag",
 		Usage:          "tag transcript turns with speakers, entities and topics",
 		Description:    "turntag reads transcripts (press conferences, briefings, interviews) and writes one CSV row per speaker turn: who spoke, which countries, organisations and people they named, and which topics they addressed, with the evidence for each tag.",
 		Writer:         stdout,
 		ErrWriter:      stderr,
 		ExitErrHandler: func(*cli.Context, error) {},
-		OnUsageError: func(c *cli.Context, err error, _ bool) error {
-			return cli.Exit("usage: "+err.Error(), 2)
-		},
+		OnUsageError:   usage,
 		Commands: []*cli.Command{
 			tagCommand(),
 			lexiconCommand(),
@@ -46,4 +47,13 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			evalCommand(),
 		},
 	}
+	var setUsage func([]*cli.Command)
+	setUsage = func(cmds []*cli.Command) {
+		for _, c := range cmds {
+			c.OnUsageError = usage
+			setUsage(c.Subcommands)
+		}
+	}
+	setUsage(app.Commands)
+	return app
 }

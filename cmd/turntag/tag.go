@@ -2,6 +2,7 @@ package main
 
 import (
 	"fmt"
+	"io"
 	"os"
 	"os/signal"
 	"syscall"
@@ -15,86 +16,140 @@ import (
 func tagCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "tag",
-		Usage:     "tag transcripts and write one CSV row per turn",
+		Usage:     "tag transcripts and write one row per turn",
 		ArgsUsage: "FILE_OR_FOLDER...",
-		Description: "Reads each FILE (and every file under each FOLDER, recursively, in sorted order) and writes CSV to stdout or -o.\n" +
-			"Columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_scores,\n" +
-			"topic_evidence, countries, country_codes, organisations, people, words, text.\n" +
-			"Exit status: 0 when every file was tagged, 1 when some failed (the rest are still written), 2 on bad usage.",
+		Description: "Reads each FILE (and every file under each FOLDER, recursively, in sorted order) and writes CSV or JSON Lines to stdout or -o.\n" +
+			"Formats: .txt, .md (YAML front matter), .html/.htm, .vtt, .srt, .docx; anything else is reported as skipped.\n" +
+			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_scores,\n" +
+			"topic_evidence, countries, country_codes, organisations, people, words, text, start, end (start and end: subtitles only).\n" +
+			"Exit status: 0 when every file was tagged, 1 when some failed or were skipped (the rest are still written), 2 on bad usage.",
 		Flags: append(lexiconFlags(),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the CSV to `FILE` (written to a temporary file and renamed at the end) instead of stdout"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE` (written to a temporary file beside it and renamed at the end) instead of stdout"},
+			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE`"},
+			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv or jsonl"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files whose name or relative path matches `GLOB` (repeatable)"},
 			&cli.Int64Flag{Name: "max-file-size", Value: pipeline.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES`"},
-			&cli.BoolFlag{Name: "raw-cells", Usage: "write cells as they are; by default a cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"},
-			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "print no summary line on stderr"},
+			&cli.BoolFlag{Name: "raw-cells", Usage: "write CSV cells as they are; by default a cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"},
+			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary line on stderr (errors are still printed)"},
 		),
 		Action: runTag,
 	}
+}
+
+// sink is one output: its file and its writer.
+type sink struct {
+	out *output
+	w   pipeline.DocumentWriter
+}
+
+func newSink(target string, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
+	out, err := openOutput(target, stdout)
+	if err != nil {
+		return nil, err
+	}
+	var w pipeline.DocumentWriter
+	switch format {
+	case "csv":
+		cw := pipeline.NewCSVWriter(out)
+		cw.Raw, cw.Mentions = raw, mentions
+		w = cw
+	case "jsonl":
+		jw := pipeline.NewJSONLWriter(out)
+		jw.Mentions = mentions
+		w = jw
+	}
+	return &sink{out: out, w: w}, nil
 }
 
 func runTag(c *cli.Context) error {
 	if c.NArg() == 0 {
 		return cli.Exit("usage: tag needs at least one FILE or FOLDER (see turntag tag --help)", 2)
 	}
+	format := c.String("format")
+	if format != "csv" && format != "jsonl" {
+		return cli.Exit(fmt.Sprintf("usage: --format takes csv or jsonl, not %q", format), 2)
+	}
 	p, err := buildPipeline(c)
 	if err != nil {
 		return err
 	}
+	stderr := c.App.ErrWriter
 	inputs, expandErrs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{Include: c.StringSlice("include"), Exclude: c.StringSlice("exclude")})
-	out, err := openOutput(c.String("output"), c.App.Writer)
+	sinks := []*sink{}
+	turns, err := newSink(c.String("output"), c.App.Writer, format, false, c.Bool("raw-cells"))
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
-	defer out.Abort()
-	w := pipeline.NewCSVWriter(out)
-	w.Raw = c.Bool("raw-cells")
+	sinks = append(sinks, turns)
+	if m := c.String("mentions"); m != "" {
+		ms, err := newSink(m, c.App.Writer, format, true, c.Bool("raw-cells"))
+		if err != nil {
+			turns.out.Abort()
+			return cli.Exit(err.Error(), 1)
+		}
+		sinks = append(sinks, ms)
+	}
+	defer func() {
+		for _, s := range sinks {
+			s.out.Abort()
+		}
+	}()
 
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	stderr := c.App.ErrWriter
 	var sum summary
 	sum.failed = len(expandErrs)
 	for _, e := range expandErrs {
 		fmt.Fprintf(stderr, "turntag: %v\n", e)
 	}
+	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
 	runner := &pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
 	runErr := runner.Run(ctx, inputs, func(r pipeline.Result) error {
+		defer bar.done(r, &sum)
 		sum.bytes += r.Bytes
 		switch {
 		case r.Skipped:
 			sum.skipped++
-			fmt.Fprintf(stderr, "turntag: skipped %v\n", r.Err)
+			bar.printf("turntag: skipped %v\n", r.Err)
 			return nil
 		case r.Err != nil:
 			sum.failed++
-			fmt.Fprintf(stderr, "turntag: %v\n", r.Err)
+			bar.printf("turntag: %v\n", r.Err)
 			return nil
 		}
 		for _, w := range r.Doc.Warnings {
-			fmt.Fprintf(stderr, "turntag: %s: %s\n", r.Input.Source, w)
+			bar.printf("turntag: %s: %s\n", r.Input.Source, w)
 		}
 		sum.files++
 		sum.turns += len(r.Doc.Turns)
-		return w.WriteDocument(r.Doc)
+		for _, s := range sinks {
+			if err := s.w.WriteDocument(r.Doc); err != nil {
+				return fmt.Errorf("writing output: %w", err)
+			}
+		}
+		return nil
 	})
+	bar.finish()
 	sum.elapsed = time.Since(start)
 	if runErr != nil {
-		fmt.Fprintf(stderr, "turntag: stopped after %d of %d files: %v\n", sum.files+sum.failed+sum.skipped, len(inputs), runErr)
+		fmt.Fprintf(stderr, "turntag: stopped after %d of %d files (%v); no output file was written\n", sum.files+sum.failed+sum.skipped, len(inputs), runErr)
 		return cli.Exit("", 1)
 	}
-	if err := w.Flush(); err != nil {
-		return cli.Exit(fmt.Sprintf("writing output: %v", err), 1)
-	}
-	if err := out.Commit(); err != nil {
-		return cli.Exit(err.Error(), 1)
+	for _, s := range sinks {
+		if err := s.w.Flush(); err != nil {
+			return cli.Exit(fmt.Sprintf("writing output: %v", err), 1)
+		}
+		if err := s.out.Commit(); err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
 	}
 	if !c.Bool("quiet") {
 		fmt.Fprintln(stderr, sum.String())
 	}
-	if sum.failed > 0 {
+	if sum.failed > 0 || sum.skipped > 0 {
 		return cli.Exit("", 1)
 	}
 	return nil
