@@ -44,7 +44,19 @@ type compiled struct {
 type node struct {
 	next     map[string]*node
 	ends     []int
-	prefixes []prefixEnd
+	prefixes map[string][]prefixEnd // by prefixKey of the prefix; "" for prefixes shorter than the key
+}
+
+// prefixKeyLen is how many leading bytes index wildcard prefixes.
+const prefixKeyLen = 3
+
+// prefixKey is the index key of a word or prefix: its first prefixKeyLen
+// bytes, or "" when it is shorter.
+func prefixKey(w string) string {
+	if len(w) < prefixKeyLen {
+		return ""
+	}
+	return w[:prefixKeyLen]
 }
 
 type prefixEnd struct {
@@ -196,7 +208,11 @@ func (m *matcher) insert(cp *compiled) {
 		n = c
 	}
 	if cp.prefix {
-		n.prefixes = append(n.prefixes, prefixEnd{pre: cp.norm[len(cp.norm)-1], id: id})
+		pre := cp.norm[len(cp.norm)-1]
+		if n.prefixes == nil {
+			n.prefixes = map[string][]prefixEnd{}
+		}
+		n.prefixes[prefixKey(pre)] = append(n.prefixes[prefixKey(pre)], prefixEnd{pre: pre, id: id})
 		return
 	}
 	n.ends = append(n.ends, id)

@@ -65,8 +65,14 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	var cands []cand
 	for i := 0; i < len(toks); {
 		cands = m.candidates(toks, i, cands[:0])
-		// longest first; among equals, load order
-		sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+		if len(cands) == 0 {
+			i++
+			continue
+		}
+		if len(cands) > 1 {
+			// longest first; among equals, load order
+			sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+		}
 		end := 0
 		for _, c := range cands {
 			if end > 0 && c.end != end {
@@ -112,9 +118,17 @@ func sameTopic(out []Match, t *Topic, start int) bool {
 func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
 	n := m.root
 	for j := i; j < len(toks) && n != nil; j++ {
-		for _, p := range n.prefixes {
-			if toks[j].Word && strings.HasPrefix(toks[j].Norm, p.pre) {
-				out = append(out, cand{p.id, j + 1})
+		if len(n.prefixes) > 0 && toks[j].Word {
+			w := toks[j].Norm
+			for _, p := range n.prefixes[prefixKey(w)] {
+				if strings.HasPrefix(w, p.pre) {
+					out = append(out, cand{p.id, j + 1})
+				}
+			}
+			for _, p := range n.prefixes[""] {
+				if strings.HasPrefix(w, p.pre) {
+					out = append(out, cand{p.id, j + 1})
+				}
 			}
 		}
 		n = n.next[toks[j].Norm]

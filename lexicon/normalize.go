@@ -35,25 +35,42 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/5+1)
+	toks := make([]Token, 0, len(text)/4+8)
+	low := asciiLower(text) // ASCII words take their Norm from here, without allocating
 	words := 0
 	for i := 0; i < len(text); {
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case asciiWord[c]:
+				j := i + 1
+				for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+					j++
+				}
+				if j < len(text) && text[j] >= utf8.RuneSelf {
+					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
+						i = tokenizeWord(text, i, &toks, words)
+						words++
+						continue
+					}
+				}
+				toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Norm: low[i:j], Word: true, Index: words})
+				words++
+				i = j
+			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '-':
+				i++
+			default:
+				p := foldPunct(rune(c))
+				toks = append(toks, Token{Start: i, End: i + 1, Text: p, Norm: p, Index: words})
+				i++
+			}
+			continue
+		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			j := i + size
-			ascii := r < utf8.RuneSelf
-			for j < len(text) {
-				r2, s2 := utf8.DecodeRuneInString(text[j:])
-				if !isWordRune(r2) {
-					break
-				}
-				ascii = ascii && r2 < utf8.RuneSelf
-				j += s2
-			}
-			toks = append(toks, newWord(text[i:j], i, j, ascii, words))
+			i = tokenizeWord(text, i, &toks, words)
 			words++
-			i = j
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
 			i += size
 		default:
@@ -65,12 +82,45 @@ func Tokenize(text string) []Token {
 	return toks
 }
 
-func newWord(s string, start, end int, ascii bool, index int) Token {
-	text := s
-	if !ascii {
-		text = foldDiacritics(s)
+// tokenizeWord reads the word starting at i, which has non-ASCII letters,
+// and returns the offset after it.
+func tokenizeWord(text string, i int, toks *[]Token, index int) int {
+	j := i
+	for j < len(text) {
+		r2, s2 := utf8.DecodeRuneInString(text[j:])
+		if !isWordRune(r2) {
+			break
+		}
+		j += s2
 	}
-	return Token{Start: start, End: end, Text: text, Norm: lower(text), Word: true, Index: index}
+	*toks = append(*toks, newWord(text[i:j], i, j, false, index))
+	return j
+}
+
+// asciiWord marks ASCII letters and digits.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+	}
+	return t
+}()
+
+// asciiLower lower-cases the ASCII letters of s, keeping every byte offset.
+func asciiLower(s string) string {
+	i := 0
+	for i < len(s) && !('A' <= s[i] && s[i] <= 'Z') {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	b := []byte(s)
+	for ; i < len(b); i++ {
+		if 'A' <= b[i] && b[i] <= 'Z' {
+			b[i] += 'a' - 'A'
+		}
+	}
+	return string(b)
 }
 
 // lower returns s in lower case without allocating when it already is.
@@ -129,6 +179,13 @@ func foldDiacritics(s string) string {
 // foldKey is the matching key of a single word or phrase: tokens' Norm
 // joined by spaces.
 func foldKey(s string) string {
+	plain := len(s) > 0
+	for i := 0; i < len(s) && plain; i++ {
+		plain = s[i] < utf8.RuneSelf && asciiWord[s[i]]
+	}
+	if plain { // one ASCII word: the common case, without tokenising
+		return asciiLower(s)
+	}
 	toks := Tokenize(s)
 	parts := make([]string, len(toks))
 	for i, t := range toks {
@@ -197,4 +254,12 @@ func replaceSpelling(s, from, to string) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+func newWord(s string, start, end int, ascii bool, index int) Token {
+	text := s
+	if !ascii {
+		text = foldDiacritics(s)
+	}
+	return Token{Start: start, End: end, Text: text, Norm: lower(text), Word: true, Index: index}
 }

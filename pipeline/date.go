@@ -26,6 +26,9 @@ var (
 // It reads 2023-11-28, 28 Nov. 2023, 28 November 2023, November 28, 2023
 // and Jan. 12, 2024.
 func findDate(s string) string {
+	if !hasYear(s) {
+		return ""
+	}
 	type hit struct {
 		pos     int
 		y, m, d string
@@ -78,4 +81,21 @@ func normalizeDate(v string) string {
 		}
 	}
 	return findDate(v)
+}
+
+// hasYear reports whether s holds four digits in a row, which every date
+// findDate reads does.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }

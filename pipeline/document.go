@@ -47,6 +47,8 @@ type Turn struct {
 	Mentions []tagger.Mention // in text order
 	Tags     []tagger.Tag     // by descending score, each with its evidence
 	Unknown  []tagger.Unknown // names the NER found that the lexicon does not know, for curation
+	clean    string           // TurnText, kept by Pipeline.Tag
+	words    int
 }
 
 // RawLabel is a speaker label split into its parts.
@@ -61,22 +63,57 @@ type RawLabel struct {
 // collapsed to single spaces; paragraphs (split at blank lines) are joined
 // by a blank line.
 func (d *Document) TurnText(t Turn) string {
+	if t.clean != "" {
+		return t.clean
+	}
 	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
 }
 
 // NormalizeSpace collapses whitespace inside each paragraph of s to single
 // spaces and joins the paragraphs with "\n\n".
 func NormalizeSpace(s string) string {
-	var paras []string
-	for _, p := range strings.Split(strings.ReplaceAll(s, "\r\n", "\n"), "\n\n") {
-		if f := strings.Fields(p); len(f) > 0 {
-			paras = append(paras, strings.Join(f, " "))
+	var b strings.Builder
+	b.Grow(len(s))
+	newlines, space := 0, false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if isSpaceByte(c) {
+			if c == '\n' {
+				newlines++
+			}
+			space = true
+			continue
 		}
+		if space && b.Len() > 0 {
+			if newlines >= 2 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		newlines, space = 0, false
+		b.WriteByte(c)
 	}
-	return strings.Join(paras, "\n\n")
+	return b.String()
 }
 
 // Words counts the words of the turn's text.
 func (d *Document) Words(t Turn) int {
-	return len(strings.Fields(d.Body[t.Text.Start:t.Text.End]))
+	if t.clean != "" {
+		return t.words
+	}
+	return countWords(d.Body[t.Text.Start:t.Text.End])
+}
+
+// countWords counts runs of non-space bytes.
+func countWords(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); i++ {
+		sp := isSpaceByte(s[i])
+		if !sp && !in {
+			n++
+		}
+		in = !sp
+	}
+	return n
 }

@@ -42,7 +42,9 @@ func (p *Pipeline) Tag(doc *Document) error {
 	for i := range doc.Turns {
 		sp.resolveTurn(doc, i)
 		t := &doc.Turns[i]
-		res, err := td.Tag(doc.TurnText(*t))
+		t.clean = NormalizeSpace(doc.Body[t.Text.Start:t.Text.End])
+		t.words = countWords(t.clean)
+		res, err := td.Tag(t.clean)
 		if err != nil {
 			return &ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
 		}

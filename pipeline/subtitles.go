@@ -87,6 +87,9 @@ func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
 	lines := strings.Split(text, "\n")
 	var out []cue
 	for i := 0; i < len(lines); i++ {
+		if !strings.Contains(lines[i], "-->") {
+			continue
+		}
 		m := timingRe.FindStringSubmatch(lines[i])
 		if m == nil {
 			continue
@@ -98,10 +101,14 @@ func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
 			parts = append(parts, strings.TrimSpace(lines[i]))
 		}
 		raw := strings.Join(parts, "\n")
-		if v := voiceRe.FindStringSubmatch(raw); v != nil {
-			c.speaker = strings.TrimSpace(v[1])
+		body := raw
+		if strings.ContainsAny(raw, "<&") {
+			if v := voiceRe.FindStringSubmatch(raw); v != nil {
+				c.speaker = strings.TrimSpace(v[1])
+			}
+			body = tagRe.ReplaceAllStringFunc(raw, entity)
 		}
-		body := strings.TrimSpace(tagRe.ReplaceAllStringFunc(raw, entity))
+		body = strings.TrimSpace(body)
 		if c.speaker == "" && len(parts) > 0 {
 			if l, ok := parseLabel(strings.TrimLeft(body, "- "), isTitle); ok {
 				trimmed := strings.TrimLeft(body, "- ")

@@ -1,0 +1,127 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/tagger"
+)
+
+// benchDocs reads the testdata transcripts.
+func benchDocs(b *testing.B) ([]string, [][]byte, int64) {
+	b.Helper()
+	paths, err := filepath.Glob("../testdata/transcripts/*")
+	if err != nil || len(paths) == 0 {
+		b.Fatal("no transcripts", err)
+	}
+	var srcs [][]byte
+	var n int64
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		srcs = append(srcs, src)
+		n += int64(len(src))
+	}
+	return paths, srcs, n
+}
+
+func benchPipeline(b *testing.B, ner tagger.NameFinder) *Pipeline {
+	b.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	return New(tagger.New(lex, ner))
+}
+
+// BenchmarkParse measures parsing alone (decode, header, labels, turns).
+func BenchmarkParse(b *testing.B) {
+	paths, srcs, n := benchDocs(b)
+	p := benchPipeline(b, nil)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	turns := 0
+	for b.Loop() {
+		for i, src := range srcs {
+			f, _ := DetectFormat(paths[i])
+			doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			turns += len(doc.Turns)
+		}
+	}
+	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// BenchmarkEndToEndLexicon runs parse, speakers, lexicon matching, scoring
+// and CSV writing without the NER.
+func BenchmarkEndToEndLexicon(b *testing.B) { benchEndToEnd(b, nil) }
+
+// BenchmarkEndToEndNER is the default mode, with prose's NER.
+func BenchmarkEndToEndNER(b *testing.B) { benchEndToEnd(b, tagger.Prose{}) }
+
+func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
+	paths, srcs, n := benchDocs(b)
+	p := benchPipeline(b, ner)
+	if pr, ok := ner.(tagger.Prose); ok {
+		pr.Warm()
+	}
+	w := NewCSVWriter(discard{})
+	b.SetBytes(n)
+	b.ReportAllocs()
+	turns := 0
+	for b.Loop() {
+		for i, src := range srcs {
+			f, _ := DetectFormat(paths[i])
+			doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := p.Tag(doc); err != nil {
+				b.Fatal(err)
+			}
+			if err := w.WriteDocument(doc); err != nil {
+				b.Fatal(err)
+			}
+			turns += len(doc.Turns)
+		}
+	}
+	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// BenchmarkCSV measures writing rows of already tagged documents.
+func BenchmarkCSV(b *testing.B) {
+	paths, srcs, n := benchDocs(b)
+	p := benchPipeline(b, nil)
+	var docs []*Document
+	for i, src := range srcs {
+		f, _ := DetectFormat(paths[i])
+		doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := p.Tag(doc); err != nil {
+			b.Fatal(err)
+		}
+		docs = append(docs, doc)
+	}
+	w := NewCSVWriter(discard{})
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, d := range docs {
+			if err := w.WriteDocument(d); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+type discard struct{}
+
+func (discard) Write(p []byte) (int, error) { return len(p), nil }
