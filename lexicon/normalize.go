@@ -35,7 +35,12 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
-	toks := make([]Token, 0, len(text)/4+8)
+	return AppendTokens(make([]Token, 0, len(text)/4+8), text)
+}
+
+// AppendTokens is Tokenize appending to toks, so that a caller can reuse a
+// buffer from one text to the next.
+func AppendTokens(toks []Token, text string) []Token {
 	low := asciiLower(text) // ASCII words take their Norm from here, without allocating
 	words := 0
 	for i := 0; i < len(text); {

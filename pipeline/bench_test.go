@@ -71,7 +71,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 	if pr, ok := ner.(tagger.Prose); ok {
 		pr.Warm()
 	}
-	w := NewCSVWriter(discard{})
+	w := NewWriter(discard{}, CSVEncoder{})
 	b.SetBytes(n)
 	b.ReportAllocs()
 	turns := 0
@@ -110,7 +110,7 @@ func BenchmarkCSV(b *testing.B) {
 		}
 		docs = append(docs, doc)
 	}
-	w := NewCSVWriter(discard{})
+	w := NewWriter(discard{}, CSVEncoder{})
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -1,9 +1,9 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/csv"
 	"fmt"
-	"io"
 	"strconv"
 	"strings"
 
@@ -67,11 +67,9 @@ func uniq(ms []tagger.Mention, typ lexicon.Type, extra func(tagger.Mention) stri
 	return names, extras
 }
 
-// CSVWriter writes turn rows (or, with Mentions set, mention rows) as RFC
-// 4180 CSV with a header row.
-type CSVWriter struct {
-	w        *csv.Writer
-	header   bool
+// CSVEncoder renders turn rows (or, with Mentions set, mention rows) as
+// RFC 4180 CSV in UTF-8 with CRLF line ends.
+type CSVEncoder struct {
 	Mentions bool // one row per entity mention instead of per turn
 	// Raw keeps cells as they are; by default a cell that a spreadsheet
 	// would run as a formula (starting with =, +, -, @, tab or CR) gets a
@@ -79,60 +77,44 @@ type CSVWriter struct {
 	Raw bool
 }
 
-// NewCSVWriter returns a writer to w.
-func NewCSVWriter(w io.Writer) *CSVWriter {
-	cw := csv.NewWriter(w)
-	cw.UseCRLF = true
-	return &CSVWriter{w: cw}
-}
-
-// WriteDocument writes one row per turn (or mention), the header row first.
-func (c *CSVWriter) WriteDocument(doc *Document) error {
-	if err := c.writeHeader(); err != nil {
-		return err
-	}
-	for n := 1; n <= len(doc.Turns); n++ {
-		rows := [][]string{Row(doc, n)}
-		if c.Mentions {
-			rows = rows[:0]
-			for _, m := range Mentions(doc, n) {
-				rows = append(rows, []string{m.Source, strconv.Itoa(m.Turn), strconv.Itoa(m.Start), strconv.Itoa(m.End),
-					m.Text, m.Type, m.Canonical, m.ID, m.Origin})
-			}
-		}
-		for _, row := range rows {
-			if !c.Raw {
-				for i, cell := range row {
-					row[i] = Neutralize(cell)
-				}
-			}
-			if err := c.w.Write(row); err != nil {
-				return err
-			}
-		}
-	}
-	c.w.Flush()
-	return c.w.Error()
-}
-
-func (c *CSVWriter) writeHeader() error {
-	if c.header {
-		return nil
-	}
-	c.header = true
+// Header returns the header row.
+func (c CSVEncoder) Header() []byte {
+	cols := Columns
 	if c.Mentions {
-		return c.w.Write(MentionColumns)
+		cols = MentionColumns
 	}
-	return c.w.Write(Columns)
+	return c.rows([][]string{cols})
 }
 
-// Flush writes the header if no document was written, and flushes.
-func (c *CSVWriter) Flush() error {
-	if err := c.writeHeader(); err != nil {
-		return err
+// Encode renders one row per turn (or mention) of doc.
+func (c CSVEncoder) Encode(doc *Document) ([]byte, error) {
+	var rows [][]string
+	for n := 1; n <= len(doc.Turns); n++ {
+		if !c.Mentions {
+			rows = append(rows, Row(doc, n))
+			continue
+		}
+		for _, m := range Mentions(doc, n) {
+			rows = append(rows, []string{m.Source, strconv.Itoa(m.Turn), strconv.Itoa(m.Start), strconv.Itoa(m.End),
+				m.Text, m.Type, m.Canonical, m.ID, m.Origin})
+		}
 	}
-	c.w.Flush()
-	return c.w.Error()
+	if !c.Raw {
+		for _, row := range rows {
+			for i, cell := range row {
+				row[i] = Neutralize(cell)
+			}
+		}
+	}
+	return c.rows(rows), nil
+}
+
+func (c CSVEncoder) rows(rows [][]string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.WriteAll(rows) // writing to a bytes.Buffer cannot fail
+	return b.Bytes()
 }
 
 // Neutralize prefixes a cell that a spreadsheet would execute as a formula

@@ -2,6 +2,8 @@ package pipeline
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/tagger"
 )
@@ -75,13 +77,21 @@ func NormalizeSpace(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
 	newlines, space := 0, false
-	for i := 0; i < len(s); i++ {
+	for i := 0; i < len(s); {
 		c := s[i]
-		if isSpaceByte(c) {
+		size := 1
+		isSpace := isSpaceByte(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			isSpace = unicode.IsSpace(r) // no-break and other Unicode spaces
+		}
+		if isSpace {
 			if c == '\n' {
 				newlines++
 			}
 			space = true
+			i += size
 			continue
 		}
 		if space && b.Len() > 0 {
@@ -92,7 +102,8 @@ func NormalizeSpace(s string) string {
 			}
 		}
 		newlines, space = 0, false
-		b.WriteByte(c)
+		b.WriteString(s[i : i+size])
+		i += size
 	}
 	return b.String()
 }
@@ -102,10 +113,10 @@ func (d *Document) Words(t Turn) int {
 	if t.clean != "" {
 		return t.words
 	}
-	return countWords(d.Body[t.Text.Start:t.Text.End])
+	return countWords(NormalizeSpace(d.Body[t.Text.Start:t.Text.End]))
 }
 
-// countWords counts runs of non-space bytes.
+// countWords counts the words of normalised text (runs without spaces).
 func countWords(s string) int {
 	n, in := 0, false
 	for i := 0; i < len(s); i++ {

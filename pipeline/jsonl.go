@@ -1,16 +1,10 @@
 package pipeline
 
 import (
+	"bytes"
 	"encoding/json"
-	"io"
 	"unicode/utf8"
 )
-
-// DocumentWriter writes tagged documents in one output format.
-type DocumentWriter interface {
-	WriteDocument(doc *Document) error
-	Flush() error
-}
 
 // TurnRecord is one turn as a JSON object (the jsonl format), with the same
 // fields as the CSV columns; lists are arrays and scores numbers.
@@ -119,40 +113,35 @@ func Record(doc *Document, n int) TurnRecord {
 	return r
 }
 
-// JSONLWriter writes one JSON object per turn, or per mention with
-// Mentions set.
-type JSONLWriter struct {
-	enc      *json.Encoder
+// JSONLEncoder renders one JSON object per line for each turn, or for each
+// mention with Mentions set.
+type JSONLEncoder struct {
 	Mentions bool
 }
 
-// NewJSONLWriter returns a writer to w.
-func NewJSONLWriter(w io.Writer) *JSONLWriter {
-	enc := json.NewEncoder(w)
-	enc.SetEscapeHTML(false)
-	return &JSONLWriter{enc: enc}
-}
+// Header returns nothing: JSON Lines has no header.
+func (j JSONLEncoder) Header() []byte { return nil }
 
-// WriteDocument writes the document's turns (or mentions).
-func (j *JSONLWriter) WriteDocument(doc *Document) error {
+// Encode renders the document's turns (or mentions).
+func (j JSONLEncoder) Encode(doc *Document) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
 	for n := 1; n <= len(doc.Turns); n++ {
 		if j.Mentions {
 			for _, m := range Mentions(doc, n) {
-				if err := j.enc.Encode(m); err != nil {
-					return err
+				if err := enc.Encode(m); err != nil {
+					return nil, err
 				}
 			}
 			continue
 		}
-		if err := j.enc.Encode(Record(doc, n)); err != nil {
-			return err
+		if err := enc.Encode(Record(doc, n)); err != nil {
+			return nil, err
 		}
 	}
-	return nil
+	return b.Bytes(), nil
 }
-
-// Flush does nothing: every record is written whole.
-func (j *JSONLWriter) Flush() error { return nil }
 
 // runeCounter converts byte offsets to character offsets, walking forward
 // from the last offset asked for, so that a turn's mentions in text order

@@ -18,16 +18,18 @@ type Result struct {
 	Input   Input
 	Doc     *Document
 	Err     error
-	Skipped bool  // unsupported format: reported, not failed
-	Bytes   int64 // size read
+	Skipped bool     // unsupported format: reported, not failed
+	Bytes   int64    // size read
+	Encoded [][]byte // the document rendered by each of the Runner's Encoders
 }
 
 // Runner processes many inputs in parallel and hands results back in input
 // order.
 type Runner struct {
 	Pipeline    *Pipeline
-	Jobs        int   // parallel workers; 0 means GOMAXPROCS
-	MaxFileSize int64 // 0 means DefaultMaxFileSize
+	Jobs        int       // parallel workers; 0 means GOMAXPROCS
+	MaxFileSize int64     // 0 means DefaultMaxFileSize
+	Encoders    []Encoder // render each document in the worker that tagged it
 }
 
 // Run processes inputs with Jobs workers and calls emit with each result in
@@ -154,5 +156,13 @@ func (r *Runner) file(in Input) (res Result) {
 		return res
 	}
 	res.Doc = doc
+	for _, enc := range r.Encoders {
+		b, err := enc.Encode(doc)
+		if err != nil {
+			res.Doc, res.Err = nil, &ParseError{File: in.Source, Err: err}
+			return res
+		}
+		res.Encoded = append(res.Encoded, b)
+	}
 	return res
 }

@@ -11,6 +11,8 @@ import (
 // document with NewDoc; it is not safe for concurrent use.
 type Doc struct {
 	t        *Tagger
+	toks     []lexicon.Token // reused from turn to turn
+	covered  []bool
 	byFirst  map[string][]*docPerson // first folded token -> people
 	surnames map[string]*docPerson   // folded surname -> person; nil when two people share it
 }

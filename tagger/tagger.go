@@ -42,9 +42,14 @@ type Unknown struct {
 // resolve against the document: people named in full earlier (speakers
 // included) resolve later surnames.
 func (d *Doc) Tag(text string) (Result, error) {
-	toks := lexicon.Tokenize(text)
+	d.toks = lexicon.AppendTokens(d.toks[:0], text)
+	toks := d.toks
 	matches := d.t.lex.MatchTokens(text, toks)
-	covered := make([]bool, len(toks))
+	if cap(d.covered) < len(toks) {
+		d.covered = make([]bool, len(toks))
+	}
+	covered := d.covered[:len(toks)]
+	clear(covered)
 	markCovered(toks, covered, matches)
 
 	var res Result
@@ -66,9 +71,12 @@ func (d *Doc) Tag(text string) (Result, error) {
 	}
 	res.Mentions = append(res.Mentions, d.knownPeople(text, toks, covered)...)
 	if d.t.ner != nil {
-		names, err := d.t.ner.Names(text)
-		if err != nil {
-			return res, err
+		var names []Name
+		if input := d.nerInput(text, toks, covered); input != "" {
+			var err error
+			if names, err = d.t.ner.Names(input); err != nil {
+				return res, err
+			}
 		}
 		ms, unknown := d.vet(text, toks, covered, names)
 		res.Mentions = append(res.Mentions, ms...)

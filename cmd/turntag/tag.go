@@ -41,7 +41,7 @@ func tagCommand() *cli.Command {
 // sink is one output: its file and its writer.
 type sink struct {
 	out *output
-	w   pipeline.DocumentWriter
+	w   *pipeline.Writer
 }
 
 func newSink(target string, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
@@ -49,18 +49,11 @@ func newSink(target string, stdout io.Writer, format string, mentions, raw bool)
 	if err != nil {
 		return nil, err
 	}
-	var w pipeline.DocumentWriter
-	switch format {
-	case "csv":
-		cw := pipeline.NewCSVWriter(out)
-		cw.Raw, cw.Mentions = raw, mentions
-		w = cw
-	case "jsonl":
-		jw := pipeline.NewJSONLWriter(out)
-		jw.Mentions = mentions
-		w = jw
+	var enc pipeline.Encoder = pipeline.CSVEncoder{Mentions: mentions, Raw: raw}
+	if format == "jsonl" {
+		enc = pipeline.JSONLEncoder{Mentions: mentions}
 	}
-	return &sink{out: out, w: w}, nil
+	return &sink{out: out, w: pipeline.NewWriter(out, enc)}, nil
 }
 
 func runTag(c *cli.Context) error {
@@ -107,6 +100,9 @@ func runTag(c *cli.Context) error {
 	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
 	runner := &pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
+	for _, s := range sinks {
+		runner.Encoders = append(runner.Encoders, s.w.Encoder())
+	}
 	runErr := runner.Run(ctx, inputs, func(r pipeline.Result) error {
 		defer bar.done(r, &sum)
 		sum.bytes += r.Bytes
@@ -125,8 +121,8 @@ func runTag(c *cli.Context) error {
 		}
 		sum.files++
 		sum.turns += len(r.Doc.Turns)
-		for _, s := range sinks {
-			if err := s.w.WriteDocument(r.Doc); err != nil {
+		for k, s := range sinks {
+			if err := s.w.WriteEncoded(r.Encoded[k]); err != nil {
 				return fmt.Errorf("writing output: %w", err)
 			}
 		}

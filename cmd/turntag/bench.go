@@ -1,0 +1,208 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime"
+	"strings"
+	"time"
+
+	"github.com/urfave/cli/v2"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/tagger"
+)
+
+func benchCommand() *cli.Command {
+	return &cli.Command{
+		Name:  "bench",
+		Usage: "generate a reproducible corpus and measure throughput: lexicon-only with 1 and 2 workers, the default mode, and prose's own NewDocument over the same turns",
+		Description: "Prints MB/s and turns/s per mode, the ratios the project's targets are stated in, and the process's peak RSS.\n" +
+			"The corpus is generated from the sample transcripts once and reused while its folder exists.",
+		Flags: []cli.Flag{
+			&cli.StringFlag{Name: "corpus", Value: filepath.Join(os.TempDir(), "turntag-corpus"), Usage: "corpus `DIR` (generated when it does not exist)"},
+			&cli.Float64Flag{Name: "size", Value: 20, Usage: "corpus size in `MB` when generating"},
+			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random `SEED` of the generated corpus"},
+			&cli.StringFlag{Name: "samples", Value: "testdata/transcripts", Usage: "transcripts in `DIR` that generated documents borrow turns and speakers from"},
+			&cli.Float64Flag{Name: "ner-size", Value: 1, Usage: "`MB` of the corpus (the first files) for the default mode and the prose reference, which are slower"},
+			&cli.StringFlag{Name: "modes", Value: "lexicon,ner", Usage: "comma-separated `MODES` to run: lexicon (1 and 2 workers), ner (default mode and the prose reference)"},
+		},
+		Action: runBench,
+	}
+}
+
+func runBench(c *cli.Context) error {
+	w := c.App.Writer
+	dir := c.String("corpus")
+	if _, err := os.Stat(dir); os.IsNotExist(err) {
+		if err := generate(c, dir); err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+	}
+	inputs, errs := pipeline.Expand([]string{dir}, pipeline.Filter{})
+	if len(errs) > 0 || len(inputs) == 0 {
+		return cli.Exit(fmt.Sprintf("corpus %s: %v", dir, errs), 1)
+	}
+	t0 := time.Now()
+	lex, err := lexicon.Default()
+	if err != nil {
+		return cli.Exit(err.Error(), 1)
+	}
+	fmt.Fprintf(w, "lexicon loaded in %s\n", time.Since(t0).Round(time.Millisecond))
+	modes := c.String("modes")
+	if strings.Contains(modes, "lexicon") {
+		p := pipeline.New(tagger.New(lex, nil))
+		one, err := measure(c.Context, p, inputs, 1)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		fmt.Fprintf(w, "lexicon-only, 1 worker:  %s\n", one)
+		two, err := measure(c.Context, p, inputs, 2)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		fmt.Fprintf(w, "lexicon-only, 2 workers: %s  (%.2fx one worker)\n", two, two.mbps()/one.mbps())
+	}
+	if strings.Contains(modes, "ner") {
+		t0 = time.Now()
+		tagger.Prose{}.Warm()
+		fmt.Fprintf(w, "prose model loaded in %s\n", time.Since(t0).Round(time.Millisecond))
+		subset := firstBytes(inputs, int64(c.Float64("ner-size")*1e6))
+		p := pipeline.New(tagger.New(lex, tagger.Prose{}))
+		def, err := measure(c.Context, p, subset, 1)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		ref, err := proseReference(p, subset)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		fmt.Fprintf(w, "default (NER), 1 worker: %s\n", def)
+		fmt.Fprintf(w, "prose NewDocument per turn (segmentation off), same turns: %s\n", ref)
+		fmt.Fprintf(w, "default / prose: %.2fx\n", ref.elapsed.Seconds()/def.elapsed.Seconds())
+	}
+	fmt.Fprintf(w, "peak RSS %s, GOMAXPROCS %d\n", peakRSS(), runtime.GOMAXPROCS(0))
+	return nil
+}
+
+func generate(c *cli.Context, dir string) error {
+	samples, errs := pipeline.Expand([]string{c.String("samples")}, pipeline.Filter{})
+	if len(errs) > 0 {
+		return errs[0]
+	}
+	lex, err := lexicon.Default()
+	if err != nil {
+		return err
+	}
+	p := pipeline.New(tagger.New(lex, nil))
+	var docs []*pipeline.Document
+	for _, in := range samples {
+		src, err := os.ReadFile(in.Path)
+		if err != nil {
+			return err
+		}
+		doc, err := p.Document(in.Source, src)
+		if err != nil {
+			return err
+		}
+		docs = append(docs, doc)
+	}
+	n, bytes, err := pipeline.GenerateCorpus(pipeline.CorpusOptions{Dir: dir, Bytes: int64(c.Float64("size") * 1e6), Seed: c.Uint64("seed"), Samples: docs})
+	if err == nil {
+		fmt.Fprintf(c.App.Writer, "generated %d files, %.1f MB in %s (seed %d)\n", n, float64(bytes)/1e6, dir, c.Uint64("seed"))
+	}
+	return err
+}
+
+// rate is a measured run.
+type rate struct {
+	bytes   int64
+	turns   int
+	elapsed time.Duration
+}
+
+func (r rate) mbps() float64 { return float64(r.bytes) / 1e6 / r.elapsed.Seconds() }
+
+func (r rate) String() string {
+	return fmt.Sprintf("%.1f MB, %d turns in %s: %.2f MB/s, %.0f turns/s", float64(r.bytes)/1e6, r.turns,
+		r.elapsed.Round(time.Millisecond), r.mbps(), float64(r.turns)/r.elapsed.Seconds())
+}
+
+// measure runs the whole tag job (read, parse, tag, write CSV) over inputs.
+func measure(ctx context.Context, p *pipeline.Pipeline, inputs []pipeline.Input, jobs int) (rate, error) {
+	var r rate
+	w := pipeline.NewWriter(io.Discard, pipeline.CSVEncoder{})
+	start := time.Now()
+	err := (&pipeline.Runner{Pipeline: p, Jobs: jobs, Encoders: []pipeline.Encoder{w.Encoder()}}).Run(ctx, inputs, func(res pipeline.Result) error {
+		if res.Err != nil {
+			return res.Err
+		}
+		r.bytes += res.Bytes
+		r.turns += len(res.Doc.Turns)
+		return w.WriteEncoded(res.Encoded[0])
+	})
+	r.elapsed = time.Since(start)
+	return r, err
+}
+
+// proseReference runs prose's NewDocument (shared model, segmentation off)
+// once per turn over the same turns, as the yardstick of the default mode.
+func proseReference(p *pipeline.Pipeline, inputs []pipeline.Input) (rate, error) {
+	var texts []string
+	var r rate
+	for _, in := range inputs {
+		src, err := os.ReadFile(in.Path)
+		if err != nil {
+			return r, err
+		}
+		f, _ := pipeline.DetectFormat(in.Path)
+		doc, err := p.ParseFormat(in.Source, f, src)
+		if err != nil {
+			return r, err
+		}
+		r.bytes += int64(len(src))
+		for _, t := range doc.Turns {
+			texts = append(texts, doc.TurnText(t))
+		}
+	}
+	start := time.Now()
+	for _, t := range texts {
+		if _, err := (tagger.Prose{}).Names(t); err != nil {
+			return r, err
+		}
+	}
+	r.elapsed = time.Since(start)
+	r.turns = len(texts)
+	return r, nil
+}
+
+func firstBytes(inputs []pipeline.Input, limit int64) []pipeline.Input {
+	var total int64
+	for i, in := range inputs {
+		if info, err := os.Stat(in.Path); err == nil {
+			total += info.Size()
+		}
+		if total >= limit {
+			return inputs[:i+1]
+		}
+	}
+	return inputs
+}
+
+// peakRSS reads the process's peak resident set size (Linux).
+func peakRSS() string {
+	b, err := os.ReadFile("/proc/self/status")
+	if err != nil {
+		return "unknown"
+	}
+	for _, l := range strings.Split(string(b), "\n") {
+		if strings.HasPrefix(l, "VmHWM:") {
+			return strings.TrimSpace(strings.TrimPrefix(l, "VmHWM:"))
+		}
+	}
+	return "unknown"
+}
