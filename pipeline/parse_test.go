@@ -208,3 +208,32 @@ func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 	}
 	checkTiling(t, doc)
 }
+
+func TestSubtitles(t *testing.T) {
+	vtt := "WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.500 align:start\n<v.loud Anna Berg>We met <i>today</i>.\n\n00:01.000 --> 00:02.000\n<v Anna Berg>Then &amp; now.</v>\n\n00:00:03.000 --> 00:00:04.000\n<v Interviewer>Thanks.\n"
+	doc, err := parseSubtitles("a.vtt", vtt, true, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Turns) != 2 {
+		t.Fatalf("%d turns, want 2", len(doc.Turns))
+	}
+	first := doc.Turns[0]
+	if doc.TurnText(first) != "We met today. Then & now." || first.Raw.Words != "Anna Berg" || first.Start != "00:00:01.000" || first.End != "00:00:02.000" {
+		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Raw, first.Start, first.End)
+	}
+	srt := "1\n00:00:01,000 --> 00:00:02,000\nJosep Borrell: Good afternoon.\n\n2\n00:00:02,5 --> 00:00:04,000\nWe support Ukraine.\n\n3\n00:00:04,000 --> 00:00:05,000\n- Journalist: A question.\n"
+	doc, err = parseSubtitles("a.srt", srt, false, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Turns) != 2 || doc.TurnText(doc.Turns[0]) != "Good afternoon. We support Ukraine." || doc.Turns[1].Raw.Role != "Journalist" {
+		t.Errorf("srt turns: %s", describeTurns(doc))
+	}
+	if doc.Turns[0].End != "00:00:04.000" {
+		t.Errorf("end %s", doc.Turns[0].End)
+	}
+	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, nil); err == nil {
+		t.Error("a .vtt without WEBVTT parsed")
+	}
+}

@@ -2,8 +2,7 @@ package pipeline
 
 import (
 	"errors"
-	"fmt"
-	"regexp"
+	"strconv"
 	"strings"
 )
 
@@ -14,12 +13,6 @@ type cue struct {
 	text       string
 	line       int // 1-based line of the cue's timing line
 }
-
-var (
-	timingRe = regexp.MustCompile(`^\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})\s*-->\s*((?:\d{1,2}:)?\d{1,2}:\d{2}[.,]\d{1,3})`)
-	voiceRe  = regexp.MustCompile(`<v(?:\.[^ >]*)?\s+([^>]+)>`)
-	tagRe    = regexp.MustCompile(`</?[a-zA-Z][^>]*>|&lt;|&gt;|&amp;|&nbsp;`)
-)
 
 // parseSubtitles reads WebVTT or SubRip text into a document: consecutive
 // cues of one speaker merge into one turn; a cue without a speaker
@@ -87,33 +80,26 @@ func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
 	lines := strings.Split(text, "\n")
 	var out []cue
 	for i := 0; i < len(lines); i++ {
-		if !strings.Contains(lines[i], "-->") {
+		start, end, ok := timing(lines[i])
+		if !ok {
 			continue
 		}
-		m := timingRe.FindStringSubmatch(lines[i])
-		if m == nil {
-			continue
-		}
-		c := cue{start: clock(m[1]), end: clock(m[2]), line: i + 1}
+		c := cue{start: start, end: end, line: i + 1}
 		var parts []string
 		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
 			i++
 			parts = append(parts, strings.TrimSpace(lines[i]))
 		}
-		raw := strings.Join(parts, "\n")
-		body := raw
-		if strings.ContainsAny(raw, "<&") {
-			if v := voiceRe.FindStringSubmatch(raw); v != nil {
-				c.speaker = strings.TrimSpace(v[1])
-			}
-			body = tagRe.ReplaceAllStringFunc(raw, entity)
+		body := strings.Join(parts, "\n")
+		if strings.ContainsAny(body, "<&") {
+			c.speaker = voice(body)
+			body = stripTags(body)
 		}
 		body = strings.TrimSpace(body)
 		if c.speaker == "" && len(parts) > 0 {
-			if l, ok := parseLabel(strings.TrimLeft(body, "- "), isTitle); ok {
-				trimmed := strings.TrimLeft(body, "- ")
-				c.speaker = strings.TrimSpace(trimmed[:l.end])
-				c.speaker = strings.TrimSuffix(strings.TrimSpace(c.speaker), ":")
+			trimmed := strings.TrimLeft(body, "- ")
+			if l, ok := parseLabel(trimmed, isTitle); ok {
+				c.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
 				body = trimmed[l.n:]
 			}
 		}
@@ -123,31 +109,123 @@ func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
 	return out, nil
 }
 
-func entity(s string) string {
-	switch s {
-	case "&lt;":
-		return "<"
-	case "&gt;":
-		return ">"
-	case "&amp;":
-		return "&"
-	case "&nbsp;":
-		return " "
+// timing reads a cue timing line, "00:00:01.000 --> 00:00:04.500" (WebVTT)
+// or "00:00:01,000 --> 00:00:04,000" (SubRip), with the times normalised.
+func timing(line string) (start, end string, ok bool) {
+	arrow := strings.Index(line, "-->")
+	if arrow < 0 {
+		return "", "", false
+	}
+	left := strings.TrimSpace(line[:arrow])
+	right := strings.Fields(line[arrow+3:])
+	if len(right) == 0 {
+		return "", "", false
+	}
+	start, ok1 := clock(left)
+	end, ok2 := clock(right[0])
+	return start, end, ok1 && ok2
+}
+
+// clock normalises a cue time ([HH:]MM:SS.mmm or ,mmm) to HH:MM:SS.mmm.
+func clock(s string) (string, bool) {
+	var parts [3]int
+	n, frac, digits := 0, -1, 0
+	fracDigits := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			if frac >= 0 {
+				if fracDigits < 3 {
+					frac = frac*10 + int(c-'0')
+					fracDigits++
+				}
+			} else {
+				parts[n] = parts[n]*10 + int(c-'0')
+				digits++
+			}
+		case c == ':' && frac < 0 && digits > 0 && n < 2:
+			n++
+			digits = 0
+		case (c == '.' || c == ',') && frac < 0 && digits > 0:
+			frac = 0
+		default:
+			return "", false
+		}
+	}
+	if n == 0 || frac < 0 || digits == 0 {
+		return "", false
+	}
+	for ; fracDigits < 3; fracDigits++ {
+		frac *= 10
+	}
+	h, m, sec := 0, parts[0], parts[1]
+	if n == 2 {
+		h, m, sec = parts[0], parts[1], parts[2]
+	}
+	b := make([]byte, 0, 12)
+	b = appendPad(b, h)
+	b = append(b, ':')
+	b = appendPad(b, m)
+	b = append(b, ':')
+	b = appendPad(b, sec)
+	b = append(b, '.', byte('0'+frac/100), byte('0'+frac/10%10), byte('0'+frac%10))
+	return string(b), true
+}
+
+func appendPad(b []byte, v int) []byte {
+	if v < 10 {
+		b = append(b, '0')
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// voice returns the speaker of a WebVTT voice tag, "<v Name>" or
+// "<v.class Name>", or "".
+func voice(s string) string {
+	i := strings.Index(s, "<v")
+	for i >= 0 {
+		rest := s[i+2:]
+		if len(rest) > 0 && (rest[0] == ' ' || rest[0] == '.') {
+			end := strings.IndexByte(rest, '>')
+			if end < 0 {
+				return ""
+			}
+			tag := rest[:end]
+			if rest[0] == '.' {
+				sp := strings.IndexByte(tag, ' ')
+				if sp < 0 {
+					return ""
+				}
+				tag = tag[sp:]
+			}
+			return strings.TrimSpace(tag)
+		}
+		j := strings.Index(rest, "<v")
+		if j < 0 {
+			return ""
+		}
+		i += 2 + j
 	}
 	return ""
 }
 
-// clock normalises a cue time to HH:MM:SS.mmm.
-func clock(s string) string {
-	s = strings.ReplaceAll(s, ",", ".")
-	parts := strings.Split(s, ":")
-	if len(parts) == 2 {
-		parts = append([]string{"00"}, parts...)
+var entities = strings.NewReplacer("&lt;", "<", "&gt;", ">", "&amp;", "&", "&nbsp;", " ")
+
+// stripTags removes markup tags (<v Name>, <i>, </c>) and decodes the
+// entities subtitles use.
+func stripTags(s string) string {
+	var b strings.Builder
+	for i := 0; i < len(s); i++ {
+		if s[i] == '<' && i+1 < len(s) && (s[i+1] == '/' || isASCIILetter(s[i+1])) {
+			if end := strings.IndexByte(s[i:], '>'); end > 0 {
+				i += end
+				continue
+			}
+		}
+		b.WriteByte(s[i])
 	}
-	sec := strings.SplitN(parts[2], ".", 2)
-	ms := "000"
-	if len(sec) == 2 {
-		ms = (sec[1] + "000")[:3]
-	}
-	return fmt.Sprintf("%02s:%02s:%02s.%s", parts[0], parts[1], sec[0], ms)
+	return entities.Replace(b.String())
 }
+
+func isASCIILetter(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }

@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"runtime/pprof"
 	"strings"
 	"time"
 
@@ -29,6 +30,7 @@ func benchCommand() *cli.Command {
 			&cli.Uint64Flag{Name: "seed", Value: 1, Usage: "random `SEED` of the generated corpus"},
 			&cli.StringFlag{Name: "samples", Value: "testdata/transcripts", Usage: "transcripts in `DIR` that generated documents borrow turns and speakers from"},
 			&cli.Float64Flag{Name: "ner-size", Value: 1, Usage: "`MB` of the corpus (the first files) for the default mode and the prose reference, which are slower"},
+			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the measured runs to `FILE` (read it with go tool pprof)"},
 			&cli.StringFlag{Name: "modes", Value: "lexicon,ner", Usage: "comma-separated `MODES` to run: lexicon (1 and 2 workers), ner (default mode and the prose reference)"},
 		},
 		Action: runBench,
@@ -46,6 +48,17 @@ func runBench(c *cli.Context) error {
 	inputs, errs := pipeline.Expand([]string{dir}, pipeline.Filter{})
 	if len(errs) > 0 || len(inputs) == 0 {
 		return cli.Exit(fmt.Sprintf("corpus %s: %v", dir, errs), 1)
+	}
+	if f := c.String("cpuprofile"); f != "" {
+		out, err := os.Create(f)
+		if err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		defer out.Close()
+		if err := pprof.StartCPUProfile(out); err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
+		defer pprof.StopCPUProfile()
 	}
 	t0 := time.Now()
 	lex, err := lexicon.Default()
