@@ -74,6 +74,13 @@ func (d *Document) TurnText(t Turn) string {
 // NormalizeSpace collapses whitespace inside each paragraph of s to single
 // spaces and joins the paragraphs with "\n\n".
 func NormalizeSpace(s string) string {
+	out, _ := normalizeCount(s)
+	return out
+}
+
+// normalizeCount is NormalizeSpace that also counts the words.
+func normalizeCount(s string) (string, int) {
+	words := 0
 	var b strings.Builder
 	b.Grow(len(s))
 	newlines, space := 0, false
@@ -94,18 +101,21 @@ func NormalizeSpace(s string) string {
 			i += size
 			continue
 		}
-		if space && b.Len() > 0 {
-			if newlines >= 2 {
-				b.WriteString("\n\n")
-			} else {
-				b.WriteByte(' ')
+		if space || b.Len() == 0 {
+			words++
+			if b.Len() > 0 {
+				if newlines >= 2 {
+					b.WriteString("\n\n")
+				} else {
+					b.WriteByte(' ')
+				}
 			}
 		}
 		newlines, space = 0, false
 		b.WriteString(s[i : i+size])
 		i += size
 	}
-	return b.String()
+	return b.String(), words
 }
 
 // Words counts the words of the turn's text.
@@ -113,18 +123,8 @@ func (d *Document) Words(t Turn) int {
 	if t.clean != "" {
 		return t.words
 	}
-	return countWords(NormalizeSpace(d.Body[t.Text.Start:t.Text.End]))
-}
-
-// countWords counts the words of normalised text (runs without spaces).
-func countWords(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); i++ {
-		sp := isSpaceByte(s[i])
-		if !sp && !in {
-			n++
-		}
-		in = !sp
-	}
+	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
 	return n
 }
+
+

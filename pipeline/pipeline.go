@@ -42,8 +42,7 @@ func (p *Pipeline) Tag(doc *Document) error {
 	for i := range doc.Turns {
 		sp.resolveTurn(doc, i)
 		t := &doc.Turns[i]
-		t.clean = NormalizeSpace(doc.Body[t.Text.Start:t.Text.End])
-		t.words = countWords(t.clean)
+		t.clean, t.words = normalizeCount(doc.Body[t.Text.Start:t.Text.End])
 		res, err := td.Tag(t.clean)
 		if err != nil {
 			return &ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
