@@ -14,10 +14,12 @@ import (
 )
 
 func main() {
-	if os.Getenv("GOGC") == "" {
-		// batch runs allocate short-lived turn data at a high rate: trade
-		// some memory for less time in the garbage collector
+	if os.Getenv("GOGC") == "" && os.Getenv("GOMEMLIMIT") == "" {
+		// Batch runs allocate short-lived turn data at a high rate: let the
+		// heap grow (less time in the garbage collector) up to a soft limit
+		// that keeps the peak RSS bounded whatever the corpus.
 		debug.SetGCPercent(300)
+		debug.SetMemoryLimit(memoryLimit)
 	}
 	err := newApp(os.Stdout, os.Stderr).Run(os.Args)
 	if err != nil {
@@ -31,6 +33,11 @@ func main() {
 		os.Exit(1)
 	}
 }
+
+// memoryLimit is the soft heap limit of a run when GOGC and GOMEMLIMIT are
+// unset: above it the garbage collector works harder instead of growing
+// the heap.
+const memoryLimit = 192 << 20
 
 // newApp builds the CLI writing to stdout and stderr; tests run it in
 // process.
