@@ -126,5 +126,3 @@ func (d *Document) Words(t Turn) int {
 	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
 	return n
 }
-
-

@@ -305,3 +305,23 @@ func (e *Eval) WriteReport(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "%s %s:%d %s %s | %s\n", er.Sign, er.Source, er.Turn, er.Kind, er.Value, er.Context)
 	}
 }
+
+// Summary is the headline figures of an evaluation, as recorded in the
+// repository's quality baseline.
+type Summary struct {
+	TopicsMicroF1   float64 `json:"topics_micro_f1"`
+	EntitiesMicroF1 float64 `json:"entities_micro_f1"`
+	CountriesF1     float64 `json:"countries_f1"`
+	OrganisationsF1 float64 `json:"organisations_f1"`
+	PeopleF1        float64 `json:"people_f1"`
+	SpeakerAccuracy float64 `json:"speaker_accuracy"`
+}
+
+// Summary returns the headline figures.
+func (e *Eval) Summary() Summary {
+	return Summary{
+		TopicsMicroF1: e.TopicsMicro().F1(), EntitiesMicroF1: e.EntitiesMicro().F1(),
+		CountriesF1: e.Countries.F1(), OrganisationsF1: e.Orgs.F1(), PeopleF1: e.People.F1(),
+		SpeakerAccuracy: e.SpeakerAccuracy(),
+	}
+}
