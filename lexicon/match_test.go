@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -59,5 +60,42 @@ func TestMatch(t *testing.T) {
 				t.Errorf("Match(%q)\n got %s\nwant %s", c.text, got, c.want)
 			}
 		})
+	}
+}
+
+// TestAmbiguity checks testdata/ambiguity.tsv against the default
+// lexicon: every name that is also a word or another name, both ways.
+func TestAmbiguity(t *testing.T) {
+	l, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("testdata/ambiguity.tsv")
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for i, line := range strings.Split(string(src), "\n") {
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		parts := strings.SplitN(line, "\t", 3)
+		if len(parts) != 3 {
+			t.Fatalf("ambiguity.tsv:%d: want sign, type:canonical and a sentence", i+1)
+		}
+		n++
+		typ, name, _ := strings.Cut(parts[1], ":")
+		found := false
+		for _, m := range l.Match(parts[2]) {
+			if m.Role.IsMention() && m.Entry.Type.String() == typ && m.Entry.Name == name {
+				found = true
+			}
+		}
+		if found != (parts[0] == "+") {
+			t.Errorf("ambiguity.tsv:%d: %s %s in %q: got %v", i+1, parts[0], parts[1], parts[2], found)
+		}
+	}
+	if n < 20 {
+		t.Fatalf("only %d cases", n)
 	}
 }

@@ -134,6 +134,10 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].IsCapitalised() && !covered[i+1] {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
+		if i > 0 && toks[i-1].Word && toks[i-1].IsCapitalised() && !covered[i-1] &&
+			!d.t.lex.IsTitle(toks[i-1].Text) && !sentenceStart(toks, i-1) {
+			continue // another person's surname: "Hunter Biden" is not Joe Biden
+		}
 		vocative := i+1 < len(toks) && toks[i+1].Text == ","
 		start := sentenceStart(toks, i)
 		if p := d.surnames[t.Norm]; p != nil && (!start || afterTitle(d.t.lex, toks, i)) {
