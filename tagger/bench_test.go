@@ -1,0 +1,93 @@
+package tagger
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// benchTurns returns the paragraphs of the bundled .txt transcripts, about
+// one turn each, and their total size.
+func benchTurns(b *testing.B) ([]string, int64) {
+	b.Helper()
+	paths, _ := filepath.Glob("../testdata/transcripts/*.txt")
+	var out []string
+	var n int64
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, para := range strings.Split(string(src), "\n\n") {
+			if strings.TrimSpace(para) != "" {
+				out = append(out, para)
+				n += int64(len(para))
+			}
+		}
+	}
+	return out, n
+}
+
+// BenchmarkProseNER is prose's NewDocument (shared model, segmentation
+// off) on every turn: the reference the default mode is measured against.
+func BenchmarkProseNER(b *testing.B) {
+	turns, n := benchTurns(b)
+	Prose{}.Warm()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range turns {
+			if _, err := (Prose{}).Names(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(turns)*b.N)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// BenchmarkTagNER is the tagger's default mode: lexicon, known people,
+// the NER on the sentences that need it, vetoes and topic scoring.
+func BenchmarkTagNER(b *testing.B) { benchTag(b, Prose{}) }
+
+// BenchmarkTagLexicon is the tagger without the NER.
+func BenchmarkTagLexicon(b *testing.B) { benchTag(b, nil) }
+
+func benchTag(b *testing.B, ner NameFinder) {
+	turns, n := benchTurns(b)
+	tg := New(defaultLexicon(b), ner)
+	Prose{}.Warm()
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := tg.NewDoc()
+		for _, t := range turns {
+			if _, err := d.Tag(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(turns)*b.N)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// BenchmarkScore measures topic scoring alone, over matches found once.
+func BenchmarkScore(b *testing.B) {
+	turns, n := benchTurns(b)
+	tg := New(defaultLexicon(b), nil)
+	type pre struct {
+		text string
+		res  Result
+	}
+	var pres []pre
+	for _, t := range turns {
+		res, _ := tg.NewDoc().Tag(t)
+		pres = append(pres, pre{t, res})
+	}
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range pres {
+			tg.score(p.text, p.res.Matches)
+		}
+	}
+}
