@@ -73,7 +73,8 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			// longest first; among equals, load order
 			sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
 		}
-		end := 0
+		end, first := 0, len(out)
+		bestDist := -1
 		for _, c := range cands {
 			if end > 0 && c.end != end {
 				break
@@ -82,16 +83,28 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			if !cp.caseOK(toks[i:c.end]) || !s.rulesOK(cp, i, c.end) {
 				continue
 			}
-			// the first phrase that holds wins the span; other topics'
-			// cues with the same words fire too
-			if end > 0 && (cp.role != RoleCue || sameTopic(out, cp.topic, toks[i].Start)) {
-				continue
-			}
-			end = c.end
-			out = append(out, Match{
+			match := Match{
 				Start: toks[i].Start, End: toks[c.end-1].End,
 				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, Rule: cp.rule,
-			})
+			}
+			if end == 0 {
+				end = c.end
+				bestDist = s.nearDistance(cp, i, c.end)
+				out = append(out, match)
+				continue
+			}
+			// Two entities claim the same words ("King Abdullah" of Jordan
+			// and of Saudi Arabia): the one whose context words stand
+			// closest wins. Other topics' cues with the same words fire too.
+			if cp.role != RoleCue && out[first].Role != RoleCue {
+				if d := s.nearDistance(cp, i, c.end); d >= 0 && (bestDist < 0 || d < bestDist) {
+					out[first], bestDist = match, d
+				}
+				continue
+			}
+			if cp.role == RoleCue && !sameTopic(out, cp.topic, toks[i].Start) {
+				out = append(out, match)
+			}
 		}
 		if end > 0 {
 			i = end
@@ -228,19 +241,7 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 	}
 	lo, hi := s.toks[start].Index-window, s.toks[end-1].Index+window
 	for _, p := range ps {
-		key := p.key
-		pos, ok := s.occ[key]
-		if !ok {
-			pos = []int{}
-			for i := range s.toks {
-				if s.toks[i].Norm == p.norm[0] || p.prefix && len(p.norm) == 1 {
-					if s.at(p, i) {
-						pos = append(pos, i)
-					}
-				}
-			}
-			s.occ[key] = pos
-		}
+		pos := s.positions(p)
 		if len(pos) == 0 {
 			continue
 		}
@@ -259,6 +260,53 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 		}
 	}
 	return false
+}
+
+// nearDistance returns how many words separate [start, end) from the
+// closest occurrence of one of the phrase's near phrases, or -1 when it has
+// none.
+func (s *scan) nearDistance(cp *compiled, start, end int) int {
+	if len(cp.near) == 0 {
+		return -1
+	}
+	if s.occ == nil {
+		s.occ = map[string][]int{}
+	}
+	best := -1
+	lo, hi := s.toks[start].Index, s.toks[end-1].Index
+	for _, p := range cp.near {
+		for _, i := range s.positions(p) {
+			if i >= start && i < end {
+				continue
+			}
+			d := s.toks[i].Index - hi
+			if i < start {
+				d = lo - s.toks[i].Index
+			}
+			if best < 0 || d < best {
+				best = d
+			}
+		}
+	}
+	return best
+}
+
+// positions returns the token indexes where a context phrase starts, found
+// once per text.
+func (s *scan) positions(p *compiled) []int {
+	pos, ok := s.occ[p.key]
+	if !ok {
+		pos = []int{}
+		for i := range s.toks {
+			if s.toks[i].Norm == p.norm[0] || p.prefix && len(p.norm) == 1 {
+				if s.at(p, i) {
+					pos = append(pos, i)
+				}
+			}
+		}
+		s.occ[p.key] = pos
+	}
+	return pos
 }
 
 // describe renders a compiled phrase's rule for explain.

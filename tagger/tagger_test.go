@@ -90,6 +90,7 @@ func TestVetoes(t *testing.T) {
 		{"titles are trimmed", "Acting NATO Spokesperson Dylan White said so.", []Name{{"NATO Spokesperson Dylan White", "PERSON"}}, []string{"Dylan White"}, []string{"NATO"}},
 		{"single unknown word is no person", "Johnsen asked.", []Name{{"Johnsen", "PERSON"}}, nil, nil},
 		{"acronym is no person", "XQZ asked.", []Name{{"XQZ", "PERSON"}}, nil, nil},
+		{"a name before an organisation word is no person", "Karim Haddad with Al-Mashriq TV asked.", []Name{{"Al-Mashriq", "PERSON"}}, nil, nil},
 		{"org needs an organisation word", "Foreign Ministers met the Baltic Maritime Agency.", []Name{{"Foreign Ministers", "ORGANIZATION"}, {"Baltic Maritime Agency", "ORGANIZATION"}}, nil, []string{"Baltic Maritime Agency"}},
 	}
 	for _, c := range cases {

@@ -135,6 +135,9 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 		}
 		words++
 	}
+	if j < len(toks) && toks[j].Word && d.t.lex.IsOrgWord(toks[j].Text) {
+		return nil // the start of an organisation's name: "Al-Mashriq TV", "Walter Reed Medical Center"
+	}
 	span := text[toks[i].Start:toks[j-1].End]
 	name := strings.Join(strings.Fields(span), " ")
 	if words == 1 {
