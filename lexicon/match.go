@@ -75,6 +75,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 		}
 		end, first := 0, len(out)
 		bestDist := -1
+		var firstCP *compiled
 		for _, c := range cands {
 			if end > 0 && c.end != end {
 				break
@@ -88,8 +89,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, Rule: cp.rule,
 			}
 			if end == 0 {
-				end = c.end
-				bestDist = s.nearDistance(cp, i, c.end)
+				end, firstCP = c.end, cp
 				out = append(out, match)
 				continue
 			}
@@ -97,8 +97,14 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			// and of Saudi Arabia): the one whose context words stand
 			// closest wins. Other topics' cues with the same words fire too.
 			if cp.role != RoleCue && out[first].Role != RoleCue {
+				if bestDist == -1 {
+					bestDist = s.nearDistance(firstCP, i, c.end)
+					if bestDist < 0 {
+						bestDist = -2 // no context: any claim with context is closer
+					}
+				}
 				if d := s.nearDistance(cp, i, c.end); d >= 0 && (bestDist < 0 || d < bestDist) {
-					out[first], bestDist = match, d
+					out[first], firstCP, bestDist = match, cp, d
 				}
 				continue
 			}

@@ -11,6 +11,7 @@ import (
 // document with NewDoc; it is not safe for concurrent use.
 type Doc struct {
 	t        *Tagger
+	known    map[string]bool // names already added
 	toks     []lexicon.Token // reused from turn to turn
 	covered  []bool
 	byFirst  map[string][]*docPerson // first folded token -> people
@@ -25,7 +26,7 @@ type docPerson struct {
 
 // NewDoc starts a document.
 func (t *Tagger) NewDoc() *Doc {
-	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}}
+	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}}
 }
 
 // AddPerson records a person named in full (a speaker, a name in the
@@ -34,6 +35,10 @@ func (t *Tagger) NewDoc() *Doc {
 func (d *Doc) AddPerson(name string) { d.addPerson(name, "") }
 
 func (d *Doc) addPerson(name, id string) {
+	if d.known[name] {
+		return
+	}
+	d.known[name] = true
 	toks := nameTokens(name)
 	if len(toks) < 2 {
 		return

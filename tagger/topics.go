@@ -19,70 +19,73 @@ const MinWeight = 1.0
 func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	type acc struct {
 		topic *lexicon.Topic
-		cues  map[string]*Cue
+		cues  []Cue
 		first int
 	}
-	byTopic := map[string]*acc{}
-	var order []string
+	// a turn has few topics and few cues each: slices beat maps here
+	var accs []acc
 	add := func(topicID, label string, weight float64, pos int) {
 		for depth := 0; topicID != "" && depth < 8; depth++ {
 			tp := t.lex.Topic(topicID)
 			if tp == nil {
 				return
 			}
-			a := byTopic[topicID]
-			if a == nil {
-				a = &acc{topic: tp, cues: map[string]*Cue{}, first: pos}
-				byTopic[topicID] = a
-				order = append(order, topicID)
+			k := 0
+			for k < len(accs) && accs[k].topic != tp {
+				k++
 			}
-			c := a.cues[label]
-			if c == nil {
-				c = &Cue{Label: label, Weight: weight, first: pos}
-				a.cues[label] = c
+			if k == len(accs) {
+				accs = append(accs, acc{topic: tp, first: pos})
 			}
-			c.Count++
+			a := &accs[k]
+			c := 0
+			for c < len(a.cues) && a.cues[c].Label != label {
+				c++
+			}
+			if c == len(a.cues) {
+				a.cues = append(a.cues, Cue{Label: label, Weight: weight, first: pos})
+			}
+			a.cues[c].Count++
 			topicID = tp.Parent
 		}
 	}
 	for _, m := range matches {
-		label := m.Label(text)
 		switch {
 		case m.Role == lexicon.RoleCue:
-			add(m.Topic.ID, label, weightOf(m.Phrase), m.Start)
-		case m.Entry != nil:
+			add(m.Topic.ID, m.Label(text), weightOf(m.Phrase), m.Start)
+		case m.Entry != nil && len(m.Entry.Topics) > 0:
+			label := m.Label(text)
 			for _, id := range m.Entry.Topics {
 				add(id, label, weightOf(m.Phrase), m.Start)
 			}
 		}
 	}
-	tags := make([]Tag, 0, len(order))
-	for _, id := range order {
-		a := byTopic[id]
-		tag := Tag{ID: id, Label: a.topic.Label}
+	tags := make([]Tag, 0, len(accs))
+	first := map[string]int{}
+	for _, a := range accs {
 		total := 0.0
 		for _, c := range a.cues {
-			tag.Evidence = append(tag.Evidence, *c)
 			total += c.Weight * float64(c.Count)
 		}
-		sort.Slice(tag.Evidence, func(i, j int) bool {
-			x, y := tag.Evidence[i], tag.Evidence[j]
-			if x.Count != y.Count {
-				return x.Count > y.Count
-			}
-			return x.first < y.first
-		})
 		if total < MinWeight-1e-9 {
 			continue // weak cues alone do not make a tag
 		}
-		tag.Score = math.Round((1-math.Exp(-total))*100) / 100
-		tags = append(tags, tag)
+		ev := a.cues
+		sort.SliceStable(ev, func(i, j int) bool {
+			if ev[i].Count != ev[j].Count {
+				return ev[i].Count > ev[j].Count
+			}
+			return ev[i].first < ev[j].first
+		})
+		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Evidence: ev,
+			Score: math.Round((1-math.Exp(-total))*100) / 100})
+		first[a.topic.ID] = a.first
 	}
 	sort.SliceStable(tags, func(i, j int) bool {
 		if tags[i].Score != tags[j].Score {
 			return tags[i].Score > tags[j].Score
 		}
-		return byTopic[tags[i].ID].first < byTopic[tags[j].ID].first
+		return first[tags[i].ID] < first[tags[j].ID]
 	})
 	return tags
 }
