@@ -80,40 +80,58 @@ func NormalizeSpace(s string) string {
 
 // normalizeCount is NormalizeSpace that also counts the words.
 func normalizeCount(s string) (string, int) {
-	words := 0
 	var b strings.Builder
 	b.Grow(len(s))
-	newlines, space := 0, false
+	words, newlines := 0, 0
 	for i := 0; i < len(s); {
-		c := s[i]
-		size := 1
-		isSpace := isSpaceByte(c)
-		if c >= utf8.RuneSelf {
-			var r rune
-			r, size = utf8.DecodeRuneInString(s[i:])
-			isSpace = unicode.IsSpace(r) // no-break and other Unicode spaces
-		}
-		if isSpace {
-			if c == '\n' {
-				newlines++
-			}
-			space = true
-			i += size
-			continue
-		}
-		if space || b.Len() == 0 {
-			words++
-			if b.Len() > 0 {
-				if newlines >= 2 {
-					b.WriteString("\n\n")
-				} else {
-					b.WriteByte(' ')
+		// a run of white space: count its line breaks
+		start := i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !isSpaceByte(c) {
+					break
 				}
+				if c == '\n' {
+					newlines++
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
+				break
+			}
+			i += size
+		}
+		if i == len(s) {
+			break
+		}
+		if i > start && b.Len() > 0 {
+			if newlines >= 2 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
 			}
 		}
-		newlines, space = 0, false
-		b.WriteString(s[i : i+size])
-		i += size
+		newlines = 0
+		// a word: copy it whole
+		start = i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if isSpaceByte(c) {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		b.WriteString(s[start:i])
+		words++
 	}
 	return b.String(), words
 }
