@@ -44,7 +44,19 @@ type compiled struct {
 type node struct {
 	next     map[string]*node
 	ends     []int
-	prefixes map[string][]prefixEnd // by prefixKey of the prefix; "" for prefixes shorter than the key
+	prefixes map[string][]prefixEnd // by prefixKey of the prefix
+	short    []prefixEnd            // prefixes shorter than prefixKeyLen
+	first2   *[1 << 16 / 64]uint64  // bit set of the first two bytes of the prefixes: most words need no map lookup
+}
+
+// mayPrefix reports whether a word's first two bytes start any prefix of
+// the node.
+func (n *node) mayPrefix(w string) bool {
+	if len(w) < 2 {
+		return false
+	}
+	k := uint(w[0])<<8 | uint(w[1])
+	return n.first2[k/64]&(1<<(k%64)) != 0
 }
 
 // prefixKeyLen is how many leading bytes index wildcard prefixes.
@@ -209,10 +221,17 @@ func (m *matcher) insert(cp *compiled) {
 	}
 	if cp.prefix {
 		pre := cp.norm[len(cp.norm)-1]
+		if len(pre) < prefixKeyLen {
+			n.short = append(n.short, prefixEnd{pre: pre, id: id})
+			return
+		}
 		if n.prefixes == nil {
 			n.prefixes = map[string][]prefixEnd{}
+			n.first2 = new([1 << 16 / 64]uint64)
 		}
 		n.prefixes[prefixKey(pre)] = append(n.prefixes[prefixKey(pre)], prefixEnd{pre: pre, id: id})
+		k := uint(pre[0])<<8 | uint(pre[1])
+		n.first2[k/64] |= 1 << (k % 64)
 		return
 	}
 	n.ends = append(n.ends, id)

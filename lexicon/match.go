@@ -137,14 +137,16 @@ func sameTopic(out []Match, t *Topic, start int) bool {
 func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
 	n := m.root
 	for j := i; j < len(toks) && n != nil; j++ {
-		if len(n.prefixes) > 0 && toks[j].Word {
+		if toks[j].Word {
 			w := toks[j].Norm
-			for _, p := range n.prefixes[prefixKey(w)] {
-				if strings.HasPrefix(w, p.pre) {
-					out = append(out, cand{p.id, j + 1})
+			if n.first2 != nil && n.mayPrefix(w) {
+				for _, p := range n.prefixes[prefixKey(w)] {
+					if strings.HasPrefix(w, p.pre) {
+						out = append(out, cand{p.id, j + 1})
+					}
 				}
 			}
-			for _, p := range n.prefixes[""] {
+			for _, p := range n.short {
 				if strings.HasPrefix(w, p.pre) {
 					out = append(out, cand{p.id, j + 1})
 				}
