@@ -107,12 +107,15 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 				name = c
 			}
 			sp.Name = name
-			if sp.Role == "" {
-				for _, b := range byline {
-					if b.Name == name {
-						sp.Role = b.Role
-					}
+			for _, b := range byline {
+				// the byline's fuller role wins over the label's short one:
+				// "GEN. RYDER" under "... Air Force Maj. Gen. Pat Ryder"
+				if b.Name == name && b.Role != "" && (sp.Role == "" || containsAll(roleWords(b.Role), roleWords(sp.Role))) {
+					sp.Role = b.Role
 				}
+			}
+			if sp.Role == "" {
+				sp.Role = s.td.Role(name) // as introduced earlier: "National Security Advisor Jake Sullivan"
 			}
 		}
 	}
@@ -257,4 +260,13 @@ func titleCase(w string) string {
 		up = r == '-' || r == '\'' || r == '\u2019' || r == '.'
 	}
 	return b.String()
+}
+
+// roleWords folds a role into its words, without dots and case.
+func roleWords(role string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		out = append(out, strings.Trim(w, ".,"))
+	}
+	return out
 }

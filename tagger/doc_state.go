@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"sort"
 	"strings"
 
 	"github.com/turntag/turntag/lexicon"
@@ -11,7 +12,8 @@ import (
 // document with NewDoc; it is not safe for concurrent use.
 type Doc struct {
 	t        *Tagger
-	known    map[string]bool // names already added
+	known    map[string]bool   // names already added
+	roles    map[string]string // canonical name -> the title it was first introduced with
 	toks     []lexicon.Token // reused from turn to turn
 	covered  []bool
 	byFirst  map[string][]*docPerson // first folded token -> people
@@ -26,7 +28,7 @@ type docPerson struct {
 
 // NewDoc starts a document.
 func (t *Tagger) NewDoc() *Doc {
-	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}}
+	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}}
 }
 
 // AddPerson records a person named in full (a speaker, a name in the
@@ -219,4 +221,49 @@ func (d *Doc) firstName(w string) *docPerson {
 		return nil
 	}
 	return ps[0]
+}
+
+// Role returns the title a person was introduced with in the document so
+// far ("National Security Advisor" from "National Security Advisor Jake
+// Sullivan"), or "".
+func (d *Doc) Role(name string) string { return d.roles[name] }
+
+// noteRoles records, for people not yet seen with one, the run of title
+// words right before their mention.
+func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
+	for _, m := range ms {
+		if m.Type != lexicon.Person || d.roles[m.Canonical] != "" {
+			continue
+		}
+		i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
+		j := i
+		titles := 0
+		for j > 0 {
+			t := toks[j-1]
+			if t.Text == "." && j > 1 && toks[j-2].Word {
+				j-- // "Maj. Gen."
+				continue
+			}
+			if (t.Norm == "and" || t.Norm == "of" || t.Norm == "for") && titles > 0 && j > 1 &&
+				toks[j-2].Word && d.t.lex.IsTitle(toks[j-2].Text) {
+				j-- // "High Representative and Vice-President", "Minister of Defence"
+				continue
+			}
+			if !t.Word || !t.IsCapitalised() || sentenceStart(toks, j-1) && !d.t.lex.IsTitle(t.Text) {
+				break
+			}
+			if d.t.lex.IsTitle(t.Text) {
+				titles++
+			} else if !t.IsUpper() && !d.t.lex.IsTitle(toks[j].Text) {
+				break // a capitalised word that is not part of a title
+			}
+			j--
+		}
+		for j < i && !toks[j].Word {
+			j++
+		}
+		if titles > 0 && j < i {
+			d.roles[m.Canonical] = text[toks[j].Start:toks[i-1].End]
+		}
+	}
 }

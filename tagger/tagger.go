@@ -83,6 +83,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 		res.Unknown = unknown
 	}
 	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
+	d.noteRoles(text, toks, res.Mentions)
 	res.Tags = d.t.score(text, matches)
 	return res, nil
 }

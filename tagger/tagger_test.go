@@ -193,3 +193,16 @@ func render(ns []Name) string {
 	}
 	return strings.Join(parts, ";")
 }
+
+func TestRoleFromIntroduction(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	d := tg.NewDoc()
+	if _, err := d.Tag("Okay, National Security Advisor Jake Sullivan is here, and so is the High Representative and Vice-President Josep Borrell."); err != nil {
+		t.Fatal(err)
+	}
+	for name, want := range map[string]string{"Jake Sullivan": "National Security Advisor", "Josep Borrell": "High Representative and Vice-President"} {
+		if got := d.Role(name); got != want {
+			t.Errorf("Role(%q) = %q, want %q", name, got, want)
+		}
+	}
+}

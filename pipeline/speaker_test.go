@@ -1,0 +1,49 @@
+package pipeline
+
+import (
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/tagger"
+)
+
+// TestSpeakers resolves labels against the header, the lexicon and the
+// people named in earlier turns.
+func TestSpeakers(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := New(tagger.New(lex, nil))
+	cases := []struct {
+		name, src string
+		want      []Speaker
+	}{
+		{"briefing", "Press Briefing by Press Secretary Jen Psaki, March 3, 2022\n\nMS. PSAKI: With us is National Security Advisor Jake Sullivan.\n\nMR. SULLIVAN: Thanks, Jen.\n\nQ    Jake, on Russia?\n",
+			[]Speaker{{"Jen Psaki", "Press Secretary", ""}, {"Jake Sullivan", "National Security Advisor", ""}, {"", "Questioner", ""}}},
+		{"nato", "Press conference\n\nby NATO Secretary General Jens Stoltenberg\n\nGood afternoon.\n\nActing NATO Spokesperson Dylan White: Thanks.\n\nDan Michaels (Wall Street Journal): A question.\n\nNATO Secretary General Jens Stoltenberg: An answer.\n",
+			[]Speaker{{"Jens Stoltenberg", "NATO Secretary General", ""}, {"Dylan White", "Acting NATO Spokesperson", ""}, {"Dan Michaels", "", "Wall Street Journal"}, {"Jens Stoltenberg", "NATO Secretary General", ""}}},
+		{"the president from the title", "---\ntitle: Remarks by President Biden and Prime Minister Sunak\n---\nTHE PRESIDENT: Hello.\n\nPRIME MINISTER SUNAK: Thank you.\n\nMODERATOR: Next.\n",
+			[]Speaker{{"Joe Biden", "President", ""}, {"Rishi Sunak", "Prime Minister", ""}, {"", "Moderator", ""}}},
+		{"role in parentheses", "Oana Lungescu (NATO Spokesperson): Welcome.\n\nTeri Schultz (Deutsche Welle): Thanks.\n",
+			[]Speaker{{"Oana Lungescu", "NATO Spokesperson", ""}, {"Teri Schultz", "", "Deutsche Welle"}}},
+		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
+			[]Speaker{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := p.Document("t.md", []byte(c.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Turns) != len(c.want) {
+				t.Fatalf("%d turns, want %d:\n%s", len(doc.Turns), len(c.want), describeTurns(doc))
+			}
+			for i, tr := range doc.Turns {
+				if tr.Speaker != c.want[i] {
+					t.Errorf("turn %d: %+v, want %+v", i+1, tr.Speaker, c.want[i])
+				}
+			}
+		})
+	}
+}
