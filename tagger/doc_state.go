@@ -14,7 +14,7 @@ type Doc struct {
 	t        *Tagger
 	known    map[string]bool   // names already added
 	roles    map[string]string // canonical name -> the title it was first introduced with
-	toks     []lexicon.Token // reused from turn to turn
+	toks     []lexicon.Token   // reused from turn to turn
 	covered  []bool
 	byFirst  map[string][]*docPerson // first folded token -> people
 	surnames map[string]*docPerson   // folded surname -> person; nil when two people share it
