@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -111,12 +112,15 @@ func parseLabel(line string, isTitle func(string) bool) (labelCand, bool) {
 			break
 		}
 	}
+	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
+		rest, off = rest[n:], off+n
+	}
 	if c, ok := parseQ(rest, bold); ok {
 		c.n += off
 		c.end += off
 		return c, true
 	}
-	colon := strings.IndexByte(rest, ':')
+	colon := labelColon(rest)
 	if colon <= 0 || colon > 120 {
 		return labelCand{}, false
 	}
@@ -195,11 +199,102 @@ func parseQ(rest, bold string) (labelCand, bool) {
 	return labelCand{n: i, end: end, raw: raw, kind: kindQuestion, key: "q"}, true
 }
 
+// labelColon returns the index of the first colon outside parentheses in
+// the first 120 bytes of s, or -1.
+func labelColon(s string) int {
+	depth := 0
+	for i := 0; i < len(s) && i <= 120; i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// leadingTimestamp returns the length of a timestamp that opens a line,
+// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0.
+func leadingTimestamp(s string) int {
+	i := 0
+	closing := byte(0)
+	if len(s) > 0 && (s[0] == '[' || s[0] == '(') {
+		closing = map[byte]byte{'[': ']', '(': ')'}[s[0]]
+		i++
+	}
+	n := clockLen(s[i:])
+	if n == 0 {
+		return 0
+	}
+	i += n
+	if closing != 0 {
+		if i >= len(s) || s[i] != closing {
+			return 0
+		}
+		i++
+	}
+	if i >= len(s) || s[i] != ' ' && s[i] != '\t' {
+		return 0
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// clockLen returns the length of a clock time (m:ss, mm:ss, h:mm:ss, with
+// an optional .mmm) at the start of s, or 0.
+func clockLen(s string) int {
+	i, groups, digits := 0, 1, 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ':' && digits > 0 && digits <= 2 && groups < 3:
+			groups++
+			digits = 0
+		case c == '.' && groups >= 2 && digits == 2:
+			digits = 0
+			groups = 9 // fraction
+		default:
+			if groups < 2 || digits == 0 {
+				return 0
+			}
+			return i
+		}
+		i++
+	}
+	if groups < 2 || digits == 0 {
+		return 0
+	}
+	return i
+}
+
+// numberedSpeaker matches labels such as "Speaker 1" or "Participant 2" from
+// transcription services.
+var numberedSpeaker = regexp.MustCompile(`^(?i)(speaker|participant|person|voice|unknown speaker|interviewee|respondent) \d{1,3}$`)
+
 // classifyHead checks the words before the colon and splits off a
 // parenthetical.
 func classifyHead(head string) (RawLabel, labelKind, string, bool) {
 	var raw RawLabel
 	paren := ""
+	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
+	if open := strings.LastIndexByte(head, '('); open > 0 && strings.HasSuffix(head, ")") {
+		if inner := head[open+1 : len(head)-1]; clockLen(inner) == len(inner) {
+			head = strings.TrimSpace(head[:open])
+		}
+	}
+	if numberedSpeaker.MatchString(head) {
+		raw.Role, raw.Words = head, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
 	if strings.HasSuffix(head, ")") {
 		open := strings.LastIndexByte(head, '(')
 		if open <= 0 {

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"path/filepath"
+	"regexp"
 
 	"github.com/turntag/turntag/lexicon"
 	"strings"
@@ -127,8 +128,25 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	}
 	var cands []found
 	var skipped []Span
-	skip := map[int]bool{}
+	skip := map[int]bool{}   // lines that are not speech: headings and footers
+	footer := map[int]bool{} // the footer lines at the end
+	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
+	// briefing was concluded at 3:04 p.m.)", "###"
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i].text)
+		if t == "" {
+			continue
+		}
+		if !isFooter(t) {
+			break
+		}
+		skip[i], footer[i] = true, true
+	}
 	for i, l := range lines {
+		if skip[i] {
+			skipped = append(skipped, Span{l.start, l.end})
+			continue
+		}
 		if markdown && isHeading(l.text) {
 			skipped = append(skipped, Span{l.start, l.end})
 			skip[i] = true
@@ -181,6 +199,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		cur = nil
 	}
 	for i, l := range lines {
+		if footer[i] {
+			closeTurn(l.start) // the turn ends where the footer starts
+			continue
+		}
 		if skip[i] {
 			if cur != nil {
 				// a heading ends the turn's text; text after it, up to
@@ -206,6 +228,15 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		closeTurn(lines[len(lines)-1].end)
 	}
 	return turns, skipped
+}
+
+// footerLine matches the closing lines of official transcripts.
+var footerLine = regexp.MustCompile(`^(?i)(END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(concluded|ended|adjourned)\b.*\)\.?)$`)
+
+// isFooter reports a closing line: a time, "END ...", "###" or a
+// parenthetical saying the event ended.
+func isFooter(t string) bool {
+	return len(t) < 120 && (footerLine.MatchString(t) || timeLine.MatchString(t))
 }
 
 func isHeading(s string) bool {

@@ -50,6 +50,7 @@ func TestParseTurns(t *testing.T) {
 		{"markdown bold labels", "---\ntitle: Remarks\ndate: 2023-06-08\n---\n\n¶**PRESIDENT BIDEN:** Hello.\n\n¶**Q** Question here?\n"},
 		{"state department labels", "Department Press Briefing – October 16, 2023\nMatthew Miller, Department Spokesperson\nWashington, D.C.\n2:07 p.m. EDT\n\n¶MR MILLER: Good afternoon.\n¶QUESTION: Thanks, Matt.\n¶MR MILLER: Go ahead.\n"},
 		{"lowercase start is prose", "¶MODERATOR: Hi.\nin Kyiv: nothing.\nfollowing: no.\n"},
+		{"timestamped labels", "¶[00:00:05] MODERATOR: Welcome.\n¶00:01:10 Jane Doe (Reuters): Thanks.\n¶Speaker 2 (01:15): Yes.\nAt 12:30 we stop.\n"},
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
 	}
 	for _, c := range cases {
@@ -253,5 +254,21 @@ func TestNormalizeSpace(t *testing.T) {
 		if got != c.want || n != c.words {
 			t.Errorf("normalizeCount(%q) = %q, %d; want %q, %d", c.in, got, n, c.want, c.words)
 		}
+	}
+}
+
+func TestFooterIsNotSpeech(t *testing.T) {
+	src := "MS. PSAKI: Thanks, everyone.\n\nEND\n1:45 P.M. EST\n"
+	doc, err := ParseText("t.txt", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Turns) != 1 || doc.TurnText(doc.Turns[0]) != "Thanks, everyone." || len(doc.Skipped) != 2 {
+		t.Errorf("turns:\n%s skipped %v", describeTurns(doc), doc.Skipped)
+	}
+	checkTiling(t, doc)
+	doc, _ = ParseText("t.txt", "MR MILLER: Go ahead.\n\n(The briefing was concluded at 3:04 p.m.)\n")
+	if doc.TurnText(doc.Turns[0]) != "Go ahead." {
+		t.Errorf("turn %q", doc.TurnText(doc.Turns[0]))
 	}
 }
