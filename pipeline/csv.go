@@ -1,9 +1,9 @@
 package pipeline
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
+	"unicode"
+	"unicode/utf8"
 	"strconv"
 	"strings"
 
@@ -109,12 +109,62 @@ func (c CSVEncoder) Encode(doc *Document) ([]byte, error) {
 	return c.rows(rows), nil
 }
 
+// rows renders records as RFC 4180 CSV with CRLF line ends, quoting as
+// encoding/csv does (a field with a comma, quote, CR or LF, or a leading
+// space, is quoted; quotes are doubled), appending to one buffer.
 func (c CSVEncoder) rows(rows [][]string) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	w.UseCRLF = true
-	w.WriteAll(rows) // writing to a bytes.Buffer cannot fail
-	return b.Bytes()
+	n := 0
+	for _, r := range rows {
+		for _, f := range r {
+			n += len(f) + 3
+		}
+	}
+	b := make([]byte, 0, n+n/16)
+	for _, r := range rows {
+		for i, f := range r {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			if !needsQuotes(f) {
+				b = append(b, f...)
+				continue
+			}
+			b = append(b, '"')
+			for len(f) > 0 {
+				j := strings.IndexAny(f, "\"\r\n")
+				if j < 0 {
+					b = append(b, f...)
+					break
+				}
+				b = append(b, f[:j]...)
+				switch f[j] {
+				case '"':
+					b = append(b, '"', '"')
+				case '\r': // dropped, as encoding/csv does with CRLF line ends
+				case '\n':
+					b = append(b, '\r', '\n') // encoding/csv with UseCRLF writes LF in fields as CRLF
+				}
+				f = f[j+1:]
+			}
+			b = append(b, '"')
+		}
+		b = append(b, '\r', '\n')
+	}
+	return b
+}
+
+// needsQuotes mirrors encoding/csv's rule for a comma-separated field.
+func needsQuotes(f string) bool {
+	if f == "" {
+		return false
+	}
+	if f == `\.` {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(f); unicode.IsSpace(r) {
+		return true
+	}
+	return strings.ContainsAny(f, ",\"\r\n")
 }
 
 // Neutralize prefixes a cell that a spreadsheet would execute as a formula
