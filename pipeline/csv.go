@@ -2,10 +2,10 @@ package pipeline
 
 import (
 	"fmt"
-	"unicode"
-	"unicode/utf8"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/tagger"
