@@ -25,7 +25,7 @@ func headerEnd(lines []line, markdown bool, isTitle func(string) bool) int {
 		if t == "" {
 			continue
 		}
-		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) {
+		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) || n > 0 && greeting(t) {
 			break
 		}
 		if c, ok := parseLabel(l.text, isTitle); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
@@ -55,7 +55,7 @@ func isHeaderLine(t string, first, markdown bool) bool {
 		return true
 	case first && len(t) < 300 && !endsSentence(t):
 		return true
-	case len(t) < 100 && words <= 12 && !endsSentence(t) && startsUpper(t):
+	case len(t) < 100 && words <= 12 && !endsSentence(t) && startsUpper(t) && !greeting(t):
 		return true
 	}
 	return false
@@ -132,4 +132,15 @@ func (d *Document) HeaderLines() []string {
 		}
 	}
 	return out
+}
+
+// greeting reports a line that opens speech, never a header: "Good
+// afternoon everyone", "Thank you very much".
+func greeting(t string) bool {
+	first := strings.ToLower(strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
+	switch first {
+	case "good", "thank", "thanks", "hello", "hi", "welcome", "ladies", "well", "so", "okay", "ok", "let", "dear", "friends", "colleagues", "i", "we", "today", "yes", "no":
+		return true
+	}
+	return false
 }

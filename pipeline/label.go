@@ -309,6 +309,26 @@ func classifyHead(head string) (RawLabel, labelKind, string, bool) {
 	if head == "" || len(head) > 80 {
 		return raw, 0, "", false
 	}
+	// "CHRISTIANE AMANPOUR, CNN:" or "Jane Doe, Reuters:": the part after a
+	// single comma is the outlet
+	if c := strings.IndexByte(head, ','); c > 0 && paren == "" && strings.Count(head, ",") == 1 {
+		name, aff := strings.TrimSpace(head[:c]), strings.TrimSpace(head[c+1:])
+		affWords := strings.Fields(aff)
+		if len(affWords) == 0 || len(affWords) > 5 || len(strings.Fields(name)) < 2 {
+			return raw, 0, "", false
+		}
+		for i, w := range affWords {
+			if !labelWord(w, i == 0) {
+				return raw, 0, "", false
+			}
+		}
+		raw, kind, key, ok := classifyHead(name)
+		if !ok || kind == kindRole || kind == kindQuestion {
+			return raw, 0, "", false
+		}
+		raw.Affiliation = aff
+		return raw, kindStrong, key, true
+	}
 	words := strings.Fields(head)
 	if len(words) > 9 {
 		return raw, 0, "", false

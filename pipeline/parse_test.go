@@ -51,6 +51,8 @@ func TestParseTurns(t *testing.T) {
 		{"state department labels", "Department Press Briefing – October 16, 2023\nMatthew Miller, Department Spokesperson\nWashington, D.C.\n2:07 p.m. EDT\n\n¶MR MILLER: Good afternoon.\n¶QUESTION: Thanks, Matt.\n¶MR MILLER: Go ahead.\n"},
 		{"lowercase start is prose", "¶MODERATOR: Hi.\nin Kyiv: nothing.\nfollowing: no.\n"},
 		{"timestamped labels", "¶[00:00:05] MODERATOR: Welcome.\n¶00:01:10 Jane Doe (Reuters): Thanks.\n¶Speaker 2 (01:15): Yes.\nAt 12:30 we stop.\n"},
+		{"outlet after a comma", "¶CHRISTIANE AMANPOUR, CNN: Minister, welcome.\n¶Dmytro Kuleba: Thank you.\n¶Jane Doe, Reuters: And?\nThank you, Mr. President: no label.\n"},
+		{"greeting without a full stop is speech", "Press conference\n\nby Foreign Minister Jane Doe\n\n¶Good afternoon everyone\nWe met today.\n¶MODERATOR: Questions.\n"},
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
 	}
 	for _, c := range cases {
