@@ -49,7 +49,7 @@ type EvalError struct {
 
 // Eval compares tagged documents with gold turns.
 type Eval struct {
-	Topics    map[string]*PRF // per topic label
+	Topics    map[string]*PRF // per topic label of the gold (labels without any count are left out of the report)
 	Countries PRF
 	Orgs      PRF
 	People    PRF
@@ -70,7 +70,6 @@ func NewEval(gold []GoldTurn) *Eval {
 	for i := range gold {
 		g := &gold[i]
 		e.gold[path.Base(g.Source)] = append(e.gold[path.Base(g.Source)], g)
-		e.GoldTurns++
 		for _, t := range g.Topics {
 			e.topic(t)
 		}
@@ -95,6 +94,7 @@ func (e *Eval) AddDocument(doc *Document) {
 	if len(golds) == 0 {
 		return
 	}
+	e.GoldTurns += len(golds)
 	for i, t := range doc.Turns {
 		text := doc.TurnText(t)
 		key := lexicon.FoldKey(text)
@@ -284,8 +284,10 @@ func (e *Eval) WriteReport(w io.Writer, verbose bool) {
 		fmt.Fprintf(w, "%-38s %9.3f %6.3f %6.3f %6s %5d %5d %5d\n", name, c.Precision(), c.Recall(), c.F1(), "", c.TP, c.FP, c.FN)
 	}
 	labels := make([]string, 0, len(e.Topics))
-	for l := range e.Topics {
-		labels = append(labels, l)
+	for l, c := range e.Topics {
+		if c.TP+c.FP+c.FN > 0 {
+			labels = append(labels, l)
+		}
 	}
 	sort.Strings(labels)
 	for _, l := range labels {

@@ -58,6 +58,10 @@ func (d *Doc) Tag(text string) (Result, error) {
 		if !m.Role.IsMention() {
 			continue
 		}
+		if i, ok := d.firstNameNotCountry(toks, covered, m); ok {
+			covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
+			continue
+		}
 		e := m.Entry
 		mn := Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
 			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule}
@@ -68,6 +72,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 			d.addPerson(e.Name, e.ID)
 		}
 		res.Mentions = append(res.Mentions, mn)
+		res.Mentions = append(res.Mentions, d.nestedCountries(text, m)...)
 	}
 	res.Mentions = append(res.Mentions, d.knownPeople(text, toks, covered)...)
 	if d.t.ner != nil {
@@ -99,4 +104,65 @@ func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) 
 			covered[k] = true
 		}
 	}
+}
+
+// nestedCountries returns the countries named inside an organisation's
+// name: "Russia's Africa Corps" and "Russian Armed Forces" name Russia. The
+// names of companies and media are left alone ("China Daily", "Israel
+// Aerospace Industries" name an outlet or a firm, not the country).
+func (d *Doc) nestedCountries(text string, m lexicon.Match) []Mention {
+	e := m.Entry
+	if e.Type != lexicon.Organisation || e.Kind == "media" || e.Kind == "company" {
+		return nil
+	}
+	span := text[m.Start:m.End]
+	toks := lexicon.Tokenize(span)
+	if len(toks) < 2 {
+		return nil
+	}
+	// the name matches itself whole: look inside it without its last word,
+	// then without its first
+	var out []Mention
+	seen := map[int]bool{}
+	for _, sub := range [][2]int{{0, toks[len(toks)-1].Start}, {toks[1].Start, len(span)}} {
+		part := span[sub[0]:sub[1]]
+		for _, n := range d.t.lex.Match(part) {
+			start := m.Start + sub[0] + n.Start
+			if n.Entry == nil || n.Entry.Type != lexicon.Country || !n.Role.IsMention() || seen[start] {
+				continue
+			}
+			seen[start] = true
+			out = append(out, Mention{Start: start, End: start + n.End - n.Start, Text: part[n.Start:n.End],
+				Type: lexicon.Country, Canonical: n.Entry.Name, ID: n.Entry.ID, Code: n.Entry.ISO3, Origin: FromLexicon,
+				Rule: n.Rule + ", inside " + e.Name})
+		}
+	}
+	return out
+}
+
+// firstNameNotCountry reports whether a one-word country name is a
+// person's first name here, with its token index: it is followed by a
+// capitalised word that is neither known nor common ("Jordan Halloran",
+// "Chad Whitcomb"), or it is the first name of a person named earlier and is
+// used to address them ("Thanks, Jordan.").
+func (d *Doc) firstNameNotCountry(toks []lexicon.Token, covered []bool, m lexicon.Match) (int, bool) {
+	if m.Entry.Type != lexicon.Country || m.Role != lexicon.RoleAlias {
+		return 0, false
+	}
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
+	if i >= len(toks) || toks[i].End != m.End || !toks[i].IsCapitalised() {
+		return 0, false
+	}
+	if n := i + 1; n < len(toks) && toks[n].Word && toks[n].IsCapitalised() && !covered[n] &&
+		!toks[n].IsUpper() && !d.t.lex.IsCommon(toks[n].Text) && !d.t.lex.IsTitle(toks[n].Text) {
+		return i, true
+	}
+	if p := d.firstName(toks[i].Norm); p != nil {
+		before := i == 0 || toks[i-1].Text == "," || sentenceStart(toks, i)
+		after := i+1 == len(toks) || toks[i+1].Text == "," || toks[i+1].Text == "." || toks[i+1].Text == "?" || toks[i+1].Text == "!"
+		if before && after {
+			return i, true
+		}
+	}
+	return 0, false
 }

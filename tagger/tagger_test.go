@@ -91,6 +91,7 @@ func TestVetoes(t *testing.T) {
 		{"single unknown word is no person", "Johnsen asked.", []Name{{"Johnsen", "PERSON"}}, nil, nil},
 		{"acronym is no person", "XQZ asked.", []Name{{"XQZ", "PERSON"}}, nil, nil},
 		{"a name before an organisation word is no person", "Karim Haddad with Al-Mashriq TV asked.", []Name{{"Al-Mashriq", "PERSON"}}, nil, nil},
+		{"a name does not run over a full stop", "It happened on Christmas Day. Do you know more?", []Name{{"Christmas Day. Do", "PERSON"}}, nil, nil},
 		{"org needs an organisation word", "Foreign Ministers met the Baltic Maritime Agency.", []Name{{"Foreign Ministers", "ORGANIZATION"}, {"Baltic Maritime Agency", "ORGANIZATION"}}, nil, []string{"Baltic Maritime Agency"}},
 	}
 	for _, c := range cases {
@@ -204,5 +205,36 @@ func TestRoleFromIntroduction(t *testing.T) {
 		if got := d.Role(name); got != want {
 			t.Errorf("Role(%q) = %q, want %q", name, got, want)
 		}
+	}
+}
+
+func TestCountryOrFirstName(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	d := tg.NewDoc()
+	res, err := d.Tag("Jordan Halloran, Al Jazeera. Is Jordan worried about Iran and Israel?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var countries []string
+	for _, m := range res.Mentions {
+		if m.Type == lexicon.Country {
+			countries = append(countries, m.Text)
+		}
+	}
+	if strings.Join(countries, ",") != "Jordan,Iran,Israel" {
+		t.Errorf("countries %q: want the second Jordan only", countries)
+	}
+	d.AddPerson("Jordan Halloran")
+	res, _ = d.Tag("Thanks, Jordan. Israel has the right to defend itself.")
+	if got := names(res.Mentions, lexicon.Person); strings.Join(got, ",") != "Jordan Halloran" {
+		t.Errorf("people %q", got)
+	}
+	res, _ = tg.NewDoc().Tag("Russia's Africa Corps moved into Mali.")
+	found := false
+	for _, m := range res.Mentions {
+		found = found || m.Code == "RUS"
+	}
+	if !found {
+		t.Errorf("Russia inside Russia's Africa Corps not found: %+v", res.Mentions)
 	}
 }

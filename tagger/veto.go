@@ -122,8 +122,8 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 	for k := i; k < j; k++ {
 		t := toks[k]
 		if !t.Word {
-			if t.Text == "." || t.Text == "'" {
-				continue
+			if t.Text == "'" || t.Text == "." && k > i && len(toks[k-1].Text) <= 2 {
+				continue // "J. Smith", "O'Brien"; a full stop after a word ends a sentence
 			}
 			return nil
 		}
