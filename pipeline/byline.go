@@ -31,13 +31,16 @@ func (s *speakers) bylinePeople(text string) []Speaker {
 			continue
 		}
 		first := seg.runs[0]
-		bare := !s.hasTitle(first) && (seg.afterBy || i == 0 && len(seg.runs) == 1)
+		if seg.byRun > 0 {
+			first = seg.runs[seg.byRun]
+		}
+		bare := !s.hasTitle(first) && (seg.byRun >= 0 || i == 0 && len(seg.runs) == 1)
 		if bare && len(first) >= 2 && len(first) <= 4 && s.plausibleName(strings.Join(first, " ")) {
 			sp := Speaker{Name: strings.Join(first, " ")}
 			if i+1 < len(segs) && s.hasTitle(strings.Fields(segs[i+1].text)) {
-				sp.Role = segs[i+1].text
+				sp.Role = strings.TrimRight(segs[i+1].text, ".;:")
 			}
-			if seg.afterBy || sp.Role != "" {
+			if seg.byRun >= 0 || sp.Role != "" {
 				out = append(out, sp)
 			}
 		}
@@ -48,15 +51,15 @@ func (s *speakers) bylinePeople(text string) []Speaker {
 // segment is the text between commas; runs are its stretches of
 // capitalised words (particles allowed inside a name).
 type segment struct {
-	text    string
-	runs    [][]string
-	afterBy bool // the first run follows the word "by"
+	text  string
+	runs  [][]string
+	byRun int // index of the run that follows the word "by", or -1
 }
 
 func splitSegments(text string) []segment {
 	var out []segment
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '–' || r == '—' }) {
-		seg := segment{text: strings.TrimSpace(part)}
+		seg := segment{text: strings.TrimSpace(part), byRun: -1}
 		var run []string
 		flush := func() {
 			if len(run) > 0 {
@@ -72,8 +75,8 @@ func splitSegments(text string) []segment {
 			case w == "":
 				flush()
 			case unicode.IsUpper(r):
-				if len(seg.runs) == 0 && len(run) == 0 && j > 0 && strings.EqualFold(words[j-1], "by") {
-					seg.afterBy = true
+				if seg.byRun < 0 && len(run) == 0 && j > 0 && strings.EqualFold(words[j-1], "by") {
+					seg.byRun = len(seg.runs)
 				}
 				run = append(run, w)
 			case particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !connectors[strings.ToLower(w)]:

@@ -49,10 +49,10 @@ func DetectFormat(path string) (Format, error) {
 // ParseFormat parses src in the given format with the pipeline's title
 // words.
 func (p *Pipeline) ParseFormat(source string, f Format, src []byte) (*Document, error) {
-	return parseFormat(source, f, src, p.Tagger.Lexicon().IsTitle)
+	return parseFormat(source, f, src, p.Tagger.Lexicon())
 }
 
-func parseFormat(source string, f Format, src []byte, isTitle func(string) bool) (*Document, error) {
+func parseFormat(source string, f Format, src []byte, vocab Vocabulary) (*Document, error) {
 	if f == FormatDOCX {
 		if !bytes.HasPrefix(src, []byte("PK")) {
 			return nil, &ParseError{File: source, Err: fmt.Errorf("%w: not a .docx (zip) file", ErrNotText)}
@@ -61,7 +61,7 @@ func parseFormat(source string, f Format, src []byte, isTitle func(string) bool)
 		if err != nil {
 			return nil, &ParseError{File: source, Err: err}
 		}
-		doc, err := parseText(source, text, isTitle)
+		doc, err := parseText(source, text, vocab)
 		if err == nil && title != "" {
 			doc.Title = title
 		}
@@ -81,7 +81,7 @@ func parseFormat(source string, f Format, src []byte, isTitle func(string) bool)
 		if herr != nil {
 			return nil, &ParseError{File: source, Err: herr}
 		}
-		doc, err = parseText(source, h.text, isTitle)
+		doc, err = parseText(source, h.text, vocab)
 		if err == nil {
 			if h.title != "" {
 				doc.Title = h.title
@@ -91,9 +91,9 @@ func parseFormat(source string, f Format, src []byte, isTitle func(string) bool)
 			}
 		}
 	case FormatVTT, FormatSRT:
-		doc, err = parseSubtitles(source, text, f == FormatVTT, isTitle)
+		doc, err = parseSubtitles(source, text, f == FormatVTT, vocab)
 	default:
-		doc, err = parseText(source, text, isTitle)
+		doc, err = parseText(source, text, vocab)
 	}
 	if doc != nil {
 		doc.Warnings = append(warnings, doc.Warnings...)

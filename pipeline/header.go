@@ -11,14 +11,14 @@ const maxHeaderLines = 12
 
 var (
 	timeLine   = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*[A-Z]{0,4}\.?$`)
-	metaLine   = regexp.MustCompile(`(?i)^(last updated|updated|date|location|posted|published|released|time|venue|place|source|transcript|as delivered|as prepared)\b`)
+	metaLine   = regexp.MustCompile(`(?i)^(last updated|updated|date|location|posted|published|released|time|venue|place|source|transcript|as delivered|as prepared|the following is|this is a (near-verbatim|rush) transcript|near-verbatim)\b`)
 	bulletLine = regexp.MustCompile(`^\s*[•·▪◦*\-]\s*`)
 )
 
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool, isTitle func(string) bool) int {
+func headerEnd(lines []line, markdown bool, vocab Vocabulary) int {
 	end, n := 0, 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -28,7 +28,7 @@ func headerEnd(lines []line, markdown bool, isTitle func(string) bool) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) || n > 0 && greeting(t) {
 			break
 		}
-		if c, ok := parseLabel(l.text, isTitle); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
+		if c, ok := parseLabel(l.text, vocab); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
 			break
 		}
 		n++
@@ -47,7 +47,7 @@ func isHeaderLine(t string, first, markdown bool) bool {
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case timeLine.MatchString(t), metaLine.MatchString(t) && len(t) < 120:
+	case timeLine.MatchString(t), metaLine.MatchString(t) && len(t) < 300:
 		return true
 	case findDate(t) != "" && words <= 14:
 		return true

@@ -97,9 +97,9 @@ func setOf(ws ...string) map[string]bool {
 }
 
 // parseLabel looks for a speaker label at the start of line (no newline).
-// isTitle tells title words, which make a label of capitalised words strong
+// vocab tells title words, which make a label of capitalised words strong
 // ("Acting NATO Spokesperson Dylan White:").
-func parseLabel(line string, isTitle func(string) bool) (labelCand, bool) {
+func parseLabel(line string, vocab Vocabulary) (labelCand, bool) {
 	off := len(line) - len(strings.TrimLeft(line, " \t"))
 	if off > 4 {
 		return labelCand{}, false
@@ -142,18 +142,17 @@ func parseLabel(line string, isTitle func(string) bool) (labelCand, bool) {
 	for after < len(rest) && (rest[after] == ' ' || rest[after] == '\t') {
 		after++
 	}
+	if t := strings.TrimSpace(rest[after:]); len(t) > 2 && (t[0] == '(' || t[0] == '[') && leadingTimestamp(t+" ") == len(t)+1 {
+		after = len(rest) // "Joe Biden: (00:00)": the time belongs to the label
+		end = after
+	}
 	head = strings.TrimSpace(head)
 	raw, kind, key, ok := classifyHead(head)
 	if !ok {
 		return labelCand{}, false
 	}
-	if kind == kindWeak && isTitle != nil {
-		for _, w := range strings.Fields(raw.Words) {
-			if isTitle(strings.Trim(w, ".")) {
-				kind = kindStrong
-				break
-			}
-		}
+	if kind == kindWeak {
+		kind = nameKind(raw.Words, vocab)
 	}
 	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
 }
@@ -372,6 +371,28 @@ func classifyHead(head string) (RawLabel, labelKind, string, bool) {
 		return raw, kindStrong, folded, true
 	}
 	return raw, kindWeak, folded, true
+}
+
+// nameKind grades a label of two or more capitalised words: strong when
+// it holds a title word ("Acting NATO Spokesperson Dylan White") or reads
+// as a name, two to four words none of which is a common word ("Vladimir
+// Putin", not "Key Points" or "Next Steps"); weak otherwise.
+func nameKind(words string, vocab Vocabulary) labelKind {
+	ws := strings.Fields(words)
+	common := false
+	for _, w := range ws {
+		bare := strings.Trim(w, ".")
+		if vocab.IsTitle(bare) {
+			return kindStrong
+		}
+		if vocab.IsCommon(bare) && !particles[strings.ToLower(bare)] {
+			common = true
+		}
+	}
+	if !common && len(ws) >= 2 && len(ws) <= 4 {
+		return kindStrong
+	}
+	return kindWeak
 }
 
 // labelWord reports whether w can stand in a speaker label: a capitalised

@@ -41,33 +41,47 @@ func splitLines(text string, from int) []line {
 // matter; any text file may. Title words come from the default lexicon;
 // Pipeline.Parse uses the pipeline's own.
 func Parse(source string, src []byte) (*Document, error) {
-	return parse(source, src, defaultIsTitle())
+	return parse(source, src, defaultVocab())
 }
 
-// defaultIsTitle returns the default lexicon's title test, or nil when it
+// Vocabulary tells the parser which words are titles (Secretary,
+// Minister), which make a label strong, and which are common words, which
+// never make a name on their own. *lexicon.Lexicon is one.
+type Vocabulary interface {
+	IsTitle(word string) bool
+	IsCommon(word string) bool
+}
+
+// noVocab knows no words.
+type noVocab struct{}
+
+func (noVocab) IsTitle(string) bool  { return false }
+func (noVocab) IsCommon(string) bool { return false }
+
+// defaultVocab returns the default lexicon's vocabulary, or none when it
 // does not load.
-func defaultIsTitle() func(string) bool {
+func defaultVocab() Vocabulary {
 	lex, err := lexicon.Default()
 	if err != nil {
-		return nil
+		return noVocab{}
 	}
-	return lex.IsTitle
+	return lex
 }
 
-func parse(source string, src []byte, isTitle func(string) bool) (*Document, error) {
+func parse(source string, src []byte, vocab Vocabulary) (*Document, error) {
 	f, err := DetectFormat(source)
 	if err != nil {
 		f = FormatText
 	}
-	return parseFormat(source, f, src, isTitle)
+	return parseFormat(source, f, src, vocab)
 }
 
 // ParseText is Parse for text already decoded (LF line ends).
 func ParseText(source, text string) (*Document, error) {
-	return parseText(source, text, defaultIsTitle())
+	return parseText(source, text, defaultVocab())
 }
 
-func parseText(source, text string, isTitle func(string) bool) (*Document, error) {
+func parseText(source, text string, vocab Vocabulary) (*Document, error) {
 	doc := &Document{Source: source, Body: text}
 	fm, bodyStart, err := splitFrontMatter(text)
 	if err != nil {
@@ -82,7 +96,7 @@ func parseText(source, text string, isTitle func(string) bool) (*Document, error
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	lines := splitLines(text, bodyStart)
-	hdrEnd := headerEnd(lines, markdown, isTitle)
+	hdrEnd := headerEnd(lines, markdown, vocab)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -91,7 +105,7 @@ func parseText(source, text string, isTitle func(string) bool) (*Document, error
 		doc.Header = Span{0, end}
 	}
 	readHeader(doc, lines[:hdrEnd])
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), isTitle)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), vocab)
 	return doc, nil
 }
 
@@ -121,7 +135,7 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, isTitle func(string) bool) ([]Turn, []Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, vocab Vocabulary) ([]Turn, []Span) {
 	type found struct {
 		l line
 		c labelCand
@@ -152,7 +166,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, isTitle); ok {
+		if c, ok := parseLabel(l.text, vocab); ok {
 			cands = append(cands, found{l, c})
 		}
 	}
@@ -176,7 +190,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindQuestion, kindRole, kindStrong:
 			ok = true
 		case kindSingle:
-			ok = known[strings.Trim(f.c.key, ".")] || repeats[f.c.key] >= 2
+			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2
 		case kindWeak:
 			ok = repeats[f.c.key] >= 2 || strong >= 2
 		}
@@ -228,6 +242,15 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		closeTurn(lines[len(lines)-1].end)
 	}
 	return turns, skipped
+}
+
+// initialled returns the surname of an initialled name ("v.putin" gives
+// "putin"), or "".
+func initialled(w string) string {
+	if i := strings.LastIndexByte(w, '.'); i > 0 && i < len(w)-1 {
+		return w[i+1:]
+	}
+	return ""
 }
 
 // footerLine matches the closing lines of official transcripts.

@@ -34,7 +34,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			format = FormatText
 		}
-		doc, err := parseFormat("fuzz."+string(format), format, src, nil)
+		doc, err := parseFormat("fuzz."+string(format), format, src, noVocab{})
 		if err != nil {
 			return // a clean error is fine, a panic is not
 		}

@@ -53,6 +53,8 @@ func TestParseTurns(t *testing.T) {
 		{"timestamped labels", "¶[00:00:05] MODERATOR: Welcome.\n¶00:01:10 Jane Doe (Reuters): Thanks.\n¶Speaker 2 (01:15): Yes.\nAt 12:30 we stop.\n"},
 		{"outlet after a comma", "¶CHRISTIANE AMANPOUR, CNN: Minister, welcome.\n¶Dmytro Kuleba: Thank you.\n¶Jane Doe, Reuters: And?\nThank you, Mr. President: no label.\n"},
 		{"greeting without a full stop is speech", "Press conference\n\nby Foreign Minister Jane Doe\n\n¶Good afternoon everyone\nWe met today.\n¶MODERATOR: Questions.\n"},
+		{"plain names as labels", "Meeting with Foreign Minister Sergei Lavrov\n\n¶Vladimir Putin: Let us begin.\n\n¶Sergei Lavrov: Thank you.\n\n¶V.Putin: And?\nKey Points: no label.\nNext Steps: none.\n"},
+		{"label with a time after it", "¶Joe Biden: (00:00)\nThank you.\n¶Speaker 1: (00:45)\nA question.\n"},
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
 	}
 	for _, c := range cases {
@@ -214,7 +216,7 @@ func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 
 func TestSubtitles(t *testing.T) {
 	vtt := "WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.500 align:start\n<v.loud Anna Berg>We met <i>today</i>.\n\n00:01.000 --> 00:02.000\n<v Anna Berg>Then &amp; now.</v>\n\n00:00:03.000 --> 00:00:04.000\n<v Interviewer>Thanks.\n"
-	doc, err := parseSubtitles("a.vtt", vtt, true, nil)
+	doc, err := parseSubtitles("a.vtt", vtt, true, noVocab{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -226,7 +228,7 @@ func TestSubtitles(t *testing.T) {
 		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Raw, first.Start, first.End)
 	}
 	srt := "1\n00:00:01,000 --> 00:00:02,000\nJosep Borrell: Good afternoon.\n\n2\n00:00:02,5 --> 00:00:04,000\nWe support Ukraine.\n\n3\n00:00:04,000 --> 00:00:05,000\n- Journalist: A question.\n"
-	doc, err = parseSubtitles("a.srt", srt, false, nil)
+	doc, err = parseSubtitles("a.srt", srt, false, noVocab{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +238,7 @@ func TestSubtitles(t *testing.T) {
 	if doc.Turns[0].End != "00:00:04.000" {
 		t.Errorf("end %s", doc.Turns[0].End)
 	}
-	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, nil); err == nil {
+	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, noVocab{}); err == nil {
 		t.Error("a .vtt without WEBVTT parsed")
 	}
 }

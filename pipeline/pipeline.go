@@ -17,7 +17,7 @@ func New(t *tagger.Tagger) *Pipeline { return &Pipeline{Tagger: t} }
 
 // Parse parses one transcript with the pipeline's lexicon's title words.
 func (p *Pipeline) Parse(source string, src []byte) (*Document, error) {
-	return parse(source, src, p.Tagger.Lexicon().IsTitle)
+	return parse(source, src, p.Tagger.Lexicon())
 }
 
 // Document parses one transcript and tags every turn.

@@ -100,7 +100,7 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 		switch {
 		case name == "" && role != "":
 			if b, ok := byRole(byline, role); ok {
-				sp.Name = b.Name
+				sp.Name, sp.Role = b.Name, b.Role
 			}
 		case name != "":
 			if c, _, ok := s.td.Person(name); ok {

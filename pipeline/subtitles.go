@@ -18,11 +18,11 @@ type cue struct {
 // cues of one speaker merge into one turn; a cue without a speaker
 // continues the turn before it. The body is the turn texts separated by
 // blank lines; turns carry their first cue's start and last cue's end time.
-func parseSubtitles(source, text string, vtt bool, isTitle func(string) bool) (*Document, error) {
+func parseSubtitles(source, text string, vtt bool, vocab Vocabulary) (*Document, error) {
 	if vtt && !strings.HasPrefix(strings.TrimLeft(text, " \n"), "WEBVTT") {
 		return nil, &ParseError{File: source, Line: 1, Err: errors.New("not a WebVTT file: it does not start with WEBVTT")}
 	}
-	cues, err := readCues(text, vtt, isTitle)
+	cues, err := readCues(text, vtt, vocab)
 	if err != nil {
 		return nil, &ParseError{File: source, Err: err}
 	}
@@ -76,7 +76,7 @@ func voiceLabel(name string) RawLabel {
 }
 
 // readCues splits subtitle text into cues.
-func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
+func readCues(text string, vtt bool, vocab Vocabulary) ([]cue, error) {
 	lines := strings.Split(text, "\n")
 	var out []cue
 	for i := 0; i < len(lines); i++ {
@@ -98,7 +98,7 @@ func readCues(text string, vtt bool, isTitle func(string) bool) ([]cue, error) {
 		body = strings.TrimSpace(body)
 		if c.speaker == "" && len(parts) > 0 {
 			trimmed := strings.TrimLeft(body, "- ")
-			if l, ok := parseLabel(trimmed, isTitle); ok {
+			if l, ok := parseLabel(trimmed, vocab); ok {
 				c.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
 				body = trimmed[l.n:]
 			}

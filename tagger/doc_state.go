@@ -83,6 +83,12 @@ func (d *Doc) Person(name string) (canonical, id string, ok bool) {
 		}
 	}
 	toks := nameTokens(name)
+	if len(toks) > 1 && initialsOnly(toks[:len(toks)-1]) {
+		// "V.Putin", "S. Lavrov": the surname, if the initial agrees
+		if c, id, ok := d.Person(toks[len(toks)-1]); ok && strings.HasPrefix(strings.ToLower(foldName(c)), toks[0]) {
+			return c, id, true
+		}
+	}
 	if len(toks) == 1 {
 		if p := d.surnames[toks[0]]; p != nil {
 			return p.name, p.id, true
@@ -267,3 +273,16 @@ func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
 		}
 	}
 }
+
+// initialsOnly reports whether every token is a single letter.
+func initialsOnly(toks []string) bool {
+	for _, t := range toks {
+		if len([]rune(t)) != 1 {
+			return false
+		}
+	}
+	return true
+}
+
+// foldName folds a name for comparison: lower case, no diacritics.
+func foldName(s string) string { return lexicon.FoldKey(s) }
