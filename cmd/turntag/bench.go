@@ -69,6 +69,9 @@ func runBench(c *cli.Context) error {
 	modes := c.String("modes")
 	if strings.Contains(modes, "lexicon") {
 		p := pipeline.New(tagger.New(lex, nil))
+		if _, err := measure(c.Context, p, firstBytes(inputs, 2e6), 2); err != nil { // warm-up: page cache, heap
+			return cli.Exit(err.Error(), 1)
+		}
 		// one worker on one core: the garbage collector and the writer
 		// share that core too, so this is the per-core figure
 		procs := runtime.GOMAXPROCS(1)
