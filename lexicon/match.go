@@ -61,7 +61,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 		return nil
 	}
 	s := &scan{toks: toks}
-	var out []Match
+	out := make([]Match, 0, len(toks)/16+1)
 	var cands []cand
 	for i := 0; i < len(toks); {
 		cands = m.candidates(toks, i, cands[:0])
