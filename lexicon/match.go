@@ -36,10 +36,15 @@ type Match struct {
 }
 
 // Label is the phrase's evidence label: the lexicon text of the phrase, or
-// for a wildcard phrase the matched words in lower case.
+// for a wildcard phrase the matched words (in lower case when the phrase
+// is).
 func (m Match) Label(text string) string {
 	if strings.HasSuffix(m.Phrase.Text, "*") {
-		return strings.ToLower(strings.Join(strings.Fields(text[m.Start:m.End]), " "))
+		words := strings.Join(strings.Fields(text[m.Start:m.End]), " ")
+		if lower(m.Phrase.Text) == m.Phrase.Text {
+			return strings.ToLower(words) // "Terrorism" and "terrorism" count as one
+		}
+		return words // a name keeps its capitals: "Middle Eastern"
 	}
 	if m.Role == RoleCapital || m.Role == RoleCue {
 		return m.Phrase.Text
