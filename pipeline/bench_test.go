@@ -47,15 +47,20 @@ func BenchmarkParse(b *testing.B) {
 	turns := 0
 	for b.Loop() {
 		for i, src := range srcs {
-			f, _ := DetectFormat(paths[i])
-			doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
-			if err != nil {
-				b.Fatal(err)
-			}
-			turns += len(doc.Turns)
+			turns += len(benchParse(b, p, paths[i], src).Turns)
 		}
 	}
 	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// benchParse parses one bundled transcript in its format.
+func benchParse(b *testing.B, p *Pipeline, path string, src []byte) *Document {
+	f, _ := DetectFormat(path)
+	doc, err := p.ParseFormat(filepath.Base(path), f, src)
+	if err != nil {
+		b.Fatal(err)
+	}
+	return doc
 }
 
 // BenchmarkEndToEndLexicon runs parse, speakers, lexicon matching, scoring
@@ -77,11 +82,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 	turns := 0
 	for b.Loop() {
 		for i, src := range srcs {
-			f, _ := DetectFormat(paths[i])
-			doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
-			if err != nil {
-				b.Fatal(err)
-			}
+			doc := benchParse(b, p, paths[i], src)
 			if err := p.Tag(doc); err != nil {
 				b.Fatal(err)
 			}
@@ -100,11 +101,7 @@ func BenchmarkCSV(b *testing.B) {
 	p := benchPipeline(b, nil)
 	var docs []*Document
 	for i, src := range srcs {
-		f, _ := DetectFormat(paths[i])
-		doc, err := p.ParseFormat(filepath.Base(paths[i]), f, src)
-		if err != nil {
-			b.Fatal(err)
-		}
+		doc := benchParse(b, p, paths[i], src)
 		if err := p.Tag(doc); err != nil {
 			b.Fatal(err)
 		}
