@@ -25,6 +25,12 @@ func openOutput(target string, stdout io.Writer) (*output, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", target, err)
 	}
+	// an output file is for others to read, like one made with os.Create
+	if err := tmp.Chmod(0o644); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return nil, fmt.Errorf("%s: %w", target, err)
+	}
 	return &output{Writer: tmp, tmp: tmp, target: target}, nil
 }
 

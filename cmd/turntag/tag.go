@@ -26,7 +26,7 @@ func tagCommand() *cli.Command {
 		Flags: append(lexiconFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE` (written to a temporary file beside it and renamed at the end) instead of stdout"},
 			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE`"},
-			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv or jsonl"},
+			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv, jsonl, or parquet (needs -o; lists as Parquet lists, for DuckDB, pandas and R)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files whose name or relative path matches `GLOB` (repeatable)"},
@@ -38,22 +38,46 @@ func tagCommand() *cli.Command {
 	}
 }
 
-// sink is one output: its file and its writer.
+// sink is one output: its file and its writer, which renders documents in
+// the workers (CSV, JSON Lines) or writes them whole (Parquet).
 type sink struct {
 	out *output
-	w   *pipeline.Writer
+	w   *pipeline.Writer        // CSV and JSON Lines
+	pq  *pipeline.ParquetWriter // Parquet
+	enc int                     // index of w's encoder among the runner's
 }
 
 func newSink(target string, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
+	if format == "parquet" && (target == "" || target == "-") {
+		return nil, cli.Exit("usage: --format parquet needs -o FILE (and --mentions FILE): Parquet is not written to stdout", 2)
+	}
 	out, err := openOutput(target, stdout)
 	if err != nil {
-		return nil, err
+		return nil, cli.Exit(err.Error(), 1)
 	}
-	var enc pipeline.Encoder = pipeline.CSVEncoder{Mentions: mentions, Raw: raw}
-	if format == "jsonl" {
-		enc = pipeline.JSONLEncoder{Mentions: mentions}
+	switch format {
+	case "parquet":
+		return &sink{out: out, pq: pipeline.NewParquetWriter(out, mentions)}, nil
+	case "jsonl":
+		return &sink{out: out, w: pipeline.NewWriter(out, pipeline.JSONLEncoder{Mentions: mentions})}, nil
 	}
-	return &sink{out: out, w: pipeline.NewWriter(out, enc)}, nil
+	return &sink{out: out, w: pipeline.NewWriter(out, pipeline.CSVEncoder{Mentions: mentions, Raw: raw})}, nil
+}
+
+// write writes one tagged document.
+func (s *sink) write(r pipeline.Result) error {
+	if s.pq != nil {
+		return s.pq.WriteDocument(r.Doc)
+	}
+	return s.w.WriteEncoded(r.Encoded[s.enc])
+}
+
+// finish completes the output; Commit still has to rename it.
+func (s *sink) finish() error {
+	if s.pq != nil {
+		return s.pq.Close()
+	}
+	return s.w.Flush()
 }
 
 func runTag(c *cli.Context) error {
@@ -61,8 +85,8 @@ func runTag(c *cli.Context) error {
 		return cli.Exit("usage: tag needs at least one FILE or FOLDER (see turntag tag --help)", 2)
 	}
 	format := c.String("format")
-	if format != "csv" && format != "jsonl" {
-		return cli.Exit(fmt.Sprintf("usage: --format takes csv or jsonl, not %q", format), 2)
+	if format != "csv" && format != "jsonl" && format != "parquet" {
+		return cli.Exit(fmt.Sprintf("usage: --format takes csv, jsonl or parquet, not %q", format), 2)
 	}
 	p, err := buildPipeline(c)
 	if err != nil {
@@ -73,14 +97,14 @@ func runTag(c *cli.Context) error {
 	sinks := []*sink{}
 	turns, err := newSink(c.String("output"), c.App.Writer, format, false, c.Bool("raw-cells"))
 	if err != nil {
-		return cli.Exit(err.Error(), 1)
+		return err
 	}
 	sinks = append(sinks, turns)
 	if m := c.String("mentions"); m != "" {
 		ms, err := newSink(m, c.App.Writer, format, true, c.Bool("raw-cells"))
 		if err != nil {
 			turns.out.Abort()
-			return cli.Exit(err.Error(), 1)
+			return err
 		}
 		sinks = append(sinks, ms)
 	}
@@ -101,7 +125,10 @@ func runTag(c *cli.Context) error {
 	start := time.Now()
 	runner := &pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
 	for _, s := range sinks {
-		runner.Encoders = append(runner.Encoders, s.w.Encoder())
+		if s.w != nil {
+			s.enc = len(runner.Encoders)
+			runner.Encoders = append(runner.Encoders, s.w.Encoder())
+		}
 	}
 	runErr := runner.Run(ctx, inputs, func(r pipeline.Result) error {
 		defer bar.done(r, &sum)
@@ -121,8 +148,8 @@ func runTag(c *cli.Context) error {
 		}
 		sum.files++
 		sum.turns += len(r.Doc.Turns)
-		for k, s := range sinks {
-			if err := s.w.WriteEncoded(r.Encoded[k]); err != nil {
+		for _, s := range sinks {
+			if err := s.write(r); err != nil {
 				return fmt.Errorf("writing output: %w", err)
 			}
 		}
@@ -135,7 +162,7 @@ func runTag(c *cli.Context) error {
 		return cli.Exit("", 1)
 	}
 	for _, s := range sinks {
-		if err := s.w.Flush(); err != nil {
+		if err := s.finish(); err != nil {
 			return cli.Exit(fmt.Sprintf("writing output: %v", err), 1)
 		}
 		if err := s.out.Commit(); err != nil {
