@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/csv"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"os"
@@ -215,7 +216,7 @@ func TestInterruptedRunWritesNothing(t *testing.T) {
 }
 
 func TestUsageErrors(t *testing.T) {
-	for _, args := range [][]string{{"tag"}, {"tag", "--format", "xml", "x"}, {"tag", "--no-such-flag"}, {"eval", "x"}} {
+	for _, args := range [][]string{{"tag"}, {"tag", "--format", "xml", "x"}, {"tag", "--no-such-flag"}, {"eval", "x"}, {"tag", "--format", "parquet", "x.txt"}, {"tag", "--ner", "maybe", "x.txt"}} {
 		_, _, err := run(t, args...)
 		if code := exitCode(err); code != 2 {
 			t.Errorf("%v: exit status %d, want 2", args, code)
@@ -233,5 +234,25 @@ func TestFormulaCellsNeutralised(t *testing.T) {
 	out, _, _ = run(t, "tag", "--ner", "off", "-q", "--raw-cells", filepath.Join(dir, "f.txt"))
 	if !strings.Contains(out, `"=HYPERLINK(""http://x"")"`) {
 		t.Errorf("--raw-cells changed the cell:\n%s", out)
+	}
+}
+
+func TestJSONLines(t *testing.T) {
+	t.Chdir("../..")
+	out, _, err := run(t, "tag", "-q", "--ner", "off", "--format", "jsonl", "testdata/transcripts/nato-press-conference-2023-11-28.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	lines := strings.Split(strings.TrimSpace(out), "\n")
+	if len(lines) != 17 {
+		t.Fatalf("%d lines, want 17", len(lines))
+	}
+	var first struct {
+		Speaker   string
+		Topics    []struct{ Label string }
+		Countries []struct{ Name, Code string }
+	}
+	if err := json.Unmarshal([]byte(lines[0]), &first); err != nil || first.Speaker != "Jens Stoltenberg" || len(first.Topics) < 8 || first.Countries[0].Code != "UKR" {
+		t.Errorf("turn 1: %v %+v", err, first)
 	}
 }
