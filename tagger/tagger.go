@@ -2,6 +2,7 @@ package tagger
 
 import (
 	"sort"
+	"strings"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -77,11 +78,12 @@ func (d *Doc) Tag(text string) (Result, error) {
 	res.Mentions = append(res.Mentions, d.knownPeople(text, toks, covered)...)
 	if d.t.ner != nil {
 		var names []Name
-		if input := d.nerInput(text, toks, covered); input != "" {
-			var err error
-			if names, err = d.t.ner.Names(input); err != nil {
+		for _, input := range chunks(d.nerInput(text, toks, covered), maxNERInput) {
+			ns, err := d.t.ner.Names(input)
+			if err != nil {
 				return res, err
 			}
+			names = append(names, ns...)
 		}
 		ms, unknown := d.vet(text, toks, covered, names)
 		res.Mentions = append(res.Mentions, ms...)
@@ -165,4 +167,29 @@ func (d *Doc) firstNameNotCountry(toks []lexicon.Token, covered []bool, m lexico
 		}
 	}
 	return 0, false
+}
+
+// maxNERInput bounds one NER call, in bytes, so that a huge turn costs
+// memory in proportion to a chunk, not to the turn.
+const maxNERInput = 16 << 10
+
+// chunks cuts s into pieces of at most max bytes, at a sentence end
+// (". ") where there is one, else at a space.
+func chunks(s string, max int) []string {
+	var out []string
+	for len(s) > max {
+		cut := strings.LastIndex(s[:max], ". ")
+		if cut < max/2 {
+			cut = strings.LastIndexByte(s[:max], ' ')
+		}
+		if cut <= 0 {
+			cut = max - 1
+		}
+		out = append(out, s[:cut+1])
+		s = strings.TrimLeft(s[cut+1:], " ")
+	}
+	if s != "" {
+		out = append(out, s)
+	}
+	return out
 }

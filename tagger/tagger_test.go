@@ -238,3 +238,24 @@ func TestCountryOrFirstName(t *testing.T) {
 		t.Errorf("Russia inside Russia's Africa Corps not found: %+v", res.Mentions)
 	}
 }
+
+func TestChunks(t *testing.T) {
+	s := strings.Repeat("Jens Stoltenberg met Dmytro Kuleba. ", 1000)
+	parts := chunks(s, 1000)
+	total := 0
+	for _, p := range parts {
+		if len(p) > 1000 {
+			t.Fatalf("chunk of %d bytes", len(p))
+		}
+		total += len(strings.Fields(p))
+	}
+	if total != len(strings.Fields(s)) {
+		t.Errorf("words lost: %d of %d", total, len(strings.Fields(s)))
+	}
+	if got := chunks("short", 1000); len(got) != 1 || got[0] != "short" {
+		t.Errorf("chunks(short) = %q", got)
+	}
+	if got := chunks(strings.Repeat("x", 2500), 1000); len(got) != 3 {
+		t.Errorf("no spaces: %d chunks", len(got))
+	}
+}
