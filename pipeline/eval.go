@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/tagger"
 )
 
 // PRF counts true positives, false positives and false negatives.
@@ -59,6 +60,11 @@ type Eval struct {
 	// matched (their tags count as false positives).
 	GoldTurns, Unmatched, Extra int
 	Errors                      []EvalError
+
+	// Lexicon, when set, lets a predicted entity match a gold spelling
+	// through any of its lexicon aliases ("King Abdullah II" is the gold's
+	// "Abdullah II").
+	Lexicon *lexicon.Lexicon
 
 	gold map[string][]*GoldTurn // by source base name
 	used map[*GoldTurn]bool
@@ -141,15 +147,15 @@ func (e *Eval) compareTurn(source string, n int, text string, t Turn, g *GoldTur
 		e.report(source, n, "topic", d, text)
 	}
 	var codes []string
-	var orgs, people []string
+	var orgs, people [][]string
 	for _, m := range t.Mentions {
 		switch m.Type {
 		case lexicon.Country:
 			codes = append(codes, m.Code)
 		case lexicon.Organisation:
-			orgs = append(orgs, m.Canonical)
+			orgs = append(orgs, e.spellings(m))
 		case lexicon.Person:
-			people = append(people, m.Canonical)
+			people = append(people, e.spellings(m))
 		}
 	}
 	for _, d := range diffSets(codes, g.Countries) {
@@ -191,13 +197,30 @@ func diffSets(pred, gold []string) []diff {
 	return out
 }
 
-// diffSpellings compares predicted names with gold entities, each a list
-// of accepted spellings; names compare case- and accent-insensitively.
-func diffSpellings(pred []string, gold [][]string) []diff {
+// spellings returns a mention's canonical name first, then its lexicon
+// aliases when the evaluation has the lexicon.
+func (e *Eval) spellings(m tagger.Mention) []string {
+	out := []string{m.Canonical}
+	if e.Lexicon == nil || m.ID == "" {
+		return out
+	}
+	if ent := e.Lexicon.Entry(m.ID); ent != nil {
+		for _, a := range ent.Aliases {
+			out = append(out, a.Text)
+		}
+	}
+	return out
+}
+
+// diffSpellings compares predicted entities (canonical name first, then
+// other spellings) with gold entities, each a list of accepted spellings;
+// names compare case- and accent-insensitively.
+func diffSpellings(pred [][]string, gold [][]string) []diff {
 	var out []diff
 	matched := make([]bool, len(gold))
 	seen := map[string]bool{}
-	for _, p := range pred {
+	for _, names := range pred {
+		p := names[0]
 		k := lexicon.FoldKey(p)
 		if seen[k] {
 			continue
@@ -206,8 +229,10 @@ func diffSpellings(pred []string, gold [][]string) []diff {
 		hit := -1
 		for i, alts := range gold {
 			for _, a := range alts {
-				if lexicon.FoldKey(a) == k {
-					hit = i
+				for _, n := range names {
+					if lexicon.FoldKey(a) == lexicon.FoldKey(n) {
+						hit = i
+					}
 				}
 			}
 		}

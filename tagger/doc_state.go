@@ -158,6 +158,16 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
 			continue
 		}
+		// a title and the surname of exactly one lexicon person:
+		// "Chairman Brown", "General Cavoli"
+		if ps := d.t.surnames[t.Norm]; len(ps) == 1 && afterTitle(d.t.lex, toks, i) {
+			covered[i] = true
+			e := ps[0]
+			d.addPerson(e.Name, e.ID)
+			out = append(out, Mention{Start: t.Start, End: t.End, Text: text[t.Start:t.End], Type: lexicon.Person,
+				Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: "title and surname of " + e.Name + " (" + e.File + ")"})
+			continue
+		}
 		// a first name alone: "Thanks, Jen." "Jen, on gas prices"
 		if p := d.firstName(t.Norm); p != nil && (!start || vocative) && !afterTitle(d.t.lex, toks, i) {
 			covered[i] = true

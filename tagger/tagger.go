@@ -10,14 +10,39 @@ import (
 // Tagger tags texts with a compiled lexicon and an optional NameFinder. It
 // is safe for concurrent use; per-document state lives in a Doc.
 type Tagger struct {
-	lex *lexicon.Lexicon
-	ner NameFinder // nil: lexicon only
+	lex      *lexicon.Lexicon
+	ner      NameFinder                  // nil: lexicon only
+	surnames map[string][]*lexicon.Entry // folded surname -> lexicon people
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
 // lexicon alone.
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
-	return &Tagger{lex: lex, ner: ner}
+	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{}}
+	for _, e := range lex.Sorted(lexicon.Person) {
+		if s := surname(e.Name); s != "" {
+			t.surnames[s] = append(t.surnames[s], e)
+		}
+	}
+	return t
+}
+
+// surname returns the folded last word of a name, passing over suffixes
+// ("Charles Q. Brown Jr." gives "brown").
+func surname(name string) string {
+	toks := nameTokens(name)
+	for len(toks) > 1 {
+		switch toks[len(toks)-1] {
+		case "jr", "sr", "i", "ii", "iii", "iv", "v", "vi", "x", "xi":
+			toks = toks[:len(toks)-1]
+			continue
+		}
+		break
+	}
+	if len(toks) < 2 || len(toks[len(toks)-1]) < 3 {
+		return ""
+	}
+	return toks[len(toks)-1]
 }
 
 // Lexicon returns the tagger's lexicon.

@@ -259,3 +259,17 @@ func TestChunks(t *testing.T) {
 		t.Errorf("no spaces: %d chunks", len(got))
 	}
 }
+
+func TestTitleAndSurname(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	res, err := tg.NewDoc().Tag("He spoke with Chairman Brown throughout the evening, and I said so.")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res.Mentions, lexicon.Person); strings.Join(got, ";") != "Charles Q. Brown Jr." {
+		t.Errorf("people %q", got)
+	}
+	if surname("King Juan Carlos I") != "carlos" || surname("Xi Jinping") != "jinping" || surname("Li Qiang") != "" {
+		t.Errorf("surname: %q %q %q", surname("King Juan Carlos I"), surname("Xi Jinping"), surname("Li Qiang"))
+	}
+}

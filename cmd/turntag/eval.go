@@ -50,6 +50,7 @@ func runEval(c *cli.Context) error {
 // evaluate runs the pipeline over the arguments' files that the gold covers.
 func evaluate(c *cli.Context, p *pipeline.Pipeline, gold []pipeline.GoldTurn) (*pipeline.Eval, error) {
 	ev := pipeline.NewEval(gold)
+	ev.Lexicon = p.Tagger.Lexicon()
 	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
 	for _, e := range errs {
 		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)

@@ -34,6 +34,7 @@ func TestQualityBaseline(t *testing.T) {
 	}
 	p := pipeline.New(tagger.New(lex, tagger.Prose{}))
 	ev := pipeline.NewEval(gold)
+	ev.Lexicon = lex
 	inputs, errs := pipeline.Expand([]string{"testdata/transcripts"}, pipeline.Filter{})
 	if len(errs) > 0 {
 		t.Fatal(errs)
