@@ -3,6 +3,7 @@ package tagger
 import (
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -13,6 +14,7 @@ type Tagger struct {
 	lex      *lexicon.Lexicon
 	ner      NameFinder                  // nil: lexicon only
 	surnames map[string][]*lexicon.Entry // folded surname -> lexicon people
+	nested   sync.Map                    // organisation name as written -> []Mention with offsets into it
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
@@ -143,6 +145,25 @@ func (d *Doc) nestedCountries(text string, m lexicon.Match) []Mention {
 		return nil
 	}
 	span := text[m.Start:m.End]
+	var inner []Mention
+	if v, ok := d.t.nested.Load(span); ok {
+		inner = v.([]Mention)
+	} else {
+		inner = d.t.countriesInside(span, e)
+		d.t.nested.Store(span, inner)
+	}
+	out := make([]Mention, len(inner))
+	for i, n := range inner {
+		n.Start += m.Start
+		n.End += m.Start
+		out[i] = n
+	}
+	return out
+}
+
+// countriesInside finds the countries named inside an organisation's name
+// as written, with offsets into it.
+func (t *Tagger) countriesInside(span string, e *lexicon.Entry) []Mention {
 	toks := lexicon.Tokenize(span)
 	if len(toks) < 2 {
 		return nil
@@ -153,8 +174,8 @@ func (d *Doc) nestedCountries(text string, m lexicon.Match) []Mention {
 	seen := map[int]bool{}
 	for _, sub := range [][2]int{{0, toks[len(toks)-1].Start}, {toks[1].Start, len(span)}} {
 		part := span[sub[0]:sub[1]]
-		for _, n := range d.t.lex.Match(part) {
-			start := m.Start + sub[0] + n.Start
+		for _, n := range t.lex.Match(part) {
+			start := sub[0] + n.Start
 			if n.Entry == nil || n.Entry.Type != lexicon.Country || !n.Role.IsMention() || seen[start] {
 				continue
 			}
