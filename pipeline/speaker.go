@@ -12,9 +12,10 @@ import (
 // speakers resolves the byline and every turn's speaker of a document,
 // registering full names with td so that later surnames resolve to them.
 type speakers struct {
-	lex *lexicon.Lexicon
-	tg  *tagger.Tagger
-	td  *tagger.Doc
+	lex   *lexicon.Lexicon
+	tg    *tagger.Tagger
+	td    *tagger.Doc
+	fixed map[RawLabel]Speaker // labels resolved to a full name: they stay so
 }
 
 // prepare fills doc.Byline from the header and title and registers the
@@ -37,8 +38,10 @@ func (s *speakers) prepare(doc *Document) {
 	for i := range doc.Byline {
 		s.canonical(&doc.Byline[i])
 	}
+	seen = map[string]bool{}
 	for _, t := range doc.Turns {
-		if t.Raw.Words != "" && t.Raw.Role == "" {
+		if t.Raw.Words != "" && t.Raw.Role == "" && !seen[t.Raw.Words] {
+			seen[t.Raw.Words] = true
 			_, name := s.splitRoleName(t.Raw.Words)
 			if len(strings.Fields(name)) >= 2 {
 				if c, _, ok := s.td.Person(name); ok {
@@ -63,7 +66,17 @@ func (s *speakers) resolveTurn(doc *Document, i int) {
 			t.Speaker = doc.Byline[0]
 		}
 	default:
-		t.Speaker = s.fromLabel(t.Raw, doc.Byline)
+		sp, ok := s.fixed[t.Raw]
+		if !ok {
+			sp = s.fromLabel(t.Raw, doc.Byline)
+			if len(strings.Fields(sp.Name)) >= 2 {
+				if s.fixed == nil {
+					s.fixed = map[RawLabel]Speaker{}
+				}
+				s.fixed[t.Raw] = sp
+			}
+		}
+		t.Speaker = sp
 	}
 	if len(strings.Fields(t.Speaker.Name)) >= 2 {
 		s.td.AddPerson(t.Speaker.Name)
