@@ -1,7 +1,6 @@
 package pipeline
 
 import (
-	"fmt"
 	"strconv"
 	"strings"
 	"unicode"
@@ -42,11 +41,16 @@ func Row(doc *Document, n int) []string {
 
 // FormatEvidence renders cues as "Ukraine×3, Kyiv×1".
 func FormatEvidence(cues []tagger.Cue) string {
-	parts := make([]string, len(cues))
+	var b strings.Builder
 	for i, c := range cues {
-		parts[i] = fmt.Sprintf("%s×%d", c.Label, c.Count)
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(c.Label)
+		b.WriteString("×")
+		b.WriteString(strconv.Itoa(c.Count))
 	}
-	return strings.Join(parts, ", ")
+	return b.String()
 }
 
 // uniq lists the canonical names of mentions of one type in order of first
