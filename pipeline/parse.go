@@ -55,7 +55,10 @@ type Vocabulary interface {
 // noVocab knows no words.
 type noVocab struct{}
 
-func (noVocab) IsTitle(string) bool  { return false }
+// IsTitle reports false: noVocab knows no titles.
+func (noVocab) IsTitle(string) bool { return false }
+
+// IsCommon reports false: noVocab knows no common words.
 func (noVocab) IsCommon(string) bool { return false }
 
 // defaultVocab returns the default lexicon's vocabulary, or none when it

@@ -149,6 +149,7 @@ type rate struct {
 
 func (r rate) mbps() float64 { return float64(r.bytes) / 1e6 / r.elapsed.Seconds() }
 
+// String renders a rate as the bench command prints it.
 func (r rate) String() string {
 	return fmt.Sprintf("%.1f MB, %d turns in %s: %.2f MB/s, %.0f turns/s", float64(r.bytes)/1e6, r.turns,
 		r.elapsed.Round(time.Millisecond), r.mbps(), float64(r.turns)/r.elapsed.Seconds())

@@ -185,6 +185,7 @@ type summary struct {
 	elapsed                       time.Duration
 }
 
+// String renders the one-line summary of a run.
 func (s summary) String() string {
 	return fmt.Sprintf("turntag: %d files, %d turns, %d failed, %d skipped, %.1f MB in %s",
 		s.files, s.turns, s.failed, s.skipped, float64(s.bytes)/1e6, s.elapsed.Round(time.Millisecond))
