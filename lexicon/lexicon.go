@@ -55,6 +55,15 @@ func (l *Lexicon) IsTitle(word string) bool { return l.Titles[foldKey(word)] }
 // its own (Allies, Ministers, Border); case and diacritics are ignored.
 func (l *Lexicon) IsCommon(word string) bool { return l.CommonWords[foldKey(word)] }
 
+// IsTitleToken is IsTitle for a token, without folding it again.
+func (l *Lexicon) IsTitleToken(t Token) bool { return l.Titles[t.Norm] }
+
+// IsCommonToken is IsCommon for a token, without folding it again.
+func (l *Lexicon) IsCommonToken(t Token) bool { return l.CommonWords[t.Norm] }
+
+// IsOrgWordToken is IsOrgWord for a token, without folding it again.
+func (l *Lexicon) IsOrgWordToken(t Token) bool { return l.OrgWords[t.Norm] }
+
 // IsOrgWord reports whether a word marks an organisation's name (Agency,
 // Council, Ministry); case and diacritics are ignored.
 func (l *Lexicon) IsOrgWord(word string) bool { return l.OrgWords[foldKey(word)] }

@@ -141,14 +141,14 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			i += n - 1
 			continue
 		}
-		if d.t.lex.IsCommon(t.Text) || d.t.lex.IsTitle(t.Text) {
+		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].IsCapitalised() && !covered[i+1] {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
 		if i > 0 && toks[i-1].Word && toks[i-1].IsCapitalised() && !covered[i-1] &&
-			!d.t.lex.IsTitle(toks[i-1].Text) && !sentenceStart(toks, i-1) {
+			!d.t.lex.IsTitleToken(toks[i-1]) && !sentenceStart(toks, i-1) {
 			continue // another person's surname: "Hunter Biden" is not Joe Biden
 		}
 		vocative := i+1 < len(toks) && toks[i+1].Text == ","
@@ -226,7 +226,7 @@ func afterTitle(lex *lexicon.Lexicon, toks []lexicon.Token, i int) bool {
 	if j >= 0 && toks[j].Text == "." {
 		j--
 	}
-	return j >= 0 && toks[j].Word && lex.IsTitle(toks[j].Text)
+	return j >= 0 && toks[j].Word && lex.IsTitleToken(toks[j])
 }
 
 // firstName returns the one person named so far whose first name this is,
@@ -261,16 +261,16 @@ func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
 				continue
 			}
 			if (t.Norm == "and" || t.Norm == "of" || t.Norm == "for") && titles > 0 && j > 1 &&
-				toks[j-2].Word && d.t.lex.IsTitle(toks[j-2].Text) {
+				toks[j-2].Word && d.t.lex.IsTitleToken(toks[j-2]) {
 				j-- // "High Representative and Vice-President", "Minister of Defence"
 				continue
 			}
-			if !t.Word || !t.IsCapitalised() || sentenceStart(toks, j-1) && !d.t.lex.IsTitle(t.Text) {
+			if !t.Word || !t.IsCapitalised() || sentenceStart(toks, j-1) && !d.t.lex.IsTitleToken(t) {
 				break
 			}
-			if d.t.lex.IsTitle(t.Text) {
+			if d.t.lex.IsTitleToken(t) {
 				titles++
-			} else if !t.IsUpper() && !d.t.lex.IsTitle(toks[j].Text) {
+			} else if !t.IsUpper() && !d.t.lex.IsTitleToken(toks[j]) {
 				break // a capitalised word that is not part of a title
 			}
 			j--

@@ -27,7 +27,7 @@ func (d *Doc) nerInput(text string, toks []lexicon.Token, covered []bool) string
 			cur = sentence{start: i}
 		}
 		if !cur.keep && t.Word && !covered[i] && t.IsCapitalised() && t.Text != "I" &&
-			!d.t.lex.IsCommon(t.Text) && !d.t.lex.IsTitle(t.Text) {
+			!d.t.lex.IsCommonToken(t) && !d.t.lex.IsTitleToken(t) {
 			cur.keep = true
 		}
 	}

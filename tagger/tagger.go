@@ -202,7 +202,7 @@ func (d *Doc) firstNameNotCountry(toks []lexicon.Token, covered []bool, m lexico
 		return 0, false
 	}
 	if n := i + 1; n < len(toks) && toks[n].Word && toks[n].IsCapitalised() && !covered[n] &&
-		!toks[n].IsUpper() && !d.t.lex.IsCommon(toks[n].Text) && !d.t.lex.IsTitle(toks[n].Text) {
+		!toks[n].IsUpper() && !d.t.lex.IsCommonToken(toks[n]) && !d.t.lex.IsTitleToken(toks[n]) {
 		return i, true
 	}
 	if p := d.firstName(toks[i].Norm); p != nil {

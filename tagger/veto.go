@@ -78,7 +78,7 @@ func (d *Doc) trim(toks []lexicon.Token, covered []bool, i, j int) (int, int) {
 	lex := d.t.lex
 	for i < j {
 		t := toks[i]
-		if !t.Word || covered[i] || lex.IsTitle(t.Text) || t.Norm == "the" {
+		if !t.Word || covered[i] || lex.IsTitleToken(t) || t.Norm == "the" {
 			i++
 			continue
 		}
@@ -107,7 +107,7 @@ func anyCovered(covered []bool, i, j int) bool {
 // allCommon reports whether every word is a common word or a title.
 func (d *Doc) allCommon(toks []lexicon.Token) bool {
 	for _, t := range toks {
-		if t.Word && !d.t.lex.IsCommon(t.Text) && !d.t.lex.IsTitle(t.Text) {
+		if t.Word && !d.t.lex.IsCommonToken(t) && !d.t.lex.IsTitleToken(t) {
 			return false
 		}
 	}
@@ -135,7 +135,7 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 		}
 		words++
 	}
-	if j < len(toks) && toks[j].Word && d.t.lex.IsOrgWord(toks[j].Text) {
+	if j < len(toks) && toks[j].Word && d.t.lex.IsOrgWordToken(toks[j]) {
 		return nil // the start of an organisation's name: "Al-Mashriq TV", "Walter Reed Medical Center"
 	}
 	span := text[toks[i].Start:toks[j-1].End]
@@ -170,7 +170,7 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
 		if !t.IsCapitalised() && !isParticle(t.Norm) {
 			return nil
 		}
-		if d.t.lex.IsOrgWord(t.Text) {
+		if d.t.lex.IsOrgWordToken(t) {
 			head = true
 		}
 		words++
