@@ -77,33 +77,51 @@ func voiceLabel(name string) RawLabel {
 
 // readCues splits subtitle text into cues.
 func readCues(text string, vtt bool, vocab Vocabulary) ([]cue, error) {
-	lines := strings.Split(text, "\n")
 	var out []cue
-	for i := 0; i < len(lines); i++ {
-		start, end, ok := timing(lines[i])
+	lineNo := 0
+	next := func(off int) (string, int) { // the line at off and the offset after it
+		nl := strings.IndexByte(text[off:], '\n')
+		if nl < 0 {
+			return text[off:], len(text)
+		}
+		return text[off : off+nl], off + nl + 1
+	}
+	for off := 0; off < len(text); {
+		line, after := next(off)
+		lineNo++
+		off = after
+		if !strings.Contains(line, "-->") {
+			continue
+		}
+		start, end, ok := timing(line)
 		if !ok {
 			continue
 		}
-		c := cue{start: start, end: end, line: i + 1}
-		var parts []string
-		for i+1 < len(lines) && strings.TrimSpace(lines[i+1]) != "" {
-			i++
-			parts = append(parts, strings.TrimSpace(lines[i]))
+		c := cue{start: start, end: end, line: lineNo}
+		// the cue's text: the lines up to a blank one, as one stretch of text
+		from, to := off, off
+		for off < len(text) {
+			l, a := next(off)
+			if strings.TrimSpace(l) == "" {
+				break
+			}
+			lineNo++
+			to, off = off+len(l), a
 		}
-		body := strings.Join(parts, "\n")
+		body := text[from:to]
 		if strings.ContainsAny(body, "<&") {
 			c.speaker = voice(body)
 			body = stripTags(body)
 		}
 		body = strings.TrimSpace(body)
-		if c.speaker == "" && len(parts) > 0 {
+		if c.speaker == "" && body != "" {
 			trimmed := strings.TrimLeft(body, "- ")
 			if l, ok := parseLabel(trimmed, vocab); ok {
 				c.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
 				body = trimmed[l.n:]
 			}
 		}
-		c.text = strings.Join(strings.Fields(body), " ")
+		c.text = NormalizeSpace(body)
 		out = append(out, c)
 	}
 	return out, nil
