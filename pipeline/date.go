@@ -20,11 +20,15 @@ var (
 	dateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
 	dateDMY = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+` + monthRe + `,?\s+(\d{4})\b`)
 	dateMDY = regexp.MustCompile(`(?i)\b` + monthRe + `\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})\b`)
+	dateYMD = regexp.MustCompile(`\b(\d{4})/(\d{1,2})/(\d{1,2})\b`)   // 2023/11/28
+	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`) // 28.11.2023, day first as in Europe
 )
 
 // findDate returns the first date in s as ISO 8601 (YYYY-MM-DD), or "".
-// It reads 2023-11-28, 28 Nov. 2023, 28 November 2023, November 28, 2023
-// and Jan. 12, 2024.
+// It reads 2023-11-28, 2023/11/28, 28.11.2023 (day first), 28 Nov. 2023,
+// 28 November 2023, November 28, 2023 and Jan. 12, 2024. Slashed dates with
+// the year last (03/04/2023) are left alone: day and month order differ
+// between sources.
 func findDate(s string) string {
 	if !hasYear(s) {
 		return ""
@@ -47,6 +51,12 @@ func findDate(s string) string {
 	}
 	if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
 		consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+	}
+	if m := dateYMD.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
+	}
+	if m := dateDot.FindStringSubmatchIndex(s); m != nil {
+		consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
 	}
 	if best == nil {
 		return ""

@@ -276,3 +276,23 @@ func TestFooterIsNotSpeech(t *testing.T) {
 		t.Errorf("turn %q", doc.TurnText(doc.Turns[0]))
 	}
 }
+
+func TestFindDate(t *testing.T) {
+	for in, want := range map[string]string{
+		"28 Nov. 2023 -":                   "2023-11-28",
+		"Monday, March 3, 2022":            "2022-03-03",
+		"Jan. 12, 2024":                    "2024-01-12",
+		"1st June 2024":                    "2024-06-01",
+		"2023/11/28":                       "2023-11-28",
+		"Berlin, 28.11.2023":               "2023-11-28",
+		"03/04/2023":                       "",
+		"31 February 2024":                 "",
+		"at 12:42 P.M. EST":                "",
+		"Sept. 9, 2021 and 10 Oct. 2021":   "2021-09-09",
+		"Last updated: 28 Nov. 2023 18:18": "2023-11-28",
+	} {
+		if got := findDate(in); got != want {
+			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
