@@ -53,7 +53,7 @@ func isHeaderLine(t string, first, markdown bool) bool {
 		return true
 	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !endsSentence(t):
 		return true
-	case first && len(t) < 300 && !endsSentence(t):
+	case first && len(t) < 200 && !endsSentence(t) && startsUpper(t) && !greeting(t):
 		return true
 	case len(t) < 100 && words <= 12 && !endsSentence(t) && startsUpper(t) && !greeting(t):
 		return true

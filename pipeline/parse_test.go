@@ -55,6 +55,7 @@ func TestParseTurns(t *testing.T) {
 		{"greeting without a full stop is speech", "Press conference\n\nby Foreign Minister Jane Doe\n\n¶Good afternoon everyone\nWe met today.\n¶MODERATOR: Questions.\n"},
 		{"plain names as labels", "Meeting with Foreign Minister Sergei Lavrov\n\n¶Vladimir Putin: Let us begin.\n\n¶Sergei Lavrov: Thank you.\n\n¶V.Putin: And?\nKey Points: no label.\nNext Steps: none.\n"},
 		{"label with a time after it", "¶Joe Biden: (00:00)\nThank you.\n¶Speaker 1: (00:45)\nA question.\n"},
+		{"speech without punctuation is not a title", "¶so today we are going to talk about the budget and what it means\nand more of it\n"},
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
 	}
 	for _, c := range cases {
