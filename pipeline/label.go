@@ -70,7 +70,7 @@ var notLabelWords = setOf(
 	"dear", "ladies", "good", "let", "one", "two", "three", "some", "all", "many", "most",
 	"both", "each", "every", "other", "another", "such", "key", "main", "important",
 	"bottom", "background", "quote", "unquote", "end", "begin", "next", "previous", "more",
-	"q&a", "faq", "answer:", "remarks", "statement", "briefing", "press", "embargo",
+	"q&a", "faq", "remarks", "statement", "briefing", "press", "embargo",
 	"embargoed", "check", "as", "the", "a", "an", "please", "result", "results", "goal",
 	"goals", "purpose", "reason", "lesson", "lessons", "point", "points", "bullet", "item",
 	"objective", "objectives", "outcome", "outcomes", "question", "questions", "fact", "facts",
