@@ -105,12 +105,18 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 		if b, ok := byRole(byline, raw.Role); ok {
 			sp.Name = b.Name
 		}
+		// "The Prime Minister (Rishi Sunak):": the parenthesis names the holder
+		if name := s.personName(aff); name != "" {
+			sp.Name, aff = name, ""
+		}
 	default:
 		role, name := s.splitRoleName(raw.Words)
 		if sp.Role == "" {
 			sp.Role = role
 		}
 		switch {
+		case name == "" && role != "" && s.personName(aff) != "":
+			sp.Name, aff = s.personName(aff), "" // "Mr Speaker (Lindsay Hoyle):"
 		case name == "" && role != "":
 			if b, ok := byRole(byline, role); ok {
 				sp.Name, sp.Role = b.Name, b.Role
@@ -282,4 +288,32 @@ func roleWords(role string) []string {
 		out = append(out, strings.Trim(w, ".,"))
 	}
 	return out
+}
+
+// personName returns the canonical name when s reads as a person's name:
+// a person the lexicon or the document knows, or two to four capitalised
+// words none of which is a common word or a title; else "".
+func (s *speakers) personName(text string) string {
+	if text == "" {
+		return ""
+	}
+	if c, _, ok := s.td.Person(text); ok {
+		return c
+	}
+	words := strings.Fields(text)
+	if len(words) < 2 || len(words) > 4 || !s.plausibleName(text) {
+		return ""
+	}
+	if _, _, ok := s.tg.Entity(text, lexicon.Organisation); ok {
+		return ""
+	}
+	if _, _, ok := s.tg.Entity(text, lexicon.Country); ok {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ""
+		}
+	}
+	return text
 }

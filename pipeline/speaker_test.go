@@ -27,6 +27,8 @@ func TestSpeakers(t *testing.T) {
 			[]Speaker{{"Joe Biden", "President", ""}, {"Rishi Sunak", "Prime Minister", ""}, {"", "Moderator", ""}}},
 		{"role in parentheses", "Oana Lungescu (NATO Spokesperson): Welcome.\n\nTeri Schultz (Deutsche Welle): Thanks.\n",
 			[]Speaker{{"Oana Lungescu", "NATO Spokesperson", ""}, {"Teri Schultz", "", "Deutsche Welle"}}},
+		{"holder in parentheses", "The Prime Minister (Rishi Sunak): Thank you.\n\nMr Speaker (Lindsay Hoyle): Order.\n\nDan Michaels (Wall Street Journal): A question.\n",
+			[]Speaker{{"Rishi Sunak", "Prime Minister", ""}, {"Lindsay Hoyle", "Speaker", ""}, {"Dan Michaels", "", "Wall Street Journal"}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]Speaker{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
