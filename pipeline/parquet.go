@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"io"
-	"strings"
 
 	"github.com/parquet-go/parquet-go"
 )
@@ -43,6 +42,16 @@ type ParquetMention struct {
 	Origin    string `parquet:"origin"`
 }
 
+// evidenceColumn is the index of topic_evidence in Columns.
+var evidenceColumn = func() int {
+	for i, c := range Columns {
+		if c == "topic_evidence" {
+			return i
+		}
+	}
+	panic("pipeline: Columns lacks topic_evidence")
+}()
+
 // ParquetWriter writes turns (or mentions) as one Parquet file, for DuckDB,
 // pandas and R. Call Close to write the footer.
 type ParquetWriter struct {
@@ -77,13 +86,11 @@ func (p *ParquetWriter) WriteDocument(doc *Document) error {
 		pt := ParquetTurn{Source: r.Source, DocTitle: r.DocTitle, DocDate: r.DocDate, Turn: int32(r.Turn),
 			Speaker: r.Speaker, SpeakerRole: r.SpeakerRole, SpeakerAffiliation: r.SpeakerAffiliation,
 			Organisations: r.Organisations, People: r.People, Words: int32(r.Words), Text: r.Text, Start: r.Start, End: r.End}
-		var ev []string
 		for _, t := range r.Topics {
 			pt.Topics = append(pt.Topics, t.Label)
 			pt.TopicScores = append(pt.TopicScores, t.Score)
-			ev = append(ev, t.Label+": "+FormatEvidence(doc.Turns[n-1].Tags[len(pt.Topics)-1].Evidence))
 		}
-		pt.TopicEvidence = strings.Join(ev, " | ")
+		pt.TopicEvidence = Row(doc, n)[evidenceColumn] // the CSV's cell, one format for both
 		for _, c := range r.Countries {
 			pt.Countries = append(pt.Countries, c.Name)
 			pt.CountryCodes = append(pt.CountryCodes, c.Code)
