@@ -6,11 +6,12 @@ import "sort"
 // Default, extend it with AddFile, then Compile it before matching. A
 // compiled lexicon is safe for concurrent use.
 type Lexicon struct {
-	Entries     []*Entry        // in load order; Sorted returns them by id
-	Topics      []*Topic        // in load order
-	Titles      map[string]bool // folded words that make up titles and roles
-	CommonWords map[string]bool // folded words that are never a name on their own
-	OrgWords    map[string]bool // folded words that mark an organisation's name (Agency, Council)
+	Entries     []*Entry            // in load order; Sorted returns them by id
+	Topics      []*Topic            // in load order
+	Titles      map[string]bool     // folded words that make up titles and roles
+	CommonWords map[string]bool     // folded words that are never a name on their own
+	OrgWords    map[string]bool     // folded words that mark an organisation's name (Agency, Council)
+	Nicknames   map[string][]string // folded short first name -> folded full forms ("matt" -> "matthew")
 
 	dupes     Problems // ids defined in two default files, for Check
 	byID      map[string]*Entry
@@ -24,6 +25,7 @@ func New() *Lexicon {
 		Titles:      map[string]bool{},
 		CommonWords: map[string]bool{},
 		OrgWords:    map[string]bool{},
+		Nicknames:   map[string][]string{},
 		byID:        map[string]*Entry{},
 		topicByID:   map[string]*Topic{},
 	}

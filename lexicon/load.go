@@ -9,6 +9,7 @@ import (
 	"os"
 	"path"
 	"sort"
+	"strings"
 	"sync"
 
 	"github.com/goccy/go-yaml"
@@ -40,6 +41,7 @@ type file struct {
 	Titles        []string `yaml:"titles"`         // words that make up roles and titles (Secretary, Minister)
 	CommonWords   []string `yaml:"common_words"`   // words that are never a name on their own
 	OrgWords      []string `yaml:"org_words"`      // words that mark an organisation's name
+	Nicknames     []string `yaml:"nicknames"`      // "Matt: Matthew, Mathew": short forms of first names
 	ReplaceTopics bool     `yaml:"replace_topics"` // drop all topics loaded before this file
 }
 
@@ -125,6 +127,19 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 	}
 	for _, w := range f.OrgWords {
 		l.OrgWords[foldKey(w)] = true
+	}
+	for _, n := range f.Nicknames {
+		short, full, ok := strings.Cut(n, ":")
+		if !ok {
+			probs = append(probs, &Error{File: name, Err: fmt.Errorf("%w: nickname %q is not \"Short: Full, Full\"", ErrInvalid, n)})
+			continue
+		}
+		for _, f := range strings.Split(full, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				k := foldKey(short)
+				l.Nicknames[k] = append(l.Nicknames[k], foldKey(f))
+			}
+		}
 	}
 	return probs
 }

@@ -233,6 +233,12 @@ func afterTitle(lex *lexicon.Lexicon, toks []lexicon.Token, i int) bool {
 // or nil when none or several are.
 func (d *Doc) firstName(w string) *docPerson {
 	ps := d.byFirst[w]
+	if len(ps) == 0 {
+		// a short form: "Matt" for Matthew Miller
+		for _, full := range d.t.lex.Nicknames[w] {
+			ps = append(ps, d.byFirst[full]...)
+		}
+	}
 	if len(ps) != 1 || len(ps[0].toks) < 2 {
 		return nil
 	}

@@ -273,3 +273,21 @@ func TestTitleAndSurname(t *testing.T) {
 		t.Errorf("surname: %q %q %q", surname("King Juan Carlos I"), surname("Xi Jinping"), surname("Wang Yi"))
 	}
 }
+
+func TestNicknameResolvesToEarlierFullName(t *testing.T) {
+	d := New(defaultLexicon(t), nil).NewDoc()
+	d.AddPerson("Matthew Miller")
+	res, err := d.Tag("Thanks, Matt. On Rafah, what is the latest?")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := names(res.Mentions, lexicon.Person); strings.Join(got, ";") != "Matthew Miller" {
+		t.Errorf("people %q", got)
+	}
+	res, _ = d.Tag("Matt Damon starred in it.") // a different person: not resolved
+	for _, m := range res.Mentions {
+		if m.Canonical == "Matthew Miller" {
+			t.Errorf("Matt Damon resolved to Matthew Miller")
+		}
+	}
+}
