@@ -44,7 +44,9 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 			}
 			u.Kept = true
 		}
-		unknown = append(unknown, u)
+		if u.Kept || j-i > 1 || !sentenceStart(toks, i) {
+			unknown = append(unknown, u) // a lone capitalised word opening a sentence is mostly not a name
+		}
 	}
 	return out, unknown
 }
