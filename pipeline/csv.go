@@ -20,11 +20,10 @@ var Columns = []string{
 // Row returns the CSV cells of one turn (1-based n), in Columns order.
 func Row(doc *Document, n int) []string {
 	t := doc.Turns[n-1]
-	var topics, scores, evidence []string
+	var topics, scores []string
 	for _, tag := range t.Tags {
 		topics = append(topics, tag.Label)
 		scores = append(scores, tag.Label+":"+strconv.FormatFloat(tag.Score, 'f', 2, 64))
-		evidence = append(evidence, tag.Label+": "+FormatEvidence(tag.Evidence))
 	}
 	countries, codes := uniq(t.Mentions, lexicon.Country, func(m tagger.Mention) string { return m.Code })
 	orgs, _ := uniq(t.Mentions, lexicon.Organisation, nil)
@@ -32,11 +31,21 @@ func Row(doc *Document, n int) []string {
 	return []string{
 		doc.Source, doc.Title, doc.Date, strconv.Itoa(n),
 		t.Speaker.Name, t.Speaker.Role, t.Speaker.Affiliation,
-		strings.Join(topics, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
+		strings.Join(topics, "; "), strings.Join(scores, "; "), evidenceCell(t.Tags),
 		strings.Join(countries, "; "), strings.Join(codes, "; "),
 		strings.Join(orgs, "; "), strings.Join(people, "; "),
 		strconv.Itoa(doc.Words(t)), doc.TurnText(t), t.Start, t.End,
 	}
+}
+
+// evidenceCell renders a turn's tags as the topic_evidence cell:
+// "Ukraine: Ukraine×3, Kyiv×1 | China: Beijing×1".
+func evidenceCell(tags []tagger.Tag) string {
+	parts := make([]string, len(tags))
+	for i, tag := range tags {
+		parts[i] = tag.Label + ": " + FormatEvidence(tag.Evidence)
+	}
+	return strings.Join(parts, " | ")
 }
 
 // FormatEvidence renders cues as "Ukraine×3, Kyiv×1".

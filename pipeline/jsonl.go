@@ -3,6 +3,9 @@ package pipeline
 import (
 	"bytes"
 	"encoding/json"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/tagger"
 	"unicode/utf8"
 )
 
@@ -95,21 +98,14 @@ func Record(doc *Document, n int) TurnRecord {
 		}
 		r.Topics = append(r.Topics, tr)
 	}
-	seen := map[string]bool{}
-	for _, m := range t.Mentions {
-		if seen[m.Type.String()+m.Canonical] {
-			continue
-		}
-		seen[m.Type.String()+m.Canonical] = true
-		switch m.Type.String() {
-		case "country":
-			r.Countries = append(r.Countries, CountryRecord{m.Canonical, m.Code})
-		case "organisation":
-			r.Organisations = append(r.Organisations, m.Canonical)
-		case "person":
-			r.People = append(r.People, m.Canonical)
-		}
+	names, codes := uniq(t.Mentions, lexicon.Country, func(m tagger.Mention) string { return m.Code })
+	for i := range names {
+		r.Countries = append(r.Countries, CountryRecord{names[i], codes[i]})
 	}
+	orgs, _ := uniq(t.Mentions, lexicon.Organisation, nil)
+	people, _ := uniq(t.Mentions, lexicon.Person, nil)
+	r.Organisations = append(r.Organisations, orgs...)
+	r.People = append(r.People, people...)
 	return r
 }
 

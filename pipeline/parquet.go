@@ -42,10 +42,6 @@ type ParquetMention struct {
 	Origin    string `parquet:"origin"`
 }
 
-// evidenceColumn is the index of topic_evidence in Columns (a test keeps
-// the two in step).
-const evidenceColumn = 9
-
 // ParquetWriter writes turns (or mentions) as one Parquet file, for DuckDB,
 // pandas and R. Call Close to write the footer.
 type ParquetWriter struct {
@@ -84,7 +80,7 @@ func (p *ParquetWriter) WriteDocument(doc *Document) error {
 			pt.Topics = append(pt.Topics, t.Label)
 			pt.TopicScores = append(pt.TopicScores, t.Score)
 		}
-		pt.TopicEvidence = Row(doc, n)[evidenceColumn] // the CSV's cell, one format for both
+		pt.TopicEvidence = evidenceCell(doc.Turns[n-1].Tags) // the CSV's cell, one format for both
 		for _, c := range r.Countries {
 			pt.Countries = append(pt.Countries, c.Name)
 			pt.CountryCodes = append(pt.CountryCodes, c.Code)

@@ -49,9 +49,3 @@ func TestParquetRoundTrip(t *testing.T) {
 		}
 	}
 }
-
-func TestEvidenceColumn(t *testing.T) {
-	if Columns[evidenceColumn] != "topic_evidence" {
-		t.Fatalf("Columns[%d] is %q", evidenceColumn, Columns[evidenceColumn])
-	}
-}
