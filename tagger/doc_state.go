@@ -85,7 +85,7 @@ func (d *Doc) Person(name string) (canonical, id string, ok bool) {
 	toks := nameTokens(name)
 	if len(toks) > 1 && initialsOnly(toks[:len(toks)-1]) {
 		// "V.Putin", "S. Lavrov": the surname, if the initial agrees
-		if c, id, ok := d.Person(toks[len(toks)-1]); ok && strings.HasPrefix(strings.ToLower(foldName(c)), toks[0]) {
+		if c, id, ok := d.Person(toks[len(toks)-1]); ok && strings.HasPrefix(lexicon.FoldKey(c), toks[0]) {
 			return c, id, true
 		}
 	}
@@ -299,6 +299,3 @@ func initialsOnly(toks []string) bool {
 	}
 	return true
 }
-
-// foldName folds a name for comparison: lower case, no diacritics.
-func foldName(s string) string { return lexicon.FoldKey(s) }

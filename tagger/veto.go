@@ -15,7 +15,7 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 	var unknown []Unknown
 	cursor := 0
 	for _, n := range names {
-		i, j := locate(toks, nameTokensRaw(n.Text), cursor)
+		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
 		if i < 0 {
 			continue
 		}
@@ -50,9 +50,6 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 	}
 	return out, unknown
 }
-
-// nameTokensRaw tokenises a NER name.
-func nameTokensRaw(s string) []lexicon.Token { return lexicon.Tokenize(s) }
 
 // locate finds the token sequence of a name in toks, from cursor on and
 // then from the start; it returns the token range or -1.
