@@ -2,9 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -51,32 +48,12 @@ func runEval(c *cli.Context) error {
 func evaluate(c *cli.Context, p *pipeline.Pipeline, gold []pipeline.GoldTurn) (*pipeline.Eval, error) {
 	ev := pipeline.NewEval(gold)
 	ev.Lexicon = p.Tagger.Lexicon()
-	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
-	for _, e := range errs {
-		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
-	}
-	var covered []pipeline.Input
-	for _, in := range inputs {
-		if ev.Covers(in.Source) {
-			covered = append(covered, in)
-		}
-	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	failed := 0
-	err := (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, covered, func(r pipeline.Result) error {
-		if r.Err != nil {
-			failed++
-			fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
-			return nil
-		}
-		ev.AddDocument(r.Doc)
-		return nil
-	})
+	covers := func(in pipeline.Input) bool { return ev.Covers(in.Source) }
+	_, failed, skipped, err := eachDocument(c, p, covers, ev.AddDocument)
 	if err != nil {
 		return nil, cli.Exit(err.Error(), 1)
 	}
-	if failed > 0 {
+	if failed += skipped; failed > 0 {
 		return nil, cli.Exit(fmt.Sprintf("%d files failed", failed), 1)
 	}
 	return ev, nil

@@ -2,6 +2,9 @@ package main
 
 import (
 	"fmt"
+	"os"
+	"os/signal"
+	"syscall"
 
 	"github.com/urfave/cli/v2"
 
@@ -67,4 +70,42 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 		return nil, cli.Exit(fmt.Sprintf("usage: --ner takes on or off, not %q", c.String("ner")), 2)
 	}
 	return pipeline.New(tagger.New(lex, finder)), nil
+}
+
+// eachDocument expands the arguments, tags the files the keep function
+// accepts (all when it is nil) in parallel, and hands each document to
+// each in input order. Problems are printed on stderr by file; it counts
+// the arguments that could not be listed, the files that failed, and those
+// skipped as unsupported.
+func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(pipeline.Input) bool, each func(*pipeline.Document)) (unlisted, failed, skipped int, err error) {
+	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
+	for _, e := range errs {
+		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
+	}
+	unlisted = len(errs)
+	if keep != nil {
+		var kept []pipeline.Input
+		for _, in := range inputs {
+			if keep(in) {
+				kept = append(kept, in)
+			}
+		}
+		inputs = kept
+	}
+	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
+	defer stop()
+	err = (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r pipeline.Result) error {
+		switch {
+		case r.Skipped:
+			skipped++
+		case r.Err != nil:
+			failed++
+		default:
+			each(r.Doc)
+			return nil
+		}
+		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
+		return nil
+	})
+	return unlisted, failed, skipped, err
 }

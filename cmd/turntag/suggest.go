@@ -3,10 +3,7 @@ package main
 import (
 	"encoding/csv"
 	"fmt"
-	"os"
-	"os/signal"
 	"strconv"
-	"syscall"
 	"text/tabwriter"
 
 	"github.com/urfave/cli/v2"
@@ -38,28 +35,12 @@ func runSuggest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
-	for _, e := range errs {
-		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
-	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	sg := pipeline.NewSuggestions()
-	failed := len(errs)
-	err = (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r pipeline.Result) error {
-		if r.Err != nil {
-			if !r.Skipped {
-				failed++
-			}
-			fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
-			return nil
-		}
-		sg.Add(r.Doc)
-		return nil
-	})
+	unlisted, failed, _, err := eachDocument(c, p, nil, sg.Add)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
+	failed += unlisted
 	ranked := sg.Ranked()
 	if n := c.Int("top"); n > 0 && len(ranked) > n {
 		ranked = ranked[:n]
