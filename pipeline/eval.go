@@ -67,15 +67,17 @@ type Eval struct {
 	Lexicon *lexicon.Lexicon
 
 	gold map[string][]*GoldTurn // by source base name
+	keys map[*GoldTurn]string   // folded snippet of each gold turn
 	used map[*GoldTurn]bool
 }
 
 // NewEval returns an evaluation over the gold turns.
 func NewEval(gold []GoldTurn) *Eval {
-	e := &Eval{Topics: map[string]*PRF{}, gold: map[string][]*GoldTurn{}, used: map[*GoldTurn]bool{}}
+	e := &Eval{Topics: map[string]*PRF{}, gold: map[string][]*GoldTurn{}, used: map[*GoldTurn]bool{}, keys: map[*GoldTurn]string{}}
 	for i := range gold {
 		g := &gold[i]
 		e.gold[path.Base(g.Source)] = append(e.gold[path.Base(g.Source)], g)
+		e.keys[g] = lexicon.FoldKey(g.Snippet)
 		for _, t := range g.Topics {
 			e.topic(t)
 		}
@@ -106,7 +108,7 @@ func (e *Eval) AddDocument(doc *Document) {
 		key := lexicon.FoldKey(text)
 		var g *GoldTurn
 		for _, c := range golds {
-			if !e.used[c] && strings.HasPrefix(key, lexicon.FoldKey(c.Snippet)) {
+			if !e.used[c] && strings.HasPrefix(key, e.keys[c]) {
 				g = c
 				break
 			}
@@ -218,6 +220,13 @@ func (e *Eval) spellings(m tagger.Mention) []string {
 func diffSpellings(pred [][]string, gold [][]string) []diff {
 	var out []diff
 	matched := make([]bool, len(gold))
+	goldKeys := make([]map[string]bool, len(gold)) // folded accepted spellings of each gold entity
+	for i, alts := range gold {
+		goldKeys[i] = map[string]bool{}
+		for _, a := range alts {
+			goldKeys[i][lexicon.FoldKey(a)] = true
+		}
+	}
 	seen := map[string]bool{}
 	for _, names := range pred {
 		p := names[0]
@@ -226,13 +235,15 @@ func diffSpellings(pred [][]string, gold [][]string) []diff {
 			continue
 		}
 		seen[k] = true
+		nameKeys := make([]string, len(names))
+		for j, n := range names {
+			nameKeys[j] = lexicon.FoldKey(n)
+		}
 		hit := -1
-		for i, alts := range gold {
-			for _, a := range alts {
-				for _, n := range names {
-					if lexicon.FoldKey(a) == lexicon.FoldKey(n) {
-						hit = i
-					}
+		for i := range gold {
+			for _, nk := range nameKeys {
+				if goldKeys[i][nk] {
+					hit = i
 				}
 			}
 		}
