@@ -3,6 +3,7 @@ package lexicon
 import (
 	"errors"
 	"fmt"
+	"regexp"
 	"sort"
 	"strings"
 
@@ -116,8 +117,44 @@ func checkEntry(l *Lexicon, e *Entry, add func(string, int, error)) {
 	} else if e.ISO2 != "" || e.ISO3 != "" || e.Official != "" {
 		add(e.File, e.Line, fmt.Errorf("%w: %s %q: iso2, iso3 and official are for countries", ErrInvalid, e.Type, e.ID))
 	}
+	checkOffices(l, e, add)
+	if len(e.Sites) > 0 && e.Type != Organisation {
+		add(e.File, e.Line, fmt.Errorf("%w: %s %q: sites are for organisations", ErrInvalid, e.Type, e.ID))
+	}
 	if len(e.Capitals) > 0 && e.Type != Country {
 		add(e.File, e.Line, fmt.Errorf("%w: %s %q: capitals are for countries", ErrInvalid, e.Type, e.ID))
+	}
+}
+
+// isoDate matches an ISO 8601 calendar date.
+var isoDate = regexp.MustCompile(`^\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])$`)
+
+// checkOffices checks a person's offices: a title, a known country, ISO
+// dates, and a period that does not end before it starts.
+func checkOffices(l *Lexicon, e *Entry, add func(string, int, error)) {
+	if len(e.Offices) > 0 && e.Type != Person {
+		add(e.File, e.Line, fmt.Errorf("%w: %s %q: offices are for people", ErrInvalid, e.Type, e.ID))
+		return
+	}
+	for _, o := range e.Offices {
+		bad := func(format string, args ...any) {
+			add(e.File, o.Line, fmt.Errorf("%w: person %q: office %q: %s", ErrInvalid, e.ID, o.Title, fmt.Sprintf(format, args...)))
+		}
+		if strings.TrimSpace(o.Title) == "" {
+			bad("no title")
+		}
+		if c := l.Entry(o.Country); c == nil || c.Type != Country {
+			bad("unknown country %q", o.Country)
+		}
+		if !isoDate.MatchString(o.From) {
+			bad("from %q is not an ISO 8601 date (YYYY-MM-DD)", o.From)
+		}
+		if o.To != "" && !isoDate.MatchString(o.To) {
+			bad("to %q is not an ISO 8601 date (YYYY-MM-DD)", o.To)
+		}
+		if o.To != "" && o.To <= o.From {
+			bad("ends (%s) before it starts (%s)", o.To, o.From)
+		}
 	}
 }
 

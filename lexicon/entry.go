@@ -106,11 +106,43 @@ type Entry struct {
 	Demonyms []Phrase `yaml:"demonyms"` // countries: adjectives and nouns; they count as mentions
 	Capitals []Phrase `yaml:"capitals"` // countries: topic cues only, never mentions
 	Topics   []string `yaml:"topics"`   // ids of the topics this entity is a cue of
+	Offices  []Office `yaml:"offices"`  // people: offices held, with their periods
+	Sites    []string `yaml:"sites"`    // organisations: web host names of their pages ("whitehouse.gov"); a document from one is set in the organisation's country
 	Replace  bool     `yaml:"replace"`  // in a user file: replace the entry with this id instead of extending it
 	Remove   bool     `yaml:"remove"`   // in a user file: remove the entry with this id
 	Type     Type     `yaml:"-"`
 	File     string   `yaml:"-"`
 	Line     int      `yaml:"-"` // 1-based line of the entry in File
+}
+
+// Office is a post a person held for a period, so that a role-only label
+// ("THE PRESIDENT:", "THE VICE PRESIDENT:") in a document set in the
+// office's country on a date in the period names its holder. Dates are ISO
+// 8601 (YYYY-MM-DD); From is the first day in office, To the first day
+// out of it (empty while in office), so terms that meet do not overlap.
+type Office struct {
+	Title   string `yaml:"title"`   // the title as labels say it: "President", "Vice President", "Press Secretary"
+	Country string `yaml:"country"` // id of the country whose office it is
+	From    string `yaml:"from"`    // first day in office
+	To      string `yaml:"to"`      // first day out of office; empty while in office
+	Line    int    `yaml:"-"`       // 1-based line in the entry's file
+}
+
+// UnmarshalYAML decodes an office strictly and remembers its line.
+func (o *Office) UnmarshalYAML(n ast.Node) error {
+	type plain Office
+	if err := yaml.NodeToValue(n, (*plain)(o), yaml.Strict()); err != nil {
+		return err
+	}
+	o.Line = n.GetToken().Position.Line
+	return nil
+}
+
+// Holds reports whether the office is title in country on date (ISO
+// 8601); case is ignored in the title.
+func (o Office) Holds(title, country, date string) bool {
+	return strings.EqualFold(o.Title, title) && o.Country == country &&
+		date != "" && o.From <= date && (o.To == "" || date < o.To)
 }
 
 // UnmarshalYAML decodes an entry strictly and remembers its line.
