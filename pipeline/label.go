@@ -100,10 +100,7 @@ func setOf(ws ...string) map[string]bool {
 // vocab tells title words, which make a label of capitalised words strong
 // ("Acting NATO Spokesperson Dylan White:").
 func parseLabel(line string, vocab Vocabulary) (labelCand, bool) {
-	off := len(line) - len(strings.TrimLeft(line, " \t"))
-	if off > 4 {
-		return labelCand{}, false
-	}
+	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
 	rest := line[off:]
 	bold := ""
 	for _, m := range []string{"**", "__"} {
@@ -192,10 +189,18 @@ func parseQ(rest, bold string) (labelCand, bool) {
 	case i == len(rest): // "Q" or "Q:" alone on its line
 	case marked && spaces >= 1:
 	case spaces >= 2:
+	case spaces == 1 && opensSpeech(rest[i:]): // "Q How does …", not "Q fever"
 	default:
 		return labelCand{}, false
 	}
 	return labelCand{n: i, end: end, raw: raw, kind: kindQuestion, key: "q"}, true
+}
+
+// opensSpeech reports whether s starts like speech after a label: with
+// anything but a lower-case letter ("How", "—", "(Inaudible.)").
+func opensSpeech(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r != utf8.RuneError && !unicode.IsLower(r) && !unicode.IsSpace(r)
 }
 
 // labelColon returns the index of the first colon outside parentheses in

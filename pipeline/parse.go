@@ -93,11 +93,14 @@ func parseText(source, text string, vocab Vocabulary) (*Document, error) {
 		}
 		return nil, err
 	}
-	doc.Title, doc.Date, doc.URL = fm.Title, fm.Date, fm.URL
+	doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
 	for _, s := range fm.Speakers {
-		doc.Byline = append(doc.Byline, Speaker{Name: strings.TrimSpace(s)})
+		doc.Byline = append(doc.Byline, Speaker{Name: CleanText(s)})
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
+	// the front matter stays as written; the rest is read as plain text
+	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
+	doc.Body = text
 	lines := splitLines(text, bodyStart)
 	hdrEnd := headerEnd(lines, markdown, vocab)
 	if bodyStart > 0 || hdrEnd > 0 {
@@ -193,7 +196,8 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindQuestion, kindRole, kindStrong:
 			ok = true
 		case kindSingle:
-			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2
+			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
+				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
 		case kindWeak:
 			ok = repeats[f.c.key] >= 2 || strong >= 2
 		}
@@ -283,4 +287,18 @@ func trimSpan(text string, s, e int) (int, int) {
 
 func isSpaceByte(b byte) bool {
 	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// isCapsWord reports one word of three or more letters, all capitals.
+func isCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) || !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 3
 }
