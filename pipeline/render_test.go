@@ -33,7 +33,7 @@ func TestRenderBody(t *testing.T) {
 func TestCleanText(t *testing.T) {
 	for in, want := range map[string]string{
 		"Press Briefing by Press Secretary Jen\u00a0Psaki, January 20,\u00a02021": "Press Briefing by Press Secretary Jen Psaki, January 20, 2021",
-		"  Karine\u2060 Jean-Pierre \n": "Karine Jean-Pierre",
+		"  Karine\u2060 Jean-Pierre \n":                                           "Karine Jean-Pierre",
 	} {
 		if got := CleanText(in); got != want {
 			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
