@@ -22,6 +22,7 @@ func (s *speakers) bylinePeople(text string) []Speaker {
 				continue
 			}
 			role, name := s.splitRoleName(strings.Join(run, " "))
+			name = s.bylineName(name)
 			if s.plausibleName(name) {
 				out = append(out, Speaker{Name: name, Role: role})
 			}
@@ -89,6 +90,26 @@ func splitSegments(text string) []segment {
 		out = append(out, seg)
 	}
 	return out
+}
+
+// bylineName cuts a name taken from a title-case line at the first word
+// that cannot be part of a name, and to the longest start of it that a
+// person the document or the lexicon knows: "Karine Jean-Pierre En Route
+// Queens" gives "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
+func (s *speakers) bylineName(name string) string {
+	words := strings.Fields(name)
+	for i, w := range words {
+		if i > 0 && !s.plausibleName(w) {
+			words = words[:i]
+			break
+		}
+	}
+	for n := len(words); n >= 1; n-- {
+		if c, _, ok := s.td.Person(strings.Join(words[:n], " ")); ok {
+			return c
+		}
+	}
+	return strings.Join(words, " ")
 }
 
 func (s *speakers) hasTitle(words []string) bool {

@@ -48,6 +48,8 @@ var roleLabels = map[string]string{
 	"the secretary-general": "Secretary-General", "the speaker": "Speaker",
 	"the ambassador": "Ambassador", "the minister": "Minister", "the chairman": "Chairman",
 	"the first lady": "First Lady", "the king": "King", "the queen": "Queen",
+	"aide": "Aide", "child": "Child", "crowd": "Crowd", "audience members": "Audience",
+	"the second gentleman": "Second Gentleman", "the attorney general": "Attorney General",
 }
 
 // notLabelWords are first words of "Word ...:" lines that introduce prose or

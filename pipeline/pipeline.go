@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"fmt"
+	"sync"
 
 	"github.com/turntag/turntag/tagger"
 )
@@ -10,6 +11,15 @@ import (
 // It is safe for concurrent use.
 type Pipeline struct {
 	Tagger *tagger.Tagger
+
+	once   sync.Once
+	people *people // the lexicon's people by surname and office, built on first use
+}
+
+// index returns the lexicon's people index, built once.
+func (p *Pipeline) index() *people {
+	p.once.Do(func() { p.people = newPeople(p.Tagger.Lexicon()) })
+	return p.people
 }
 
 // New returns a pipeline over a tagger.
@@ -37,7 +47,7 @@ func (p *Pipeline) Document(source string, src []byte) (*Document, error) {
 // (Document.TurnText).
 func (p *Pipeline) Tag(doc *Document) error {
 	td := p.Tagger.NewDoc()
-	sp := &speakers{lex: p.Tagger.Lexicon(), tg: p.Tagger, td: td}
+	sp := &speakers{lex: p.Tagger.Lexicon(), tg: p.Tagger, td: td, ppl: p.index()}
 	sp.prepare(doc)
 	for i := range doc.Turns {
 		sp.resolveTurn(doc, i)
@@ -49,5 +59,6 @@ func (p *Pipeline) Tag(doc *Document) error {
 		}
 		t.Mentions, t.Tags, t.Unknown = res.Mentions, res.Tags, res.Unknown
 	}
+	sp.settle(doc)
 	return nil
 }

@@ -12,10 +12,13 @@ import (
 // speakers resolves the byline and every turn's speaker of a document,
 // registering full names with td so that later surnames resolve to them.
 type speakers struct {
-	lex   *lexicon.Lexicon
-	tg    *tagger.Tagger
-	td    *tagger.Doc
-	fixed map[RawLabel]Speaker // labels resolved to a full name: they stay so
+	lex     *lexicon.Lexicon
+	tg      *tagger.Tagger
+	td      *tagger.Doc
+	ppl     *people              // the lexicon's people by surname and office
+	country string               // country id the document is set in, "" when unknown
+	date    string               // the document's date (ISO 8601)
+	fixed   map[RawLabel]Speaker // labels resolved to a full name: they stay so
 }
 
 // prepare fills doc.Byline from the header and title and registers the
@@ -38,6 +41,8 @@ func (s *speakers) prepare(doc *Document) {
 	for i := range doc.Byline {
 		s.canonical(&doc.Byline[i])
 	}
+	s.date = doc.Date
+	s.country = s.setting(doc)
 	seen = map[string]bool{}
 	for _, t := range doc.Turns {
 		if t.Raw.Words != "" && t.Raw.Role == "" && !seen[t.Raw.Words] {
@@ -83,6 +88,65 @@ func (s *speakers) resolveTurn(doc *Document, i int) {
 	}
 }
 
+// fullName completes a name from a label ("Kirby", "Harris", "Jake
+// Sullivan"): a holder of the label's office with that surname on the
+// document's date, a person the document or the lexicon knows, preferring
+// one of the document's country, else the name as written.
+func (s *speakers) fullName(name, role string) string {
+	one := len(strings.Fields(name)) == 1
+	if one && role != "" {
+		if e, ok := s.ppl.holder(role, s.country, s.date, name); ok {
+			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
+		}
+	}
+	c, id, ok := s.td.Person(name)
+	if one && (!ok || id != "" && s.country != "" && s.lex.Entry(id) != nil && s.lex.Entry(id).Country != s.country) {
+		if e, found := s.ppl.bySurnameOn(name, s.country, s.date); found {
+			return e.Name // "MR. ZIENTS" at the White House
+		}
+	}
+	if ok {
+		return c
+	}
+	return name
+}
+
+// office returns the title of the office the lexicon says a person held
+// on the document's date, or "".
+func (s *speakers) office(name string) string {
+	_, id, ok := s.td.Person(name)
+	if !ok || id == "" {
+		return ""
+	}
+	if e := s.lex.Entry(id); e != nil {
+		return officeOn(e, s.country, s.date)
+	}
+	return ""
+}
+
+// setting returns the country id the document is set in: the country of
+// the organisation whose web site it comes from, else of the first byline
+// person the lexicon knows, else of the first organisation its title
+// names ("White House", "Kremlin"), else "".
+func (s *speakers) setting(doc *Document) string {
+	if c := s.ppl.siteCountry(doc.URL); c != "" {
+		return c
+	}
+	for _, b := range doc.Byline {
+		if _, id, ok := s.td.Person(b.Name); ok && id != "" {
+			if e := s.lex.Entry(id); e != nil && e.Country != "" {
+				return e.Country
+			}
+		}
+	}
+	for _, m := range s.lex.Match(doc.Title) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
+			return m.Entry.Country
+		}
+	}
+	return ""
+}
+
 // canonical completes a byline name from the lexicon or the document
 // ("Biden" -> "Joe Biden") and registers it.
 func (s *speakers) canonical(sp *Speaker) {
@@ -104,6 +168,8 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 		sp.Role = raw.Role
 		if b, ok := byRole(byline, raw.Role); ok {
 			sp.Name = b.Name
+		} else if e, ok := s.ppl.holder(raw.Role, s.country, s.date, ""); ok {
+			sp.Name = e.Name // "THE PRESIDENT:" at the White House in 2022
 		}
 		// "The Prime Minister (Rishi Sunak):": the parenthesis names the holder
 		if name := s.personName(aff); name != "" {
@@ -122,10 +188,8 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 				sp.Name, sp.Role = b.Name, b.Role
 			}
 		case name != "":
-			if c, _, ok := s.td.Person(name); ok {
-				name = c
-			}
-			sp.Name = name
+			sp.Name = s.fullName(name, role)
+			name = sp.Name
 			for _, b := range byline {
 				// the byline's fuller role wins over the label's short one:
 				// "GEN. RYDER" under "... Air Force Maj. Gen. Pat Ryder"
@@ -135,6 +199,9 @@ func (s *speakers) fromLabel(raw RawLabel, byline []Speaker) Speaker {
 			}
 			if sp.Role == "" {
 				sp.Role = s.td.Role(name) // as introduced earlier: "National Security Advisor Jake Sullivan"
+			}
+			if sp.Role == "" {
+				sp.Role = s.office(name) // the office the lexicon says they held that day
 			}
 		}
 	}

@@ -1,0 +1,186 @@
+package pipeline
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// settle makes a document's speakers consistent once every turn has one:
+// a surname alone becomes the full name the document gives that person
+// elsewhere, each person keeps one role throughout (the byline's, else the
+// fullest one a label or introduction gave), and a questioner whom the
+// previous turn calls on ("Go ahead, Said.", "Let's go to Simon Lewis of
+// Reuters.") is named, with the outlet when it is said.
+func (s *speakers) settle(doc *Document) {
+	full := map[string]string{} // folded surname -> the one full name that ends with it
+	for _, name := range s.names(doc) {
+		ws := nameTokensOf(name)
+		if len(ws) < 2 {
+			continue
+		}
+		last := ws[len(ws)-1]
+		if prev, ok := full[last]; ok && prev != name {
+			full[last] = "" // two people share the surname
+			continue
+		}
+		full[last] = name
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if ws := strings.Fields(sp.Name); len(ws) == 1 {
+			if f := full[lexicon.FoldKey(ws[0])]; f != "" {
+				sp.Name = f
+			}
+		}
+		sp.Role = cleanRole(sp.Role)
+	}
+	roles := map[string]string{}
+	for _, b := range doc.Byline {
+		if b.Name != "" && cleanRole(b.Role) != "" && roles[b.Name] == "" {
+			roles[b.Name] = cleanRole(b.Role)
+		}
+	}
+	for _, t := range doc.Turns {
+		sp := t.Speaker
+		if sp.Name == "" || sp.Role == "" || partRoles[sp.Role] {
+			continue
+		}
+		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
+			roles[sp.Name] = sp.Role // "Press Secretary" over "Secretary"
+		}
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if r := roles[sp.Name]; r != "" && sp.Name != "" && !partRoles[sp.Role] {
+			sp.Role = r
+		}
+	}
+	for i := 1; i < len(doc.Turns); i++ {
+		t := &doc.Turns[i]
+		if !t.Raw.Question || t.Speaker.Name != "" {
+			continue
+		}
+		if name, outlet := s.calledOn(doc.TurnText(doc.Turns[i-1])); name != "" {
+			t.Speaker.Name = introduced(t, name)
+			if t.Speaker.Affiliation == "" {
+				t.Speaker.Affiliation = outlet
+			}
+		}
+	}
+}
+
+// names lists the byline's and the speakers' names, byline first.
+func (s *speakers) names(doc *Document) []string {
+	var out []string
+	for _, b := range doc.Byline {
+		out = append(out, b.Name)
+	}
+	for _, t := range doc.Turns {
+		out = append(out, t.Speaker.Name)
+	}
+	return out
+}
+
+// fromByline reports whether the byline names the person with a role.
+func (s *speakers) fromByline(doc *Document, name string) bool {
+	for _, b := range doc.Byline {
+		if b.Name == name && b.Role != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// partRoles are roles that name a part in the conversation, which a
+// person's office does not replace.
+var partRoles = map[string]bool{"Questioner": true, "Moderator": true, "Interviewer": true, "Host": true, "Operator": true}
+
+// cleanRole drops honorifics and repeated words from a role ("MR." is no
+// role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
+func cleanRole(role string) string {
+	role = CleanText(role)
+	var kept []string
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(role) {
+		bare := strings.ToLower(strings.Trim(w, ".,;:—–-"))
+		if bare == "" || honorifics[bare] || seen[bare] {
+			continue
+		}
+		seen[bare] = true
+		kept = append(kept, strings.Trim(w, ",;:—–"))
+	}
+	return strings.Join(kept, " ")
+}
+
+// callOn matches a moderator calling on the next questioner at the end of
+// a turn: "Let's go to Simon Lewis.", "Go ahead, Said.", "Shaun, go
+// ahead.", "We'll go to the line of Nick Wadhams with Bloomberg.", "Yes,
+// Peter?". The name is one to three capitalised words; an outlet may
+// follow "of", "from", "with" or "at".
+var callOn = regexp.MustCompile(`(?:(?:^|[.!?]\s+|\b(?:[Ll]et(?:'|’)s|[Ww]e(?:'|’)ll|I(?:'|’)ll|[Nn]ext,?|[Oo]kay,?|[Aa]nd)\s+)(?:go|turn|move)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|[Gg]o\s+ahead,\s+|(?:^|[.!?]\s+)(?:Yes|Yeah|Sure|Okay|OK|Please|Sorry),?\s+|^)` +
+	`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
+	`(?:\s+(?:of|from|with|at)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
+	`(?:,\s+go\s+ahead)?[.?!]?\s*$`)
+
+// calledOn returns the questioner a turn ends by calling on, with the
+// outlet when it is said, or "".
+func (s *speakers) calledOn(text string) (name, outlet string) {
+	tail := text
+	if i := strings.LastIndex(tail, "\n\n"); i >= 0 {
+		tail = tail[i+2:]
+	}
+	if len(tail) > 200 {
+		tail = tail[len(tail)-200:]
+	}
+	m := callOn.FindStringSubmatch(tail)
+	if m == nil {
+		return "", ""
+	}
+	name = strings.TrimSpace(m[1])
+	if !s.plausibleName(name) || s.lex.IsCommon(name) {
+		return "", ""
+	}
+	for _, w := range strings.Fields(name) {
+		if honorifics[strings.ToLower(strings.Trim(w, "."))] || notLabelWords[strings.ToLower(w)] {
+			return "", ""
+		}
+	}
+	if _, _, ok := s.tg.Entity(name, lexicon.Country); ok {
+		return "", ""
+	}
+	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
+		return "", ""
+	}
+	if c, _, ok := s.td.Person(name); ok && len(strings.Fields(name)) >= 2 {
+		name = c
+	}
+	outlet = strings.TrimPrefix(strings.TrimSpace(m[2]), "the ")
+	if strings.Count(outlet, ".") == 1 {
+		outlet = strings.TrimSuffix(outlet, ".") // "NPR." ends the sentence
+	}
+	if outlet != "" {
+		if c, _, ok := s.tg.Entity(outlet, lexicon.Organisation); ok {
+			outlet = c
+		}
+	}
+	return name, outlet
+}
+
+// introduced returns the full name a questioner called on by first name
+// gives at the start of their turn ("Tara Copp, AP."), else first.
+func introduced(t *Turn, first string) string {
+	if len(strings.Fields(first)) != 1 {
+		return first
+	}
+	for _, m := range t.Mentions {
+		if m.Start > 80 {
+			break
+		}
+		if m.Type == lexicon.Person && strings.HasPrefix(lexicon.FoldKey(m.Canonical), lexicon.FoldKey(first)+" ") {
+			return m.Canonical
+		}
+	}
+	return first
+}
