@@ -124,7 +124,10 @@ func (c CSVEncoder) Encode(doc *Document) ([]byte, error) {
 
 // rows renders records as RFC 4180 CSV with CRLF line ends, quoting as
 // encoding/csv does (a field with a comma, quote, CR or LF, or a leading
-// space, is quoted; quotes are doubled), appending to one buffer.
+// space, is quoted; quotes are doubled), appending to one buffer. A line
+// break inside a cell is written as LF alone, not as CRLF as encoding/csv
+// would: the text cell is then the same string in CSV, JSON Lines and
+// Parquet, and a mention's character offsets index it in all three.
 func (c CSVEncoder) rows(rows [][]string) []byte {
 	n := 0
 	for _, r := range rows {
@@ -153,9 +156,9 @@ func (c CSVEncoder) rows(rows [][]string) []byte {
 				switch f[j] {
 				case '"':
 					b = append(b, '"', '"')
-				case '\r': // dropped, as encoding/csv does with CRLF line ends
+				case '\r': // dropped: a line break inside a cell is LF alone
 				case '\n':
-					b = append(b, '\r', '\n') // encoding/csv with UseCRLF writes LF in fields as CRLF
+					b = append(b, '\n') // kept as LF, so that character offsets index the cell as written
 				}
 				f = f[j+1:]
 			}

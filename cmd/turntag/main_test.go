@@ -23,20 +23,23 @@ func run(t *testing.T, args ...string) (string, string, error) {
 	return out.String(), errs.String(), err
 }
 
-// transcripts lists the bundled testdata transcripts that turntag reads.
+// transcripts lists the bundled testdata transcripts that turntag reads:
+// those in testdata/transcripts and the real ones under testdata/real.
 func transcripts(t *testing.T) []string {
 	t.Helper()
-	entries, err := os.ReadDir("testdata/transcripts")
-	if err != nil {
-		t.Fatal(err)
-	}
 	var out []string
-	for _, e := range entries {
-		if e.IsDir() {
-			continue
-		}
-		if _, err := pipeline.DetectFormat(e.Name()); err == nil {
-			out = append(out, filepath.Join("testdata", "transcripts", e.Name()))
+	for _, root := range []string{filepath.Join("testdata", "transcripts"), filepath.Join("testdata", "real")} {
+		err := filepath.WalkDir(root, func(p string, d os.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			if _, ferr := pipeline.DetectFormat(p); ferr == nil {
+				out = append(out, p)
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
 		}
 	}
 	if len(out) == 0 {
@@ -45,18 +48,30 @@ func transcripts(t *testing.T) []string {
 	return out
 }
 
+// goldenPath returns the golden CSV of a transcript:
+// testdata/golden/<name>.csv for testdata/transcripts/<name>.<ext>, and
+// testdata/golden/real/<layout>/<name>.csv for testdata/real/<layout>/<name>.<ext>.
+func goldenPath(path string) string {
+	rel, _ := filepath.Rel("testdata", path)
+	dir := filepath.Dir(rel)
+	if filepath.ToSlash(dir) == "transcripts" {
+		dir = ""
+	}
+	return filepath.Join("testdata", "golden", dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+".csv")
+}
+
 // TestGolden tags every testdata transcript with the default lexicon and
 // NER, and compares the CSV with testdata/golden/<name>.csv.
 func TestGolden(t *testing.T) {
 	t.Chdir("../..")
 	for _, path := range transcripts(t) {
-		name := strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))
+		name := strings.TrimSuffix(filepath.ToSlash(strings.TrimPrefix(path, "testdata"+string(filepath.Separator))), filepath.Ext(path))
 		t.Run(name, func(t *testing.T) {
 			got, errs, err := run(t, "tag", "--quiet", path)
 			if err != nil {
 				t.Fatalf("tag %s: %v\n%s", path, err, errs)
 			}
-			golden := filepath.Join("testdata", "golden", name+".csv")
+			golden := goldenPath(path)
 			if *update {
 				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
 					t.Fatal(err)
