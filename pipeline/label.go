@@ -359,6 +359,10 @@ func classifyHead(head string) (RawLabel, labelKind, string, bool) {
 		}
 		return raw, kindRole, folded, true
 	}
+	if role := misspeltRole(folded); role != "" && caps {
+		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
+		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
+	}
 	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
 	if notLabelWords[first] && !honorifics[first] {
 		return raw, 0, "", false
@@ -442,4 +446,39 @@ func allLetters(words []string) bool {
 		}
 	}
 	return true
+}
+
+// misspeltRole returns the role of a one-word role label of six or more
+// letters that a transcript misspelt by one letter ("opertator",
+// "moerator", "audiene"), or "".
+func misspeltRole(folded string) string {
+	if strings.Contains(folded, " ") || len(folded) < 6 {
+		return ""
+	}
+	best := ""
+	for k := range roleLabels {
+		if len(k) >= 6 && !strings.Contains(k, " ") && oneEditApart(folded, k) && (best == "" || k < best) {
+			best = k // the first in order, so that the answer never depends on map order
+		}
+	}
+	return roleLabels[best]
+}
+
+// oneEditApart reports whether a and b differ by exactly one inserted,
+// deleted or replaced byte.
+func oneEditApart(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
 }

@@ -62,11 +62,21 @@ func (s *speakers) settle(doc *Document) {
 		if !t.Raw.Question || t.Speaker.Name != "" {
 			continue
 		}
-		if name, outlet := s.calledOn(doc.TurnText(doc.Turns[i-1])); name != "" {
-			t.Speaker.Name = introduced(t, name)
-			if t.Speaker.Affiliation == "" {
-				t.Speaker.Affiliation = outlet
+		// the operator may open the line between the call and the question
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if name, outlet := s.calledOn(doc.TurnText(doc.Turns[j])); name != "" {
+				t.Speaker.Name = introduced(t, name)
+				if t.Speaker.Affiliation == "" {
+					t.Speaker.Affiliation = outlet
+				}
+				break
 			}
+			if doc.Turns[j].Speaker.Role != "Operator" {
+				break
+			}
+		}
+		if t.Speaker.Name == "" && i >= 2 && stillAsking(doc, i) {
+			t.Speaker = doc.Turns[i-2].Speaker
 		}
 	}
 }
@@ -114,25 +124,43 @@ func cleanRole(role string) string {
 	return strings.Join(kept, " ")
 }
 
-// callOn matches a moderator calling on the next questioner at the end of
-// a turn: "Let's go to Simon Lewis.", "Go ahead, Said.", "Shaun, go
-// ahead.", "We'll go to the line of Nick Wadhams with Bloomberg.", "Yes,
-// Peter?". The name is one to three capitalised words; an outlet may
-// follow "of", "from", "with" or "at".
-var callOn = regexp.MustCompile(`(?:(?:^|[.!?]\s+|\b(?:[Ll]et(?:'|’)s|[Ww]e(?:'|’)ll|I(?:'|’)ll|[Nn]ext,?|[Oo]kay,?|[Aa]nd)\s+)(?:go|turn|move)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|[Gg]o\s+ahead,\s+|(?:^|[.!?]\s+)(?:Yes|Yeah|Sure|Okay|OK|Please|Sorry),?\s+|^)` +
+// callOn matches a moderator calling on the next questioner in the last
+// sentence of a turn: "Let's go to Simon Lewis.", "Let's go to the line of
+// Eunjung Cho, and I apologize …", "Go ahead, Said.", "Shaun, go ahead.",
+// "Let's take our final question from Owen Churchill.", "Jiha, your line is
+// now open.", "Yes, Peter?". The name is one to three capitalised words; an
+// outlet may follow "of", "from", "with" or "at".
+var callOn = regexp.MustCompile(`(?:\b(?:go|turn|move)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:Yes|Yeah|Sure|Okay|OK|Please|Sorry|And|Next),?\s+)?)` +
 	`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
 	`(?:\s+(?:of|from|with|at)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
-	`(?:,\s+go\s+ahead)?[.?!]?\s*$`)
+	`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`)
+
+// lastSentence returns the last sentence of text, or the whole of a short
+// text.
+func lastSentence(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+		text = text[i+2:]
+	}
+	body := strings.TrimRight(text, ".?!\"”’ ")
+	cut := -1
+	for _, sep := range []string{". ", "? ", "! ", ".” ", "?” "} {
+		if i := strings.LastIndex(body, sep); i > cut {
+			cut = i + len(sep)
+		}
+	}
+	if cut > 0 {
+		text = text[cut:]
+	}
+	return text
+}
 
 // calledOn returns the questioner a turn ends by calling on, with the
 // outlet when it is said, or "".
 func (s *speakers) calledOn(text string) (name, outlet string) {
-	tail := text
-	if i := strings.LastIndex(tail, "\n\n"); i >= 0 {
-		tail = tail[i+2:]
-	}
-	if len(tail) > 200 {
-		tail = tail[len(tail)-200:]
+	tail := lastSentence(text)
+	if len(tail) > 300 {
+		return "", ""
 	}
 	m := callOn.FindStringSubmatch(tail)
 	if m == nil {
@@ -183,4 +211,25 @@ func introduced(t *Turn, first string) string {
 		}
 	}
 	return first
+}
+
+// stillAsking reports whether questioner turn i continues the exchange of
+// the named questioner two turns before, across a short reply that only
+// answers the line check or invites the follow-up: "Yes, I can hear you.",
+// "Go ahead.", "Let's take your second one."
+func stillAsking(doc *Document, i int) bool {
+	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
+	if !asker.Raw.Question || asker.Speaker.Name == "" || prev.Raw.Question {
+		return false
+	}
+	text := strings.ToLower(doc.TurnText(prev))
+	if len(strings.Fields(text)) > 25 {
+		return false
+	}
+	for _, cue := range []string{"hear you", "go ahead", "second one", "second question", "follow-up", "follow up"} {
+		if strings.Contains(text, cue) {
+			return true
+		}
+	}
+	return false
 }

@@ -29,6 +29,12 @@ func TestSpeakers(t *testing.T) {
 			[]Speaker{{"Oana Lungescu", "NATO Spokesperson", ""}, {"Teri Schultz", "", "Deutsche Welle"}}},
 		{"holder in parentheses", "The Prime Minister (Rishi Sunak): Thank you.\n\nMr Speaker (Lindsay Hoyle): Order.\n\nDan Michaels (Wall Street Journal): A question.\n",
 			[]Speaker{{"Rishi Sunak", "Prime Minister", ""}, {"Lindsay Hoyle", "Speaker", ""}, {"Dan Michaels", "", "Wall Street Journal"}}},
+		{"questioners called on", "Department Press Briefing\nJalina Porter, Principal Deputy Spokesperson\n\nMS PORTER: Good afternoon. Let's go to the line of Eunjung Cho, and I apologize if I mispronounced your name.\n\nQUESTION: Thank you, Jalina.\n\nMS PORTER: Thanks. Let's go to Simon Lewis.\n\nOPERATOR: Your line is open.\n\nQUESTION: Hi, can you hear me?\n\nMS PORTER: Yes, I can hear you.\n\nQUESTION: On Iran, then.\n\nMS PORTER: Go ahead, Said.\n\nQUESTION: Yes.\n\nMS PORTER: That concludes today's briefing.\n\nQUESTION: One more?\n",
+			[]Speaker{{"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"Eunjung Cho", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"", "Operator", ""},
+				{"Simon Lewis", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"Simon Lewis", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""},
+				{"Said", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"", "Questioner", ""}}},
+		{"no-break spaces, hyphened surname and a one-word role among labels", "---\ntitle: \"Press Gaggle by Press Secretary Karine Jean-Pierre En\\_Route Queens, NY\"\ndate: '2024-03-28'\n---\n\u00a0\nMS. JEAN-PIERRE:\u00a0 All right.\n\n\u00a0 \u00a0 Q\u00a0 \u00a0Thank you.\n\nAIDE:\u00a0 Thank you, guys.\n\nMS. JEAN-PIERRE: Bye.\n",
+			[]Speaker{{"Karine Jean-Pierre", "Press Secretary", ""}, {"", "Questioner", ""}, {"", "Aide", ""}, {"Karine Jean-Pierre", "Press Secretary", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]Speaker{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
