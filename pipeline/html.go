@@ -43,11 +43,11 @@ func readHTML(src string) (htmlDoc, error) {
 	return d, nil
 }
 
-// walkTree visits the nodes under root in document order without recursion,
+// walkHTML visits the nodes under root in document order without recursion,
 // so that deeply nested pages cannot exhaust the stack. enter is called on
 // each node; when it returns true the node's children are visited and then
 // leave is called on it (leave may be nil).
-func walkTree(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
+func walkHTML(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
 	done := func(n *html.Node) {
 		if leave != nil {
 			leave(n)
@@ -92,15 +92,15 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// tokens returns the lower-cased space-separated tokens of n's attribute key
+// attrTokens returns the lower-cased space-separated tokens of n's attribute key
 // (a class list, an itemprop list, a rel list).
-func tokens(n *html.Node, key string) []string {
+func attrTokens(n *html.Node, key string) []string {
 	return strings.Fields(strings.ToLower(attr(n, key)))
 }
 
-// hasToken reports whether the token list of n's attribute key holds tok.
-func hasToken(n *html.Node, key, tok string) bool {
-	for _, t := range tokens(n, key) {
+// hasAttrToken reports whether the token list of n's attribute key holds tok.
+func hasAttrToken(n *html.Node, key, tok string) bool {
+	for _, t := range attrTokens(n, key) {
 		if t == tok {
 			return true
 		}
@@ -111,7 +111,7 @@ func hasToken(n *html.Node, key, tok string) bool {
 // textOf returns the text of every text node under n, joined as it is.
 func textOf(n *html.Node) string {
 	var b strings.Builder
-	walkTree(n, func(c *html.Node) bool {
+	walkHTML(n, func(c *html.Node) bool {
 		if c.Type == html.TextNode {
 			b.WriteString(c.Data)
 		}
@@ -120,8 +120,8 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// oneLine collapses every run of white space in s to one space and trims it.
-func oneLine(s string) string {
+// singleSpaced collapses every run of white space in s to one space and trims it.
+func singleSpaced(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
 
@@ -173,9 +173,9 @@ var mediaAtoms = map[atom.Atom]bool{
 	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
 }
 
-// skipNode reports whether n and everything under it is not text a reader
+// skipHTMLNode reports whether n and everything under it is not text a reader
 // of the page's content sees.
-func skipNode(n *html.Node) bool {
+func skipHTMLNode(n *html.Node) bool {
 	switch n.Type {
 	case html.ElementNode:
 		if n.Namespace != "" || skipAtoms[n.DataAtom] {
@@ -202,7 +202,7 @@ func isHidden(n *html.Node) bool {
 			return true
 		}
 	}
-	for _, c := range tokens(n, "class") {
+	for _, c := range attrTokens(n, "class") {
 		if hiddenClasses[c] {
 			return true
 		}
@@ -216,10 +216,10 @@ func isChrome(n *html.Node) bool {
 	if chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
 		return true
 	}
-	if n.DataAtom == atom.A && hasToken(n, "rel", "tag") {
+	if n.DataAtom == atom.A && hasAttrToken(n, "rel", "tag") {
 		return true
 	}
-	for _, c := range tokens(n, "class") {
+	for _, c := range attrTokens(n, "class") {
 		if chromeClass(c) {
 			return true
 		}
@@ -284,7 +284,7 @@ func contentRoot(root *html.Node, m *pageMeta) *html.Node {
 		region = root
 	}
 	for _, n := range m.mains {
-		if visibleLen(n, 1) > 0 {
+		if visibleTextLen(n, 1) > 0 {
 			region = n
 			break
 		}
@@ -295,13 +295,13 @@ func contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			if i == maxCandidates {
 				break
 			}
-			if l := visibleLen(n, -1); l > best {
+			if l := visibleTextLen(n, -1); l > best {
 				region, best = n, l
 			}
 		}
 	}
 	inner := articleBody(region)
-	if inner != nil && inner != region && 2*visibleLen(inner, -1) >= visibleLen(region, -1) {
+	if inner != nil && inner != region && 2*visibleTextLen(inner, -1) >= visibleTextLen(region, -1) {
 		return inner
 	}
 	return region
@@ -311,8 +311,8 @@ func contentRoot(root *html.Node, m *pageMeta) *html.Node {
 // marked as an article's body, or nil.
 func articleBody(region *html.Node) *html.Node {
 	var found *html.Node
-	walkTree(region, func(n *html.Node) bool {
-		if found != nil || (n != region && skipNode(n)) {
+	walkHTML(region, func(n *html.Node) bool {
+		if found != nil || (n != region && skipHTMLNode(n)) {
 			return false
 		}
 		if n.Type == html.ElementNode && isArticleBody(n) {
@@ -326,10 +326,10 @@ func articleBody(region *html.Node) *html.Node {
 
 // isArticleBody reports whether n is marked as an article's body.
 func isArticleBody(n *html.Node) bool {
-	if hasToken(n, "itemprop", "articlebody") {
+	if hasAttrToken(n, "itemprop", "articlebody") {
 		return true
 	}
-	for _, c := range tokens(n, "class") {
+	for _, c := range attrTokens(n, "class") {
 		if bodyClasses[c] {
 			return true
 		}
@@ -337,16 +337,16 @@ func isArticleBody(n *html.Node) bool {
 	return false
 }
 
-// visibleLen counts the visible non-space characters under n, skipping what
+// visibleTextLen counts the visible non-space characters under n, skipping what
 // renderText leaves out; it stops counting at limit when limit > 0. n itself
 // is skipped when it is hidden or a widget.
-func visibleLen(n *html.Node, limit int) int {
+func visibleTextLen(n *html.Node, limit int) int {
 	count := 0
-	walkTree(n, func(c *html.Node) bool {
+	walkHTML(n, func(c *html.Node) bool {
 		if limit > 0 && count >= limit {
 			return false
 		}
-		if skipNode(c) {
+		if skipHTMLNode(c) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -402,11 +402,11 @@ var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{4,40})"`)
 // site names, description, date and the elements that may hold its content.
 func collectMeta(root *html.Node) *pageMeta {
 	m := &pageMeta{dateRank: rankNone}
-	walkTree(root, func(n *html.Node) bool {
+	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.Namespace != "" {
 			return n.Type == html.DocumentNode
 		}
-		if hasToken(n, "itemprop", "datepublished") {
+		if hasAttrToken(n, "itemprop", "datepublished") {
 			v := attr(n, "datetime")
 			if v == "" {
 				v = attr(n, "content")
@@ -419,7 +419,7 @@ func collectMeta(root *html.Node) *pageMeta {
 		switch n.DataAtom {
 		case atom.Title:
 			if m.titleTag == "" {
-				m.titleTag = oneLine(textOf(n))
+				m.titleTag = singleSpaced(textOf(n))
 			}
 		case atom.Meta:
 			m.readMeta(n)
@@ -438,7 +438,7 @@ func collectMeta(root *html.Node) *pageMeta {
 			}
 		case atom.H1:
 			if m.h1 == "" && !isHidden(n) {
-				m.h1 = oneLine(textOf(n))
+				m.h1 = singleSpaced(textOf(n))
 			}
 		case atom.Body:
 			if m.body == nil {
@@ -466,15 +466,15 @@ func (m *pageMeta) readMeta(n *html.Node) {
 		case k == "":
 		case k == "og:title" || k == "twitter:title":
 			if m.ogTitle == "" {
-				m.ogTitle = oneLine(content)
+				m.ogTitle = singleSpaced(content)
 			}
 		case siteNameMetas[k]:
-			if s := oneLine(content); s != "" {
+			if s := singleSpaced(content); s != "" {
 				m.siteNames = append(m.siteNames, s)
 			}
 		case k == "description" || k == "og:description":
 			if m.description == "" {
-				m.description = oneLine(content)
+				m.description = singleSpaced(content)
 			}
 		case publishedMetas[k]:
 			m.offerDate(content, rankMeta)
@@ -499,15 +499,15 @@ func (m *pageMeta) offerDate(v string, rank int) {
 
 // isSummary reports whether n is marked as its entry's summary.
 func isSummary(n *html.Node) bool {
-	return hasToken(n, "class", "entry-summary") || hasToken(n, "class", "p-summary") ||
-		hasToken(n, "itemprop", "description")
+	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
+		hasAttrToken(n, "itemprop", "description")
 }
 
 // leadText returns the page's summary: the visible text of the element
 // marked as the entry's summary, else the meta description.
 func (m *pageMeta) leadText() string {
 	if m.summary != nil {
-		if s := oneLine(renderText(m.summary)); s != "" {
+		if s := singleSpaced(renderText(m.summary)); s != "" {
 			return s
 		}
 	}
@@ -540,7 +540,7 @@ func (m *pageMeta) pageTitle() string {
 // stripSiteName removes the site's name from the end or the start of a
 // title when a separator sets it apart and it is clearly a site name.
 func (m *pageMeta) stripSiteName(t string) string {
-	t = oneLine(t)
+	t = singleSpaced(t)
 	last, lastSep := -1, ""
 	first, firstSep := len(t), ""
 	for _, sep := range titleSeparators {
@@ -574,11 +574,11 @@ func (m *pageMeta) siteSuffix(head, site string) bool {
 	if !strings.ContainsFunc(head, unicode.IsLetter) {
 		return false
 	}
-	if m.isSiteName(site) || domainName.MatchString(site) {
+	if m.isSiteName(site) || domainNameRe.MatchString(site) {
 		return true
 	}
 	for _, t := range []string{m.ogTitle, m.h1} {
-		if t != "" && strings.EqualFold(oneLine(head), t) {
+		if t != "" && strings.EqualFold(singleSpaced(head), t) {
 			return true
 		}
 	}
@@ -594,12 +594,12 @@ func (m *pageMeta) siteSuffix(head, site string) bool {
 	return false
 }
 
-// domainName matches a bare host name such as "en.kremlin.ru".
-var domainName = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$`)
+// domainNameRe matches a bare host name such as "en.kremlin.ru".
+var domainNameRe = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$`)
 
 // isSiteName reports whether s is one of the site names the page declares.
 func (m *pageMeta) isSiteName(s string) bool {
-	s = oneLine(s)
+	s = singleSpaced(s)
 	for _, n := range m.siteNames {
 		if strings.EqualFold(s, n) {
 			return true
@@ -615,12 +615,10 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
 	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Tr: true,
 	atom.Table: true, atom.Blockquote: true, atom.Article: true, atom.Section: true, atom.Main: true,
-	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Figure: true,
-	atom.Figcaption: true, atom.Address: true, atom.Center: true, atom.Details: true,
+	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Address: true, atom.Center: true, atom.Details: true,
 	atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hr: true, atom.Caption: true,
-	atom.Body: true, atom.Html: true, atom.Header: true, atom.Footer: true, atom.Nav: true,
-	atom.Aside: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true, atom.Tfoot: true,
-	atom.Dialog: true, atom.Form: true, atom.Menu: true,
+	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true,
 }
 
 // renderText returns the visible text under n: one paragraph per block
@@ -629,8 +627,8 @@ var blockAtoms = map[atom.Atom]bool{
 // text.
 func renderText(n *html.Node) string {
 	w := &textWriter{label: -1}
-	walkTree(n, func(c *html.Node) bool {
-		if c != n && skipNode(c) {
+	walkHTML(n, func(c *html.Node) bool {
+		if c != n && skipHTMLNode(c) {
 			return false
 		}
 		w.enter(c)
@@ -711,17 +709,18 @@ func (w *textWriter) text(s string) {
 			w.lineBreak()
 		case unicode.IsSpace(r):
 			w.space = true
-		case invisible(r):
+		case invisibleRune(r):
 		default:
 			w.visible(r)
 		}
 	}
 }
 
-// invisible reports whether r is a format character a reader does not see:
-// a soft hyphen, a zero-width space, a word joiner or a byte order mark.
-func invisible(r rune) bool {
-	return r == '\u00ad' || r == '\u200b' || r == '\u2060' || r == '\ufeff' || r == utf8.RuneError
+// invisibleRune reports whether r takes no room in the text a reader sees:
+// a format character (soft hyphen, zero-width space, word joiner, byte
+// order mark, direction marks) or a control character.
+func invisibleRune(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r)
 }
 
 // visible adds one visible character, after the space due if any, and

@@ -62,7 +62,7 @@ func RenderLine(s string) string {
 			b.WriteRune(r)
 		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
 			b.WriteByte(' ')
-		case invisible(r):
+		case isInvisible(r):
 		default:
 			b.WriteRune(r)
 		}
@@ -87,10 +87,10 @@ func isPlainASCII(s string) bool {
 	return true
 }
 
-// invisible reports a character that takes no room in the text: format
+// isInvisible reports a character that takes no room in the text: format
 // characters (U+200B zero-width space, U+2060 word joiner, U+00AD soft
 // hyphen, U+FEFF, direction marks) and control characters.
-func invisible(r rune) bool {
+func isInvisible(r rune) bool {
 	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r)
 }
 
