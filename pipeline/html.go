@@ -30,7 +30,8 @@ type htmlDoc struct {
 func readHTML(src string) (htmlDoc, error) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
-		return htmlDoc{}, err
+		// The tree parser refuses pages nested too deep; read those flat.
+		return readHTMLFlat(src), nil
 	}
 	m := collectMeta(root)
 	from := contentRoot(root, m)
@@ -41,6 +42,70 @@ func readHTML(src string) (htmlDoc, error) {
 		text:  renderText(from),
 	}
 	return d, nil
+}
+
+// voidAtoms are elements that have no end tag.
+var voidAtoms = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// readHTMLFlat reads a page token by token, for pages the tree parser
+// refuses: the same rules for text, hidden elements, widgets, titles and
+// dates, without choosing the content region or looking at an element's
+// children. A skipped element is skipped up to its end tag.
+func readHTMLFlat(src string) htmlDoc {
+	z := html.NewTokenizer(strings.NewReader(src))
+	m := &pageMeta{dateRank: rankNone}
+	w := &textWriter{label: -1}
+	var title strings.Builder
+	skip, skipName, inTitle := 0, "", false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		n := &html.Node{Type: html.ElementNode, Data: tok.Data, DataAtom: tok.DataAtom, Attr: tok.Attr}
+		open := tt == html.StartTagToken && !voidAtoms[tok.DataAtom]
+		switch {
+		case tt == html.TextToken && inTitle:
+			title.WriteString(tok.Data)
+		case skip > 0:
+			if open && tok.Data == skipName {
+				skip++
+			} else if tt == html.EndTagToken && tok.Data == skipName {
+				skip--
+			}
+		case tt == html.TextToken:
+			w.text(tok.Data)
+		case tok.DataAtom == atom.Title:
+			inTitle = open
+		case tt == html.EndTagToken:
+			w.leave(n)
+		case tt != html.StartTagToken && tt != html.SelfClosingTagToken:
+		case tok.DataAtom == atom.Meta:
+			m.readMeta(n)
+		case tok.DataAtom == atom.Head || tok.DataAtom == atom.Html:
+		case skipHTMLNode(n):
+			if open {
+				skip, skipName = 1, tok.Data
+			}
+		default:
+			if tok.DataAtom == atom.Time {
+				m.offerDate(attr(n, "datetime"), rankTime)
+			}
+			w.enter(n)
+			if !open {
+				w.leave(n)
+			}
+		}
+	}
+	w.endParagraph()
+	m.titleTag = singleSpaced(title.String())
+	return htmlDoc{title: m.pageTitle(), date: m.date, lead: m.description,
+		text: collapseBlankLines(w.out.String())}
 }
 
 // walkHTML visits the nodes under root in document order without recursion,
@@ -92,8 +157,8 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// attrTokens returns the lower-cased space-separated tokens of n's attribute key
-// (a class list, an itemprop list, a rel list).
+// attrTokens returns the lower-cased tokens of n's attribute key (a class
+// list, an itemprop list, a rel list).
 func attrTokens(n *html.Node, key string) []string {
 	return strings.Fields(strings.ToLower(attr(n, key)))
 }
@@ -120,7 +185,8 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
-// singleSpaced collapses every run of white space in s to one space and trims it.
+// singleSpaced collapses every run of white space in s to one space and
+// trims it.
 func singleSpaced(s string) string {
 	return strings.Join(strings.Fields(s), " ")
 }
@@ -146,15 +212,17 @@ var hiddenClasses = setOf("hidden", "hide", "is-hidden", "u-hidden", "d-none", "
 	"screen-reader-only", "element-invisible", "offscreen", "show-for-sr", "a11y-hidden")
 
 // chromeWords are words that, as a whole part of a class name split at "-"
-// and "_" ("read__tooltip", "share_material", "related-links"), mark a page
+// and "_" ("read__tooltip", "share_material", "related-tags"), mark a page
 // widget rather than text: tooltips, share and print tools, tags,
-// breadcrumbs, related links, sliders and galleries, captions and players,
-// and blocks a site marks to be ignored by its reading tools.
+// breadcrumbs, related links, sliders and galleries, photo credits, comment
+// sections, and blocks a site marks to be ignored by its reading tools
+// ("masha-ignore"). Words that may name a transcript's own container
+// ("captions", "player") are not among them.
 var chromeWords = setOf("tooltip", "tooltips", "popover", "share", "sharing", "sharer",
 	"social", "print", "breadcrumb", "breadcrumbs", "tags", "taglist", "tagcloud", "related",
-	"slider", "slides", "slideshow", "carousel", "gallery", "lightbox", "caption", "captions",
-	"credit", "credits", "player", "ignore", "newsletter", "subscribe", "advert", "advertisement",
-	"pagination", "pager", "toolbar", "sidebar", "cookie", "cookies")
+	"slider", "slides", "slideshow", "carousel", "gallery", "lightbox", "credit", "credits",
+	"ignore", "newsletter", "subscribe", "advert", "advertisement", "pagination", "pager",
+	"toolbar", "sidebar", "cookie", "cookies", "comments", "skip")
 
 // modifierPrefixes start class names that describe what an element has or
 // lacks ("has-tooltip", "with_small_tooltip", "no-print") rather than what
@@ -173,8 +241,8 @@ var mediaAtoms = map[atom.Atom]bool{
 	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
 }
 
-// skipHTMLNode reports whether n and everything under it is not text a reader
-// of the page's content sees.
+// skipHTMLNode reports whether n and everything under it is not text a
+// reader of the page's content sees.
 func skipHTMLNode(n *html.Node) bool {
 	switch n.Type {
 	case html.ElementNode:
@@ -227,13 +295,18 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
-// chromeClass reports whether the class name c, split at "-" and "_", has a
-// part that is a chrome word, unless c starts with a modifier prefix.
+// chromeClass reports whether the class name c marks a widget: it names a
+// caption, or, split at "-" and "_", has a part that is a chrome word;
+// unless c starts with a modifier prefix.
 func chromeClass(c string) bool {
 	for _, p := range modifierPrefixes {
 		if strings.HasPrefix(c, p) {
 			return false
 		}
+	}
+	if c == "caption" || strings.HasSuffix(c, "-caption") || strings.HasSuffix(c, "_caption") ||
+		strings.HasSuffix(c, "caption-text") {
+		return true // a photo's caption ("wp-caption", "slider_caption")
 	}
 	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
 		if chromeWords[part] {
@@ -337,9 +410,9 @@ func isArticleBody(n *html.Node) bool {
 	return false
 }
 
-// visibleTextLen counts the visible non-space characters under n, skipping what
-// renderText leaves out; it stops counting at limit when limit > 0. n itself
-// is skipped when it is hidden or a widget.
+// visibleTextLen counts the visible non-space characters under n, skipping
+// what renderText leaves out; it stops counting at limit when limit > 0. n
+// itself is skipped when it is hidden or a widget.
 func visibleTextLen(n *html.Node, limit int) int {
 	count := 0
 	walkHTML(n, func(c *html.Node) bool {
@@ -371,6 +444,7 @@ type pageMeta struct {
 	summary               *html.Node // the entry's summary element, if any
 	date                  string
 	dateRank              int // rank of date's source; lower is better
+	dateTexts             int // elements whose text was read for a date
 	body                  *html.Node
 	mains, articles       []*html.Node
 }
@@ -407,14 +481,7 @@ func collectMeta(root *html.Node) *pageMeta {
 			return n.Type == html.DocumentNode
 		}
 		if hasAttrToken(n, "itemprop", "datepublished") {
-			v := attr(n, "datetime")
-			if v == "" {
-				v = attr(n, "content")
-			}
-			if v == "" {
-				v = textOf(n)
-			}
-			m.offerDate(v, rankPublished)
+			m.offerDateOf(n, rankPublished)
 		}
 		switch n.DataAtom {
 		case atom.Title:
@@ -431,11 +498,7 @@ func collectMeta(root *html.Node) *pageMeta {
 			}
 			return false
 		case atom.Time:
-			if v := attr(n, "datetime"); v != "" {
-				m.offerDate(v, rankTime)
-			} else {
-				m.offerDate(textOf(n), rankTime)
-			}
+			m.offerDateOf(n, rankTime)
 		case atom.H1:
 			if m.h1 == "" && !isHidden(n) {
 				m.h1 = singleSpaced(textOf(n))
@@ -497,6 +560,30 @@ func (m *pageMeta) offerDate(v string, rank int) {
 	}
 }
 
+// maxDateTexts bounds how many elements' text is read for a date, so that
+// pages with many nested dated elements stay linear.
+const maxDateTexts = 16
+
+// offerDateOf offers the date an element gives in its datetime or content
+// attribute, else in its text.
+func (m *pageMeta) offerDateOf(n *html.Node, rank int) {
+	if rank >= m.dateRank {
+		return
+	}
+	v := attr(n, "datetime")
+	if v == "" {
+		v = attr(n, "content")
+	}
+	if v != "" {
+		m.offerDate(v, rank)
+		return
+	}
+	if m.dateTexts < maxDateTexts {
+		m.dateTexts++
+		m.offerDate(textOf(n), rank)
+	}
+}
+
 // isSummary reports whether n is marked as its entry's summary.
 func isSummary(n *html.Node) bool {
 	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
@@ -518,9 +605,7 @@ func (m *pageMeta) leadText() string {
 // name.
 var titleSeparators = []string{" • ", " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « "}
 
-// siteWords are words found in the names of institutions' and news sites:
-// a title part after a separator made of few words, no digits and one of
-// these is taken for the site's name.
+// siteWords are words found in the names of institutions and news sites.
 var siteWords = setOf("department", "ministry", "government", "president", "presidency",
 	"office", "embassy", "council", "commission", "agency", "kremlin", "website", "site",
 	"official", "portal", "news", "house", "parliament", "administration")
@@ -567,9 +652,9 @@ func (m *pageMeta) stripSiteName(t string) string {
 }
 
 // siteSuffix reports whether site, the part of a title after the last
-// separator, is the site's name rather than part of the title head: it is
-// one of the page's site names, a domain, or few words naming an
-// institution; or head alone is the page's og:title or <h1>.
+// separator, is the site's name rather than part of the title: it is one of
+// the page's site names, a domain or an institution's name; or head alone is
+// the page's og:title or <h1>.
 func (m *pageMeta) siteSuffix(head, site string) bool {
 	if !strings.ContainsFunc(head, unicode.IsLetter) {
 		return false
@@ -582,16 +667,28 @@ func (m *pageMeta) siteSuffix(head, site string) bool {
 			return true
 		}
 	}
-	words := strings.Fields(strings.ToLower(site))
-	if len(words) == 0 || len(words) > 8 || strings.ContainsFunc(site, unicode.IsDigit) {
+	return institutionName(site)
+}
+
+// institutionName reports whether s reads as the name of an institution or
+// a news site: at most eight words, no digits, every word longer than three
+// letters capitalised ("United States Department of State", "President of
+// Russia"), and one of them a site word.
+func institutionName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 || strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
 	}
+	site := false
 	for _, w := range words {
-		if siteWords[strings.Trim(w, ".,’'")] {
-			return true
+		w = strings.Trim(w, ".,’'")
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) {
+			return false
 		}
+		site = site || siteWords[strings.ToLower(w)]
 	}
-	return false
+	return site
 }
 
 // domainNameRe matches a bare host name such as "en.kremlin.ru".
@@ -686,9 +783,9 @@ func (w *textWriter) leave(n *html.Node) {
 	}
 	switch n.DataAtom {
 	case atom.B, atom.Strong:
-		w.bold--
+		w.bold = max(w.bold-1, 0)
 	case atom.Pre:
-		w.pre--
+		w.pre = max(w.pre-1, 0)
 	case atom.Td, atom.Th:
 		w.space = true
 	case atom.Q:

@@ -35,6 +35,8 @@ func TestSpeakers(t *testing.T) {
 				{"Said", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"", "Questioner", ""}}},
 		{"no-break spaces, hyphened surname and a one-word role among labels", "---\ntitle: \"Press Gaggle by Press Secretary Karine Jean-Pierre En\\_Route Queens, NY\"\ndate: '2024-03-28'\n---\n\u00a0\nMS. JEAN-PIERRE:\u00a0 All right.\n\n\u00a0 \u00a0 Q\u00a0 \u00a0Thank you.\n\nAIDE:\u00a0 Thank you, guys.\n\nMS. JEAN-PIERRE: Bye.\n",
 			[]Speaker{{"Karine Jean-Pierre", "Press Secretary", ""}, {"", "Questioner", ""}, {"", "Aide", ""}, {"Karine Jean-Pierre", "Press Secretary", ""}}},
+		{"the office holder on the date", "---\ntitle: Remarks at a Briefing\ndate: '2022-03-03'\nsource_url: https://bidenwhitehouse.archives.gov/briefing-room/x/\n---\n\nTHE PRESIDENT: Hello.\n\nMS. PSAKI: Thanks.\n",
+			[]Speaker{{"Joe Biden", "President", ""}, {"Jen Psaki", "Press Secretary", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]Speaker{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
