@@ -65,7 +65,7 @@ func (s *speakers) settle(doc *Document) {
 		// the operator may open the line between the call and the question
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
 			if name, outlet := s.calledOn(doc.TurnText(doc.Turns[j])); name != "" {
-				t.Speaker.Name = introduced(t, name)
+				t.Speaker.Name = introduced(t, doc.TurnText(*t), name)
 				if t.Speaker.Affiliation == "" {
 					t.Speaker.Affiliation = outlet
 				}
@@ -198,9 +198,16 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 
 // introduced returns the full name a questioner called on by first name
 // gives at the start of their turn ("Tara Copp, AP."), else first.
-func introduced(t *Turn, first string) string {
+func introduced(t *Turn, text, first string) string {
 	if len(strings.Fields(first)) != 1 {
 		return first
+	}
+	head := text
+	if len(head) > 100 {
+		head = head[:100]
+	}
+	if m := regexp.MustCompile(`\b` + regexp.QuoteMeta(first) + `\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`).FindStringSubmatch(head); m != nil {
+		return first + " " + m[1] // "Tara Copp, AP.", "Eunjung Cho with the Voice of America"
 	}
 	for _, m := range t.Mentions {
 		if m.Start > 80 {

@@ -38,11 +38,14 @@ func (s *speakers) prepare(doc *Document) {
 			}
 		}
 	}
+	s.date = doc.Date
+	s.country = s.setting(doc)
 	for i := range doc.Byline {
 		s.canonical(&doc.Byline[i])
 	}
-	s.date = doc.Date
-	s.country = s.setting(doc)
+	if s.country == "" {
+		s.country = s.setting(doc) // now from the byline's people
+	}
 	seen = map[string]bool{}
 	for _, t := range doc.Turns {
 		if t.Raw.Words != "" && t.Raw.Role == "" && !seen[t.Raw.Words] {
@@ -150,9 +153,7 @@ func (s *speakers) setting(doc *Document) string {
 // canonical completes a byline name from the lexicon or the document
 // ("Biden" -> "Joe Biden") and registers it.
 func (s *speakers) canonical(sp *Speaker) {
-	if c, _, ok := s.td.Person(sp.Name); ok {
-		sp.Name = c
-	}
+	sp.Name = s.fullName(sp.Name, sp.Role) // "Vice President Harris" in 2022 is Kamala Harris
 	s.td.AddPerson(sp.Name)
 }
 
