@@ -510,6 +510,8 @@ func FuzzReadHTML(f *testing.F) {
 y</pre><table><tr><td>a</td></tr></table><q>z</q>`)
 	f.Add(strings.Repeat("<div><b>", 300) + "deep")
 	f.Fuzz(func(t *testing.T, src string) {
+		tm := time.AfterFunc(3*time.Second, func() { os.WriteFile("/tmp/hang.txt", []byte(src), 0o644); panic("HANG") })
+		defer tm.Stop()
 		d, err := readHTML(src)
 		if err != nil {
 			t.Fatal(err)
