@@ -26,7 +26,8 @@ type htmlDoc struct {
 // holds most of the text. Hidden elements, navigation, widgets, media and
 // their captions are left out. Each block element is a paragraph, paragraphs
 // are separated by a blank line, <br> breaks a line, and a bold speaker label
-// at the start of a line comes out as "Name: text".
+// at the start of a line comes out as "Name: text". A page nested deeper than
+// the tree parser allows is read token by token instead.
 func readHTML(src string) (htmlDoc, error) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
@@ -138,6 +139,7 @@ func walkHTML(root *html.Node, enter func(*html.Node) bool, leave func(*html.Nod
 	}
 }
 
+// attr returns the value of n's attribute key, or "".
 func attr(n *html.Node, key string) string {
 	for _, a := range n.Attr {
 		if strings.EqualFold(a.Key, key) {
@@ -270,8 +272,25 @@ func isHidden(n *html.Node) bool {
 			return true
 		}
 	}
-	for _, c := range attrTokens(n, "class") {
+	classes := attrTokens(n, "class")
+	for _, c := range classes {
 		if hiddenClasses[c] {
+			return !shownAtSomeWidth(classes)
+		}
+	}
+	return false
+}
+
+// responsiveShow matches the utility classes that show an element from some
+// screen width on: Tailwind's "md:block", Bootstrap's "d-md-flex".
+var responsiveShow = regexp.MustCompile(`^(?:[a-z0-9-]+:(?:inline-)?(?:block|flex|grid|inline|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:inline-)?(?:block|flex|grid|inline|table))$`)
+
+// shownAtSomeWidth reports whether a class list that hides an element also
+// shows it on wider screens ("hidden md:block"): a reader on a desktop sees
+// it.
+func shownAtSomeWidth(classes []string) bool {
+	for _, c := range classes {
+		if responsiveShow.MatchString(c) {
 			return true
 		}
 	}

@@ -112,6 +112,10 @@ func parseText(source, text string, vocab Vocabulary) (*Document, error) {
 	}
 	readHeader(doc, lines[:hdrEnd])
 	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), vocab)
+	if narrativeLead(text, doc.Turns) {
+		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
+		doc.Turns = doc.Turns[1:]
+	}
 	return doc, nil
 }
 
@@ -301,4 +305,20 @@ func isCapsWord(w string) bool {
 		}
 	}
 	return n >= 3
+}
+
+// firstPerson matches the words of someone speaking: I, we, you, my, our.
+var firstPerson = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|we|we're|we’re|us|our|ours|you|your|my|me)\b`)
+
+// narrativeLead reports an unlabelled first turn that reads as a page's
+// narrative lead, not speech: the labelled turns follow it, and it never
+// speaks in the first or second person nor greets, and runs to eight
+// words or more ("The meeting covered the
+// development of bilateral relations…" above "Vladimir Putin: …").
+func narrativeLead(text string, turns []Turn) bool {
+	if len(turns) < 3 || turns[0].Label != (Span{}) || turns[1].Label == (Span{}) || turns[2].Label == (Span{}) {
+		return false
+	}
+	lead := text[turns[0].Text.Start:turns[0].Text.End]
+	return len(lead) < 2000 && len(strings.Fields(lead)) >= 8 && !greeting(lead) && !firstPerson.MatchString(lead)
 }

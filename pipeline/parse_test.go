@@ -48,6 +48,8 @@ func TestParseTurns(t *testing.T) {
 		{"label alone on its line", "¶MODERATOR:\nWelcome to the briefing.\n¶QUESTION:\nThank you.\n"},
 		{"single-word label needs support", "Interview with Prime Minister Kaja Kallas\n\n¶Interviewer: Hello.\n¶Kaja Kallas: Hello.\n¶Interviewer: And?\n¶Kallas: Look: it matters.\nThe point is this: we act.\n"},
 		{"markdown labels", "---\ntitle: Remarks\ndate: 2023-06-08\n---\n\n¶PRESIDENT BIDEN:  Hello.\n\n¶Q Question here?\n"},
+		{"a narrative lead is not a turn", "Meeting with Andrei Kostin\n\nThe meeting covered state support for small business.\n\n¶Vladimir Putin: Mr Kostin, welcome.\n\n¶Andrei Kostin: Thank you, Mr President.\n"},
+		{"an opening statement is a turn", "Remarks\n\n¶We met today with our allies.\n\n¶MODERATOR: Questions.\n\n¶Q: One?\n"},
 		{"misspelt roles", "¶MODERATOR: Hi.\n¶OPERTATOR: Your line is open.\n¶MOERATOR: Next.\n¶AUDIENE: (Applause.)\n"},
 		{"indented labels, Q with one space, a lone capitalised role", "¶MS. PSAKI: Hi.\n\n¶     Q How are you?\n\n¶MR. KIRBY: Fine.\n¶AIDE: Thank you, guys.\n\n¶Q — one more?\nQ fever is not a label.\n"},
 		{"state department labels", "Department Press Briefing – October 16, 2023\nMatthew Miller, Department Spokesperson\nWashington, D.C.\n2:07 p.m. EDT\n\n¶MR MILLER: Good afternoon.\n¶QUESTION: Thanks, Matt.\n¶MR MILLER: Go ahead.\n"},
