@@ -825,18 +825,11 @@ func (w *textWriter) text(s string) {
 			w.lineBreak()
 		case unicode.IsSpace(r):
 			w.space = true
-		case invisibleRune(r):
+		case isInvisible(r):
 		default:
 			w.visible(r)
 		}
 	}
-}
-
-// invisibleRune reports whether r takes no room in the text a reader sees:
-// a format character (soft hyphen, zero-width space, word joiner, byte
-// order mark, direction marks) or a control character.
-func invisibleRune(r rune) bool {
-	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r)
 }
 
 // visible adds one visible character, after the space due if any, and

@@ -196,6 +196,10 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 	return name, outlet
 }
 
+// selfIntro matches a name of two capitalised words followed by a comma
+// or by "with", "from" or "of": how a questioner introduces themselves.
+var selfIntro = regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`)
+
 // introduced returns the full name a questioner called on by first name
 // gives at the start of their turn ("Tara Copp, AP."), else first.
 func introduced(t *Turn, text, first string) string {
@@ -206,8 +210,10 @@ func introduced(t *Turn, text, first string) string {
 	if len(head) > 100 {
 		head = head[:100]
 	}
-	if m := regexp.MustCompile(`\b` + regexp.QuoteMeta(first) + `\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`).FindStringSubmatch(head); m != nil {
-		return first + " " + m[1] // "Tara Copp, AP.", "Eunjung Cho with the Voice of America"
+	for _, m := range selfIntro.FindAllStringSubmatch(head, -1) {
+		if m[1] == first {
+			return first + " " + m[2] // "Tara Copp, AP.", "Eunjung Cho with the Voice of America"
+		}
 	}
 	for _, m := range t.Mentions {
 		if m.Start > 80 {
