@@ -6,6 +6,9 @@ import (
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -54,8 +57,8 @@ func BenchmarkParse(b *testing.B) {
 }
 
 // benchParse parses one bundled transcript in its format.
-func benchParse(b *testing.B, p *Pipeline, path string, src []byte) *Document {
-	f, _ := DetectFormat(path)
+func benchParse(b *testing.B, p *Pipeline, path string, src []byte) *transcript.Document {
+	f, _ := read.DetectFormat(path)
 	doc, err := p.ParseFormat(filepath.Base(path), f, src)
 	if err != nil {
 		b.Fatal(err)
@@ -76,7 +79,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 	if pr, ok := ner.(tagger.Prose); ok {
 		pr.Warm()
 	}
-	w := NewWriter(discard{}, CSVEncoder{})
+	w := write.NewWriter(discard{}, write.CSVEncoder{})
 	b.SetBytes(n)
 	b.ReportAllocs()
 	turns := 0
@@ -99,7 +102,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 func BenchmarkCSV(b *testing.B) {
 	paths, srcs, n := benchDocs(b)
 	p := benchPipeline(b, nil)
-	var docs []*Document
+	var docs []*transcript.Document
 	for i, src := range srcs {
 		doc := benchParse(b, p, paths[i], src)
 		if err := p.Tag(doc); err != nil {
@@ -107,7 +110,7 @@ func BenchmarkCSV(b *testing.B) {
 		}
 		docs = append(docs, doc)
 	}
-	w := NewWriter(discard{}, CSVEncoder{})
+	w := write.NewWriter(discard{}, write.CSVEncoder{})
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {

@@ -4,6 +4,9 @@ import (
 	"fmt"
 	"sync"
 
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/pipeline/speakers"
+	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -13,12 +16,12 @@ type Pipeline struct {
 	Tagger *tagger.Tagger
 
 	once   sync.Once
-	people *people // the lexicon's people by surname and office, built on first use
+	people *speakers.Index // the lexicon's people by surname and office, built on first use
 }
 
 // index returns the lexicon's people index, built once.
-func (p *Pipeline) index() *people {
-	p.once.Do(func() { p.people = newPeople(p.Tagger.Lexicon()) })
+func (p *Pipeline) index() *speakers.Index {
+	p.once.Do(func() { p.people = speakers.NewIndex(p.Tagger.Lexicon()) })
 	return p.people
 }
 
@@ -26,12 +29,18 @@ func (p *Pipeline) index() *people {
 func New(t *tagger.Tagger) *Pipeline { return &Pipeline{Tagger: t} }
 
 // Parse parses one transcript with the pipeline's lexicon's title words.
-func (p *Pipeline) Parse(source string, src []byte) (*Document, error) {
-	return parse(source, src, p.Tagger.Lexicon())
+func (p *Pipeline) Parse(source string, src []byte) (*transcript.Document, error) {
+	return read.ParseWith(source, src, p.Tagger.Lexicon())
+}
+
+// ParseFormat parses src in the given format with the pipeline's title
+// words.
+func (p *Pipeline) ParseFormat(source string, f read.Format, src []byte) (*transcript.Document, error) {
+	return read.ParseFormat(source, f, src, p.Tagger.Lexicon())
 }
 
 // Document parses one transcript and tags every turn.
-func (p *Pipeline) Document(source string, src []byte) (*Document, error) {
+func (p *Pipeline) Document(source string, src []byte) (*transcript.Document, error) {
 	doc, err := p.Parse(source, src)
 	if err != nil {
 		return nil, err
@@ -45,20 +54,20 @@ func (p *Pipeline) Document(source string, src []byte) (*Document, error) {
 // was introduced resolves to him.
 // Mention offsets are byte offsets into the turn's normalised text
 // (Document.TurnText).
-func (p *Pipeline) Tag(doc *Document) error {
+func (p *Pipeline) Tag(doc *transcript.Document) error {
 	td := p.Tagger.NewDoc()
-	sp := &speakers{lex: p.Tagger.Lexicon(), tg: p.Tagger, td: td, ppl: p.index()}
-	sp.prepare(doc)
+	sp := speakers.New(p.Tagger, td, p.index())
+	sp.Prepare(doc)
+	doc.Normalize()
 	for i := range doc.Turns {
-		sp.resolveTurn(doc, i)
+		sp.Turn(doc, i)
 		t := &doc.Turns[i]
-		t.clean, t.words = normalizeCount(doc.Body[t.Text.Start:t.Text.End])
-		res, err := td.Tag(t.clean)
+		res, err := td.Tag(doc.TurnText(*t))
 		if err != nil {
-			return &ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
+			return &transcript.ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
 		}
 		t.Mentions, t.Tags, t.Unknown = res.Mentions, res.Tags, res.Unknown
 	}
-	sp.settle(doc)
+	sp.Settle(doc)
 	return nil
 }

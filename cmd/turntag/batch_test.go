@@ -16,7 +16,7 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
-func write(t *testing.T, dir, name string, data []byte) {
+func writeFile(t *testing.T, dir, name string, data []byte) {
 	t.Helper()
 	if err := os.WriteFile(filepath.Join(dir, name), data, 0o644); err != nil {
 		t.Fatal(err)
@@ -87,10 +87,10 @@ func TestBatchMixedFolder(t *testing.T) {
 		"bad.vtt":     []byte("00:00:01.000 --> 00:00:02.000\nno header\n"),
 	}
 	for name, data := range good {
-		write(t, in, name, data)
+		writeFile(t, in, name, data)
 	}
 	for name, data := range bad {
-		write(t, in, name, data)
+		writeFile(t, in, name, data)
 	}
 	if err := os.Symlink("loop-b.txt", filepath.Join(in, "loop-a.txt")); err != nil {
 		t.Fatal(err)
@@ -100,7 +100,7 @@ func TestBatchMixedFolder(t *testing.T) {
 	}
 	bad["loop-a.txt"], bad["loop-b.txt"] = nil, nil
 	if os.Geteuid() != 0 { // root reads any file, so the permission case needs a normal user
-		write(t, in, "locked.txt", []byte("MODERATOR: secret.\n"))
+		writeFile(t, in, "locked.txt", []byte("MODERATOR: secret.\n"))
 		if err := os.Chmod(filepath.Join(in, "locked.txt"), 0); err != nil {
 			t.Fatal(err)
 		}
@@ -173,7 +173,7 @@ func TestBatchManyFiles(t *testing.T) {
 	}
 	dir := t.TempDir()
 	for i := 0; i < 10000; i++ {
-		write(t, dir, fmt.Sprintf("t%05d.txt", i), []byte(fmt.Sprintf("MODERATOR: Briefing %d on Ukraine.\nQ: And Russia?\n", i)))
+		writeFile(t, dir, fmt.Sprintf("t%05d.txt", i), []byte(fmt.Sprintf("MODERATOR: Briefing %d on Ukraine.\nQ: And Russia?\n", i)))
 	}
 	out, errs, err := run(t, "tag", "--ner", "off", dir)
 	if err != nil {
@@ -194,7 +194,7 @@ func TestBatchManyFiles(t *testing.T) {
 // and the exit status is 1.
 func TestInterruptedRunWritesNothing(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
 	target := filepath.Join(dir, "out.csv")
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
@@ -226,7 +226,7 @@ func TestUsageErrors(t *testing.T) {
 
 func TestFormulaCellsNeutralised(t *testing.T) {
 	dir := t.TempDir()
-	write(t, dir, "f.txt", []byte("MODERATOR: =HYPERLINK(\"http://x\")\n"))
+	writeFile(t, dir, "f.txt", []byte("MODERATOR: =HYPERLINK(\"http://x\")\n"))
 	out, _, _ := run(t, "tag", "--ner", "off", "-q", filepath.Join(dir, "f.txt"))
 	if !strings.Contains(out, `"'=HYPERLINK(""http://x"")"`) {
 		t.Errorf("formula not neutralised:\n%s", out)

@@ -15,6 +15,10 @@ import (
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -45,7 +49,7 @@ func runBench(c *cli.Context) error {
 			return cli.Exit(err.Error(), 1)
 		}
 	}
-	inputs, errs := pipeline.Expand([]string{dir}, pipeline.Filter{})
+	inputs, errs := batch.Expand([]string{dir}, batch.Filter{})
 	if len(errs) > 0 || len(inputs) == 0 {
 		return cli.Exit(fmt.Sprintf("corpus %s: %v", dir, errs), 1)
 	}
@@ -112,7 +116,7 @@ func runBench(c *cli.Context) error {
 }
 
 func generate(c *cli.Context, dir string) error {
-	samples, errs := pipeline.Expand([]string{c.String("samples")}, pipeline.Filter{})
+	samples, errs := batch.Expand([]string{c.String("samples")}, batch.Filter{})
 	if len(errs) > 0 {
 		return errs[0]
 	}
@@ -121,7 +125,7 @@ func generate(c *cli.Context, dir string) error {
 		return err
 	}
 	p := pipeline.New(tagger.New(lex, nil))
-	var docs []*pipeline.Document
+	var docs []*transcript.Document
 	for _, in := range samples {
 		src, err := os.ReadFile(in.Path)
 		if err != nil {
@@ -133,7 +137,7 @@ func generate(c *cli.Context, dir string) error {
 		}
 		docs = append(docs, doc)
 	}
-	n, bytes, err := pipeline.GenerateCorpus(pipeline.CorpusOptions{Dir: dir, Bytes: int64(c.Float64("size") * 1e6), Seed: c.Uint64("seed"), Samples: docs})
+	n, bytes, err := GenerateCorpus(CorpusOptions{Dir: dir, Bytes: int64(c.Float64("size") * 1e6), Seed: c.Uint64("seed"), Samples: docs})
 	if err == nil {
 		fmt.Fprintf(c.App.Writer, "generated %d files, %.1f MB in %s (seed %d)\n", n, float64(bytes)/1e6, dir, c.Uint64("seed"))
 	}
@@ -156,11 +160,11 @@ func (r rate) String() string {
 }
 
 // measure runs the whole tag job (read, parse, tag, write CSV) over inputs.
-func measure(ctx context.Context, p *pipeline.Pipeline, inputs []pipeline.Input, jobs int) (rate, error) {
+func measure(ctx context.Context, p *pipeline.Pipeline, inputs []batch.Input, jobs int) (rate, error) {
 	var r rate
-	w := pipeline.NewWriter(io.Discard, pipeline.CSVEncoder{})
+	w := write.NewWriter(io.Discard, write.CSVEncoder{})
 	start := time.Now()
-	err := (&pipeline.Runner{Pipeline: p, Jobs: jobs, Encoders: []pipeline.Encoder{w.Encoder()}}).Run(ctx, inputs, func(res pipeline.Result) error {
+	err := (&batch.Runner{Pipeline: p, Jobs: jobs, Encoders: []write.Encoder{w.Encoder()}}).Run(ctx, inputs, func(res batch.Result) error {
 		if res.Err != nil {
 			return res.Err
 		}
@@ -174,7 +178,7 @@ func measure(ctx context.Context, p *pipeline.Pipeline, inputs []pipeline.Input,
 
 // proseReference runs prose's NewDocument (shared model, segmentation off)
 // once per turn over the same turns, as the yardstick of the default mode.
-func proseReference(p *pipeline.Pipeline, inputs []pipeline.Input) (rate, error) {
+func proseReference(p *pipeline.Pipeline, inputs []batch.Input) (rate, error) {
 	var texts []string
 	var r rate
 	for _, in := range inputs {
@@ -182,7 +186,7 @@ func proseReference(p *pipeline.Pipeline, inputs []pipeline.Input) (rate, error)
 		if err != nil {
 			return r, err
 		}
-		f, _ := pipeline.DetectFormat(in.Path)
+		f, _ := read.DetectFormat(in.Path)
 		doc, err := p.ParseFormat(in.Source, f, src)
 		if err != nil {
 			return r, err
@@ -203,7 +207,7 @@ func proseReference(p *pipeline.Pipeline, inputs []pipeline.Input) (rate, error)
 	return r, nil
 }
 
-func firstBytes(inputs []pipeline.Input, limit int64) []pipeline.Input {
+func firstBytes(inputs []batch.Input, limit int64) []batch.Input {
 	var total int64
 	for i, in := range inputs {
 		if info, err := os.Stat(in.Path); err == nil {

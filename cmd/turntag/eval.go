@@ -6,6 +6,8 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/eval"
 )
 
 func evalCommand() *cli.Command {
@@ -28,7 +30,7 @@ func runEval(c *cli.Context) error {
 	if c.NArg() == 0 || len(c.StringSlice("gold")) == 0 {
 		return cli.Exit("usage: eval needs --gold and at least one FILE or FOLDER", 2)
 	}
-	gold, err := pipeline.ReadGold(c.StringSlice("gold"))
+	gold, err := eval.ReadGold(c.StringSlice("gold"))
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
@@ -45,10 +47,10 @@ func runEval(c *cli.Context) error {
 }
 
 // evaluate runs the pipeline over the arguments' files that the gold covers.
-func evaluate(c *cli.Context, p *pipeline.Pipeline, gold []pipeline.GoldTurn) (*pipeline.Eval, error) {
-	ev := pipeline.NewEval(gold)
+func evaluate(c *cli.Context, p *pipeline.Pipeline, gold []eval.GoldTurn) (*eval.Eval, error) {
+	ev := eval.NewEval(gold)
 	ev.Lexicon = p.Tagger.Lexicon()
-	covers := func(in pipeline.Input) bool { return ev.Covers(in.Source) }
+	covers := func(in batch.Input) bool { return ev.Covers(in.Source) }
 	_, failed, skipped, err := eachDocument(c, p, covers, ev.AddDocument)
 	if err != nil {
 		return nil, cli.Exit(err.Error(), 1)

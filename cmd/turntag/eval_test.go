@@ -8,6 +8,8 @@ import (
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/eval"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -35,17 +37,17 @@ func TestQualityBaseline(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var base pipeline.Summary
+			var base eval.Summary
 			if err := json.Unmarshal(src, &base); err != nil {
 				t.Fatal(err)
 			}
-			gold, err := pipeline.ReadGold([]string{set.gold})
+			gold, err := eval.ReadGold([]string{set.gold})
 			if err != nil {
 				t.Fatal(err)
 			}
-			ev := pipeline.NewEval(gold)
+			ev := eval.NewEval(gold)
 			ev.Lexicon = lex
-			inputs, errs := pipeline.Expand([]string{set.inputs}, pipeline.Filter{})
+			inputs, errs := batch.Expand([]string{set.inputs}, batch.Filter{})
 			if len(errs) > 0 {
 				t.Fatal(errs)
 			}

@@ -11,7 +11,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/lexicon"
-	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -132,7 +132,7 @@ func runList(c *cli.Context) error {
 		cw.Write(header)
 		for _, r := range rows {
 			for i := range r {
-				r[i] = pipeline.Neutralize(r[i])
+				r[i] = write.Neutralize(r[i])
 			}
 			cw.Write(r)
 		}
@@ -197,6 +197,6 @@ func printExplain(w io.Writer, text string, res tagger.Result) {
 		fmt.Fprintln(w, "  (none)")
 	}
 	for _, t := range res.Tags {
-		fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, pipeline.FormatEvidence(t.Evidence))
+		fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, write.FormatEvidence(t.Evidence))
 	}
 }

@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/read"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -33,7 +33,7 @@ func transcripts(t *testing.T) []string {
 			if err != nil || d.IsDir() {
 				return err
 			}
-			if _, ferr := pipeline.DetectFormat(p); ferr == nil {
+			if _, ferr := read.DetectFormat(p); ferr == nil {
 				out = append(out, p)
 			}
 			return nil

@@ -7,9 +7,8 @@ import (
 	"time"
 
 	"github.com/schollz/progressbar/v3"
+	"github.com/turntag/turntag/pipeline/batch"
 	"golang.org/x/term"
-
-	"github.com/turntag/turntag/pipeline"
 )
 
 // progress shows files done/total, turns, MB/s and ETA on stderr when
@@ -22,7 +21,7 @@ type progress struct {
 	n     int
 }
 
-func newProgress(w io.Writer, inputs []pipeline.Input, quiet bool) *progress {
+func newProgress(w io.Writer, inputs []batch.Input, quiet bool) *progress {
 	p := &progress{w: w, total: len(inputs), start: time.Now()}
 	f, ok := w.(*os.File)
 	if quiet || !ok || !term.IsTerminal(int(f.Fd())) {
@@ -40,7 +39,7 @@ func newProgress(w io.Writer, inputs []pipeline.Input, quiet bool) *progress {
 }
 
 // done counts one result.
-func (p *progress) done(_ pipeline.Result, sum *summary) {
+func (p *progress) done(_ batch.Result, sum *summary) {
 	p.n++
 	if p.bar == nil {
 		return

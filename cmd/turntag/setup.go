@@ -10,6 +10,8 @@ import (
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -77,14 +79,14 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 // each in input order. Problems are printed on stderr by file; it counts
 // the arguments that could not be listed, the files that failed, and those
 // skipped as unsupported.
-func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(pipeline.Input) bool, each func(*pipeline.Document)) (unlisted, failed, skipped int, err error) {
-	inputs, errs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{})
+func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(batch.Input) bool, each func(*transcript.Document)) (unlisted, failed, skipped int, err error) {
+	inputs, errs := batch.Expand(c.Args().Slice(), batch.Filter{})
 	for _, e := range errs {
 		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
 	}
 	unlisted = len(errs)
 	if keep != nil {
-		var kept []pipeline.Input
+		var kept []batch.Input
 		for _, in := range inputs {
 			if keep(in) {
 				kept = append(kept, in)
@@ -94,7 +96,7 @@ func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(pipeline.Input
 	}
 	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
 	defer stop()
-	err = (&pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r pipeline.Result) error {
+	err = (&batch.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r batch.Result) error {
 		switch {
 		case r.Skipped:
 			skipped++

@@ -6,9 +6,9 @@ import (
 	"strconv"
 	"text/tabwriter"
 
+	"github.com/turntag/turntag/pipeline/eval"
+	"github.com/turntag/turntag/pipeline/write"
 	"github.com/urfave/cli/v2"
-
-	"github.com/turntag/turntag/pipeline"
 )
 
 func suggestCommand() *cli.Command {
@@ -35,7 +35,7 @@ func runSuggest(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	sg := pipeline.NewSuggestions()
+	sg := eval.NewSuggestions()
 	unlisted, failed, _, err := eachDocument(c, p, nil, sg.Add)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
@@ -50,7 +50,7 @@ func runSuggest(c *cli.Context) error {
 		w := csv.NewWriter(c.App.Writer)
 		w.Write([]string{"name", "label", "count", "docs", "example", "source"})
 		for _, s := range ranked {
-			w.Write([]string{pipeline.Neutralize(s.Name), s.Label, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), pipeline.Neutralize(s.Example), s.Source})
+			w.Write([]string{write.Neutralize(s.Name), s.Label, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), write.Neutralize(s.Example), s.Source})
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {

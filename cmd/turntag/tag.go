@@ -8,9 +8,9 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/write"
 	"github.com/urfave/cli/v2"
-
-	"github.com/turntag/turntag/pipeline"
 )
 
 func tagCommand() *cli.Command {
@@ -30,7 +30,7 @@ func tagCommand() *cli.Command {
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files whose name or relative path matches `GLOB` (repeatable)"},
-			&cli.Int64Flag{Name: "max-file-size", Value: pipeline.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES`"},
+			&cli.Int64Flag{Name: "max-file-size", Value: batch.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES`"},
 			&cli.BoolFlag{Name: "raw-cells", Usage: "write CSV cells as they are; by default a cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary line on stderr (errors are still printed)"},
 		),
@@ -42,9 +42,9 @@ func tagCommand() *cli.Command {
 // the workers (CSV, JSON Lines) or writes them whole (Parquet).
 type sink struct {
 	out *output
-	w   *pipeline.Writer        // CSV and JSON Lines
-	pq  *pipeline.ParquetWriter // Parquet
-	enc int                     // index of w's encoder among the runner's
+	w   *write.Writer        // CSV and JSON Lines
+	pq  *write.ParquetWriter // Parquet
+	enc int                  // index of w's encoder among the runner's
 }
 
 func newSink(target string, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
@@ -57,15 +57,15 @@ func newSink(target string, stdout io.Writer, format string, mentions, raw bool)
 	}
 	switch format {
 	case "parquet":
-		return &sink{out: out, pq: pipeline.NewParquetWriter(out, mentions)}, nil
+		return &sink{out: out, pq: write.NewParquetWriter(out, mentions)}, nil
 	case "jsonl":
-		return &sink{out: out, w: pipeline.NewWriter(out, pipeline.JSONLEncoder{Mentions: mentions})}, nil
+		return &sink{out: out, w: write.NewWriter(out, write.JSONLEncoder{Mentions: mentions})}, nil
 	}
-	return &sink{out: out, w: pipeline.NewWriter(out, pipeline.CSVEncoder{Mentions: mentions, Raw: raw})}, nil
+	return &sink{out: out, w: write.NewWriter(out, write.CSVEncoder{Mentions: mentions, Raw: raw})}, nil
 }
 
 // write writes one tagged document.
-func (s *sink) write(r pipeline.Result) error {
+func (s *sink) write(r batch.Result) error {
 	if s.pq != nil {
 		return s.pq.WriteDocument(r.Doc)
 	}
@@ -93,7 +93,7 @@ func runTag(c *cli.Context) error {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	inputs, expandErrs := pipeline.Expand(c.Args().Slice(), pipeline.Filter{Include: c.StringSlice("include"), Exclude: c.StringSlice("exclude")})
+	inputs, expandErrs := batch.Expand(c.Args().Slice(), batch.Filter{Include: c.StringSlice("include"), Exclude: c.StringSlice("exclude")})
 	sinks := []*sink{}
 	turns, err := newSink(c.String("output"), c.App.Writer, format, false, c.Bool("raw-cells"))
 	if err != nil {
@@ -123,14 +123,14 @@ func runTag(c *cli.Context) error {
 	}
 	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
-	runner := &pipeline.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
+	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
 	for _, s := range sinks {
 		if s.w != nil {
 			s.enc = len(runner.Encoders)
 			runner.Encoders = append(runner.Encoders, s.w.Encoder())
 		}
 	}
-	runErr := runner.Run(ctx, inputs, func(r pipeline.Result) error {
+	runErr := runner.Run(ctx, inputs, func(r batch.Result) error {
 		defer bar.done(r, &sum)
 		sum.bytes += r.Bytes
 		switch {

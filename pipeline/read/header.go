@@ -1,0 +1,148 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// maxHeaderLines bounds the header: past it, text is speech.
+const maxHeaderLines = 12
+
+var (
+	timeLine   = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*[A-Z]{0,4}\.?$`)
+	metaLine   = regexp.MustCompile(`(?i)^(last updated|updated|date|location|posted|published|released|time|venue|place|source|transcript|as delivered|as prepared|the following is|this is a (near-verbatim|rush) transcript|near-verbatim)\b`)
+	bulletLine = regexp.MustCompile(`^\s*[•·▪◦*\-]\s*`)
+)
+
+// headerEnd returns how many of lines (blank ones included) form the header:
+// a title, a by-line, dates, times, places and notes such as "(As
+// delivered)", before the first label or the first line of speech.
+func headerEnd(lines []line, markdown bool, vocab Vocabulary) int {
+	end, n := 0, 0
+	for i, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) || n > 0 && greeting(t) {
+			break
+		}
+		if c, ok := parseLabel(l.text, vocab); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
+			break
+		}
+		n++
+		end = i + 1
+	}
+	return end
+}
+
+// isHeaderLine reports whether a non-blank line reads as header metadata.
+func isHeaderLine(t string, first, markdown bool) bool {
+	words := len(strings.Fields(t))
+	switch {
+	case markdown && strings.HasPrefix(t, "#"):
+		return true
+	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (findDate(t) != "" || metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+		return true
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
+		return true
+	case timeLine.MatchString(t), metaLine.MatchString(t) && len(t) < 300:
+		return true
+	case findDate(t) != "" && words <= 14:
+		return true
+	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !endsSentence(t):
+		return true
+	case first && len(t) < 200 && !endsSentence(t) && StartsUpper(t) && !greeting(t):
+		return true
+	case len(t) < 100 && words <= 12 && !endsSentence(t) && StartsUpper(t) && !greeting(t):
+		return true
+	}
+	return false
+}
+
+// endsSentence reports whether t ends like a sentence (not like "D.C.").
+func endsSentence(t string) bool {
+	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
+		return true
+	}
+	if !strings.HasSuffix(t, ".") {
+		return false
+	}
+	// an abbreviation: the word before the final dot is short and dotted ("D.C.", "U.S.")
+	fields := strings.Fields(t)
+	last := fields[len(fields)-1]
+	return !(strings.Count(last, ".") >= 2 && len(last) <= 6)
+}
+
+func StartsUpper(t string) bool {
+	r, _ := utf8.DecodeRuneInString(t)
+	return r >= 'A' && r <= 'Z' || r > utf8.RuneSelf
+}
+
+// readHeader fills the title and date from header lines where front matter
+// left them empty. A "by ..." line extends the title ("Press conference" +
+// "by NATO Secretary General ...").
+func readHeader(doc *transcript.Document, lines []line) {
+	var texts []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l.text)
+		if t == "" {
+			continue
+		}
+		texts = append(texts, strings.TrimSpace(strings.TrimLeft(t, "#")))
+	}
+	if doc.Title == "" && len(texts) > 0 {
+		title := texts[0]
+		if len(texts) > 1 && strings.HasPrefix(strings.ToLower(texts[1]), "by ") && !strings.Contains(strings.ToLower(title), " by ") {
+			title += " " + texts[1]
+		}
+		if bulletLine.MatchString(title) || timeLine.MatchString(title) {
+			title = ""
+		}
+		doc.Title = title
+	}
+	if doc.Date == "" {
+		for _, t := range texts {
+			if d := findDate(t); d != "" {
+				doc.Date = d
+				break
+			}
+		}
+	}
+	if doc.Date == "" {
+		doc.Date = findDate(doc.Title)
+	}
+}
+
+// HeaderLines returns the non-blank lines of d's header after any front
+// matter, trimmed.
+func HeaderLines(d *transcript.Document) []string {
+	var out []string
+	h := d.Body[d.Header.Start:d.Header.End]
+	if _, start, err := splitFrontMatter(h + "\n"); err == nil && start > 0 {
+		if start > len(h) {
+			start = len(h)
+		}
+		h = h[start:]
+	}
+	for _, l := range strings.Split(h, "\n") {
+		if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#•·*")); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+// greeting reports a line that opens speech, never a header: "Good
+// afternoon everyone", "Thank you very much".
+func greeting(t string) bool {
+	first := strings.ToLower(strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
+	switch first {
+	case "good", "thank", "thanks", "hello", "hi", "welcome", "ladies", "well", "so", "okay", "ok", "let", "dear", "friends", "colleagues", "i", "we", "today", "yes", "no":
+		return true
+	}
+	return false
+}

@@ -1,0 +1,925 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// htmlDoc is what a page gives: metadata and its text with paragraphs.
+type htmlDoc struct {
+	title, date string
+	// lead is the page's summary (a lead paragraph marked as the entry's
+	// summary, else the meta description); it is not part of text.
+	lead string
+	text string
+}
+
+// readHTML extracts the title, a date, a lead and the text of a page. The
+// text comes from the page's content: the first <main>, else the <article>
+// with the most text, else <body>; inside it, an element marked as the
+// article's body (itemprop="articleBody", class "entry-content", …) when it
+// holds most of the text. Hidden elements, navigation, widgets, media and
+// their captions are left out. Each block element is a paragraph, paragraphs
+// are separated by a blank line, <br> breaks a line, and a bold speaker label
+// at the start of a line comes out as "Name: text". A page nested deeper than
+// the tree parser allows is read token by token instead.
+func readHTML(src string) (htmlDoc, error) {
+	root, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		// The tree parser refuses pages nested too deep; read those flat.
+		return readHTMLFlat(src), nil
+	}
+	m := collectMeta(root)
+	from := contentRoot(root, m)
+	d := htmlDoc{
+		title: m.pageTitle(),
+		date:  m.date,
+		lead:  m.leadText(),
+		text:  renderText(from),
+	}
+	return d, nil
+}
+
+// voidAtoms are elements that have no end tag.
+var voidAtoms = map[atom.Atom]bool{
+	atom.Area: true, atom.Base: true, atom.Br: true, atom.Col: true, atom.Embed: true,
+	atom.Hr: true, atom.Img: true, atom.Input: true, atom.Link: true, atom.Meta: true,
+	atom.Param: true, atom.Source: true, atom.Track: true, atom.Wbr: true,
+}
+
+// readHTMLFlat reads a page token by token, for pages the tree parser
+// refuses: the same rules for text, hidden elements, widgets, titles and
+// dates, without choosing the content region or looking at an element's
+// children. A skipped element is skipped up to its end tag.
+func readHTMLFlat(src string) htmlDoc {
+	z := html.NewTokenizer(strings.NewReader(src))
+	m := &pageMeta{dateRank: rankNone}
+	w := &textWriter{label: -1}
+	var title strings.Builder
+	skip, skipName, inTitle := 0, "", false
+	for {
+		tt := z.Next()
+		if tt == html.ErrorToken {
+			break
+		}
+		tok := z.Token()
+		n := &html.Node{Type: html.ElementNode, Data: tok.Data, DataAtom: tok.DataAtom, Attr: tok.Attr}
+		open := tt == html.StartTagToken && !voidAtoms[tok.DataAtom]
+		switch {
+		case tt == html.TextToken && inTitle:
+			title.WriteString(tok.Data)
+		case skip > 0:
+			if open && tok.Data == skipName {
+				skip++
+			} else if tt == html.EndTagToken && tok.Data == skipName {
+				skip--
+			}
+		case tt == html.TextToken:
+			w.text(tok.Data)
+		case tok.DataAtom == atom.Title:
+			inTitle = open
+		case tt == html.EndTagToken:
+			w.leave(n)
+		case tt != html.StartTagToken && tt != html.SelfClosingTagToken:
+		case tok.DataAtom == atom.Meta:
+			m.readMeta(n)
+		case tok.DataAtom == atom.Head || tok.DataAtom == atom.Html:
+		case skipHTMLNode(n):
+			if open {
+				skip, skipName = 1, tok.Data
+			}
+		default:
+			if tok.DataAtom == atom.Time {
+				m.offerDate(attr(n, "datetime"), rankTime)
+			}
+			w.enter(n)
+			if !open {
+				w.leave(n)
+			}
+		}
+	}
+	w.endParagraph()
+	m.titleTag = singleSpaced(title.String())
+	return htmlDoc{title: m.pageTitle(), date: m.date, lead: m.description,
+		text: collapseBlankLines(w.out.String())}
+}
+
+// walkHTML visits the nodes under root in document order without recursion,
+// so that deeply nested pages cannot exhaust the stack. enter is called on
+// each node; when it returns true the node's children are visited and then
+// leave is called on it (leave may be nil).
+func walkHTML(root *html.Node, enter func(*html.Node) bool, leave func(*html.Node)) {
+	done := func(n *html.Node) {
+		if leave != nil {
+			leave(n)
+		}
+	}
+	n := root
+	for {
+		if enter(n) {
+			if n.FirstChild != nil {
+				n = n.FirstChild
+				continue
+			}
+			done(n)
+		}
+		for n != root && n.NextSibling == nil {
+			n = n.Parent
+			done(n)
+		}
+		if n == root {
+			return
+		}
+		n = n.NextSibling
+	}
+}
+
+// attr returns the value of n's attribute key, or "".
+func attr(n *html.Node, key string) string {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return a.Val
+		}
+	}
+	return ""
+}
+
+// hasAttr reports whether n carries the attribute key, whatever its value.
+func hasAttr(n *html.Node, key string) bool {
+	for _, a := range n.Attr {
+		if strings.EqualFold(a.Key, key) {
+			return true
+		}
+	}
+	return false
+}
+
+// attrTokens returns the lower-cased tokens of n's attribute key (a class
+// list, an itemprop list, a rel list).
+func attrTokens(n *html.Node, key string) []string {
+	return strings.Fields(strings.ToLower(attr(n, key)))
+}
+
+// hasAttrToken reports whether the token list of n's attribute key holds tok.
+func hasAttrToken(n *html.Node, key, tok string) bool {
+	for _, t := range attrTokens(n, key) {
+		if t == tok {
+			return true
+		}
+	}
+	return false
+}
+
+// textOf returns the text of every text node under n, joined as it is.
+func textOf(n *html.Node) string {
+	var b strings.Builder
+	walkHTML(n, func(c *html.Node) bool {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		}
+		return true
+	}, nil)
+	return b.String()
+}
+
+// singleSpaced collapses every run of white space in s to one space and
+// trims it.
+func singleSpaced(s string) string {
+	return strings.Join(strings.Fields(s), " ")
+}
+
+// --- What is not text ---
+
+// skipAtoms are elements whose content is never page text: code, head
+// matter, navigation, forms and widgets, and media with their captions and
+// fallback text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
+	atom.Aside: true, atom.Noscript: true, atom.Form: true, atom.Button: true, atom.Svg: true,
+	atom.Template: true, atom.Iframe: true, atom.Select: true, atom.Menu: true, atom.Head: true,
+	atom.Title: true, atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Map: true, atom.Textarea: true, atom.Input: true, atom.Dialog: true,
+}
+
+// hiddenClasses are class names that hide an element from readers
+// (utility classes of the common CSS frameworks and screen-reader-only text).
+var hiddenClasses = SetOf("hidden", "hide", "is-hidden", "u-hidden", "d-none", "invisible",
+	"sr-only", "sr-only-focusable", "visually-hidden", "visuallyhidden", "screen-reader-text",
+	"screen-reader-only", "element-invisible", "offscreen", "show-for-sr", "a11y-hidden")
+
+// chromeWords are words that, as a whole part of a class name split at "-"
+// and "_" ("read__tooltip", "share_material", "related-tags"), mark a page
+// widget rather than text: tooltips, share and print tools, tags,
+// breadcrumbs, related links, sliders and galleries, photo credits, comment
+// sections, and blocks a site marks to be ignored by its reading tools
+// ("masha-ignore"). Words that may name a transcript's own container
+// ("captions", "player") are not among them.
+var chromeWords = SetOf("tooltip", "tooltips", "popover", "share", "sharing", "sharer",
+	"social", "print", "breadcrumb", "breadcrumbs", "tags", "taglist", "tagcloud", "related",
+	"slider", "slides", "slideshow", "carousel", "gallery", "lightbox", "credit", "credits",
+	"ignore", "newsletter", "subscribe", "advert", "advertisement", "pagination", "pager",
+	"toolbar", "sidebar", "cookie", "cookies", "comments", "skip")
+
+// modifierPrefixes start class names that describe what an element has or
+// lacks ("has-tooltip", "with_small_tooltip", "no-print") rather than what
+// it is; chromeWords do not apply to them.
+var modifierPrefixes = []string{"has-", "has_", "with-", "with_", "no-", "no_", "js-"}
+
+// chromeRoles are ARIA roles of landmarks and widgets that hold no text of
+// the page's content.
+var chromeRoles = SetOf("navigation", "banner", "contentinfo", "complementary", "search",
+	"menu", "menubar", "toolbar", "tablist", "tooltip", "dialog", "alertdialog", "listbox",
+	"button", "img")
+
+// mediaAtoms are media elements: a block that holds one as a child holds a
+// photo or video with its caption.
+var mediaAtoms = map[atom.Atom]bool{
+	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
+}
+
+// skipHTMLNode reports whether n and everything under it is not text a
+// reader of the page's content sees.
+func skipHTMLNode(n *html.Node) bool {
+	switch n.Type {
+	case html.ElementNode:
+		if n.Namespace != "" || skipAtoms[n.DataAtom] {
+			return true
+		}
+		return isHidden(n) || isChrome(n) || isMediaBox(n)
+	case html.CommentNode, html.DoctypeNode:
+		return true
+	}
+	return false
+}
+
+// isHidden reports whether n is hidden: the hidden attribute,
+// aria-hidden="true", an inline style with display:none or
+// visibility:hidden, or a hiding class.
+func isHidden(n *html.Node) bool {
+	if hasAttr(n, "hidden") || strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") {
+		return true
+	}
+	if style := attr(n, "style"); style != "" {
+		s := strings.ToLower(strings.Join(strings.Fields(style), ""))
+		if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") ||
+			strings.Contains(s, "visibility:collapse") {
+			return true
+		}
+	}
+	classes := attrTokens(n, "class")
+	for _, c := range classes {
+		if hiddenClasses[c] {
+			return !shownAtSomeWidth(classes)
+		}
+	}
+	return false
+}
+
+// responsiveShow matches the utility classes that show an element from some
+// screen width on: Tailwind's "md:block", Bootstrap's "d-md-flex".
+var responsiveShow = regexp.MustCompile(`^(?:[a-z0-9-]+:(?:inline-)?(?:block|flex|grid|inline|table|contents)|d-(?:sm|md|lg|xl|xxl)-(?:inline-)?(?:block|flex|grid|inline|table))$`)
+
+// shownAtSomeWidth reports whether a class list that hides an element also
+// shows it on wider screens ("hidden md:block"): a reader on a desktop sees
+// it.
+func shownAtSomeWidth(classes []string) bool {
+	for _, c := range classes {
+		if responsiveShow.MatchString(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// isChrome reports whether n is a page widget: a landmark or widget role, a
+// rel="tag" link, or a class name made of a chrome word.
+func isChrome(n *html.Node) bool {
+	if chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
+		return true
+	}
+	if n.DataAtom == atom.A && hasAttrToken(n, "rel", "tag") {
+		return true
+	}
+	for _, c := range attrTokens(n, "class") {
+		if chromeClass(c) {
+			return true
+		}
+	}
+	return false
+}
+
+// chromeClass reports whether the class name c marks a widget: it names a
+// caption, or, split at "-" and "_", has a part that is a chrome word;
+// unless c starts with a modifier prefix.
+func chromeClass(c string) bool {
+	for _, p := range modifierPrefixes {
+		if strings.HasPrefix(c, p) {
+			return false
+		}
+	}
+	if c == "caption" || strings.HasSuffix(c, "-caption") || strings.HasSuffix(c, "_caption") ||
+		strings.HasSuffix(c, "caption-text") {
+		return true // a photo's caption ("wp-caption", "slider_caption")
+	}
+	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+		if chromeWords[part] {
+			return true
+		}
+	}
+	return false
+}
+
+// isMediaBox reports whether n is a div that wraps a figure, picture,
+// video, audio or iframe child and has no paragraph child: a photo or video
+// with its caption, not text.
+func isMediaBox(n *html.Node) bool {
+	if n.DataAtom != atom.Div {
+		return false
+	}
+	media := false
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.P {
+			return false
+		}
+		media = media || mediaAtoms[c.DataAtom]
+	}
+	return media
+}
+
+// --- Where the text is ---
+
+// bodyClasses mark the element that holds an article's body in common
+// publishing markup (hAtom, microformats2, WordPress and news themes).
+var bodyClasses = SetOf("entry-content", "e-content", "article-body", "article__body",
+	"articlebody", "article-content", "post-content", "post-body", "story-body")
+
+// maxCandidates bounds how many <article> elements are measured when
+// choosing the page's content, so that pathological pages stay linear.
+const maxCandidates = 64
+
+// contentRoot returns the element whose text is the page's content: the
+// first <main> with text, else the <article> with the most text, else
+// <body>; then, inside it, the element marked as the article's body when
+// that holds at least half of the text.
+func contentRoot(root *html.Node, m *pageMeta) *html.Node {
+	region := m.body
+	if region == nil {
+		region = root
+	}
+	for _, n := range m.mains {
+		if visibleTextLen(n, 1) > 0 {
+			region = n
+			break
+		}
+	}
+	if region == m.body || region == root {
+		best := 0
+		for i, n := range m.articles {
+			if i == maxCandidates {
+				break
+			}
+			if l := visibleTextLen(n, -1); l > best {
+				region, best = n, l
+			}
+		}
+	}
+	inner := articleBody(region)
+	if inner != nil && inner != region && 2*visibleTextLen(inner, -1) >= visibleTextLen(region, -1) {
+		return inner
+	}
+	return region
+}
+
+// articleBody returns the first element under region (region included)
+// marked as an article's body, or nil.
+func articleBody(region *html.Node) *html.Node {
+	var found *html.Node
+	walkHTML(region, func(n *html.Node) bool {
+		if found != nil || (n != region && skipHTMLNode(n)) {
+			return false
+		}
+		if n.Type == html.ElementNode && isArticleBody(n) {
+			found = n
+			return false
+		}
+		return true
+	}, nil)
+	return found
+}
+
+// isArticleBody reports whether n is marked as an article's body.
+func isArticleBody(n *html.Node) bool {
+	if hasAttrToken(n, "itemprop", "articlebody") {
+		return true
+	}
+	for _, c := range attrTokens(n, "class") {
+		if bodyClasses[c] {
+			return true
+		}
+	}
+	return false
+}
+
+// visibleTextLen counts the visible non-space characters under n, skipping
+// what renderText leaves out; it stops counting at limit when limit > 0. n
+// itself is skipped when it is hidden or a widget.
+func visibleTextLen(n *html.Node, limit int) int {
+	count := 0
+	walkHTML(n, func(c *html.Node) bool {
+		if limit > 0 && count >= limit {
+			return false
+		}
+		if skipHTMLNode(c) {
+			return false
+		}
+		if c.Type == html.TextNode {
+			for _, r := range c.Data {
+				if !unicode.IsSpace(r) {
+					count++
+				}
+			}
+		}
+		return true
+	}, nil)
+	return count
+}
+
+// --- Metadata ---
+
+// pageMeta is what one pass over the page collects besides the text.
+type pageMeta struct {
+	titleTag, ogTitle, h1 string
+	siteNames             []string
+	description           string
+	summary               *html.Node // the entry's summary element, if any
+	date                  string
+	dateRank              int // rank of date's source; lower is better
+	dateTexts             int // elements whose text was read for a date
+	body                  *html.Node
+	mains, articles       []*html.Node
+}
+
+// publishedMetas are meta names and properties that give a page's
+// publication date.
+var publishedMetas = SetOf("article:published_time", "og:article:published_time",
+	"article:published", "og:published_time", "published_time", "datepublished", "date",
+	"dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "pubdate",
+	"publishdate", "publish-date", "publish_date", "publication_date", "citation_publication_date",
+	"citation_date", "sailthru.date", "parsely-pub-date")
+
+// siteNameMetas are meta names and properties that give the site's name.
+var siteNameMetas = SetOf("og:site_name", "application-name", "apple-mobile-web-app-title")
+
+// Ranks of the sources of a page's date, best first.
+const (
+	rankMeta      = iota // a publication-date meta in the head
+	rankPublished        // itemprop="datePublished", or datePublished in JSON-LD
+	rankTime             // a <time> element
+	rankOtherMeta        // another meta whose name has "date" in it
+	rankNone
+)
+
+// jsonLDDate finds datePublished in a JSON-LD script.
+var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{4,40})"`)
+
+// collectMeta walks the whole page once and gathers its title candidates,
+// site names, description, date and the elements that may hold its content.
+func collectMeta(root *html.Node) *pageMeta {
+	m := &pageMeta{dateRank: rankNone}
+	walkHTML(root, func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n.Namespace != "" {
+			return n.Type == html.DocumentNode
+		}
+		if hasAttrToken(n, "itemprop", "datepublished") {
+			m.offerDateOf(n, rankPublished)
+		}
+		switch n.DataAtom {
+		case atom.Title:
+			if m.titleTag == "" {
+				m.titleTag = singleSpaced(textOf(n))
+			}
+		case atom.Meta:
+			m.readMeta(n)
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(n, "type")), "ld+json") {
+				if s := jsonLDDate.FindStringSubmatch(textOf(n)); s != nil {
+					m.offerDate(s[1], rankPublished)
+				}
+			}
+			return false
+		case atom.Time:
+			m.offerDateOf(n, rankTime)
+		case atom.H1:
+			if m.h1 == "" && !isHidden(n) {
+				m.h1 = singleSpaced(textOf(n))
+			}
+		case atom.Body:
+			if m.body == nil {
+				m.body = n
+			}
+		case atom.Main:
+			m.mains = append(m.mains, n)
+		case atom.Article:
+			m.articles = append(m.articles, n)
+		}
+		if m.summary == nil && n.DataAtom != atom.Meta && isSummary(n) {
+			m.summary = n
+		}
+		return true
+	}, nil)
+	return m
+}
+
+// readMeta takes the title, site name, description or date a <meta> gives.
+func (m *pageMeta) readMeta(n *html.Node) {
+	content := attr(n, "content")
+	for _, key := range []string{"name", "property"} {
+		k := strings.ToLower(strings.TrimSpace(attr(n, key)))
+		switch {
+		case k == "":
+		case k == "og:title" || k == "twitter:title":
+			if m.ogTitle == "" {
+				m.ogTitle = singleSpaced(content)
+			}
+		case siteNameMetas[k]:
+			if s := singleSpaced(content); s != "" {
+				m.siteNames = append(m.siteNames, s)
+			}
+		case k == "description" || k == "og:description":
+			if m.description == "" {
+				m.description = singleSpaced(content)
+			}
+		case publishedMetas[k]:
+			m.offerDate(content, rankMeta)
+		case strings.Contains(k, "date") && !strings.Contains(k, "modif") &&
+			!strings.Contains(k, "updat") && !strings.Contains(k, "expir"):
+			m.offerDate(content, rankOtherMeta)
+		}
+	}
+}
+
+// offerDate keeps v as the page's date when it reads as a date and comes
+// from a better source than the date kept so far (the first one wins among
+// sources of the same rank).
+func (m *pageMeta) offerDate(v string, rank int) {
+	if rank >= m.dateRank {
+		return
+	}
+	if d := normalizeDate(v); d != "" {
+		m.date, m.dateRank = d, rank
+	}
+}
+
+// maxDateTexts bounds how many elements' text is read for a date, so that
+// pages with many nested dated elements stay linear.
+const maxDateTexts = 16
+
+// offerDateOf offers the date an element gives in its datetime or content
+// attribute, else in its text.
+func (m *pageMeta) offerDateOf(n *html.Node, rank int) {
+	if rank >= m.dateRank {
+		return
+	}
+	v := attr(n, "datetime")
+	if v == "" {
+		v = attr(n, "content")
+	}
+	if v != "" {
+		m.offerDate(v, rank)
+		return
+	}
+	if m.dateTexts < maxDateTexts {
+		m.dateTexts++
+		m.offerDate(textOf(n), rank)
+	}
+}
+
+// isSummary reports whether n is marked as its entry's summary.
+func isSummary(n *html.Node) bool {
+	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
+		hasAttrToken(n, "itemprop", "description")
+}
+
+// leadText returns the page's summary: the visible text of the element
+// marked as the entry's summary, else the meta description.
+func (m *pageMeta) leadText() string {
+	if m.summary != nil {
+		if s := singleSpaced(renderText(m.summary)); s != "" {
+			return s
+		}
+	}
+	return m.description
+}
+
+// titleSeparators are what sites put between a page's title and the site's
+// name.
+var titleSeparators = []string{" • ", " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « "}
+
+// siteWords are words found in the names of institutions and news sites.
+var siteWords = SetOf("department", "ministry", "government", "president", "presidency",
+	"office", "embassy", "council", "commission", "agency", "kremlin", "website", "site",
+	"official", "portal", "news", "house", "parliament", "administration")
+
+// pageTitle returns the page's title: the <title> without the site's name,
+// else og:title, else the first <h1>.
+func (m *pageMeta) pageTitle() string {
+	for _, t := range []string{m.titleTag, m.ogTitle, m.h1} {
+		t = m.stripSiteName(t)
+		if t != "" && !m.isSiteName(t) {
+			return t
+		}
+	}
+	return m.titleTag
+}
+
+// stripSiteName removes the site's name from the end or the start of a
+// title when a separator sets it apart and it is clearly a site name.
+func (m *pageMeta) stripSiteName(t string) string {
+	t = singleSpaced(t)
+	last, lastSep := -1, ""
+	first, firstSep := len(t), ""
+	for _, sep := range titleSeparators {
+		if i := strings.LastIndex(t, sep); i > last {
+			last, lastSep = i, sep
+		}
+		if i := strings.Index(t, sep); i >= 0 && i < first {
+			first, firstSep = i, sep
+		}
+	}
+	if last > 0 {
+		head, site := t[:last], t[last+len(lastSep):]
+		if m.siteSuffix(head, site) {
+			return strings.TrimSpace(head)
+		}
+	}
+	if firstSep != "" && first > 0 {
+		site, rest := t[:first], t[first+len(firstSep):]
+		if m.isSiteName(site) {
+			return strings.TrimSpace(rest)
+		}
+	}
+	return t
+}
+
+// siteSuffix reports whether site, the part of a title after the last
+// separator, is the site's name rather than part of the title: it is one of
+// the page's site names, a domain or an institution's name; or head alone is
+// the page's og:title or <h1>.
+func (m *pageMeta) siteSuffix(head, site string) bool {
+	if !strings.ContainsFunc(head, unicode.IsLetter) {
+		return false
+	}
+	if m.isSiteName(site) || domainNameRe.MatchString(site) {
+		return true
+	}
+	for _, t := range []string{m.ogTitle, m.h1} {
+		if t != "" && strings.EqualFold(singleSpaced(head), t) {
+			return true
+		}
+	}
+	return institutionName(site)
+}
+
+// institutionName reports whether s reads as the name of an institution or
+// a news site: at most eight words, no digits, every word longer than three
+// letters capitalised ("United States Department of State", "President of
+// Russia"), and one of them a site word.
+func institutionName(s string) bool {
+	words := strings.Fields(s)
+	if len(words) == 0 || len(words) > 8 || strings.ContainsFunc(s, unicode.IsDigit) {
+		return false
+	}
+	site := false
+	for _, w := range words {
+		w = strings.Trim(w, ".,’'")
+		r, _ := utf8.DecodeRuneInString(w)
+		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) {
+			return false
+		}
+		site = site || siteWords[strings.ToLower(w)]
+	}
+	return site
+}
+
+// domainNameRe matches a bare host name such as "en.kremlin.ru".
+var domainNameRe = regexp.MustCompile(`^(?i)[a-z0-9-]+(\.[a-z0-9-]+)*\.[a-z]{2,}$`)
+
+// isSiteName reports whether s is one of the site names the page declares.
+func (m *pageMeta) isSiteName(s string) bool {
+	s = singleSpaced(s)
+	for _, n := range m.siteNames {
+		if strings.EqualFold(s, n) {
+			return true
+		}
+	}
+	return false
+}
+
+// --- Text ---
+
+// blockAtoms are elements that end a paragraph.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Tr: true,
+	atom.Table: true, atom.Blockquote: true, atom.Article: true, atom.Section: true, atom.Main: true,
+	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Address: true, atom.Center: true, atom.Details: true,
+	atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hr: true, atom.Caption: true,
+	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true,
+}
+
+// renderText returns the visible text under n: one paragraph per block
+// element, paragraphs separated by a blank line, a newline for each <br>,
+// white space collapsed to single spaces and bold labels joined to their
+// text.
+func renderText(n *html.Node) string {
+	w := &textWriter{label: -1}
+	walkHTML(n, func(c *html.Node) bool {
+		if c != n && skipHTMLNode(c) {
+			return false
+		}
+		w.enter(c)
+		return true
+	}, w.leave)
+	w.endParagraph()
+	return collapseBlankLines(w.out.String())
+}
+
+// textWriter builds paragraphs from the nodes of a page in document order.
+type textWriter struct {
+	out   strings.Builder // finished paragraphs, separated by blank lines
+	para  []byte          // the paragraph being built
+	space bool            // a space is due before the next visible character
+	bold  int             // depth of open <b> and <strong> elements
+	pre   int             // depth of open <pre> elements
+	line  int             // offset in para where the current line starts
+	label int             // offset in para where the line's leading bold text ends, or -1
+	plain bool            // the current line has visible text outside bold
+}
+
+// enter handles the start of a node: text, a line break, the start of a
+// block, a bold run or a table cell.
+func (w *textWriter) enter(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		w.text(n.Data)
+		return
+	case html.ElementNode:
+	default:
+		return
+	}
+	switch {
+	case n.DataAtom == atom.Br:
+		w.lineBreak()
+	case blockAtoms[n.DataAtom]:
+		w.endParagraph()
+	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
+		w.space = true
+	case n.DataAtom == atom.Q:
+		w.text("“")
+	}
+	switch n.DataAtom {
+	case atom.B, atom.Strong:
+		w.bold++
+	case atom.Pre:
+		w.pre++
+	}
+}
+
+// leave handles the end of an element.
+func (w *textWriter) leave(n *html.Node) {
+	if n.Type != html.ElementNode {
+		return
+	}
+	switch n.DataAtom {
+	case atom.B, atom.Strong:
+		w.bold = max(w.bold-1, 0)
+	case atom.Pre:
+		w.pre = max(w.pre-1, 0)
+	case atom.Td, atom.Th:
+		w.space = true
+	case atom.Q:
+		w.text("”")
+	}
+	if blockAtoms[n.DataAtom] {
+		w.endParagraph()
+	}
+}
+
+// text adds the characters of a text node: white space becomes one space
+// between visible characters (a newline inside <pre> breaks the line), and
+// invisible format characters are dropped.
+func (w *textWriter) text(s string) {
+	for _, r := range s {
+		switch {
+		case r == '\n' && w.pre > 0:
+			w.lineBreak()
+		case unicode.IsSpace(r):
+			w.space = true
+		case isInvisible(r):
+		default:
+			w.visible(r)
+		}
+	}
+}
+
+// visible adds one visible character, after the space due if any, and
+// keeps track of where the line's leading bold text ends.
+func (w *textWriter) visible(r rune) {
+	if w.space && len(w.para) > w.line {
+		w.para = append(w.para, ' ')
+	}
+	w.space = false
+	w.para = utf8.AppendRune(w.para, r)
+	switch {
+	case w.bold == 0:
+		w.plain = true
+	case !w.plain:
+		w.label = len(w.para)
+	}
+}
+
+// lineBreak ends the current line inside the paragraph.
+func (w *textWriter) lineBreak() {
+	w.endLine()
+	w.para = append(w.para, '\n')
+	w.line = len(w.para)
+	w.space = false
+}
+
+// endLine joins a bold label at the start of the current line to its text.
+func (w *textWriter) endLine() {
+	if w.label > w.line {
+		joined := joinLabel(string(w.para[w.line:w.label]), string(w.para[w.label:]))
+		w.para = append(w.para[:w.line], joined...)
+	}
+	w.label, w.plain = -1, false
+}
+
+// endParagraph closes the current paragraph, if it has text.
+func (w *textWriter) endParagraph() {
+	w.endLine()
+	if len(strings.TrimSpace(string(w.para))) > 0 {
+		if w.out.Len() > 0 {
+			w.out.WriteString("\n\n")
+		}
+		w.out.Write(w.para)
+	}
+	w.para, w.line, w.space = w.para[:0], 0, false
+}
+
+// joinLabel joins a line's leading bold text head to the rest of the line
+// so that a label reads "Name: text": no space before the colon, whether it
+// is inside the bold text or just after it, and exactly one space after it.
+// A colon followed by a character other than a space ("10:30") is left as
+// it is, and so is a head that is not followed by a colon.
+func joinLabel(head, rest string) string {
+	name := strings.TrimRight(head, " ")
+	tail := strings.TrimLeft(rest, " ")
+	switch {
+	case strings.HasSuffix(name, ":"):
+		if tail == "" {
+			return name
+		}
+		return name + " " + tail
+	case strings.HasPrefix(tail, ":"):
+		after := tail[1:]
+		if after != "" && after[0] != ' ' {
+			return head + rest
+		}
+		if after = strings.TrimLeft(after, " "); after == "" {
+			return name + ":"
+		}
+		return name + ": " + after
+	}
+	return head + rest
+}
+
+// collapseBlankLines trims each line and keeps at most one blank line in a
+// row.
+func collapseBlankLines(s string) string {
+	var out []string
+	blank := true
+	for _, l := range strings.Split(s, "\n") {
+		l = strings.TrimSpace(l)
+		if l == "" {
+			if !blank {
+				out = append(out, "")
+			}
+			blank = true
+			continue
+		}
+		out = append(out, l)
+		blank = false
+	}
+	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
+}

@@ -1,0 +1,486 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// labelKind says how a label was recognised, which decides how much support
+// it needs before it counts as a label.
+type labelKind int
+
+const (
+	kindQuestion labelKind = iota + 1 // Q, Q:, QUESTION:
+	kindRole                          // MODERATOR:, Interviewer:, THE PRESIDENT:
+	kindStrong                        // ALL CAPS with two or more words, or with an outlet or title words
+	kindSingle                        // one name word: needs the name known from elsewhere or repeated
+	kindWeak                          // two or more capitalised words: needs other labels in the document
+)
+
+// labelCand is a possible speaker label at the start of a line.
+type labelCand struct {
+	n    int // bytes from the line start to the first byte of speech
+	end  int // bytes from the line start to the end of the label proper
+	raw  transcript.RawLabel
+	kind labelKind
+	key  string // folded name/role words, to count repeats
+}
+
+// roleLabels are labels that name a part in the conversation, not a person.
+var roleLabels = map[string]string{
+	"moderator": "Moderator", "interviewer": "Interviewer", "host": "Host",
+	"presenter": "Presenter", "anchor": "Anchor", "reporter": "Reporter",
+	"journalist": "Journalist", "participant": "Participant", "audience": "Audience",
+	"audience member": "Audience member", "operator": "Operator", "interpreter": "Interpreter",
+	"translator": "Translator", "narrator": "Narrator", "correspondent": "Correspondent",
+	"panelist": "Panelist", "panellist": "Panellist", "announcer": "Announcer",
+	"staff": "Staff", "unidentified speaker": "Unidentified speaker", "speaker": "Speaker",
+	"answer": "Answer", "a": "Answer", "senior administration official": "Senior administration official",
+	"senior state department official": "Senior State Department official",
+	"official":                         "Official", "press": "Press", "voice": "Voice", "chair": "Chair",
+	"chairman": "Chairman", "chairperson": "Chairperson", "facilitator": "Facilitator",
+	"questioner": "Questioner", "question": "Questioner", "q": "Questioner",
+	"the president": "President", "the vice president": "Vice President",
+	"the secretary": "Secretary", "the prime minister": "Prime Minister",
+	"the chancellor": "Chancellor", "the secretary general": "Secretary General",
+	"the secretary-general": "Secretary-General", "the speaker": "Speaker",
+	"the ambassador": "Ambassador", "the minister": "Minister", "the chairman": "Chairman",
+	"the first lady": "First Lady", "the king": "King", "the queen": "Queen",
+	"aide": "Aide", "child": "Child", "crowd": "Crowd", "audience members": "Audience",
+	"the second gentleman": "Second Gentleman", "the attorney general": "Attorney General",
+}
+
+// notLabelWords are first words of "Word ...:" lines that introduce prose or
+// metadata, not a speaker.
+var NotLabelWords = SetOf(
+	"note", "notes", "nb", "update", "updated", "source", "sources", "editor", "editors", "editor's",
+	"correction", "summary", "date", "time", "location", "venue", "subject", "re", "tags", "tag",
+	"transcript", "related", "warning", "contact", "photo", "photos", "video", "image", "read",
+	"see", "agenda", "example", "last", "posted", "published", "released", "filed", "topic",
+	"topics", "keywords", "category", "copyright", "disclaimer", "caption", "credit", "media",
+	"title", "link", "url", "translation", "attachment", "ps", "step", "chapter", "part",
+	"section", "figure", "table", "day", "morning", "afternoon", "evening", "look", "listen",
+	"well", "yes", "no", "so", "now", "first", "second", "third", "finally", "also", "but",
+	"and", "or", "here", "there", "today", "tonight", "tomorrow", "yesterday", "in", "on",
+	"at", "for", "from", "with", "by", "to", "as", "after", "before", "during", "since",
+	"until", "under", "over", "about", "against", "between", "this", "that", "these",
+	"those", "it", "we", "i", "you", "he", "she", "they", "our", "my", "your", "his",
+	"her", "their", "what", "why", "how", "when", "where", "who", "which", "if", "then",
+	"thus", "therefore", "however", "meanwhile", "okay", "ok", "please", "thank", "thanks",
+	"dear", "ladies", "good", "let", "one", "two", "three", "some", "all", "many", "most",
+	"both", "each", "every", "other", "another", "such", "key", "main", "important",
+	"bottom", "background", "quote", "unquote", "end", "begin", "next", "previous", "more",
+	"q&a", "faq", "remarks", "statement", "briefing", "press", "embargo",
+	"embargoed", "check", "as", "the", "a", "an", "please", "result", "results", "goal",
+	"goals", "purpose", "reason", "lesson", "lessons", "point", "points", "bullet", "item",
+	"objective", "objectives", "outcome", "outcomes", "question", "questions", "fact", "facts",
+)
+
+// honorifics are dropped from labels; they are neither role nor name.
+var Honorifics = SetOf("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "he", "h.e")
+
+// particles may stand lower case inside a name.
+var Particles = SetOf(
+	"de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della",
+	"la", "le", "bin", "ibn", "al", "el", "ben", "ter", "zu", "y", "e", "of", "the", "and", "for", "to",
+)
+
+// connectors join role words ("Minister of Foreign Affairs").
+var Connectors = SetOf("of", "for", "to", "the", "and", "on", "at")
+
+func SetOf(ws ...string) map[string]bool {
+	m := make(map[string]bool, len(ws))
+	for _, w := range ws {
+		m[w] = true
+	}
+	return m
+}
+
+// parseLabel looks for a speaker label at the start of line (no newline).
+// vocab tells title words, which make a label of capitalised words strong
+// ("Acting NATO Spokesperson Dylan White:").
+func parseLabel(line string, vocab Vocabulary) (labelCand, bool) {
+	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
+	rest := line[off:]
+	bold := ""
+	for _, m := range []string{"**", "__"} {
+		if strings.HasPrefix(rest, m) {
+			bold, rest, off = m, rest[len(m):], off+len(m)
+			break
+		}
+	}
+	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
+		rest, off = rest[n:], off+n
+	}
+	if c, ok := parseQ(rest, bold); ok {
+		c.n += off
+		c.end += off
+		return c, true
+	}
+	colon := labelColon(rest)
+	if colon <= 0 || colon > 120 {
+		return labelCand{}, false
+	}
+	head := rest[:colon]
+	after := colon + 1
+	if bold != "" {
+		if strings.HasSuffix(head, bold) { // **NAME**:
+			head = head[:len(head)-len(bold)]
+		} else if strings.HasPrefix(rest[after:], bold) { // **NAME:**
+			after += len(bold)
+		} else {
+			return labelCand{}, false
+		}
+	}
+	if after < len(rest) && rest[after] != ' ' && rest[after] != '\t' {
+		return labelCand{}, false // "3:15", "http://"
+	}
+	end := after
+	for after < len(rest) && (rest[after] == ' ' || rest[after] == '\t') {
+		after++
+	}
+	if t := strings.TrimSpace(rest[after:]); len(t) > 2 && (t[0] == '(' || t[0] == '[') && leadingTimestamp(t+" ") == len(t)+1 {
+		after = len(rest) // "Joe Biden: (00:00)": the time belongs to the label
+		end = after
+	}
+	head = strings.TrimSpace(head)
+	raw, kind, key, ok := classifyHead(head)
+	if !ok {
+		return labelCand{}, false
+	}
+	if kind == kindWeak {
+		kind = nameKind(raw.Words, vocab)
+	}
+	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
+}
+
+// parseQ recognises question labels: "Q", "Q:", "Q.", "Q   text", "Q (Outlet):".
+func parseQ(rest, bold string) (labelCand, bool) {
+	if !strings.HasPrefix(rest, "Q") {
+		return labelCand{}, false
+	}
+	i := 1
+	raw := transcript.RawLabel{Question: true, Role: "Q"}
+	if strings.HasPrefix(rest[i:], " (") {
+		if j := strings.Index(rest[i:], "):"); j > 0 && j < 80 {
+			raw.Affiliation = strings.TrimSpace(rest[i+2 : i+j])
+			i += j + 1
+		}
+	}
+	marked := false
+	if i < len(rest) && (rest[i] == ':' || rest[i] == '.') {
+		i++
+		marked = true
+	}
+	if bold != "" && strings.HasPrefix(rest[i:], bold) {
+		i += len(bold)
+		marked = true // "**Q**"
+	}
+	end := i
+	spaces := 0
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		if rest[i] == '\t' {
+			spaces++
+		}
+		spaces++
+		i++
+	}
+	switch {
+	case i == len(rest): // "Q" or "Q:" alone on its line
+	case marked && spaces >= 1:
+	case spaces >= 2:
+	case spaces == 1 && opensSpeech(rest[i:]): // "Q How does …", not "Q fever"
+	default:
+		return labelCand{}, false
+	}
+	return labelCand{n: i, end: end, raw: raw, kind: kindQuestion, key: "q"}, true
+}
+
+// opensSpeech reports whether s starts like speech after a label: with
+// anything but a lower-case letter ("How", "—", "(Inaudible.)").
+func opensSpeech(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r != utf8.RuneError && !unicode.IsLower(r) && !unicode.IsSpace(r)
+}
+
+// labelColon returns the index of the first colon outside parentheses in
+// the first 120 bytes of s, or -1.
+func labelColon(s string) int {
+	depth := 0
+	for i := 0; i < len(s) && i <= 120; i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+// leadingTimestamp returns the length of a timestamp that opens a line,
+// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0.
+func leadingTimestamp(s string) int {
+	i := 0
+	closing := byte(0)
+	if len(s) > 0 && (s[0] == '[' || s[0] == '(') {
+		closing = map[byte]byte{'[': ']', '(': ')'}[s[0]]
+		i++
+	}
+	n := clockLen(s[i:])
+	if n == 0 {
+		return 0
+	}
+	i += n
+	if closing != 0 {
+		if i >= len(s) || s[i] != closing {
+			return 0
+		}
+		i++
+	}
+	if i >= len(s) || s[i] != ' ' && s[i] != '\t' {
+		return 0
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// clockLen returns the length of a clock time (m:ss, mm:ss, h:mm:ss, with
+// an optional .mmm) at the start of s, or 0.
+func clockLen(s string) int {
+	i, groups, digits := 0, 1, 0
+	for i < len(s) {
+		c := s[i]
+		switch {
+		case c >= '0' && c <= '9':
+			digits++
+		case c == ':' && digits > 0 && digits <= 2 && groups < 3:
+			groups++
+			digits = 0
+		case c == '.' && groups >= 2 && digits == 2:
+			digits = 0
+			groups = 9 // fraction
+		default:
+			if groups < 2 || digits == 0 {
+				return 0
+			}
+			return i
+		}
+		i++
+	}
+	if groups < 2 || digits == 0 {
+		return 0
+	}
+	return i
+}
+
+// numberedSpeaker matches labels such as "Speaker 1" or "Participant 2" from
+// transcription services.
+var numberedSpeaker = regexp.MustCompile(`^(?i)(speaker|participant|person|voice|unknown speaker|interviewee|respondent) \d{1,3}$`)
+
+// classifyHead checks the words before the colon and splits off a
+// parenthetical.
+func classifyHead(head string) (transcript.RawLabel, labelKind, string, bool) {
+	var raw transcript.RawLabel
+	paren := ""
+	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
+	if open := strings.LastIndexByte(head, '('); open > 0 && strings.HasSuffix(head, ")") {
+		if inner := head[open+1 : len(head)-1]; clockLen(inner) == len(inner) {
+			head = strings.TrimSpace(head[:open])
+		}
+	}
+	if numberedSpeaker.MatchString(head) {
+		raw.Role, raw.Words = head, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open <= 0 {
+			return raw, 0, "", false
+		}
+		paren = strings.TrimSpace(head[open+1 : len(head)-1])
+		head = strings.TrimSpace(head[:open])
+		if paren == "" || strings.ContainsAny(paren, "()") {
+			return raw, 0, "", false
+		}
+	}
+	if head == "" || len(head) > 80 {
+		return raw, 0, "", false
+	}
+	// "CHRISTIANE AMANPOUR, CNN:" or "Jane Doe, Reuters:": the part after a
+	// single comma is the outlet
+	if c := strings.IndexByte(head, ','); c > 0 && paren == "" && strings.Count(head, ",") == 1 {
+		name, aff := strings.TrimSpace(head[:c]), strings.TrimSpace(head[c+1:])
+		affWords := strings.Fields(aff)
+		if len(affWords) == 0 || len(affWords) > 5 || len(strings.Fields(name)) < 2 {
+			return raw, 0, "", false
+		}
+		for i, w := range affWords {
+			if !labelWord(w, i == 0) {
+				return raw, 0, "", false
+			}
+		}
+		raw, kind, key, ok := classifyHead(name)
+		if !ok || kind == kindRole || kind == kindQuestion {
+			return raw, 0, "", false
+		}
+		raw.Affiliation = aff
+		return raw, kindStrong, key, true
+	}
+	words := strings.Fields(head)
+	if len(words) > 9 {
+		return raw, 0, "", false
+	}
+	caps := true
+	for i, w := range words {
+		if !labelWord(w, i == 0) {
+			return raw, 0, "", false
+		}
+		if HasLower(w) {
+			caps = false
+		}
+	}
+	folded := strings.ToLower(strings.Join(words, " "))
+	if role, ok := roleLabels[strings.TrimSuffix(folded, ".")]; ok {
+		raw.Role = role
+		raw.Words = strings.Join(words, " ")
+		raw.Question = role == "Questioner"
+		raw.Affiliation = paren
+		if raw.Question {
+			return raw, kindQuestion, "q", true
+		}
+		return raw, kindRole, folded, true
+	}
+	if role := misspeltRole(folded); role != "" && caps {
+		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
+		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
+	}
+	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
+	if NotLabelWords[first] && !Honorifics[first] {
+		return raw, 0, "", false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if Particles[last] && len(words) > 1 {
+		return raw, 0, "", false
+	}
+	raw.Words = strings.Join(words, " ")
+	raw.Affiliation = paren
+	switch {
+	case caps && len(words) >= 2 && allLetters(words):
+		return raw, kindStrong, folded, true
+	case len(words) == 1:
+		return raw, kindSingle, folded, true
+	case paren != "" && !caps:
+		return raw, kindStrong, folded, true
+	}
+	return raw, kindWeak, folded, true
+}
+
+// nameKind grades a label of two or more capitalised words: strong when
+// it holds a title word ("Acting NATO Spokesperson Dylan White") or reads
+// as a name, two to four words none of which is a common word ("Vladimir
+// Putin", not "Key Points" or "Next Steps"); weak otherwise.
+func nameKind(words string, vocab Vocabulary) labelKind {
+	ws := strings.Fields(words)
+	common := false
+	for _, w := range ws {
+		bare := strings.Trim(w, ".")
+		if vocab.IsTitle(bare) {
+			return kindStrong
+		}
+		if vocab.IsCommon(bare) && !Particles[strings.ToLower(bare)] {
+			common = true
+		}
+	}
+	if !common && len(ws) >= 2 && len(ws) <= 4 {
+		return kindStrong
+	}
+	return kindWeak
+}
+
+// labelWord reports whether w can stand in a speaker label: a capitalised
+// word, an ALL-CAPS word, an initial, an acronym with dots, or a particle.
+func labelWord(w string, first bool) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	if !unicode.IsLetter(r) {
+		return false
+	}
+	for _, c := range w {
+		if !(unicode.IsLetter(c) || c == '.' || c == '\'' || c == '\u2019' || c == '-' || unicode.IsMark(c)) {
+			return false
+		}
+	}
+	if unicode.IsUpper(r) {
+		return true
+	}
+	return !first && Particles[strings.ToLower(w)]
+}
+
+func HasLower(w string) bool {
+	for _, c := range w {
+		if unicode.IsLower(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func allLetters(words []string) bool {
+	for _, w := range words {
+		n := 0
+		for _, c := range w {
+			if unicode.IsLetter(c) {
+				n++
+			}
+		}
+		if n == 0 {
+			return false
+		}
+	}
+	return true
+}
+
+// misspeltRole returns the role of a one-word role label of six or more
+// letters that a transcript misspelt by one letter ("opertator",
+// "moerator", "audiene"), or "".
+func misspeltRole(folded string) string {
+	if strings.Contains(folded, " ") || len(folded) < 6 {
+		return ""
+	}
+	best := ""
+	for k := range roleLabels {
+		if len(k) >= 6 && !strings.Contains(k, " ") && oneEditApart(folded, k) && (best == "" || k < best) {
+			best = k // the first in order, so that the answer never depends on map order
+		}
+	}
+	return roleLabels[best]
+}
+
+// oneEditApart reports whether a and b differ by exactly one inserted,
+// deleted or replaced byte.
+func oneEditApart(a, b string) bool {
+	if a == b || len(a)-len(b) > 1 || len(b)-len(a) > 1 {
+		return false
+	}
+	if len(a) < len(b) {
+		a, b = b, a
+	}
+	i := 0
+	for i < len(b) && a[i] == b[i] {
+		i++
+	}
+	if len(a) == len(b) {
+		return a[i+1:] == b[i+1:]
+	}
+	return a[i+1:] == b[i:]
+}

@@ -1,0 +1,323 @@
+package read
+
+import (
+	"path/filepath"
+	"regexp"
+
+	"strings"
+	"unicode"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// line is one line of the body: [start, end) without its newline.
+type line struct {
+	start, end int
+	text       string
+	no         int // 1-based line number
+}
+
+func splitLines(text string, from int) []line {
+	var out []line
+	no := 1 + strings.Count(text[:from], "\n")
+	for off := from; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
+		no++
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// Parse reads a transcript into a Document: metadata from front matter or
+// the header, and the turns. Speakers are left unresolved (Raw labels);
+// Pipeline.Tag resolves them. A markdown file may open with YAML front
+// matter; any text file may. Title words come from the default lexicon;
+// Pipeline.Parse uses the pipeline's own.
+func Parse(source string, src []byte) (*transcript.Document, error) {
+	return ParseWith(source, src, defaultVocab())
+}
+
+// Vocabulary tells the parser which words are titles (Secretary,
+// Minister), which make a label strong, and which are common words, which
+// never make a name on their own. *lexicon.Lexicon is one.
+type Vocabulary interface {
+	IsTitle(word string) bool
+	IsCommon(word string) bool
+}
+
+// noVocab knows no words.
+type noVocab struct{}
+
+// IsTitle reports false: noVocab knows no titles.
+func (noVocab) IsTitle(string) bool { return false }
+
+// IsCommon reports false: noVocab knows no common words.
+func (noVocab) IsCommon(string) bool { return false }
+
+// defaultVocab returns the default lexicon's vocabulary, or none when it
+// does not load.
+func defaultVocab() Vocabulary {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return noVocab{}
+	}
+	return lex
+}
+
+// ParseWith is Parse with vocab's title and common words.
+func ParseWith(source string, src []byte, vocab Vocabulary) (*transcript.Document, error) {
+	f, err := DetectFormat(source)
+	if err != nil {
+		f = FormatText
+	}
+	return ParseFormat(source, f, src, vocab)
+}
+
+// ParseText is Parse for text already decoded (LF line ends).
+func ParseText(source, text string) (*transcript.Document, error) {
+	return parseText(source, text, defaultVocab())
+}
+
+func parseText(source, text string, vocab Vocabulary) (*transcript.Document, error) {
+	doc := &transcript.Document{Source: source, Body: text}
+	fm, bodyStart, err := splitFrontMatter(text)
+	if err != nil {
+		if pe, ok := err.(*transcript.ParseError); ok {
+			pe.File = source
+		}
+		return nil, err
+	}
+	doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
+	for _, s := range fm.Speakers {
+		doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
+	}
+	markdown := isMarkdown(source) || bodyStart > 0
+	// the front matter stays as written; the rest is read as plain text
+	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
+	doc.Body = text
+	lines := splitLines(text, bodyStart)
+	hdrEnd := headerEnd(lines, markdown, vocab)
+	if bodyStart > 0 || hdrEnd > 0 {
+		end := bodyStart
+		if hdrEnd > 0 {
+			end = lines[hdrEnd-1].end
+		}
+		doc.Header = transcript.Span{Start: 0, End: end}
+	}
+	readHeader(doc, lines[:hdrEnd])
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), vocab)
+	if narrativeLead(text, doc.Turns) {
+		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
+		doc.Turns = doc.Turns[1:]
+	}
+	return doc, nil
+}
+
+func isMarkdown(source string) bool {
+	switch strings.ToLower(filepath.Ext(source)) {
+	case ".md", ".markdown":
+		return true
+	}
+	return false
+}
+
+// headerWords are the capitalised words of the header and title, which
+// support one-word labels ("PSAKI:" under "... by Jen Psaki").
+func headerWords(lines []line, title string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	for _, l := range lines {
+		add(l.text)
+	}
+	add(title)
+	return out
+}
+
+// splitTurns finds the labels among lines and cuts the text into turns.
+// Text before the first label is one turn of its own.
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, vocab Vocabulary) ([]transcript.Turn, []transcript.Span) {
+	type found struct {
+		l line
+		c labelCand
+	}
+	var cands []found
+	var skipped []transcript.Span
+	skip := map[int]bool{}   // lines that are not speech: headings and footers
+	footer := map[int]bool{} // the footer lines at the end
+	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
+	// briefing was concluded at 3:04 p.m.)", "###"
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i].text)
+		if t == "" {
+			continue
+		}
+		if !isFooter(t) {
+			break
+		}
+		skip[i], footer[i] = true, true
+	}
+	for i, l := range lines {
+		if skip[i] {
+			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
+			continue
+		}
+		if markdown && isHeading(l.text) {
+			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
+			skip[i] = true
+			continue
+		}
+		if c, ok := parseLabel(l.text, vocab); ok {
+			cands = append(cands, found{l, c})
+		}
+	}
+	// support: names of strong labels and repeated labels
+	repeats := map[string]int{}
+	strong := 0
+	for _, f := range cands {
+		repeats[f.c.key]++
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			strong++
+			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+				known[strings.Trim(w, ".,")] = true
+			}
+		}
+	}
+	accepted := map[int]labelCand{}
+	for _, f := range cands {
+		ok := false
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			ok = true
+		case kindSingle:
+			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
+				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+		case kindWeak:
+			ok = repeats[f.c.key] >= 2 || strong >= 2
+		}
+		if ok {
+			accepted[f.l.start] = f.c
+		}
+	}
+
+	var turns []transcript.Turn
+	var cur *transcript.Turn
+	closeTurn := func(end int) {
+		if cur == nil {
+			return
+		}
+		s, e := trimSpan(text, cur.Text.Start, end)
+		cur.Text = transcript.Span{Start: s, End: e}
+		if cur.Label != (transcript.Span{}) || s < e {
+			turns = append(turns, *cur)
+		}
+		cur = nil
+	}
+	for i, l := range lines {
+		if footer[i] {
+			closeTurn(l.start) // the turn ends where the footer starts
+			continue
+		}
+		if skip[i] {
+			if cur != nil {
+				// a heading ends the turn's text; text after it, up to
+				// the next label, is a new turn by the same speaker
+				closeTurn(l.start)
+				last := turns[len(turns)-1]
+				last.Label, last.Text, last.Raw = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.RawLabel{}
+				last.Line = l.no + 1
+				cur = &last
+			}
+			continue
+		}
+		if c, ok := accepted[l.start]; ok {
+			closeTurn(l.start)
+			cur = &transcript.Turn{Label: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Raw: c.raw}
+			continue
+		}
+		if cur == nil && strings.TrimSpace(l.text) != "" {
+			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+		}
+	}
+	if len(lines) > 0 {
+		closeTurn(lines[len(lines)-1].end)
+	}
+	return turns, skipped
+}
+
+// initialled returns the surname of an initialled name ("v.putin" gives
+// "putin"), or "".
+func initialled(w string) string {
+	if i := strings.LastIndexByte(w, '.'); i > 0 && i < len(w)-1 {
+		return w[i+1:]
+	}
+	return ""
+}
+
+// footerLine matches the closing lines of official transcripts.
+var footerLine = regexp.MustCompile(`^(?i)(END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(concluded|ended|adjourned)\b.*\)\.?)$`)
+
+// isFooter reports a closing line: a time, "END ...", "###" or a
+// parenthetical saying the event ended.
+func isFooter(t string) bool {
+	return len(t) < 120 && (footerLine.MatchString(t) || timeLine.MatchString(t))
+}
+
+func isHeading(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
+}
+
+// trimSpan shrinks [s, e) to exclude leading and trailing white space.
+func trimSpan(text string, s, e int) (int, int) {
+	for s < e && transcript.IsSpaceByte(text[s]) {
+		s++
+	}
+	for e > s && transcript.IsSpaceByte(text[e-1]) {
+		e--
+	}
+	return s, e
+}
+
+// isCapsWord reports one word of three or more letters, all capitals.
+func isCapsWord(w string) bool {
+	n := 0
+	for _, r := range w {
+		if unicode.IsLower(r) || !unicode.IsLetter(r) && r != '.' && r != '-' && r != '\'' {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			n++
+		}
+	}
+	return n >= 3
+}
+
+// firstPerson matches the words of someone speaking: I, we, you, my, our.
+var firstPerson = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|we|we're|we’re|us|our|ours|you|your|my|me)\b`)
+
+// narrativeLead reports an unlabelled first turn that reads as a page's
+// narrative lead, not speech: the labelled turns follow it, and it never
+// speaks in the first or second person nor greets, and runs to eight
+// words or more ("The meeting covered the
+// development of bilateral relations…" above "Vladimir Putin: …").
+func narrativeLead(text string, turns []transcript.Turn) bool {
+	if len(turns) < 3 || turns[0].Label != (transcript.Span{}) || turns[1].Label == (transcript.Span{}) || turns[2].Label == (transcript.Span{}) {
+		return false
+	}
+	lead := text[turns[0].Text.Start:turns[0].Text.End]
+	return len(lead) < 2000 && len(strings.Fields(lead)) >= 8 && !greeting(lead) && !firstPerson.MatchString(lead)
+}

@@ -1,0 +1,171 @@
+package read
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// renderBody turns decoded text into the plain text the parser reads, line
+// for line, so that line numbers still count source lines:
+//
+//   - every Unicode space (no-break, thin, narrow no-break, ideographic, …)
+//     becomes an ASCII space, and invisible format characters (word joiner,
+//     zero-width space, soft hyphen, byte order mark, direction marks) are
+//     dropped;
+//   - trailing white space is dropped, so a markdown hard break ("text  ")
+//     and a line of spaces read as what they are;
+//   - in markdown, backslash escapes ("\[sic\]", "\###"), a backslash hard
+//     break, inline HTML tags ("<s>", "<figure …>", "<img …>"), images,
+//     links ("[text](url)" keeps its text), autolinks and emphasis markers
+//     ("*Aboard Air Force One*", "**MS. PSAKI:**") are rendered as plain
+//     text.
+//
+// For example, "MS. PSAKI:\u00a0 Good \\[sic\\] <s>day</s>  " becomes
+// "MS. PSAKI:  Good [sic] day".
+func renderBody(text string, markdown bool) string {
+	var b strings.Builder
+	b.Grow(len(text))
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		line := RenderLine(text[off:end])
+		if markdown {
+			line = renderMarkdownLine(line)
+		}
+		b.WriteString(line)
+		if nl < 0 {
+			break
+		}
+		b.WriteByte('\n')
+		off = end + 1
+	}
+	return b.String()
+}
+
+// RenderLine returns one line of text with Unicode spaces as ASCII spaces,
+// invisible format characters dropped and trailing white space trimmed.
+// Titles, names and roles read from metadata go through it too.
+func RenderLine(s string) string {
+	if isPlainASCII(s) {
+		return strings.TrimRight(s, " \t\r\f\v")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == ' ':
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			b.WriteByte(' ')
+		case isInvisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimRight(b.String(), " \t\r\f\v")
+}
+
+// CleanText is RenderLine with runs of white space collapsed to single
+// spaces and the ends trimmed: for titles, names and roles.
+func CleanText(s string) string {
+	return strings.Join(strings.Fields(RenderLine(strings.ReplaceAll(s, "\n", " "))), " ")
+}
+
+// isPlainASCII reports whether s holds only printable ASCII, tabs and
+// spaces, which need no rendering.
+func isPlainASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// isInvisible reports a character that takes no room in the text: format
+// characters (U+200B zero-width space, U+2060 word joiner, U+00AD soft
+// hyphen, U+FEFF, direction marks) and control characters.
+func isInvisible(r rune) bool {
+	return unicode.Is(unicode.Cf, r) || unicode.IsControl(r)
+}
+
+var (
+	// mdImage is an image, "![alt](url)": not text.
+	mdImage = regexp.MustCompile(`!\[[^\]]*\]\([^)]*\)`)
+	// mdLink is a link, "[text](url)": its text stays.
+	mdLink = regexp.MustCompile(`\[([^\]]*)\]\([^)\s]*(?:\s+"[^"]*")?\)`)
+	// mdAutolink is "<https://…>": the address stays.
+	mdAutolink = regexp.MustCompile(`<((?:https?|ftp|mailto):[^<>\s]*)>`)
+	// htmlTag is an inline HTML tag or comment.
+	htmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
+)
+
+// renderMarkdownLine renders the inline markdown of one line as plain text.
+func renderMarkdownLine(s string) string {
+	if !strings.ContainsAny(s, `\<[*_`) {
+		return s
+	}
+	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
+		s = strings.TrimRight(s[:len(s)-1], " \t") // a backslash hard break
+	}
+	if strings.ContainsAny(s, "<[") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdAutolink.ReplaceAllString(s, "$1")
+		s = htmlTag.ReplaceAllString(s, "")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(s[i+1]) // an escape: "\[" is "["
+			i++
+		case c == '*' || c == '_':
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			if !emphasisRun(s, i, j) {
+				b.WriteString(s[i:j])
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.TrimRight(b.String(), " \t")
+}
+
+// emphasisRun reports whether the run s[i:j] of '*' or '_' opens or closes
+// emphasis: it touches a word on one side and not on the other ("*Aboard",
+// "One*", "**MS. PSAKI:**"), or it stands at the start or end of the line.
+// "5 * 3", "snake_case" and "**" between words stay.
+func emphasisRun(s string, i, j int) bool {
+	before, after := rune(' '), rune(' ')
+	if i > 0 {
+		before, _ = utf8.DecodeLastRuneInString(s[:i])
+	}
+	if j < len(s) {
+		after, _ = utf8.DecodeRuneInString(s[j:])
+	}
+	wordBefore := !unicode.IsSpace(before)
+	wordAfter := !unicode.IsSpace(after)
+	if s[i] == '_' && isWordRune(before) && isWordRune(after) {
+		return false // snake_case
+	}
+	return wordBefore != wordAfter
+}
+
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }
+
+// isASCIIPunct reports the characters markdown lets a backslash escape.
+func isASCIIPunct(c byte) bool {
+	return strings.IndexByte("!\"#$%&'()*+,-./:;<=>?@[\\]^_`{|}~", c) >= 0
+}

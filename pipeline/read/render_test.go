@@ -1,0 +1,42 @@
+package read
+
+import "testing"
+
+func TestRenderBody(t *testing.T) {
+	tests := []struct {
+		name, in, want string
+		markdown       bool
+	}{
+		{"no-break spaces after a label", "MS. PSAKI:\u00a0 Good evening.\u00a0 Thanks.\u00a0", "MS. PSAKI:  Good evening.  Thanks.", false},
+		{"indent of no-break spaces", "\u00a0 \u00a0 Q\u00a0 \u00a0 After one year.  ", "    Q    After one year.", false},
+		{"whitespace-only lines", "a\n \u00a0 \n\u2009\nb", "a\n\n\nb", false},
+		{"invisible characters", "Jean\u2060-Pierre\u200b co\u00adoperate\ufeff", "Jean-Pierre cooperate", false},
+		{"narrow and thin spaces", "10\u202f000 and 5\u2009km", "10 000 and 5 km", false},
+		{"markdown escapes", `He said \[sic\] it \*twice\*.` + "\n" + `\###`, "He said [sic] it *twice*.\n###", true},
+		{"escapes stay in plain text", `a \[b\]`, `a \[b\]`, false},
+		{"inline HTML", "I <s>want</s> need <figure class=\"x\"><img src=\"a.png\"/></figure>this.", "I want need this.", true},
+		{"links and images", "See [the fact sheet](https://x.gov/a) ![photo](p.jpg)and <https://x.gov/b>.", "See the fact sheet and https://x.gov/b.", true},
+		{"emphasis markers", "*Aboard Air Force One*\n**MS. PSAKI:** Hi.\n*Munich, Germany**", "Aboard Air Force One\nMS. PSAKI: Hi.\nMunich, Germany", true},
+		{"stars and underscores that are not emphasis", "5 * 3 = 15, snake_case and a ** b", "5 * 3 = 15, snake_case and a ** b", true},
+		{"backslash hard break", "first line\\\nsecond", "first line\nsecond", true},
+		{"line count kept", "a\n\n\u00a0\n<s>\n</s>\nb\n", "a\n\n\n\n\nb\n", true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if got := renderBody(tt.in, tt.markdown); got != tt.want {
+				t.Errorf("renderBody(%q)\n got %q\nwant %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestCleanText(t *testing.T) {
+	for in, want := range map[string]string{
+		"Press Briefing by Press Secretary Jen\u00a0Psaki, January 20,\u00a02021": "Press Briefing by Press Secretary Jen Psaki, January 20, 2021",
+		"  Karine\u2060 Jean-Pierre \n":                                           "Karine Jean-Pierre",
+	} {
+		if got := CleanText(in); got != want {
+			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
+		}
+	}
+}

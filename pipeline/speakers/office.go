@@ -1,0 +1,151 @@
+package speakers
+
+import (
+	"net/url"
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// people indexes the lexicon's people for speaker resolution: by folded
+// surname, and the holders of offices.
+type people struct {
+	bySurname map[string][]*lexicon.Entry // folded last word of the name -> people
+	holders   []*lexicon.Entry            // people with offices
+	sites     []site                      // organisations' web hosts
+}
+
+// site is an organisation's web host and the country it sets documents in.
+type site struct {
+	host, country string
+}
+
+// newPeople builds the index of a compiled lexicon.
+func newPeople(lex *lexicon.Lexicon) *people {
+	p := &people{bySurname: map[string][]*lexicon.Entry{}}
+	for _, e := range lex.Sorted(0) {
+		switch e.Type {
+		case lexicon.Person:
+			if ws := nameTokensOf(e.Name); len(ws) >= 2 {
+				last := ws[len(ws)-1]
+				p.bySurname[last] = append(p.bySurname[last], e)
+			}
+			if len(e.Offices) > 0 {
+				p.holders = append(p.holders, e)
+			}
+		case lexicon.Organisation:
+			for _, h := range e.Sites {
+				p.sites = append(p.sites, site{host: strings.ToLower(strings.TrimSpace(h)), country: e.Country})
+			}
+		}
+	}
+	return p
+}
+
+// nameTokensOf folds a name into its words ("Karine Jean-Pierre" gives
+// "karine", "jean-pierre"); suffixes such as "Jr." are dropped.
+func nameTokensOf(name string) []string {
+	var out []string
+	for _, w := range strings.Fields(name) {
+		k := lexicon.FoldKey(strings.Trim(w, ".,"))
+		switch k {
+		case "", "jr", "sr", "ii", "iii", "iv":
+			continue
+		}
+		out = append(out, k)
+	}
+	return out
+}
+
+// holder returns the person who held the office title in country on date
+// (ISO 8601), with surname, when given, as the last word of the name.
+func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, bool) {
+	if title == "" || country == "" || date == "" {
+		return nil, false
+	}
+	var found *lexicon.Entry
+	for _, e := range p.holders {
+		if surname != "" && !hasSurname(e, surname) {
+			continue
+		}
+		for _, o := range e.Offices {
+			if o.Holds(title, country, date) {
+				if found != nil && found != e {
+					return nil, false // two holders: the data does not tell
+				}
+				found = e
+			}
+		}
+	}
+	return found, found != nil
+}
+
+// officeOn returns the title of the office the person held on date, in
+// country when it is set, or "".
+func officeOn(e *lexicon.Entry, country, date string) string {
+	if date == "" {
+		return ""
+	}
+	for _, o := range e.Offices {
+		if o.From <= date && (o.To == "" || date < o.To) && (country == "" || o.Country == country) {
+			return o.Title
+		}
+	}
+	return ""
+}
+
+// hasSurname reports whether surname is the last word of the person's name.
+func hasSurname(e *lexicon.Entry, surname string) bool {
+	ws := nameTokensOf(e.Name)
+	return len(ws) > 0 && ws[len(ws)-1] == lexicon.FoldKey(surname)
+}
+
+// bySurnameOn returns the one lexicon person with this surname whom a
+// document set in country on date can mean: the one holding an office
+// then, else the only one of that country, else the only one of all.
+func (p *people) bySurnameOn(surname, country, date string) (*lexicon.Entry, bool) {
+	cands := p.bySurname[lexicon.FoldKey(surname)]
+	if len(cands) == 0 {
+		return nil, false
+	}
+	pick := func(keep func(*lexicon.Entry) bool) (*lexicon.Entry, bool) {
+		var found *lexicon.Entry
+		for _, e := range cands {
+			if keep(e) {
+				if found != nil {
+					return nil, false
+				}
+				found = e
+			}
+		}
+		return found, found != nil
+	}
+	if e, ok := pick(func(e *lexicon.Entry) bool { return officeOn(e, country, date) != "" }); ok {
+		return e, true
+	}
+	if country != "" {
+		if e, ok := pick(func(e *lexicon.Entry) bool { return e.Country == country }); ok {
+			return e, true
+		}
+		return nil, false
+	}
+	return pick(func(*lexicon.Entry) bool { return true })
+}
+
+// siteCountry returns the country of the organisation whose web site the
+// URL is on ("https://bidenwhitehouse.archives.gov/…" is the White
+// House's, set in usa), or "".
+func (p *people) siteCountry(rawURL string) string {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Host == "" {
+		return ""
+	}
+	host := strings.ToLower(u.Hostname())
+	best, country := 0, ""
+	for _, s := range p.sites {
+		if (host == s.host || strings.HasSuffix(host, "."+s.host)) && len(s.host) > best {
+			best, country = len(s.host), s.country
+		}
+	}
+	return country
+}

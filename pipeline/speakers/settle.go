@@ -1,0 +1,250 @@
+package speakers
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// settle makes a document's speakers consistent once every turn has one:
+// a surname alone becomes the full name the document gives that person
+// elsewhere, each person keeps one role throughout (the byline's, else the
+// fullest one a label or introduction gave), and a questioner whom the
+// previous turn calls on ("Go ahead, Said.", "Let's go to Simon Lewis of
+// Reuters.") is named, with the outlet when it is said.
+func (s *speakers) settle(doc *transcript.Document) {
+	full := map[string]string{} // folded surname -> the one full name that ends with it
+	for _, name := range s.names(doc) {
+		ws := nameTokensOf(name)
+		if len(ws) < 2 {
+			continue
+		}
+		last := ws[len(ws)-1]
+		if prev, ok := full[last]; ok && prev != name {
+			full[last] = "" // two people share the surname
+			continue
+		}
+		full[last] = name
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if ws := strings.Fields(sp.Name); len(ws) == 1 {
+			if f := full[lexicon.FoldKey(ws[0])]; f != "" {
+				sp.Name = f
+			}
+		}
+		sp.Role = cleanRole(sp.Role)
+	}
+	roles := map[string]string{}
+	for _, b := range doc.Byline {
+		if b.Name != "" && cleanRole(b.Role) != "" && roles[b.Name] == "" {
+			roles[b.Name] = cleanRole(b.Role)
+		}
+	}
+	for _, t := range doc.Turns {
+		sp := t.Speaker
+		if sp.Name == "" || sp.Role == "" || partRoles[sp.Role] {
+			continue
+		}
+		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
+			roles[sp.Name] = sp.Role // "Press Secretary" over "Secretary"
+		}
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if r := roles[sp.Name]; r != "" && sp.Name != "" && !partRoles[sp.Role] {
+			sp.Role = r
+		}
+	}
+	for i := 1; i < len(doc.Turns); i++ {
+		t := &doc.Turns[i]
+		if !t.Raw.Question || t.Speaker.Name != "" {
+			continue
+		}
+		// the operator may open the line between the call and the question
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if name, outlet := s.calledOn(doc.TurnText(doc.Turns[j])); name != "" {
+				t.Speaker.Name = introduced(t, doc.TurnText(*t), name)
+				if t.Speaker.Affiliation == "" {
+					t.Speaker.Affiliation = outlet
+				}
+				break
+			}
+			if doc.Turns[j].Speaker.Role != "Operator" {
+				break
+			}
+		}
+		if t.Speaker.Name == "" && i >= 2 && stillAsking(doc, i) {
+			t.Speaker = doc.Turns[i-2].Speaker
+		}
+	}
+}
+
+// names lists the byline's and the speakers' names, byline first.
+func (s *speakers) names(doc *transcript.Document) []string {
+	var out []string
+	for _, b := range doc.Byline {
+		out = append(out, b.Name)
+	}
+	for _, t := range doc.Turns {
+		out = append(out, t.Speaker.Name)
+	}
+	return out
+}
+
+// fromByline reports whether the byline names the person with a role.
+func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
+	for _, b := range doc.Byline {
+		if b.Name == name && b.Role != "" {
+			return true
+		}
+	}
+	return false
+}
+
+// partRoles are roles that name a part in the conversation, which a
+// person's office does not replace.
+var partRoles = map[string]bool{"Questioner": true, "Moderator": true, "Interviewer": true, "Host": true, "Operator": true}
+
+// cleanRole drops honorifics and repeated words from a role ("MR." is no
+// role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
+func cleanRole(role string) string {
+	role = read.CleanText(role)
+	var kept []string
+	seen := map[string]bool{}
+	for _, w := range strings.Fields(role) {
+		bare := strings.ToLower(strings.Trim(w, ".,;:—–-"))
+		if bare == "" || read.Honorifics[bare] || seen[bare] {
+			continue
+		}
+		seen[bare] = true
+		kept = append(kept, strings.Trim(w, ",;:—–"))
+	}
+	return strings.Join(kept, " ")
+}
+
+// callOn matches a moderator calling on the next questioner in the last
+// sentence of a turn: "Let's go to Simon Lewis.", "Let's go to the line of
+// Eunjung Cho, and I apologize …", "Go ahead, Said.", "Shaun, go ahead.",
+// "Let's take our final question from Owen Churchill.", "Jiha, your line is
+// now open.", "Yes, Peter?". The name is one to three capitalised words; an
+// outlet may follow "of", "from", "with" or "at".
+var callOn = regexp.MustCompile(`(?:\b(?:go|turn|move)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:Yes|Yeah|Sure|Okay|OK|Please|Sorry|And|Next),?\s+)?)` +
+	`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
+	`(?:\s+(?:of|from|with|at)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
+	`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`)
+
+// lastSentence returns the last sentence of text, or the whole of a short
+// text.
+func lastSentence(text string) string {
+	text = strings.TrimSpace(text)
+	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+		text = text[i+2:]
+	}
+	body := strings.TrimRight(text, ".?!\"”’ ")
+	cut := -1
+	for _, sep := range []string{". ", "? ", "! ", ".” ", "?” "} {
+		if i := strings.LastIndex(body, sep); i > cut {
+			cut = i + len(sep)
+		}
+	}
+	if cut > 0 {
+		text = text[cut:]
+	}
+	return text
+}
+
+// calledOn returns the questioner a turn ends by calling on, with the
+// outlet when it is said, or "".
+func (s *speakers) calledOn(text string) (name, outlet string) {
+	tail := lastSentence(text)
+	if len(tail) > 300 {
+		return "", ""
+	}
+	m := callOn.FindStringSubmatch(tail)
+	if m == nil {
+		return "", ""
+	}
+	name = strings.TrimSpace(m[1])
+	if !s.plausibleName(name) || s.lex.IsCommon(name) {
+		return "", ""
+	}
+	for _, w := range strings.Fields(name) {
+		if read.Honorifics[strings.ToLower(strings.Trim(w, "."))] || read.NotLabelWords[strings.ToLower(w)] {
+			return "", ""
+		}
+	}
+	if _, _, ok := s.tg.Entity(name, lexicon.Country); ok {
+		return "", ""
+	}
+	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
+		return "", ""
+	}
+	if c, _, ok := s.td.Person(name); ok && len(strings.Fields(name)) >= 2 {
+		name = c
+	}
+	outlet = strings.TrimPrefix(strings.TrimSpace(m[2]), "the ")
+	if strings.Count(outlet, ".") == 1 {
+		outlet = strings.TrimSuffix(outlet, ".") // "NPR." ends the sentence
+	}
+	if outlet != "" {
+		if c, _, ok := s.tg.Entity(outlet, lexicon.Organisation); ok {
+			outlet = c
+		}
+	}
+	return name, outlet
+}
+
+// selfIntro matches a name of two capitalised words followed by a comma
+// or by "with", "from" or "of": how a questioner introduces themselves.
+var selfIntro = regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`)
+
+// introduced returns the full name a questioner called on by first name
+// gives at the start of their turn ("Tara Copp, AP."), else first.
+func introduced(t *transcript.Turn, text, first string) string {
+	if len(strings.Fields(first)) != 1 {
+		return first
+	}
+	head := text
+	if len(head) > 100 {
+		head = head[:100]
+	}
+	for _, m := range selfIntro.FindAllStringSubmatch(head, -1) {
+		if m[1] == first {
+			return first + " " + m[2] // "Tara Copp, AP.", "Eunjung Cho with the Voice of America"
+		}
+	}
+	for _, m := range t.Mentions {
+		if m.Start > 80 {
+			break
+		}
+		if m.Type == lexicon.Person && strings.HasPrefix(lexicon.FoldKey(m.Canonical), lexicon.FoldKey(first)+" ") {
+			return m.Canonical
+		}
+	}
+	return first
+}
+
+// stillAsking reports whether questioner turn i continues the exchange of
+// the named questioner two turns before, across a short reply that only
+// answers the line check or invites the follow-up: "Yes, I can hear you.",
+// "Go ahead.", "Let's take your second one."
+func stillAsking(doc *transcript.Document, i int) bool {
+	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
+	if !asker.Raw.Question || asker.Speaker.Name == "" || prev.Raw.Question {
+		return false
+	}
+	text := strings.ToLower(doc.TurnText(prev))
+	if len(strings.Fields(text)) > 25 {
+		return false
+	}
+	for _, cue := range []string{"hear you", "go ahead", "second one", "second question", "follow-up", "follow up"} {
+		if strings.Contains(text, cue) {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,389 @@
+package speakers
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/tagger"
+)
+
+// speakers resolves the byline and every turn's speaker of a document,
+// registering full names with td so that later surnames resolve to them.
+type speakers struct {
+	lex     *lexicon.Lexicon
+	tg      *tagger.Tagger
+	td      *tagger.Doc
+	ppl     *people                                    // the lexicon's people by surname and office
+	country string                                     // country id the document is set in, "" when unknown
+	date    string                                     // the document's date (ISO 8601)
+	fixed   map[transcript.RawLabel]transcript.Speaker // labels resolved to a full name: they stay so
+}
+
+// prepare fills doc.Byline from the header and title and registers the
+// full names of the byline and of labels, which are known before any turn
+// is read.
+func (s *speakers) prepare(doc *transcript.Document) {
+	seen := map[string]bool{}
+	for _, b := range doc.Byline {
+		seen[b.Name] = true
+	}
+	texts := append([]string{doc.Title}, read.HeaderLines(doc)...)
+	for _, t := range texts {
+		for _, b := range s.bylinePeople(t) {
+			if !seen[b.Name] {
+				seen[b.Name] = true
+				doc.Byline = append(doc.Byline, b)
+			}
+		}
+	}
+	s.date = doc.Date
+	s.country = s.setting(doc)
+	for i := range doc.Byline {
+		s.canonical(&doc.Byline[i])
+	}
+	if s.country == "" {
+		s.country = s.setting(doc) // now from the byline's people
+	}
+	seen = map[string]bool{}
+	for _, t := range doc.Turns {
+		if t.Raw.Words != "" && t.Raw.Role == "" && !seen[t.Raw.Words] {
+			seen[t.Raw.Words] = true
+			_, name := s.splitRoleName(t.Raw.Words)
+			if len(strings.Fields(name)) >= 2 {
+				if c, _, ok := s.td.Person(name); ok {
+					name = c
+				}
+				s.td.AddPerson(name)
+			}
+		}
+	}
+}
+
+// resolveTurn sets turn i's speaker from its label, the byline, and the
+// people named so far in the document; an unlabelled first turn belongs to
+// the byline's first person, a later one continues the turn before it.
+func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
+	t := &doc.Turns[i]
+	switch {
+	case t.Raw == (transcript.RawLabel{}) && i > 0:
+		t.Speaker = doc.Turns[i-1].Speaker // text after a markdown heading continues the turn before it
+	case t.Raw == (transcript.RawLabel{}):
+		if len(doc.Byline) > 0 {
+			t.Speaker = doc.Byline[0]
+		}
+	default:
+		sp, ok := s.fixed[t.Raw]
+		if !ok {
+			sp = s.fromLabel(t.Raw, doc.Byline)
+			if len(strings.Fields(sp.Name)) >= 2 {
+				if s.fixed == nil {
+					s.fixed = map[transcript.RawLabel]transcript.Speaker{}
+				}
+				s.fixed[t.Raw] = sp
+			}
+		}
+		t.Speaker = sp
+	}
+	if len(strings.Fields(t.Speaker.Name)) >= 2 {
+		s.td.AddPerson(t.Speaker.Name)
+	}
+}
+
+// fullName completes a name from a label ("Kirby", "Harris", "Jake
+// Sullivan"): a holder of the label's office with that surname on the
+// document's date, a person the document or the lexicon knows, preferring
+// one of the document's country, else the name as written.
+func (s *speakers) fullName(name, role string) string {
+	one := len(strings.Fields(name)) == 1
+	if one && role != "" {
+		if e, ok := s.ppl.holder(role, s.country, s.date, name); ok {
+			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
+		}
+	}
+	c, id, ok := s.td.Person(name)
+	if one && (!ok || id != "" && s.country != "" && s.lex.Entry(id) != nil && s.lex.Entry(id).Country != s.country) {
+		if e, found := s.ppl.bySurnameOn(name, s.country, s.date); found {
+			return e.Name // "MR. ZIENTS" at the White House
+		}
+	}
+	if ok {
+		return c
+	}
+	return name
+}
+
+// office returns the title of the office the lexicon says a person held
+// on the document's date, or "".
+func (s *speakers) office(name string) string {
+	_, id, ok := s.td.Person(name)
+	if !ok || id == "" {
+		return ""
+	}
+	if e := s.lex.Entry(id); e != nil {
+		return officeOn(e, s.country, s.date)
+	}
+	return ""
+}
+
+// setting returns the country id the document is set in: the country of
+// the organisation whose web site it comes from, else of the first byline
+// person the lexicon knows, else of the first organisation its title
+// names ("White House", "Kremlin"), else "".
+func (s *speakers) setting(doc *transcript.Document) string {
+	if c := s.ppl.siteCountry(doc.URL); c != "" {
+		return c
+	}
+	for _, b := range doc.Byline {
+		if _, id, ok := s.td.Person(b.Name); ok && id != "" {
+			if e := s.lex.Entry(id); e != nil && e.Country != "" {
+				return e.Country
+			}
+		}
+	}
+	for _, m := range s.lex.Match(doc.Title) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
+			return m.Entry.Country
+		}
+	}
+	return ""
+}
+
+// canonical completes a byline name from the lexicon or the document
+// ("Biden" -> "Joe Biden") and registers it.
+func (s *speakers) canonical(sp *transcript.Speaker) {
+	sp.Name = s.fullName(sp.Name, sp.Role) // "Vice President Harris" in 2022 is Kamala Harris
+	s.td.AddPerson(sp.Name)
+}
+
+// fromLabel resolves a label against the byline, the document and the
+// lexicon.
+func (s *speakers) fromLabel(raw transcript.RawLabel, byline []transcript.Speaker) transcript.Speaker {
+	var sp transcript.Speaker
+	aff := s.affiliation(raw.Affiliation, &sp)
+	switch {
+	case raw.Question:
+		sp.Role = "Questioner"
+	case raw.Role != "":
+		sp.Role = raw.Role
+		if b, ok := byRole(byline, raw.Role); ok {
+			sp.Name = b.Name
+		} else if e, ok := s.ppl.holder(raw.Role, s.country, s.date, ""); ok {
+			sp.Name = e.Name // "THE PRESIDENT:" at the White House in 2022
+		}
+		// "The Prime Minister (Rishi Sunak):": the parenthesis names the holder
+		if name := s.personName(aff); name != "" {
+			sp.Name, aff = name, ""
+		}
+	default:
+		role, name := s.splitRoleName(raw.Words)
+		if sp.Role == "" {
+			sp.Role = role
+		}
+		switch {
+		case name == "" && role != "" && s.personName(aff) != "":
+			sp.Name, aff = s.personName(aff), "" // "Mr Speaker (Lindsay Hoyle):"
+		case name == "" && role != "":
+			if b, ok := byRole(byline, role); ok {
+				sp.Name, sp.Role = b.Name, b.Role
+			}
+		case name != "":
+			sp.Name = s.fullName(name, role)
+			name = sp.Name
+			for _, b := range byline {
+				// the byline's fuller role wins over the label's short one:
+				// "GEN. RYDER" under "... Air Force Maj. Gen. Pat Ryder"
+				if b.Name == name && b.Role != "" && (sp.Role == "" || containsAll(roleWords(b.Role), roleWords(sp.Role))) {
+					sp.Role = b.Role
+				}
+			}
+			if sp.Role == "" {
+				sp.Role = s.td.Role(name) // as introduced earlier: "National Security Advisor Jake Sullivan"
+			}
+			if sp.Role == "" {
+				sp.Role = s.office(name) // the office the lexicon says they held that day
+			}
+		}
+	}
+	sp.Affiliation = aff
+	return sp
+}
+
+// affiliation reads a label's parenthetical: an outlet or organisation
+// (canonical when the lexicon knows it), or a role when it holds title
+// words ("NATO Spokesperson"). Notes such as "via interpreter" are dropped.
+func (s *speakers) affiliation(paren string, sp *transcript.Speaker) string {
+	if paren == "" {
+		return ""
+	}
+	if r, _ := utf8.DecodeRuneInString(paren); !unicode.IsUpper(r) && !unicode.IsDigit(r) {
+		return "" // "(via interpreter)", "(as interpreted)"
+	}
+	if c, _, ok := s.tg.Entity(paren, lexicon.Organisation); ok {
+		return c
+	}
+	for _, w := range strings.Fields(paren) {
+		if s.lex.IsTitle(strings.Trim(w, ".,")) {
+			sp.Role = paren
+			return ""
+		}
+	}
+	return paren
+}
+
+// byRole finds the byline person whose role contains all the words of
+// role ("President" in "President"; "Secretary" in "Press Secretary").
+func byRole(byline []transcript.Speaker, role string) (transcript.Speaker, bool) {
+	want := strings.Fields(strings.ToLower(role))
+	for _, exact := range []bool{true, false} {
+		for _, b := range byline {
+			if b.Name == "" || b.Role == "" {
+				continue
+			}
+			have := strings.Fields(strings.ToLower(b.Role))
+			if exact && strings.EqualFold(b.Role, role) || !exact && containsAll(have, want) {
+				return b, true
+			}
+		}
+	}
+	return transcript.Speaker{}, false
+}
+
+func containsAll(have, want []string) bool {
+	for _, w := range want {
+		found := false
+		for _, h := range have {
+			if h == w {
+				found = true
+			}
+		}
+		if !found {
+			return false
+		}
+	}
+	return true
+}
+
+// splitRoleName splits label words into a role and a name: the name is the
+// run of words at the end that are not titles, honorifics or connectors
+// ("Acting NATO Spokesperson | Dylan White", "Foreign Minister of Ukraine |
+// Dmytro Kuleba"). ALL-CAPS words are title-cased.
+func (s *speakers) splitRoleName(label string) (role, name string) {
+	words := strings.Fields(label)
+	caps := !read.HasLower(label)
+	var kept []string
+	for i, w := range words {
+		bare := strings.ToLower(strings.Trim(w, ".,"))
+		if read.Honorifics[bare] || i == 0 && bare == "the" {
+			continue
+		}
+		kept = append(kept, strings.TrimRight(w, ","))
+	}
+	n := len(kept)
+	start := n
+	for start > 0 {
+		w := kept[start-1]
+		bare := strings.Trim(w, ".")
+		if s.lex.IsTitle(bare) || read.Connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
+			break
+		}
+		start--
+	}
+	for start < n && read.Particles[strings.ToLower(kept[start])] {
+		start++ // a name does not start with "of"
+	}
+	if start > 0 && start < n-1 && read.Connectors[strings.ToLower(kept[start-1])] {
+		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
+	}
+	roleWords, nameWords := kept[:start], kept[start:]
+	if caps {
+		roleWords, nameWords = titleWords(roleWords), titleWords(nameWords)
+	}
+	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
+}
+
+// isAcronym reports an all-capital word of two or more letters (NATO, EU).
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleWords title-cases ALL-CAPS words, keeping dotted acronyms (U.S.) and
+// short words the lexicon knows in capitals.
+func titleWords(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.Count(w, ".") >= 2 || acronyms[w] {
+			out[i] = w
+			continue
+		}
+		out[i] = titleCase(w)
+	}
+	return out
+}
+
+// acronyms stay in capitals when a label is title-cased.
+var acronyms = read.SetOf("NATO", "EU", "UN", "US", "UK", "OSCE", "IAEA", "ICC", "WHO", "IMF", "G7", "G20", "CIA", "FBI", "NSC", "DOD", "ECB", "AU", "ASEAN")
+
+// titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".
+func titleCase(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == '-' || r == '\'' || r == '\u2019' || r == '.'
+	}
+	return b.String()
+}
+
+// roleWords folds a role into its words, without dots and case.
+func roleWords(role string) []string {
+	var out []string
+	for _, w := range strings.Fields(strings.ToLower(role)) {
+		out = append(out, strings.Trim(w, ".,"))
+	}
+	return out
+}
+
+// personName returns the canonical name when s reads as a person's name:
+// a person the lexicon or the document knows, or two to four capitalised
+// words none of which is a common word or a title; else "".
+func (s *speakers) personName(text string) string {
+	if text == "" {
+		return ""
+	}
+	if c, _, ok := s.td.Person(text); ok {
+		return c
+	}
+	words := strings.Fields(text)
+	if len(words) < 2 || len(words) > 4 || !s.plausibleName(text) {
+		return ""
+	}
+	if _, _, ok := s.tg.Entity(text, lexicon.Organisation); ok {
+		return ""
+	}
+	if _, _, ok := s.tg.Entity(text, lexicon.Country); ok {
+		return ""
+	}
+	for _, w := range words {
+		if r, _ := utf8.DecodeRuneInString(w); !unicode.IsUpper(r) {
+			return ""
+		}
+	}
+	return text
+}

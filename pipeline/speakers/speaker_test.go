@@ -1,0 +1,75 @@
+package speakers_test
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/tagger"
+)
+
+// TestSpeakers resolves labels against the header, the lexicon and the
+// people named in earlier turns.
+func TestSpeakers(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := pipeline.New(tagger.New(lex, nil))
+	cases := []struct {
+		name, src string
+		want      []who
+	}{
+		{"briefing", "Press Briefing by Press Secretary Jen Psaki, March 3, 2022\n\nMS. PSAKI: With us is National Security Advisor Jake Sullivan.\n\nMR. SULLIVAN: Thanks, Jen.\n\nQ    Jake, on Russia?\n",
+			[]who{{"Jen Psaki", "Press Secretary", ""}, {"Jake Sullivan", "National Security Advisor", ""}, {"", "Questioner", ""}}},
+		{"nato", "Press conference\n\nby NATO Secretary General Jens Stoltenberg\n\nGood afternoon.\n\nActing NATO Spokesperson Dylan White: Thanks.\n\nDan Michaels (Wall Street Journal): A question.\n\nNATO Secretary General Jens Stoltenberg: An answer.\n",
+			[]who{{"Jens Stoltenberg", "NATO Secretary General", ""}, {"Dylan White", "Acting NATO Spokesperson", ""}, {"Dan Michaels", "", "Wall Street Journal"}, {"Jens Stoltenberg", "NATO Secretary General", ""}}},
+		{"the president from the title", "---\ntitle: Remarks by President Biden and Prime Minister Sunak\n---\nTHE PRESIDENT: Hello.\n\nPRIME MINISTER SUNAK: Thank you.\n\nMODERATOR: Next.\n",
+			[]who{{"Joe Biden", "President", ""}, {"Rishi Sunak", "Prime Minister", ""}, {"", "Moderator", ""}}},
+		{"role in parentheses", "Oana Lungescu (NATO Spokesperson): Welcome.\n\nTeri Schultz (Deutsche Welle): Thanks.\n",
+			[]who{{"Oana Lungescu", "NATO Spokesperson", ""}, {"Teri Schultz", "", "Deutsche Welle"}}},
+		{"holder in parentheses", "The Prime Minister (Rishi Sunak): Thank you.\n\nMr Speaker (Lindsay Hoyle): Order.\n\nDan Michaels (Wall Street Journal): A question.\n",
+			[]who{{"Rishi Sunak", "Prime Minister", ""}, {"Lindsay Hoyle", "Speaker", ""}, {"Dan Michaels", "", "Wall Street Journal"}}},
+		{"questioners called on", "Department Press Briefing\nJalina Porter, Principal Deputy Spokesperson\n\nMS PORTER: Good afternoon. Let's go to the line of Eunjung Cho, and I apologize if I mispronounced your name.\n\nQUESTION: Thank you, Jalina.\n\nMS PORTER: Thanks. Let's go to Simon Lewis.\n\nOPERATOR: Your line is open.\n\nQUESTION: Hi, can you hear me?\n\nMS PORTER: Yes, I can hear you.\n\nQUESTION: On Iran, then.\n\nMS PORTER: Go ahead, Said.\n\nQUESTION: Yes.\n\nMS PORTER: That concludes today's briefing.\n\nQUESTION: One more?\n",
+			[]who{{"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"Eunjung Cho", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"", "Operator", ""},
+				{"Simon Lewis", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"Simon Lewis", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""},
+				{"Said", "Questioner", ""}, {"Jalina Porter", "Principal Deputy Spokesperson", ""}, {"", "Questioner", ""}}},
+		{"no-break spaces, hyphened surname and a one-word role among labels", "---\ntitle: \"Press Gaggle by Press Secretary Karine Jean-Pierre En\\_Route Queens, NY\"\ndate: '2024-03-28'\n---\n\u00a0\nMS. JEAN-PIERRE:\u00a0 All right.\n\n\u00a0 \u00a0 Q\u00a0 \u00a0Thank you.\n\nAIDE:\u00a0 Thank you, guys.\n\nMS. JEAN-PIERRE: Bye.\n",
+			[]who{{"Karine Jean-Pierre", "Press Secretary", ""}, {"", "Questioner", ""}, {"", "Aide", ""}, {"Karine Jean-Pierre", "Press Secretary", ""}}},
+		{"the office holder on the date", "---\ntitle: Remarks at a Briefing\ndate: '2022-03-03'\nsource_url: https://bidenwhitehouse.archives.gov/briefing-room/x/\n---\n\nTHE PRESIDENT: Hello.\n\nMS. PSAKI: Thanks.\n",
+			[]who{{"Joe Biden", "President", ""}, {"Jen Psaki", "Press Secretary", ""}}},
+		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
+			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			doc, err := p.Document("t.md", []byte(c.src))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(doc.Turns) != len(c.want) {
+				t.Fatalf("%d turns, want %d:\n%s", len(doc.Turns), len(c.want), describe(doc))
+			}
+			for i, tr := range doc.Turns {
+				if got := (who{tr.Speaker.Name, tr.Speaker.Role, tr.Speaker.Affiliation}); got != c.want[i] {
+					t.Errorf("turn %d: %+v, want %+v", i+1, got, c.want[i])
+				}
+			}
+		})
+	}
+}
+
+// describe lists a document's turns with their labels, for failures.
+func describe(d *transcript.Document) string {
+	var b strings.Builder
+	for i, t := range d.Turns {
+		fmt.Fprintf(&b, "  %d [%s] %s\n", i+1, d.Body[t.Label.Start:t.Label.End], d.TurnText(t))
+	}
+	return b.String()
+}
+
+// who is a speaker's name, role and affiliation.
+type who struct{ name, role, aff string }

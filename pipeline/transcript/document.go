@@ -1,0 +1,160 @@
+package transcript
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/tagger"
+)
+
+// Span is a half-open byte range [Start, End) in Document.Body.
+type Span struct {
+	Start, End int
+}
+
+// Len returns the span's length in bytes.
+func (s Span) Len() int { return s.End - s.Start }
+
+// Document is one transcript: its metadata and its turns in order.
+type Document struct {
+	Source   string    // the path as given (relative to the folder when a folder was given)
+	Title    string    // title from front matter, <title> or the header
+	Date     string    // ISO 8601 date (YYYY-MM-DD), empty when unknown
+	URL      string    // source URL from front matter, if any
+	Body     string    // the decoded text that spans point into
+	Header   Span      // header lines before the first turn (title, by-line, date); zero when none
+	Skipped  []Span    // lines that are neither header nor speech (markdown headings, subtitle cue numbers)
+	Byline   []Speaker // people named in the header or title, with their roles
+	Turns    []Turn
+	Warnings []string // problems repaired while reading (invalid UTF-8 at byte N)
+}
+
+// Speaker is who speaks a turn.
+type Speaker struct {
+	Name        string // full name where the document makes it knowable; empty for an unnamed questioner
+	Role        string // "NATO Secretary General", "Moderator", "Questioner"
+	Affiliation string // outlet or organisation: "Wall Street Journal"
+}
+
+// Turn is one block of speech by one speaker.
+type Turn struct {
+	Label    Span             // "Name (Outlet):"; zero when the turn has no label
+	Text     Span             // the speech, up to the next label
+	Line     int              // 1-based source line of the turn's first byte
+	Raw      RawLabel         // the label as parsed, before resolution; zero for unlabelled text
+	Speaker  Speaker          // resolved name, role and affiliation
+	Start    string           // subtitles: start time of the first cue (HH:MM:SS.mmm); empty otherwise
+	End      string           // subtitles: end time of the last cue; empty otherwise
+	Mentions []tagger.Mention // in text order
+	Tags     []tagger.Tag     // by descending score, each with its evidence
+	Unknown  []tagger.Unknown // names the NER found that the lexicon does not know, for curation
+	clean    string           // TurnText, kept by Pipeline.Tag
+	words    int
+}
+
+// RawLabel is a speaker label split into its parts.
+type RawLabel struct {
+	Words       string // label words before the colon and any parenthetical ("Acting NATO Spokesperson Dylan White", "MS. PSAKI")
+	Role        string // for labels that name a part, not a person: "Moderator", "Questioner", "President"
+	Affiliation string // the parenthetical ("Wall Street Journal"), which may also hold a role
+	Question    bool   // a Q / QUESTION label
+}
+
+// TurnText returns the turn's text with whitespace inside paragraphs
+// collapsed to single spaces; paragraphs (split at blank lines) are joined
+// by a blank line.
+func (d *Document) TurnText(t Turn) string {
+	if t.clean != "" {
+		return t.clean
+	}
+	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
+}
+
+// NormalizeSpace collapses whitespace inside each paragraph of s to single
+// spaces and joins the paragraphs with "\n\n".
+func NormalizeSpace(s string) string {
+	out, _ := normalizeCount(s)
+	return out
+}
+
+// normalizeCount is NormalizeSpace that also counts the words.
+func normalizeCount(s string) (string, int) {
+	var b strings.Builder
+	b.Grow(len(s))
+	words, newlines := 0, 0
+	for i := 0; i < len(s); {
+		// a run of white space: count its line breaks
+		start := i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if !IsSpaceByte(c) {
+					break
+				}
+				if c == '\n' {
+					newlines++
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
+				break
+			}
+			i += size
+		}
+		if i == len(s) {
+			break
+		}
+		if i > start && b.Len() > 0 {
+			if newlines >= 2 {
+				b.WriteString("\n\n")
+			} else {
+				b.WriteByte(' ')
+			}
+		}
+		newlines = 0
+		// a word: copy it whole
+		start = i
+		for i < len(s) {
+			if c := s[i]; c < utf8.RuneSelf {
+				if IsSpaceByte(c) {
+					break
+				}
+				i++
+				continue
+			}
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			i += size
+		}
+		b.WriteString(s[start:i])
+		words++
+	}
+	return b.String(), words
+}
+
+// Words counts the words of the turn's text.
+func (d *Document) Words(t Turn) int {
+	if t.clean != "" {
+		return t.words
+	}
+	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
+	return n
+}
+
+// IsSpaceByte reports an ASCII white-space byte.
+func IsSpaceByte(b byte) bool {
+	return b == ' ' || b == '\n' || b == '\t' || b == '\r' || b == '\f' || b == '\v'
+}
+
+// Normalize keeps each turn's normalised text and word count, so that
+// TurnText and Words do not recompute them.
+func (d *Document) Normalize() {
+	for i := range d.Turns {
+		t := &d.Turns[i]
+		t.clean, t.words = normalizeCount(d.Body[t.Text.Start:t.Text.End])
+	}
+}
