@@ -64,7 +64,7 @@ func (p *Pipeline) Tag(doc *transcript.Document) error {
 		t := &doc.Turns[i]
 		res, err := td.Tag(doc.TurnText(*t))
 		if err != nil {
-			return &transcript.ParseError{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
+			return &transcript.Error{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
 		}
 		t.Mentions, t.Tags, t.Unknown = res.Mentions, res.Tags, res.Unknown
 	}

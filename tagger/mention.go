@@ -35,7 +35,7 @@ type Tag struct {
 // Cue is one piece of evidence for a tag: a phrase or entity and how often
 // it fired in the text.
 type Cue struct {
-	Label  string  // the cue's lexicon text, or the entity's canonical name
+	Text   string  // the cue's lexicon text, or the entity's canonical name
 	Count  int     // occurrences in the text
 	Weight float64 // weight of one occurrence
 	first  int

@@ -7,10 +7,10 @@ import (
 )
 
 // Name is a candidate name found by a NameFinder: its text as it appears in
-// the input and the finder's label (PERSON, GPE, ORGANIZATION, ...).
+// the input and the finder's class (PERSON, GPE, ORGANIZATION, ...).
 type Name struct {
 	Text  string
-	Label string
+	Class string
 }
 
 // NameFinder finds candidate names in text; tests pass a stub.
@@ -45,7 +45,7 @@ func (Prose) Names(text string) ([]Name, error) {
 	ents := doc.Entities()
 	out := make([]Name, len(ents))
 	for i, e := range ents {
-		out[i] = Name{Text: e.Text, Label: e.Label}
+		out[i] = Name{Text: e.Text, Class: e.Label}
 	}
 	return out, nil
 }

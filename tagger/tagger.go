@@ -62,7 +62,7 @@ type Result struct {
 type Unknown struct {
 	Start, End int    // byte span in the text
 	Text       string // the name, trimmed of titles
-	Label      string // the NER's label
+	Class      string // the NER's class (PERSON, GPE, ORGANIZATION, ...)
 	Kept       bool   // it became a mention (person or organisation)
 }
 

@@ -64,7 +64,7 @@ func describeTags(tags []Tag) string {
 	for _, tg := range tags {
 		var ev []string
 		for _, c := range tg.Evidence {
-			ev = append(ev, c.Label)
+			ev = append(ev, c.Text)
 		}
 		parts = append(parts, tg.ID+"("+strings.Join(ev, ",")+")")
 	}
@@ -151,7 +151,7 @@ func TestTagEvidenceAndScore(t *testing.T) {
 		t.Fatalf("tags %s", describeTags(res.Tags))
 	}
 	u := res.Tags[0]
-	if u.Evidence[0].Label != "Ukraine" || u.Evidence[0].Count != 3 || u.Score != 0.98 {
+	if u.Evidence[0].Text != "Ukraine" || u.Evidence[0].Count != 3 || u.Score != 0.98 {
 		t.Errorf("Ukraine evidence %+v score %v", u.Evidence, u.Score)
 	}
 }
@@ -190,7 +190,7 @@ func TestProseConcurrent(t *testing.T) {
 func render(ns []Name) string {
 	var parts []string
 	for _, n := range ns {
-		parts = append(parts, n.Label+":"+n.Text)
+		parts = append(parts, n.Class+":"+n.Text)
 	}
 	return strings.Join(parts, ";")
 }

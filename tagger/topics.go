@@ -39,11 +39,11 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 			}
 			a := &accs[k]
 			c := 0
-			for c < len(a.cues) && a.cues[c].Label != label {
+			for c < len(a.cues) && a.cues[c].Text != label {
 				c++
 			}
 			if c == len(a.cues) {
-				a.cues = append(a.cues, Cue{Label: label, Weight: weight, first: pos})
+				a.cues = append(a.cues, Cue{Text: label, Weight: weight, first: pos})
 			}
 			a.cues[c].Count++
 			topicID = tp.Parent

@@ -25,19 +25,19 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 			continue // all titles, punctuation or lexicon matches
 		}
 		span := text[toks[i].Start:toks[j-1].End]
-		u := Unknown{Start: toks[i].Start, End: toks[j-1].End, Text: strings.Join(strings.Fields(span), " "), Label: n.Label}
+		u := Unknown{Start: toks[i].Start, End: toks[j-1].End, Text: strings.Join(strings.Fields(span), " "), Class: n.Class}
 		if anyCovered(covered, i, j) || d.allCommon(toks[i:j]) {
 			continue
 		}
 		var m *Mention
-		switch n.Label {
+		switch n.Class {
 		case "PERSON":
 			m = d.personName(text, toks, covered, i, j)
 		case "ORGANIZATION", "ORG":
 			m = d.orgName(text, toks, i, j)
 		}
 		if m != nil {
-			m.Rule = "NER " + n.Label + ": " + m.Rule
+			m.Rule = "NER " + n.Class + ": " + m.Rule
 			out = append(out, *m)
 			for k := i; k < j; k++ {
 				covered[k] = true

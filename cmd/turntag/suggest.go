@@ -50,7 +50,7 @@ func runSuggest(c *cli.Context) error {
 		w := csv.NewWriter(c.App.Writer)
 		w.Write([]string{"name", "label", "count", "docs", "example", "source"})
 		for _, s := range ranked {
-			w.Write([]string{write.Neutralize(s.Name), s.Label, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), write.Neutralize(s.Example), s.Source})
+			w.Write([]string{write.Neutralize(s.Name), s.Class, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), write.Neutralize(s.Example), s.Source})
 		}
 		w.Flush()
 		if err := w.Error(); err != nil {
@@ -60,7 +60,7 @@ func runSuggest(c *cli.Context) error {
 		tw := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "COUNT\tDOCS\tLABEL\tNAME\tEXAMPLE")
 		for _, s := range ranked {
-			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", s.Count, s.Docs, s.Label, s.Name, s.Example)
+			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", s.Count, s.Docs, s.Class, s.Name, s.Example)
 		}
 		tw.Flush()
 	default:

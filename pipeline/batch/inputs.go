@@ -85,7 +85,7 @@ func Expand(args []string, f Filter) ([]Input, []error) {
 			return nil
 		})
 		if walkErr != nil {
-			errs = append(errs, &transcript.ParseError{File: arg, Err: walkErr})
+			errs = append(errs, &transcript.Error{File: arg, Err: walkErr})
 		}
 		sort.Slice(found, func(i, j int) bool { return found[i].Source < found[j].Source })
 		out = append(out, found...)

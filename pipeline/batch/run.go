@@ -106,7 +106,7 @@ func (r *Runner) file(in Input) (res Result) {
 	res.Input = in
 	defer func() {
 		if p := recover(); p != nil { // a bug must not take the batch down
-			res.Doc, res.Err = nil, &transcript.ParseError{File: in.Source, Err: fmt.Errorf("internal error: %v", p)}
+			res.Doc, res.Err = nil, &transcript.Error{File: in.Source, Err: fmt.Errorf("internal error: %v", p)}
 		}
 	}()
 	limit := r.MaxFileSize
@@ -115,7 +115,7 @@ func (r *Runner) file(in Input) (res Result) {
 	}
 	format, err := read.DetectFormat(in.Path)
 	if err != nil {
-		res.Err, res.Skipped = &transcript.ParseError{File: in.Source, Err: err}, true
+		res.Err, res.Skipped = &transcript.Error{File: in.Source, Err: err}, true
 		return res
 	}
 	f, err := os.Open(in.Path)
@@ -130,11 +130,11 @@ func (r *Runner) file(in Input) (res Result) {
 		return res
 	}
 	if info.IsDir() {
-		res.Err = &transcript.ParseError{File: in.Source, Err: fmt.Errorf("is a folder")}
+		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("is a folder")}
 		return res
 	}
 	if info.Size() > limit {
-		res.Err = &transcript.ParseError{File: in.Source, Err: fmt.Errorf("%w: %d bytes, over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, info.Size(), limit)}
+		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("%w: %d bytes, over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, info.Size(), limit)}
 		return res
 	}
 	src, err := io.ReadAll(io.LimitReader(f, limit+1))
@@ -143,7 +143,7 @@ func (r *Runner) file(in Input) (res Result) {
 		return res
 	}
 	if int64(len(src)) > limit {
-		res.Err = &transcript.ParseError{File: in.Source, Err: fmt.Errorf("%w: over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, limit)}
+		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("%w: over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, limit)}
 		return res
 	}
 	res.Bytes = int64(len(src))
@@ -153,7 +153,7 @@ func (r *Runner) file(in Input) (res Result) {
 		return res
 	}
 	if len(doc.Turns) == 0 {
-		res.Err = &transcript.ParseError{File: in.Source, Err: transcript.ErrNoText}
+		res.Err = &transcript.Error{File: in.Source, Err: transcript.ErrNoText}
 		return res
 	}
 	if err := r.Pipeline.Tag(doc); err != nil {
@@ -164,7 +164,7 @@ func (r *Runner) file(in Input) (res Result) {
 	for _, enc := range r.Encoders {
 		b, err := enc.Encode(doc)
 		if err != nil {
-			res.Doc, res.Err = nil, &transcript.ParseError{File: in.Source, Err: err}
+			res.Doc, res.Err = nil, &transcript.Error{File: in.Source, Err: err}
 			return res
 		}
 		res.Encoded = append(res.Encoded, b)

@@ -49,7 +49,7 @@ func ReadGold(paths []string) ([]GoldTurn, error) {
 			return err
 		})
 		if err != nil {
-			return nil, &transcript.ParseError{File: p, Err: err}
+			return nil, &transcript.Error{File: p, Err: err}
 		}
 		sort.Strings(found)
 		files = append(files, found...)
@@ -82,16 +82,16 @@ func readGoldFile(name string) ([]GoldTurn, error) {
 		dec := json.NewDecoder(bytes.NewReader(line))
 		dec.DisallowUnknownFields()
 		if err := dec.Decode(&g); err != nil {
-			return nil, &transcript.ParseError{File: name, Line: n, Err: fmt.Errorf("gold: %w", err)}
+			return nil, &transcript.Error{File: name, Line: n, Err: fmt.Errorf("gold: %w", err)}
 		}
 		if g.Source == "" || g.Snippet == "" {
-			return nil, &transcript.ParseError{File: name, Line: n, Err: errors.New("gold: source and turn_snippet are required")}
+			return nil, &transcript.Error{File: name, Line: n, Err: errors.New("gold: source and turn_snippet are required")}
 		}
 		g.File, g.Line = name, n
 		out = append(out, g)
 	}
 	if err := sc.Err(); err != nil {
-		return nil, &transcript.ParseError{File: name, Err: err}
+		return nil, &transcript.Error{File: name, Err: err}
 	}
 	return out, nil
 }

@@ -11,7 +11,7 @@ import (
 // Suggestion is a name the lexicon does not know, counted over a corpus.
 type Suggestion struct {
 	Name    string // the name as found, whitespace normalised
-	Label   string // the NER's label (PERSON, GPE, ORGANIZATION, ...)
+	Class   string // the NER's class (PERSON, GPE, ORGANIZATION, ...)
 	Count   int    // occurrences
 	Docs    int    // documents it occurs in
 	Example string // a stretch of text around its first occurrence
@@ -34,10 +34,10 @@ func (s *Suggestions) Add(doc *transcript.Document) {
 	for i, t := range doc.Turns {
 		text := doc.TurnText(t)
 		for _, u := range t.Unknown {
-			key := u.Label + "\x00" + strings.ToLower(u.Text)
+			key := u.Class + "\x00" + strings.ToLower(u.Text)
 			sg := s.byKey[key]
 			if sg == nil {
-				sg = &Suggestion{Name: u.Text, Label: u.Label, Example: snippet(text, u.Start, u.End, 60),
+				sg = &Suggestion{Name: u.Text, Class: u.Class, Example: snippet(text, u.Start, u.End, 60),
 					Source: doc.Source + ":" + strconv.Itoa(i+1)}
 				s.byKey[key] = sg
 			}
@@ -63,7 +63,7 @@ func (s *Suggestions) Ranked() []Suggestion {
 		if out[i].Name != out[j].Name {
 			return out[i].Name < out[j].Name
 		}
-		return out[i].Label < out[j].Label
+		return out[i].Class < out[j].Class
 	})
 	return out
 }

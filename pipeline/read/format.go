@@ -53,11 +53,11 @@ func DetectFormat(path string) (Format, error) {
 func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transcript.Document, error) {
 	if f == FormatDOCX {
 		if !bytes.HasPrefix(src, []byte("PK")) {
-			return nil, &transcript.ParseError{File: source, Err: fmt.Errorf("%w: not a .docx (zip) file", ErrNotText)}
+			return nil, &transcript.Error{File: source, Err: fmt.Errorf("%w: not a .docx (zip) file", ErrNotText)}
 		}
 		title, text, err := readDocx(src)
 		if err != nil {
-			return nil, &transcript.ParseError{File: source, Err: err}
+			return nil, &transcript.Error{File: source, Err: err}
 		}
 		doc, err := parseText(source, text, vocab)
 		if err == nil && title != "" {
@@ -67,17 +67,17 @@ func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transc
 	}
 	text, warnings, err := Decode(src)
 	if err != nil {
-		return nil, &transcript.ParseError{File: source, Err: err}
+		return nil, &transcript.Error{File: source, Err: err}
 	}
 	var doc *transcript.Document
 	switch f {
 	case FormatHTML:
 		if !strings.Contains(text, "<") {
-			return nil, &transcript.ParseError{File: source, Err: fmt.Errorf("not an HTML file: no tags")}
+			return nil, &transcript.Error{File: source, Err: fmt.Errorf("not an HTML file: no tags")}
 		}
 		h, herr := readHTML(text)
 		if herr != nil {
-			return nil, &transcript.ParseError{File: source, Err: herr}
+			return nil, &transcript.Error{File: source, Err: herr}
 		}
 		doc, err = parseText(source, h.text, vocab)
 		if err == nil {

@@ -41,7 +41,7 @@ func splitFrontMatter(text string) (frontMatter, int, error) {
 		off += nl + 1
 	}
 	if end < 0 {
-		return fm, 0, &transcript.ParseError{Line: 1, Err: errors.New("front matter opened with --- is never closed")}
+		return fm, 0, &transcript.Error{Line: 1, Err: errors.New("front matter opened with --- is never closed")}
 	}
 	block := rest[:end]
 	bodyStart := 4 + end + 3
@@ -59,7 +59,7 @@ func splitFrontMatter(text string) (frontMatter, int, error) {
 		if ye != nil {
 			msg = ye.GetMessage()
 		}
-		return fm, 0, &transcript.ParseError{Line: line, Err: fmt.Errorf("front matter: %s", msg)}
+		return fm, 0, &transcript.Error{Line: line, Err: fmt.Errorf("front matter: %s", msg)}
 	}
 	get := func(keys ...string) string {
 		for _, k := range keys {

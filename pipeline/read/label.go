@@ -25,7 +25,7 @@ const (
 type labelCand struct {
 	n    int // bytes from the line start to the first byte of speech
 	end  int // bytes from the line start to the end of the label proper
-	raw  transcript.RawLabel
+	raw  transcript.Label
 	kind labelKind
 	key  string // folded name/role words, to count repeats
 }
@@ -164,7 +164,7 @@ func parseQ(rest, bold string) (labelCand, bool) {
 		return labelCand{}, false
 	}
 	i := 1
-	raw := transcript.RawLabel{Question: true, Role: "Q"}
+	raw := transcript.Label{Question: true, Role: "Q"}
 	if strings.HasPrefix(rest[i:], " (") {
 		if j := strings.Index(rest[i:], "):"); j > 0 && j < 80 {
 			raw.Affiliation = strings.TrimSpace(rest[i+2 : i+j])
@@ -290,8 +290,8 @@ var numberedSpeaker = regexp.MustCompile(`^(?i)(speaker|participant|person|voice
 
 // classifyHead checks the words before the colon and splits off a
 // parenthetical.
-func classifyHead(head string) (transcript.RawLabel, labelKind, string, bool) {
-	var raw transcript.RawLabel
+func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
+	var raw transcript.Label
 	paren := ""
 	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
 	if open := strings.LastIndexByte(head, '('); open > 0 && strings.HasSuffix(head, ")") {

@@ -38,7 +38,7 @@ func splitLines(text string, from int) []line {
 }
 
 // Parse reads a transcript into a Document: metadata from front matter or
-// the header, and the turns. Speakers are left unresolved (Raw labels);
+// the header, and the turns. Speakers are left unresolved (each turn keeps its parsed Label);
 // Pipeline.Tag resolves them. A markdown file may open with YAML front
 // matter; any text file may. Title words come from the default lexicon;
 // Pipeline.Parse uses the pipeline's own.
@@ -91,7 +91,7 @@ func parseText(source, text string, vocab Vocabulary) (*transcript.Document, err
 	doc := &transcript.Document{Source: source, Body: text}
 	fm, bodyStart, err := splitFrontMatter(text)
 	if err != nil {
-		if pe, ok := err.(*transcript.ParseError); ok {
+		if pe, ok := err.(*transcript.Error); ok {
 			pe.File = source
 		}
 		return nil, err
@@ -221,7 +221,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 		s, e := trimSpan(text, cur.Text.Start, end)
 		cur.Text = transcript.Span{Start: s, End: e}
-		if cur.Label != (transcript.Span{}) || s < e {
+		if cur.LabelSpan != (transcript.Span{}) || s < e {
 			turns = append(turns, *cur)
 		}
 		cur = nil
@@ -237,7 +237,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				// the next label, is a new turn by the same speaker
 				closeTurn(l.start)
 				last := turns[len(turns)-1]
-				last.Label, last.Text, last.Raw = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.RawLabel{}
+				last.LabelSpan, last.Text, last.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
 				last.Line = l.no + 1
 				cur = &last
 			}
@@ -245,7 +245,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 		if c, ok := accepted[l.start]; ok {
 			closeTurn(l.start)
-			cur = &transcript.Turn{Label: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Raw: c.raw}
+			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
 			continue
 		}
 		if cur == nil && strings.TrimSpace(l.text) != "" {
@@ -315,7 +315,7 @@ var firstPerson = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|we|we're|we
 // words or more ("The meeting covered the
 // development of bilateral relations…" above "Vladimir Putin: …").
 func narrativeLead(text string, turns []transcript.Turn) bool {
-	if len(turns) < 3 || turns[0].Label != (transcript.Span{}) || turns[1].Label == (transcript.Span{}) || turns[2].Label == (transcript.Span{}) {
+	if len(turns) < 3 || turns[0].LabelSpan != (transcript.Span{}) || turns[1].LabelSpan == (transcript.Span{}) || turns[2].LabelSpan == (transcript.Span{}) {
 		return false
 	}
 	lead := text[turns[0].Text.Start:turns[0].Text.End]

@@ -30,8 +30,8 @@ func marked(src string) (string, []int) {
 func turnStarts(d *transcript.Document) []int {
 	var out []int
 	for _, t := range d.Turns {
-		if t.Label != (transcript.Span{}) {
-			out = append(out, t.Label.Start)
+		if t.LabelSpan != (transcript.Span{}) {
+			out = append(out, t.LabelSpan.Start)
 		} else {
 			out = append(out, t.Text.Start)
 		}
@@ -85,7 +85,7 @@ func describeTurns(d *transcript.Document) string {
 	for i, t := range d.Turns {
 		b.WriteString(strings.Repeat(" ", 2))
 		b.WriteString(string(rune('0' + i%10)))
-		b.WriteString(" [" + d.Body[t.Label.Start:t.Label.End] + "] " + d.TurnText(t) + "\n")
+		b.WriteString(" [" + d.Body[t.LabelSpan.Start:t.LabelSpan.End] + "] " + d.TurnText(t) + "\n")
 	}
 	return b.String()
 }
@@ -112,8 +112,8 @@ func checkTiling(t *testing.T, d *transcript.Document) {
 	}
 	spans = append(spans, d.Skipped...)
 	for _, tr := range d.Turns {
-		if tr.Label != (transcript.Span{}) {
-			spans = append(spans, tr.Label)
+		if tr.LabelSpan != (transcript.Span{}) {
+			spans = append(spans, tr.LabelSpan)
 		}
 		if tr.Text.Len() > 0 {
 			spans = append(spans, tr.Text)
@@ -231,15 +231,15 @@ func TestSubtitles(t *testing.T) {
 		t.Fatalf("%d turns, want 2", len(doc.Turns))
 	}
 	first := doc.Turns[0]
-	if doc.TurnText(first) != "We met today. Then & now." || first.Raw.Words != "Anna Berg" || first.Start != "00:00:01.000" || first.End != "00:00:02.000" {
-		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Raw, first.Start, first.End)
+	if doc.TurnText(first) != "We met today. Then & now." || first.Label.Words != "Anna Berg" || first.Start != "00:00:01.000" || first.End != "00:00:02.000" {
+		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Label, first.Start, first.End)
 	}
 	srt := "1\n00:00:01,000 --> 00:00:02,000\nJosep Borrell: Good afternoon.\n\n2\n00:00:02,5 --> 00:00:04,000\nWe support Ukraine.\n\n3\n00:00:04,000 --> 00:00:05,000\n- Journalist: A question.\n"
 	doc, err = parseSubtitles("a.srt", srt, false, noVocab{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(doc.Turns) != 2 || doc.TurnText(doc.Turns[0]) != "Good afternoon. We support Ukraine." || doc.Turns[1].Raw.Role != "Journalist" {
+	if len(doc.Turns) != 2 || doc.TurnText(doc.Turns[0]) != "Good afternoon. We support Ukraine." || doc.Turns[1].Label.Role != "Journalist" {
 		t.Errorf("srt turns: %s", describeTurns(doc))
 	}
 	if doc.Turns[0].End != "00:00:04.000" {

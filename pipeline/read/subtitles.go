@@ -22,14 +22,14 @@ type cue struct {
 // blank lines; turns carry their first cue's start and last cue's end time.
 func parseSubtitles(source, text string, vtt bool, vocab Vocabulary) (*transcript.Document, error) {
 	if vtt && !strings.HasPrefix(strings.TrimLeft(text, " \n"), "WEBVTT") {
-		return nil, &transcript.ParseError{File: source, Line: 1, Err: errors.New("not a WebVTT file: it does not start with WEBVTT")}
+		return nil, &transcript.Error{File: source, Line: 1, Err: errors.New("not a WebVTT file: it does not start with WEBVTT")}
 	}
 	cues, err := readCues(text, vtt, vocab)
 	if err != nil {
-		return nil, &transcript.ParseError{File: source, Err: err}
+		return nil, &transcript.Error{File: source, Err: err}
 	}
 	if len(cues) == 0 {
-		return nil, &transcript.ParseError{File: source, Err: errors.New("no subtitle cues (no HH:MM:SS --> HH:MM:SS timing lines)")}
+		return nil, &transcript.Error{File: source, Err: errors.New("no subtitle cues (no HH:MM:SS --> HH:MM:SS timing lines)")}
 	}
 	doc := &transcript.Document{Source: source}
 	var b strings.Builder
@@ -58,7 +58,7 @@ func parseSubtitles(source, text string, vtt bool, vocab Vocabulary) (*transcrip
 		}
 		cur = &transcript.Turn{Text: transcript.Span{Start: b.Len()}, Line: c.line, Start: c.start, End: c.end}
 		if c.speaker != "" {
-			cur.Raw = voiceLabel(c.speaker)
+			cur.Label = voiceLabel(c.speaker)
 			curSpeaker = c.speaker
 		}
 		b.WriteString(c.text)
@@ -70,11 +70,11 @@ func parseSubtitles(source, text string, vtt bool, vocab Vocabulary) (*transcrip
 }
 
 // voiceLabel turns a subtitle speaker name into a raw label.
-func voiceLabel(name string) transcript.RawLabel {
+func voiceLabel(name string) transcript.Label {
 	if raw, _, _, ok := classifyHead(name); ok {
 		return raw
 	}
-	return transcript.RawLabel{Words: name}
+	return transcript.Label{Words: name}
 }
 
 // readCues splits subtitle text into cues.

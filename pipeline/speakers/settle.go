@@ -61,7 +61,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 	}
 	for i := 1; i < len(doc.Turns); i++ {
 		t := &doc.Turns[i]
-		if !t.Raw.Question || t.Speaker.Name != "" {
+		if !t.Label.Question || t.Speaker.Name != "" {
 			continue
 		}
 		// the operator may open the line between the call and the question
@@ -234,7 +234,7 @@ func introduced(t *transcript.Turn, text, first string) string {
 // "Go ahead.", "Let's take your second one."
 func stillAsking(doc *transcript.Document, i int) bool {
 	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
-	if !asker.Raw.Question || asker.Speaker.Name == "" || prev.Raw.Question {
+	if !asker.Label.Question || asker.Speaker.Name == "" || prev.Label.Question {
 		return false
 	}
 	text := strings.ToLower(doc.TurnText(prev))

@@ -17,10 +17,10 @@ type speakers struct {
 	lex     *lexicon.Lexicon
 	tg      *tagger.Tagger
 	td      *tagger.Doc
-	ppl     *people                                    // the lexicon's people by surname and office
-	country string                                     // country id the document is set in, "" when unknown
-	date    string                                     // the document's date (ISO 8601)
-	fixed   map[transcript.RawLabel]transcript.Speaker // labels resolved to a full name: they stay so
+	ppl     *people                                 // the lexicon's people by surname and office
+	country string                                  // country id the document is set in, "" when unknown
+	date    string                                  // the document's date (ISO 8601)
+	fixed   map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
 }
 
 // prepare fills doc.Byline from the header and title and registers the
@@ -50,9 +50,9 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	}
 	seen = map[string]bool{}
 	for _, t := range doc.Turns {
-		if t.Raw.Words != "" && t.Raw.Role == "" && !seen[t.Raw.Words] {
-			seen[t.Raw.Words] = true
-			_, name := s.splitRoleName(t.Raw.Words)
+		if t.Label.Words != "" && t.Label.Role == "" && !seen[t.Label.Words] {
+			seen[t.Label.Words] = true
+			_, name := s.splitRoleName(t.Label.Words)
 			if len(strings.Fields(name)) >= 2 {
 				if c, _, ok := s.td.Person(name); ok {
 					name = c
@@ -69,21 +69,21 @@ func (s *speakers) prepare(doc *transcript.Document) {
 func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 	t := &doc.Turns[i]
 	switch {
-	case t.Raw == (transcript.RawLabel{}) && i > 0:
+	case t.Label == (transcript.Label{}) && i > 0:
 		t.Speaker = doc.Turns[i-1].Speaker // text after a markdown heading continues the turn before it
-	case t.Raw == (transcript.RawLabel{}):
+	case t.Label == (transcript.Label{}):
 		if len(doc.Byline) > 0 {
 			t.Speaker = doc.Byline[0]
 		}
 	default:
-		sp, ok := s.fixed[t.Raw]
+		sp, ok := s.fixed[t.Label]
 		if !ok {
-			sp = s.fromLabel(t.Raw, doc.Byline)
+			sp = s.fromLabel(t.Label, doc.Byline)
 			if len(strings.Fields(sp.Name)) >= 2 {
 				if s.fixed == nil {
-					s.fixed = map[transcript.RawLabel]transcript.Speaker{}
+					s.fixed = map[transcript.Label]transcript.Speaker{}
 				}
-				s.fixed[t.Raw] = sp
+				s.fixed[t.Label] = sp
 			}
 		}
 		t.Speaker = sp
@@ -161,7 +161,7 @@ func (s *speakers) canonical(sp *transcript.Speaker) {
 
 // fromLabel resolves a label against the byline, the document and the
 // lexicon.
-func (s *speakers) fromLabel(raw transcript.RawLabel, byline []transcript.Speaker) transcript.Speaker {
+func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) transcript.Speaker {
 	var sp transcript.Speaker
 	aff := s.affiliation(raw.Affiliation, &sp)
 	switch {

@@ -66,7 +66,7 @@ func TestSpeakers(t *testing.T) {
 func describe(d *transcript.Document) string {
 	var b strings.Builder
 	for i, t := range d.Turns {
-		fmt.Fprintf(&b, "  %d [%s] %s\n", i+1, d.Body[t.Label.Start:t.Label.End], d.TurnText(t))
+		fmt.Fprintf(&b, "  %d [%s] %s\n", i+1, d.Body[t.LabelSpan.Start:t.LabelSpan.End], d.TurnText(t))
 	}
 	return b.String()
 }

@@ -39,22 +39,22 @@ type Speaker struct {
 
 // Turn is one block of speech by one speaker.
 type Turn struct {
-	Label    Span             // "Name (Outlet):"; zero when the turn has no label
-	Text     Span             // the speech, up to the next label
-	Line     int              // 1-based source line of the turn's first byte
-	Raw      RawLabel         // the label as parsed, before resolution; zero for unlabelled text
-	Speaker  Speaker          // resolved name, role and affiliation
-	Start    string           // subtitles: start time of the first cue (HH:MM:SS.mmm); empty otherwise
-	End      string           // subtitles: end time of the last cue; empty otherwise
-	Mentions []tagger.Mention // in text order
-	Tags     []tagger.Tag     // by descending score, each with its evidence
-	Unknown  []tagger.Unknown // names the NER found that the lexicon does not know, for curation
-	clean    string           // TurnText, kept by Pipeline.Tag
-	words    int
+	LabelSpan Span             // where the label is: "Name (Outlet):"; zero when the turn has no label
+	Text      Span             // the speech, up to the next label
+	Line      int              // 1-based source line of the turn's first byte
+	Label     Label            // the label as parsed, before resolution; zero for unlabelled text
+	Speaker   Speaker          // resolved name, role and affiliation
+	Start     string           // subtitles: start time of the first cue (HH:MM:SS.mmm); empty otherwise
+	End       string           // subtitles: end time of the last cue; empty otherwise
+	Mentions  []tagger.Mention // in text order
+	Tags      []tagger.Tag     // by descending score, each with its evidence
+	Unknown   []tagger.Unknown // names the NER found that the lexicon does not know, for curation
+	clean     string           // TurnText, kept by Pipeline.Tag
+	words     int
 }
 
-// RawLabel is a speaker label split into its parts.
-type RawLabel struct {
+// Label is a speaker label split into its parts.
+type Label struct {
 	Words       string // label words before the colon and any parenthetical ("Acting NATO Spokesperson Dylan White", "MS. PSAKI")
 	Role        string // for labels that name a part, not a person: "Moderator", "Questioner", "President"
 	Affiliation string // the parenthetical ("Wall Street Journal"), which may also hold a role

@@ -16,16 +16,16 @@ var (
 	ErrTooLarge = errors.New("file too large")
 )
 
-// ParseError is a problem at a place in an input file. Its message reads
+// Error is a problem at a place in an input file. Its message reads
 // "file:line: msg", or "file: msg" when Line is 0; Unwrap returns Err.
-type ParseError struct {
+type Error struct {
 	File string
 	Line int
 	Err  error
 }
 
 // Error implements error.
-func (e *ParseError) Error() string {
+func (e *Error) Error() string {
 	if e.Line == 0 {
 		return fmt.Sprintf("%s: %v", e.File, e.Err)
 	}
@@ -33,13 +33,13 @@ func (e *ParseError) Error() string {
 }
 
 // Unwrap returns the underlying error.
-func (e *ParseError) Unwrap() error { return e.Err }
+func (e *Error) Unwrap() error { return e.Err }
 
-// FileError is a ParseError for a file that could not be opened or read;
+// FileError is a Error for a file that could not be opened or read;
 // the path, already in File, is dropped from a *fs.PathError's message.
-func FileError(file string, err error) *ParseError {
+func FileError(file string, err error) *Error {
 	if pe, ok := err.(*fs.PathError); ok {
 		err = fmt.Errorf("%s: %w", pe.Op, pe.Err)
 	}
-	return &ParseError{File: file, Err: err}
+	return &Error{File: file, Err: err}
 }

@@ -56,7 +56,7 @@ func FormatEvidence(cues []tagger.Cue) string {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString(c.Label)
+		b.WriteString(c.Text)
 		b.WriteString("×")
 		b.WriteString(strconv.Itoa(c.Count))
 	}

@@ -96,7 +96,7 @@ func Record(doc *transcript.Document, n int) TurnRecord {
 	for _, tag := range t.Tags {
 		tr := TopicRecord{Label: tag.Label, Score: tag.Score}
 		for _, c := range tag.Evidence {
-			tr.Evidence = append(tr.Evidence, CueRecord{Cue: c.Label, Count: c.Count})
+			tr.Evidence = append(tr.Evidence, CueRecord{Cue: c.Text, Count: c.Count})
 		}
 		r.Topics = append(r.Topics, tr)
 	}
