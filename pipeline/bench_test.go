@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"os"
 	"path/filepath"
 	"testing"
@@ -86,7 +87,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 	for b.Loop() {
 		for i, src := range srcs {
 			doc := benchParse(b, p, paths[i], src)
-			if err := p.Tag(doc); err != nil {
+			if err := p.Tag(context.Background(), doc); err != nil {
 				b.Fatal(err)
 			}
 			if err := w.WriteDocument(doc); err != nil {
@@ -105,7 +106,7 @@ func BenchmarkCSV(b *testing.B) {
 	var docs []*transcript.Document
 	for i, src := range srcs {
 		doc := benchParse(b, p, paths[i], src)
-		if err := p.Tag(doc); err != nil {
+		if err := p.Tag(context.Background(), doc); err != nil {
 			b.Fatal(err)
 		}
 		docs = append(docs, doc)

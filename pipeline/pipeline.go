@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"context"
 	"fmt"
 	"sync"
 
@@ -40,12 +41,13 @@ func (p *Pipeline) ParseFormat(source string, f read.Format, src []byte) (*trans
 }
 
 // Document parses one transcript and tags every turn.
-func (p *Pipeline) Document(source string, src []byte) (*transcript.Document, error) {
+// It stops with ctx's error when ctx is cancelled.
+func (p *Pipeline) Document(ctx context.Context, source string, src []byte) (*transcript.Document, error) {
 	doc, err := p.Parse(source, src)
 	if err != nil {
 		return nil, err
 	}
-	return doc, p.Tag(doc)
+	return doc, p.Tag(ctx, doc)
 }
 
 // Tag resolves the document's speakers and adds mentions and tags to every
@@ -54,12 +56,16 @@ func (p *Pipeline) Document(source string, src []byte) (*transcript.Document, er
 // was introduced resolves to him.
 // Mention offsets are byte offsets into the turn's normalised text
 // (Document.TurnText).
-func (p *Pipeline) Tag(doc *transcript.Document) error {
+// Tag checks ctx between turns and returns its error when it is cancelled.
+func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
 	td := p.Tagger.NewDoc()
 	sp := speakers.New(p.Tagger, td, p.index())
 	sp.Prepare(doc)
 	doc.Normalize()
 	for i := range doc.Turns {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
 		sp.Turn(doc, i)
 		t := &doc.Turns[i]
 		res, err := td.Tag(doc.TurnText(*t))

@@ -131,7 +131,7 @@ func generate(c *cli.Context, dir string) error {
 		if err != nil {
 			return err
 		}
-		doc, err := p.Document(in.Source, src)
+		doc, err := p.Document(c.Context, in.Source, src)
 		if err != nil {
 			return err
 		}

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"context"
 	"encoding/json"
 	"os"
 	"strings"
@@ -56,7 +57,7 @@ func TestQualityBaseline(t *testing.T) {
 				if err != nil {
 					t.Fatal(err)
 				}
-				doc, err := p.Document(in.Source, src)
+				doc, err := p.Document(context.Background(), in.Source, src)
 				if err != nil {
 					t.Fatal(err)
 				}

@@ -76,7 +76,7 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) erro
 		go func() {
 			defer wg.Done()
 			for i := range todo {
-				slots[i] <- r.file(inputs[i])
+				slots[i] <- r.file(ctx, inputs[i])
 			}
 		}()
 	}
@@ -102,7 +102,7 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) erro
 }
 
 // file reads, checks and tags one input.
-func (r *Runner) file(in Input) (res Result) {
+func (r *Runner) file(ctx context.Context, in Input) (res Result) {
 	res.Input = in
 	defer func() {
 		if p := recover(); p != nil { // a bug must not take the batch down
@@ -156,7 +156,7 @@ func (r *Runner) file(in Input) (res Result) {
 		res.Err = &transcript.Error{File: in.Source, Err: transcript.ErrNoText}
 		return res
 	}
-	if err := r.Pipeline.Tag(doc); err != nil {
+	if err := r.Pipeline.Tag(ctx, doc); err != nil {
 		res.Err = err
 		return res
 	}

@@ -1,6 +1,7 @@
 package speakers_test
 
 import (
+	"context"
 	"fmt"
 	"strings"
 	"testing"
@@ -46,7 +47,7 @@ func TestSpeakers(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := p.Document("t.md", []byte(c.src))
+			doc, err := p.Document(context.Background(), "t.md", []byte(c.src))
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -2,6 +2,7 @@ package write_test
 
 import (
 	"bytes"
+	"context"
 	"testing"
 
 	"github.com/parquet-go/parquet-go"
@@ -19,7 +20,7 @@ func TestParquetRoundTrip(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	doc, err := pipeline.New(tagger.New(lex, nil)).Document("b.txt", []byte("MODERATOR: Russia invaded Ukraine, and Kyiv asked NATO for air defence.\n\nQ: And China?\n"))
+	doc, err := pipeline.New(tagger.New(lex, nil)).Document(context.Background(), "b.txt", []byte("MODERATOR: Russia invaded Ukraine, and Kyiv asked NATO for air defence.\n\nQ: And China?\n"))
 	if err != nil {
 		t.Fatal(err)
 	}
