@@ -3,6 +3,7 @@ package pipeline
 import (
 	"context"
 	"fmt"
+	"strings"
 	"sync"
 
 	"github.com/turntag/turntag/pipeline/read"
@@ -31,7 +32,7 @@ func New(t *tagger.Tagger) *Pipeline { return &Pipeline{Tagger: t} }
 
 // Parse parses one transcript with the pipeline's lexicon's title words.
 func (p *Pipeline) Parse(source string, src []byte) (*transcript.Document, error) {
-	return read.ParseWith(source, src, p.Tagger.Lexicon())
+	return read.Parse(source, src, p.Tagger.Lexicon())
 }
 
 // ParseFormat parses src in the given format with the pipeline's title
@@ -50,30 +51,34 @@ func (p *Pipeline) Document(ctx context.Context, source string, src []byte) (*tr
 	return doc, p.Tag(ctx, doc)
 }
 
-// Tag resolves the document's speakers and adds mentions and tags to every
-// turn, in order: a person named in full (a speaker, or in a turn's text)
-// is known to every later turn, so "MR. SULLIVAN:" after "Jake Sullivan"
-// was introduced resolves to him.
+// Tag runs the stages after reading: it resolves the document's speakers,
+// then adds mentions and tags to every turn. A speaker whose label names
+// them in full is known to the tagger from the start, any other from
+// their first turn on, so that a surname in the text resolves to the
+// speaker of that name ("Sullivan" to Jake Sullivan).
 // Mention offsets are byte offsets into the turn's normalised text
-// (Document.TurnText).
-// Tag checks ctx between turns and returns its error when it is cancelled.
+// (Document.TurnText). Tag checks ctx between turns and returns its error
+// when it is cancelled.
 func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
-	td := p.Tagger.NewDoc()
-	sp := speakers.New(p.Tagger, td, p.index())
-	sp.Prepare(doc)
 	doc.Normalize()
+	speakers.Resolve(doc, p.Tagger, p.index())
+	td := p.Tagger.NewDoc()
+	for _, t := range doc.Turns {
+		if len(strings.Fields(t.Label.Name)) >= 2 {
+			td.AddPerson(t.Speaker.Name) // named in full by a label: known throughout
+		}
+	}
 	for i := range doc.Turns {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
-		sp.Turn(doc, i)
 		t := &doc.Turns[i]
+		td.AddPerson(t.Speaker.Name) // known from their first turn on
 		res, err := td.Tag(doc.TurnText(*t))
 		if err != nil {
 			return &transcript.Error{File: doc.Source, Line: t.Line, Err: fmt.Errorf("tagging turn %d: %w", i+1, err)}
 		}
 		t.Mentions, t.Tags, t.Unknown = res.Mentions, res.Tags, res.Unknown
 	}
-	sp.Settle(doc)
 	return nil
 }

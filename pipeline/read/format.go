@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -48,9 +49,8 @@ func DetectFormat(path string) (Format, error) {
 	return "", fmt.Errorf("%w: %q files are not read (turntag reads .txt, .md, .html, .vtt, .srt and .docx)", transcript.ErrUnsupported, ext)
 }
 
-// ParseFormat parses src in the given format with vocab's title and
-// common words.
-func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transcript.Document, error) {
+// ParseFormat is Parse in a format given.
+func ParseFormat(source string, f Format, src []byte, lex *lexicon.Lexicon) (*transcript.Document, error) {
 	if f == FormatDOCX {
 		if !bytes.HasPrefix(src, []byte("PK")) {
 			return nil, &transcript.Error{File: source, Err: fmt.Errorf("%w: not a .docx (zip) file", ErrNotText)}
@@ -59,11 +59,11 @@ func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transc
 		if err != nil {
 			return nil, &transcript.Error{File: source, Err: err}
 		}
-		doc, err := parseText(source, text, vocab)
+		doc, err := parseText(source, text, lex)
 		if err == nil && title != "" {
 			doc.Title = title
 		}
-		return dated(doc, err)
+		return finish(doc, err, lex)
 	}
 	text, warnings, err := Decode(src)
 	if err != nil {
@@ -79,7 +79,7 @@ func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transc
 		if herr != nil {
 			return nil, &transcript.Error{File: source, Err: herr}
 		}
-		doc, err = parseText(source, h.text, vocab)
+		doc, err = parseText(source, h.text, lex)
 		if err == nil {
 			if h.title != "" {
 				doc.Title = h.title
@@ -89,23 +89,34 @@ func ParseFormat(source string, f Format, src []byte, vocab Vocabulary) (*transc
 			}
 		}
 	case FormatVTT, FormatSRT:
-		doc, err = parseSubtitles(source, text, f == FormatVTT, vocab)
+		doc, err = parseSubtitles(source, text, f == FormatVTT, lex)
 	default:
-		doc, err = parseText(source, text, vocab)
+		doc, err = parseText(source, text, lex)
 	}
 	if doc != nil {
 		doc.Warnings = append(warnings, doc.Warnings...)
 	}
-	return dated(doc, err)
+	return finish(doc, err, lex)
 }
 
-// dated falls back to an ISO date in the file name when the content has
-// none ("briefing-2024-03-21.srt").
-func dated(doc *transcript.Document, err error) (*transcript.Document, error) {
-	if err == nil && doc.Date == "" {
+// finish completes a parsed document: the date falls back to an ISO date
+// in the file name when the content has none ("briefing-2024-03-21.srt"),
+// the byline's people are read from the title and the header, and each
+// person label is split into its title and name.
+func finish(doc *transcript.Document, err error, lex *lexicon.Lexicon) (*transcript.Document, error) {
+	if err != nil {
+		return doc, err
+	}
+	if doc.Date == "" {
 		if m := dateISO.FindString(filepath.Base(doc.Source)); m != "" {
 			doc.Date = normalizeDate(m)
 		}
 	}
-	return doc, err
+	readByline(doc, lex)
+	for i := range doc.Turns {
+		if l := &doc.Turns[i].Label; l.Words != "" && l.Role == "" {
+			l.Title, l.Name = splitRoleName(l.Words, lex)
+		}
+	}
+	return doc, nil
 }

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -20,7 +21,7 @@ var (
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool, vocab Vocabulary) int {
+func headerEnd(lines []line, markdown bool, lex *lexicon.Lexicon) int {
 	end, n := 0, 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -30,7 +31,7 @@ func headerEnd(lines []line, markdown bool, vocab Vocabulary) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) || n > 0 && greeting(t) {
 			break
 		}
-		if c, ok := parseLabel(l.text, vocab); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
+		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
 			break
 		}
 		n++

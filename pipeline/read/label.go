@@ -6,6 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -101,9 +102,9 @@ func SetOf(ws ...string) map[string]bool {
 }
 
 // parseLabel looks for a speaker label at the start of line (no newline).
-// vocab tells title words, which make a label of capitalised words strong
+// lex tells title words, which make a label of capitalised words strong
 // ("Acting NATO Spokesperson Dylan White:").
-func parseLabel(line string, vocab Vocabulary) (labelCand, bool) {
+func parseLabel(line string, lex *lexicon.Lexicon) (labelCand, bool) {
 	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
 	rest := line[off:]
 	bold := ""
@@ -153,7 +154,7 @@ func parseLabel(line string, vocab Vocabulary) (labelCand, bool) {
 		return labelCand{}, false
 	}
 	if kind == kindWeak {
-		kind = nameKind(raw.Words, vocab)
+		kind = nameKind(raw.Words, lex)
 	}
 	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
 }
@@ -390,15 +391,15 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 // it holds a title word ("Acting NATO Spokesperson Dylan White") or reads
 // as a name, two to four words none of which is a common word ("Vladimir
 // Putin", not "Key Points" or "Next Steps"); weak otherwise.
-func nameKind(words string, vocab Vocabulary) labelKind {
+func nameKind(words string, lex *lexicon.Lexicon) labelKind {
 	ws := strings.Fields(words)
 	common := false
 	for _, w := range ws {
 		bare := strings.Trim(w, ".")
-		if vocab.IsTitle(bare) {
+		if lex.IsTitle(bare) {
 			return kindStrong
 		}
-		if vocab.IsCommon(bare) && !Particles[strings.ToLower(bare)] {
+		if lex.IsCommon(bare) && !Particles[strings.ToLower(bare)] {
 			common = true
 		}
 	}

@@ -37,57 +37,27 @@ func splitLines(text string, from int) []line {
 	return out
 }
 
-// Parse reads a transcript into a Document: metadata from front matter or
-// the header, and the turns. Speakers are left unresolved (each turn keeps its parsed Label);
-// Pipeline.Tag resolves them. A markdown file may open with YAML front
-// matter; any text file may. Title words come from the default lexicon;
-// Pipeline.Parse uses the pipeline's own.
-func Parse(source string, src []byte) (*transcript.Document, error) {
-	return ParseWith(source, src, defaultVocab())
-}
-
-// Vocabulary tells the parser which words are titles (Secretary,
-// Minister), which make a label strong, and which are common words, which
-// never make a name on their own. *lexicon.Lexicon is one.
-type Vocabulary interface {
-	IsTitle(word string) bool
-	IsCommon(word string) bool
-}
-
-// noVocab knows no words.
-type noVocab struct{}
-
-// IsTitle reports false: noVocab knows no titles.
-func (noVocab) IsTitle(string) bool { return false }
-
-// IsCommon reports false: noVocab knows no common words.
-func (noVocab) IsCommon(string) bool { return false }
-
-// defaultVocab returns the default lexicon's vocabulary, or none when it
-// does not load.
-func defaultVocab() Vocabulary {
-	lex, err := lexicon.Default()
-	if err != nil {
-		return noVocab{}
-	}
-	return lex
-}
-
-// ParseWith is Parse with vocab's title and common words.
-func ParseWith(source string, src []byte, vocab Vocabulary) (*transcript.Document, error) {
+// Parse reads a transcript into a Document in the format its name says
+// (plain text when it says none): metadata from front matter or the
+// header, the byline's people, and the turns with their parsed labels.
+// lex is the vocabulary: which words are titles (Secretary, Minister) and
+// which are common words, never a name on their own. Speakers are left
+// unresolved; the speakers stage resolves them.
+func Parse(source string, src []byte, lex *lexicon.Lexicon) (*transcript.Document, error) {
 	f, err := DetectFormat(source)
 	if err != nil {
 		f = FormatText
 	}
-	return ParseFormat(source, f, src, vocab)
+	return ParseFormat(source, f, src, lex)
 }
 
 // ParseText is Parse for text already decoded (LF line ends).
-func ParseText(source, text string) (*transcript.Document, error) {
-	return parseText(source, text, defaultVocab())
+func ParseText(source, text string, lex *lexicon.Lexicon) (*transcript.Document, error) {
+	doc, err := parseText(source, text, lex)
+	return finish(doc, err, lex)
 }
 
-func parseText(source, text string, vocab Vocabulary) (*transcript.Document, error) {
+func parseText(source, text string, lex *lexicon.Lexicon) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source, Body: text}
 	fm, bodyStart, err := splitFrontMatter(text)
 	if err != nil {
@@ -105,7 +75,7 @@ func parseText(source, text string, vocab Vocabulary) (*transcript.Document, err
 	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
-	hdrEnd := headerEnd(lines, markdown, vocab)
+	hdrEnd := headerEnd(lines, markdown, lex)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -114,7 +84,7 @@ func parseText(source, text string, vocab Vocabulary) (*transcript.Document, err
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd])
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), vocab)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex)
 	if narrativeLead(text, doc.Turns) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
@@ -148,7 +118,7 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, vocab Vocabulary) ([]transcript.Turn, []transcript.Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *lexicon.Lexicon) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		l line
 		c labelCand
@@ -179,7 +149,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, vocab); ok {
+		if c, ok := parseLabel(l.text, lex); ok {
 			cands = append(cands, found{l, c})
 		}
 	}

@@ -4,6 +4,8 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/turntag/turntag/lexicon"
 )
 
 func addSeeds(f *testing.F, pattern string) {
@@ -34,7 +36,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			format = FormatText
 		}
-		doc, err := ParseFormat("fuzz."+string(format), format, src, noVocab{})
+		doc, err := ParseFormat("fuzz."+string(format), format, src, lexicon.New())
 		if err != nil {
 			return // a clean error is fine, a panic is not
 		}

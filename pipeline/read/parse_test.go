@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -67,7 +68,7 @@ func TestParseTurns(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			src, want := marked(c.src)
-			doc, err := ParseText("t.txt", src)
+			doc, err := ParseText("t.txt", src, testLex(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -157,7 +158,7 @@ func TestParseMetadata(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := ParseText("t.md", c.src)
+			doc, err := ParseText("t.md", c.src, testLex(t))
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -169,15 +170,15 @@ func TestParseMetadata(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	_, err := ParseText("bad.md", "---\ntitle: [unclosed\n---\nText.\n")
+	_, err := ParseText("bad.md", "---\ntitle: [unclosed\n---\nText.\n", testLex(t))
 	if err == nil || !strings.HasPrefix(err.Error(), "bad.md:") {
 		t.Errorf("bad front matter: got %v, want an error naming bad.md and its line", err)
 	}
-	_, err = ParseText("open.md", "---\ntitle: x\nText.\n")
+	_, err = ParseText("open.md", "---\ntitle: x\nText.\n", testLex(t))
 	if err == nil || !strings.Contains(err.Error(), "open.md:1") {
 		t.Errorf("unclosed front matter: got %v", err)
 	}
-	if _, err := Parse("bin.txt", []byte("abc\x00\x01\x02")); err == nil || !strings.Contains(err.Error(), "not a text file") {
+	if _, err := Parse("bin.txt", []byte("abc\x00\x01\x02"), testLex(t)); err == nil || !strings.Contains(err.Error(), "not a text file") {
 		t.Errorf("binary: got %v", err)
 	}
 }
@@ -206,7 +207,7 @@ func TestDecode(t *testing.T) {
 
 func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 	src := "---\ntitle: x\n---\n\n## Opening statements\n\nPRESIDENT BIDEN:  Hello.\n\nPRIME MINISTER SUNAK:  Thank you.\n\n## Questions and answers\n\nMore from Sunak.\n\nQ  Yes?\n"
-	doc, err := ParseText("x.md", src)
+	doc, err := ParseText("x.md", src, testLex(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -223,7 +224,7 @@ func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 
 func TestSubtitles(t *testing.T) {
 	vtt := "WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.500 align:start\n<v.loud Anna Berg>We met <i>today</i>.\n\n00:01.000 --> 00:02.000\n<v Anna Berg>Then &amp; now.</v>\n\n00:00:03.000 --> 00:00:04.000\n<v Interviewer>Thanks.\n"
-	doc, err := parseSubtitles("a.vtt", vtt, true, noVocab{})
+	doc, err := parseSubtitles("a.vtt", vtt, true, lexicon.New())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -235,7 +236,7 @@ func TestSubtitles(t *testing.T) {
 		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Label, first.Start, first.End)
 	}
 	srt := "1\n00:00:01,000 --> 00:00:02,000\nJosep Borrell: Good afternoon.\n\n2\n00:00:02,5 --> 00:00:04,000\nWe support Ukraine.\n\n3\n00:00:04,000 --> 00:00:05,000\n- Journalist: A question.\n"
-	doc, err = parseSubtitles("a.srt", srt, false, noVocab{})
+	doc, err = parseSubtitles("a.srt", srt, false, lexicon.New())
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -245,14 +246,14 @@ func TestSubtitles(t *testing.T) {
 	if doc.Turns[0].End != "00:00:04.000" {
 		t.Errorf("end %s", doc.Turns[0].End)
 	}
-	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, noVocab{}); err == nil {
+	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, lexicon.New()); err == nil {
 		t.Error("a .vtt without WEBVTT parsed")
 	}
 }
 
 func TestFooterIsNotSpeech(t *testing.T) {
 	src := "MS. PSAKI: Thanks, everyone.\n\nEND\n1:45 P.M. EST\n"
-	doc, err := ParseText("t.txt", src)
+	doc, err := ParseText("t.txt", src, testLex(t))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -260,7 +261,7 @@ func TestFooterIsNotSpeech(t *testing.T) {
 		t.Errorf("turns:\n%s skipped %v", describeTurns(doc), doc.Skipped)
 	}
 	checkTiling(t, doc)
-	doc, _ = ParseText("t.txt", "MR MILLER: Go ahead.\n\n(The briefing was concluded at 3:04 p.m.)\n")
+	doc, _ = ParseText("t.txt", "MR MILLER: Go ahead.\n\n(The briefing was concluded at 3:04 p.m.)\n", testLex(t))
 	if doc.TurnText(doc.Turns[0]) != "Go ahead." {
 		t.Errorf("turn %q", doc.TurnText(doc.Turns[0]))
 	}
@@ -284,4 +285,14 @@ func TestFindDate(t *testing.T) {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// testLex returns the default lexicon, the parser's vocabulary.
+func testLex(t testing.TB) *lexicon.Lexicon {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return lex
 }

@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -20,11 +21,11 @@ type cue struct {
 // cues of one speaker merge into one turn; a cue without a speaker
 // continues the turn before it. The body is the turn texts separated by
 // blank lines; turns carry their first cue's start and last cue's end time.
-func parseSubtitles(source, text string, vtt bool, vocab Vocabulary) (*transcript.Document, error) {
+func parseSubtitles(source, text string, vtt bool, lex *lexicon.Lexicon) (*transcript.Document, error) {
 	if vtt && !strings.HasPrefix(strings.TrimLeft(text, " \n"), "WEBVTT") {
 		return nil, &transcript.Error{File: source, Line: 1, Err: errors.New("not a WebVTT file: it does not start with WEBVTT")}
 	}
-	cues, err := readCues(text, vtt, vocab)
+	cues, err := readCues(text, vtt, lex)
 	if err != nil {
 		return nil, &transcript.Error{File: source, Err: err}
 	}
@@ -78,7 +79,7 @@ func voiceLabel(name string) transcript.Label {
 }
 
 // readCues splits subtitle text into cues.
-func readCues(text string, vtt bool, vocab Vocabulary) ([]cue, error) {
+func readCues(text string, vtt bool, lex *lexicon.Lexicon) ([]cue, error) {
 	var out []cue
 	lineNo := 0
 	next := func(off int) (string, int) { // the line at off and the offset after it
@@ -118,7 +119,7 @@ func readCues(text string, vtt bool, vocab Vocabulary) ([]cue, error) {
 		body = strings.TrimSpace(body)
 		if c.speaker == "" && body != "" {
 			trimmed := strings.TrimLeft(body, "- ")
-			if l, ok := parseLabel(trimmed, vocab); ok {
+			if l, ok := parseLabel(trimmed, lex); ok {
 				c.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
 				body = trimmed[l.n:]
 			}

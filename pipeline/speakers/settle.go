@@ -67,7 +67,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 		// the operator may open the line between the call and the question
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
 			if name, outlet := s.calledOn(doc.TurnText(doc.Turns[j])); name != "" {
-				t.Speaker.Name = introduced(t, doc.TurnText(*t), name)
+				t.Speaker.Name = s.named(doc.TurnText(*t), name)
 				if t.Speaker.Affiliation == "" {
 					t.Speaker.Affiliation = outlet
 				}
@@ -169,7 +169,7 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 		return "", ""
 	}
 	name = strings.TrimSpace(m[1])
-	if !s.plausibleName(name) || s.lex.IsCommon(name) {
+	if !read.PlausibleName(name, s.lex) || s.lex.IsCommon(name) {
 		return "", ""
 	}
 	for _, w := range strings.Fields(name) {
@@ -183,7 +183,7 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
 		return "", ""
 	}
-	if c, _, ok := s.td.Person(name); ok && len(strings.Fields(name)) >= 2 {
+	if c, _, ok := s.reg.Person(name); ok && len(strings.Fields(name)) >= 2 {
 		name = c
 	}
 	outlet = strings.TrimPrefix(strings.TrimSpace(m[2]), "the ")
@@ -202,9 +202,10 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 // or by "with", "from" or "of": how a questioner introduces themselves.
 var selfIntro = regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`)
 
-// introduced returns the full name a questioner called on by first name
-// gives at the start of their turn ("Tara Copp, AP."), else first.
-func introduced(t *transcript.Turn, text, first string) string {
+// named returns the full name a questioner called on by first name gives
+// at the start of their turn ("Tara Copp, AP.", "Eunjung Cho with the Voice
+// of America", "Hi, it's Tara Copp."), else first.
+func (s *speakers) named(text, first string) string {
 	if len(strings.Fields(first)) != 1 {
 		return first
 	}
@@ -214,15 +215,13 @@ func introduced(t *transcript.Turn, text, first string) string {
 	}
 	for _, m := range selfIntro.FindAllStringSubmatch(head, -1) {
 		if m[1] == first {
-			return first + " " + m[2] // "Tara Copp, AP.", "Eunjung Cho with the Voice of America"
+			return first + " " + m[2]
 		}
 	}
-	for _, m := range t.Mentions {
-		if m.Start > 80 {
-			break
-		}
-		if m.Type == lexicon.Person && strings.HasPrefix(lexicon.FoldKey(m.Canonical), lexicon.FoldKey(first)+" ") {
-			return m.Canonical
+	toks := lexicon.Tokenize(head)
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Text == first && s.nameWord(toks[i+1]) && toks[i+1].Start == toks[i].End+1 {
+			return first + " " + toks[i+1].Text
 		}
 	}
 	return first

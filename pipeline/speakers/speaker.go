@@ -11,53 +11,45 @@ import (
 	"github.com/turntag/turntag/tagger"
 )
 
-// speakers resolves the byline and every turn's speaker of a document,
-// registering full names with td so that later surnames resolve to them.
+// speakers resolves the byline and every turn's speaker of one document.
+// Full names go into reg, a name registry of its own, so that later
+// surnames resolve to them; it never tags text.
 type speakers struct {
 	lex     *lexicon.Lexicon
 	tg      *tagger.Tagger
-	td      *tagger.Doc
+	reg     *tagger.Doc
 	ppl     *people                                 // the lexicon's people by surname and office
+	doc     *transcript.Document                    // the document being resolved
+	turn    int                                     // the turn being resolved: texts before it are known
 	country string                                  // country id the document is set in, "" when unknown
 	date    string                                  // the document's date (ISO 8601)
+	byline  []transcript.Speaker                    // the document's byline, names completed
 	fixed   map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
+	intros  map[string]intro                        // names looked up in the text, and what was found
 }
 
-// prepare fills doc.Byline from the header and title and registers the
-// full names of the byline and of labels, which are known before any turn
-// is read.
+// prepare resolves the byline and registers the full names of the byline
+// and of labels, which are known before any turn is read.
 func (s *speakers) prepare(doc *transcript.Document) {
-	seen := map[string]bool{}
-	for _, b := range doc.Byline {
-		seen[b.Name] = true
-	}
-	texts := append([]string{doc.Title}, read.HeaderLines(doc)...)
-	for _, t := range texts {
-		for _, b := range s.bylinePeople(t) {
-			if !seen[b.Name] {
-				seen[b.Name] = true
-				doc.Byline = append(doc.Byline, b)
-			}
-		}
-	}
+	s.doc = doc
 	s.date = doc.Date
-	s.country = s.setting(doc)
-	for i := range doc.Byline {
-		s.canonical(&doc.Byline[i])
+	s.byline = append([]transcript.Speaker(nil), doc.Byline...)
+	s.country = s.setting()
+	for i := range s.byline {
+		s.canonical(&s.byline[i])
 	}
 	if s.country == "" {
-		s.country = s.setting(doc) // now from the byline's people
+		s.country = s.setting() // now from the byline's people
 	}
-	seen = map[string]bool{}
+	seen := map[string]bool{}
 	for _, t := range doc.Turns {
-		if t.Label.Words != "" && t.Label.Role == "" && !seen[t.Label.Words] {
-			seen[t.Label.Words] = true
-			_, name := s.splitRoleName(t.Label.Words)
+		if name := t.Label.Name; name != "" && !seen[name] {
+			seen[name] = true
 			if len(strings.Fields(name)) >= 2 {
-				if c, _, ok := s.td.Person(name); ok {
+				if c, _, ok := s.reg.Person(name); ok {
 					name = c
 				}
-				s.td.AddPerson(name)
+				s.reg.AddPerson(name)
 			}
 		}
 	}
@@ -67,18 +59,19 @@ func (s *speakers) prepare(doc *transcript.Document) {
 // people named so far in the document; an unlabelled first turn belongs to
 // the byline's first person, a later one continues the turn before it.
 func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
+	s.turn = i
 	t := &doc.Turns[i]
 	switch {
 	case t.Label == (transcript.Label{}) && i > 0:
 		t.Speaker = doc.Turns[i-1].Speaker // text after a markdown heading continues the turn before it
 	case t.Label == (transcript.Label{}):
-		if len(doc.Byline) > 0 {
-			t.Speaker = doc.Byline[0]
+		if len(s.byline) > 0 {
+			t.Speaker = s.byline[0]
 		}
 	default:
 		sp, ok := s.fixed[t.Label]
 		if !ok {
-			sp = s.fromLabel(t.Label, doc.Byline)
+			sp = s.fromLabel(t.Label, s.byline)
 			if len(strings.Fields(sp.Name)) >= 2 {
 				if s.fixed == nil {
 					s.fixed = map[transcript.Label]transcript.Speaker{}
@@ -89,7 +82,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		t.Speaker = sp
 	}
 	if len(strings.Fields(t.Speaker.Name)) >= 2 {
-		s.td.AddPerson(t.Speaker.Name)
+		s.reg.AddPerson(t.Speaker.Name)
 	}
 }
 
@@ -104,7 +97,10 @@ func (s *speakers) fullName(name, role string) string {
 			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
 		}
 	}
-	c, id, ok := s.td.Person(name)
+	if one {
+		s.introduced(name) // "Jake Sullivan" named in an earlier turn makes "MR. SULLIVAN" him
+	}
+	c, id, ok := s.reg.Person(name)
 	if one && (!ok || id != "" && s.country != "" && s.lex.Entry(id) != nil && s.lex.Entry(id).Country != s.country) {
 		if e, found := s.ppl.bySurnameOn(name, s.country, s.date); found {
 			return e.Name // "MR. ZIENTS" at the White House
@@ -119,7 +115,7 @@ func (s *speakers) fullName(name, role string) string {
 // office returns the title of the office the lexicon says a person held
 // on the document's date, or "".
 func (s *speakers) office(name string) string {
-	_, id, ok := s.td.Person(name)
+	_, id, ok := s.reg.Person(name)
 	if !ok || id == "" {
 		return ""
 	}
@@ -133,18 +129,18 @@ func (s *speakers) office(name string) string {
 // the organisation whose web site it comes from, else of the first byline
 // person the lexicon knows, else of the first organisation its title
 // names ("White House", "Kremlin"), else "".
-func (s *speakers) setting(doc *transcript.Document) string {
-	if c := s.ppl.siteCountry(doc.URL); c != "" {
+func (s *speakers) setting() string {
+	if c := s.ppl.siteCountry(s.doc.URL); c != "" {
 		return c
 	}
-	for _, b := range doc.Byline {
-		if _, id, ok := s.td.Person(b.Name); ok && id != "" {
+	for _, b := range s.byline {
+		if _, id, ok := s.reg.Person(b.Name); ok && id != "" {
 			if e := s.lex.Entry(id); e != nil && e.Country != "" {
 				return e.Country
 			}
 		}
 	}
-	for _, m := range s.lex.Match(doc.Title) {
+	for _, m := range s.lex.Match(s.doc.Title) {
 		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
 			return m.Entry.Country
 		}
@@ -153,10 +149,20 @@ func (s *speakers) setting(doc *transcript.Document) string {
 }
 
 // canonical completes a byline name from the lexicon or the document
-// ("Biden" -> "Joe Biden") and registers it.
+// ("Biden" -> "Joe Biden") and registers it. A name read from a
+// title-case line is cut to its longest start that a person the lexicon
+// or the document knows: "Karine Jean-Pierre En Route Queens" gives
+// "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
 func (s *speakers) canonical(sp *transcript.Speaker) {
+	words := strings.Fields(sp.Name)
+	for n := len(words); n >= 1; n-- {
+		if c, _, ok := s.reg.Person(strings.Join(words[:n], " ")); ok {
+			sp.Name = c
+			break
+		}
+	}
 	sp.Name = s.fullName(sp.Name, sp.Role) // "Vice President Harris" in 2022 is Kamala Harris
-	s.td.AddPerson(sp.Name)
+	s.reg.AddPerson(sp.Name)
 }
 
 // fromLabel resolves a label against the byline, the document and the
@@ -179,7 +185,7 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 			sp.Name, aff = name, ""
 		}
 	default:
-		role, name := s.splitRoleName(raw.Words)
+		role, name := raw.Title, raw.Name
 		if sp.Role == "" {
 			sp.Role = role
 		}
@@ -201,7 +207,7 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 				}
 			}
 			if sp.Role == "" {
-				sp.Role = s.td.Role(name) // as introduced earlier: "National Security Advisor Jake Sullivan"
+				sp.Role = s.introduced(name).title // as introduced earlier: "National Security Advisor Jake Sullivan"
 			}
 			if sp.Role == "" {
 				sp.Role = s.office(name) // the office the lexicon says they held that day
@@ -267,90 +273,6 @@ func containsAll(have, want []string) bool {
 	return true
 }
 
-// splitRoleName splits label words into a role and a name: the name is the
-// run of words at the end that are not titles, honorifics or connectors
-// ("Acting NATO Spokesperson | Dylan White", "Foreign Minister of Ukraine |
-// Dmytro Kuleba"). ALL-CAPS words are title-cased.
-func (s *speakers) splitRoleName(label string) (role, name string) {
-	words := strings.Fields(label)
-	caps := !read.HasLower(label)
-	var kept []string
-	for i, w := range words {
-		bare := strings.ToLower(strings.Trim(w, ".,"))
-		if read.Honorifics[bare] || i == 0 && bare == "the" {
-			continue
-		}
-		kept = append(kept, strings.TrimRight(w, ","))
-	}
-	n := len(kept)
-	start := n
-	for start > 0 {
-		w := kept[start-1]
-		bare := strings.Trim(w, ".")
-		if s.lex.IsTitle(bare) || read.Connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
-			break
-		}
-		start--
-	}
-	for start < n && read.Particles[strings.ToLower(kept[start])] {
-		start++ // a name does not start with "of"
-	}
-	if start > 0 && start < n-1 && read.Connectors[strings.ToLower(kept[start-1])] {
-		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
-	}
-	roleWords, nameWords := kept[:start], kept[start:]
-	if caps {
-		roleWords, nameWords = titleWords(roleWords), titleWords(nameWords)
-	}
-	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
-}
-
-// isAcronym reports an all-capital word of two or more letters (NATO, EU).
-func isAcronym(w string) bool {
-	letters := 0
-	for _, r := range w {
-		if unicode.IsLower(r) {
-			return false
-		}
-		if unicode.IsLetter(r) {
-			letters++
-		}
-	}
-	return letters >= 2
-}
-
-// titleWords title-cases ALL-CAPS words, keeping dotted acronyms (U.S.) and
-// short words the lexicon knows in capitals.
-func titleWords(ws []string) []string {
-	out := make([]string, len(ws))
-	for i, w := range ws {
-		if strings.Count(w, ".") >= 2 || acronyms[w] {
-			out[i] = w
-			continue
-		}
-		out[i] = titleCase(w)
-	}
-	return out
-}
-
-// acronyms stay in capitals when a label is title-cased.
-var acronyms = read.SetOf("NATO", "EU", "UN", "US", "UK", "OSCE", "IAEA", "ICC", "WHO", "IMF", "G7", "G20", "CIA", "FBI", "NSC", "DOD", "ECB", "AU", "ASEAN")
-
-// titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".
-func titleCase(w string) string {
-	var b strings.Builder
-	up := true
-	for _, r := range w {
-		if up {
-			b.WriteRune(unicode.ToUpper(r))
-		} else {
-			b.WriteRune(unicode.ToLower(r))
-		}
-		up = r == '-' || r == '\'' || r == '\u2019' || r == '.'
-	}
-	return b.String()
-}
-
 // roleWords folds a role into its words, without dots and case.
 func roleWords(role string) []string {
 	var out []string
@@ -367,11 +289,11 @@ func (s *speakers) personName(text string) string {
 	if text == "" {
 		return ""
 	}
-	if c, _, ok := s.td.Person(text); ok {
+	if c, _, ok := s.reg.Person(text); ok {
 		return c
 	}
 	words := strings.Fields(text)
-	if len(words) < 2 || len(words) > 4 || !s.plausibleName(text) {
+	if len(words) < 2 || len(words) > 4 || !read.PlausibleName(text, s.lex) {
 		return ""
 	}
 	if _, _, ok := s.tg.Entity(text, lexicon.Organisation); ok {

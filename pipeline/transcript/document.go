@@ -25,7 +25,7 @@ type Document struct {
 	Body     string    // the decoded text that spans point into
 	Header   Span      // header lines before the first turn (title, by-line, date); zero when none
 	Skipped  []Span    // lines that are neither header nor speech (markdown headings, subtitle cue numbers)
-	Byline   []Speaker // people named in the header or title, with their roles
+	Byline   []Speaker // people named in front matter, the title or the header, as written there, with their roles
 	Turns    []Turn
 	Warnings []string // problems repaired while reading (invalid UTF-8 at byte N)
 }
@@ -57,6 +57,8 @@ type Turn struct {
 type Label struct {
 	Words       string // label words before the colon and any parenthetical ("Acting NATO Spokesperson Dylan White", "MS. PSAKI")
 	Role        string // for labels that name a part, not a person: "Moderator", "Questioner", "President"
+	Title       string // for labels that name a person: the title words before the name ("Acting NATO Spokesperson"), ALL-CAPS title-cased
+	Name        string // for labels that name a person: the name ("Dylan White", "Psaki"), ALL-CAPS title-cased, without honorifics
 	Affiliation string // the parenthetical ("Wall Street Journal"), which may also hold a role
 	Question    bool   // a Q / QUESTION label
 }

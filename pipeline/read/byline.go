@@ -1,11 +1,11 @@
-package speakers
+package read
 
 import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -13,20 +13,20 @@ import (
 // "by NATO Secretary General Jens Stoltenberg", "Press Briefing by Press
 // Secretary Jen Psaki, March 3, 2022", "Matthew Miller, Department
 // Spokesperson", "by Christine Lagarde, President of the ECB".
-func (s *speakers) bylinePeople(text string) []transcript.Speaker {
+func bylinePeople(text string, lex *lexicon.Lexicon) []transcript.Speaker {
 	var out []transcript.Speaker
 	segs := splitSegments(text)
 	for i, seg := range segs {
 		for _, run := range seg.runs {
-			for len(run) > 0 && s.lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
+			for len(run) > 0 && lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
 				run = run[:len(run)-1] // "... Pat Ryder Holds"
 			}
-			if !s.hasTitle(run) {
+			if !hasTitle(run, lex) {
 				continue
 			}
-			role, name := s.splitRoleName(strings.Join(run, " "))
-			name = s.bylineName(name)
-			if s.plausibleName(name) {
+			role, name := splitRoleName(strings.Join(run, " "), lex)
+			name = bylineName(name, lex)
+			if PlausibleName(name, lex) {
 				out = append(out, transcript.Speaker{Name: name, Role: role})
 			}
 		}
@@ -38,10 +38,10 @@ func (s *speakers) bylinePeople(text string) []transcript.Speaker {
 		if seg.byRun > 0 {
 			first = seg.runs[seg.byRun]
 		}
-		bare := !s.hasTitle(first) && (seg.byRun >= 0 || i == 0 && len(seg.runs) == 1)
-		if bare && len(first) >= 2 && len(first) <= 4 && s.plausibleName(strings.Join(first, " ")) {
+		bare := !hasTitle(first, lex) && (seg.byRun >= 0 || i == 0 && len(seg.runs) == 1)
+		if bare && len(first) >= 2 && len(first) <= 4 && PlausibleName(strings.Join(first, " "), lex) {
 			sp := transcript.Speaker{Name: strings.Join(first, " ")}
-			if i+1 < len(segs) && s.hasTitle(strings.Fields(segs[i+1].text)) {
+			if i+1 < len(segs) && hasTitle(strings.Fields(segs[i+1].text), lex) {
 				sp.Role = strings.TrimRight(segs[i+1].text, ".;:")
 			}
 			if seg.byRun >= 0 || sp.Role != "" {
@@ -83,7 +83,7 @@ func splitSegments(text string) []segment {
 					seg.byRun = len(seg.runs)
 				}
 				run = append(run, w)
-			case read.Particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && read.StartsUpper(words[j+1]) && !read.Connectors[strings.ToLower(w)]:
+			case Particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && StartsUpper(words[j+1]) && !Connectors[strings.ToLower(w)]:
 				run = append(run, w)
 			default:
 				flush()
@@ -96,44 +96,39 @@ func splitSegments(text string) []segment {
 }
 
 // bylineName cuts a name taken from a title-case line at the first word
-// that cannot be part of a name, and to the longest start of it that a
-// person the document or the lexicon knows: "Karine Jean-Pierre En Route
-// Queens" gives "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
-func (s *speakers) bylineName(name string) string {
+// that cannot be part of a name ("Karine Jean-Pierre En Route" stays
+// whole here; the speakers stage keeps the longest start of it that a
+// person the lexicon or the document knows).
+func bylineName(name string, lex *lexicon.Lexicon) string {
 	words := strings.Fields(name)
 	for i, w := range words {
-		if i > 0 && !s.plausibleName(w) {
+		if i > 0 && !PlausibleName(w, lex) {
 			words = words[:i]
 			break
-		}
-	}
-	for n := len(words); n >= 1; n-- {
-		if c, _, ok := s.td.Person(strings.Join(words[:n], " ")); ok {
-			return c
 		}
 	}
 	return strings.Join(words, " ")
 }
 
-func (s *speakers) hasTitle(words []string) bool {
+func hasTitle(words []string, lex *lexicon.Lexicon) bool {
 	for _, w := range words {
-		if s.lex.IsTitle(strings.Trim(w, ".")) {
+		if lex.IsTitle(strings.Trim(w, ".")) {
 			return true
 		}
 	}
 	return false
 }
 
-// plausibleName accepts one to five words that are neither common words
+// PlausibleName accepts one to five words that are neither common words
 // nor titles nor dates.
-func (s *speakers) plausibleName(name string) bool {
+func PlausibleName(name string, lex *lexicon.Lexicon) bool {
 	words := strings.Fields(name)
 	if len(words) == 0 || len(words) > 5 {
 		return false
 	}
 	for _, w := range words {
 		bare := strings.Trim(w, ".")
-		if s.lex.IsCommon(bare) || s.lex.IsTitle(bare) || read.Months[strings.ToLower(bare)] > 0 {
+		if lex.IsCommon(bare) || lex.IsTitle(bare) || Months[strings.ToLower(bare)] > 0 {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(bare); unicode.IsDigit(r) {
@@ -141,4 +136,21 @@ func (s *speakers) plausibleName(name string) bool {
 		}
 	}
 	return true
+}
+
+// readByline adds the people the title and the header lines name with a
+// role to those the front matter lists, each name once, as written.
+func readByline(doc *transcript.Document, lex *lexicon.Lexicon) {
+	seen := map[string]bool{}
+	for _, b := range doc.Byline {
+		seen[b.Name] = true
+	}
+	for _, t := range append([]string{doc.Title}, HeaderLines(doc)...) {
+		for _, b := range bylinePeople(t, lex) {
+			if !seen[b.Name] {
+				seen[b.Name] = true
+				doc.Byline = append(doc.Byline, b)
+			}
+		}
+	}
 }

@@ -1,0 +1,92 @@
+package read
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// splitRoleName splits label words into a role and a name: the name is the
+// run of words at the end that are not titles, honorifics or connectors
+// ("Acting NATO Spokesperson | Dylan White", "Foreign Minister of Ukraine |
+// Dmytro Kuleba"). ALL-CAPS words are title-cased.
+func splitRoleName(label string, lex *lexicon.Lexicon) (role, name string) {
+	words := strings.Fields(label)
+	caps := !HasLower(label)
+	var kept []string
+	for i, w := range words {
+		bare := strings.ToLower(strings.Trim(w, ".,"))
+		if Honorifics[bare] || i == 0 && bare == "the" {
+			continue
+		}
+		kept = append(kept, strings.TrimRight(w, ","))
+	}
+	n := len(kept)
+	start := n
+	for start > 0 {
+		w := kept[start-1]
+		bare := strings.Trim(w, ".")
+		if lex.IsTitle(bare) || Connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
+			break
+		}
+		start--
+	}
+	for start < n && Particles[strings.ToLower(kept[start])] {
+		start++ // a name does not start with "of"
+	}
+	if start > 0 && start < n-1 && Connectors[strings.ToLower(kept[start-1])] {
+		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
+	}
+	roleWords, nameWords := kept[:start], kept[start:]
+	if caps {
+		roleWords, nameWords = titleWords(roleWords), titleWords(nameWords)
+	}
+	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
+}
+
+// isAcronym reports an all-capital word of two or more letters (NATO, EU).
+func isAcronym(w string) bool {
+	letters := 0
+	for _, r := range w {
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsLetter(r) {
+			letters++
+		}
+	}
+	return letters >= 2
+}
+
+// titleWords title-cases ALL-CAPS words, keeping dotted acronyms (U.S.) and
+// short words the lexicon knows in capitals.
+func titleWords(ws []string) []string {
+	out := make([]string, len(ws))
+	for i, w := range ws {
+		if strings.Count(w, ".") >= 2 || acronyms[w] {
+			out[i] = w
+			continue
+		}
+		out[i] = titleCase(w)
+	}
+	return out
+}
+
+// acronyms stay in capitals when a label is title-cased.
+var acronyms = SetOf("NATO", "EU", "UN", "US", "UK", "OSCE", "IAEA", "ICC", "WHO", "IMF", "G7", "G20", "CIA", "FBI", "NSC", "DOD", "ECB", "AU", "ASEAN")
+
+// titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".
+func titleCase(w string) string {
+	var b strings.Builder
+	up := true
+	for _, r := range w {
+		if up {
+			b.WriteRune(unicode.ToUpper(r))
+		} else {
+			b.WriteRune(unicode.ToLower(r))
+		}
+		up = r == '-' || r == '\'' || r == '\u2019' || r == '.'
+	}
+	return b.String()
+}

@@ -1,0 +1,121 @@
+package speakers
+
+import (
+	"strings"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/read"
+	"github.com/turntag/turntag/tagger"
+)
+
+// intro is how the turns before the current one introduce a person: the
+// full name and the title words right before it.
+type intro struct {
+	name, title string
+}
+
+// maxIntroTurns bounds how many earlier turns a name is looked up in.
+const maxIntroTurns = 400
+
+// introduced looks a name up in the text of the turns before the current
+// one and registers what it finds. A surname gives the full name it was
+// introduced with ("Sullivan" in "National Security Advisor Jake
+// Sullivan" gives "Jake Sullivan"); a full name gives the title before it
+// ("National Security Advisor"). The first introduction wins; a name is
+// looked up once per document.
+func (s *speakers) introduced(name string) intro {
+	if in, ok := s.intros[name]; ok {
+		return in
+	}
+	want := lexicon.Tokenize(name)
+	var in intro
+	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
+		in = s.introIn(s.doc.TurnText(s.doc.Turns[j]), want)
+	}
+	if s.intros == nil {
+		s.intros = map[string]intro{}
+	}
+	s.intros[name] = in
+	if in.name != "" && len(want) == 1 {
+		s.reg.AddPerson(in.name)
+	}
+	return in
+}
+
+// introIn finds name (its tokens) in text, capitalised as a name is, with
+// a first name before it when name is one word, and the run of title words
+// before that.
+func (s *speakers) introIn(text string, want []lexicon.Token) intro {
+	toks := lexicon.Tokenize(text)
+	for i := 0; i+len(want) <= len(toks); i++ {
+		if !sameWords(toks[i:i+len(want)], want) || !toks[i].IsCapitalised() {
+			continue
+		}
+		start, end := i, i+len(want)
+		if len(want) == 1 {
+			// a first name (and a middle initial) before the surname
+			for start > 0 && start > i-3 && s.nameWord(toks[start-1]) {
+				start--
+			}
+			if start == i {
+				continue
+			}
+		}
+		full := strings.Join(strings.Fields(text[toks[start].Start:toks[end-1].End]), " ")
+		if !read.PlausibleName(full, s.lex) {
+			continue
+		}
+		return intro{name: full, title: s.titleBefore(text, toks, start)}
+	}
+	return intro{}
+}
+
+// sameWords reports whether two token runs have the same folded words.
+func sameWords(a, b []lexicon.Token) bool {
+	for k := range b {
+		if a[k].Norm != b[k].Norm {
+			return false
+		}
+	}
+	return true
+}
+
+// nameWord reports a capitalised word that is neither a title nor a
+// common word, or an initial ("J", "J.").
+func (s *speakers) nameWord(t lexicon.Token) bool {
+	return t.Word && t.IsCapitalised() && !s.lex.IsTitleToken(t) && !s.lex.IsCommonToken(t)
+}
+
+// titleBefore returns the run of capitalised title words that ends right
+// before token i ("National Security Advisor", "Minister of Defence",
+// "Maj. Gen."), or "".
+func (s *speakers) titleBefore(text string, toks []lexicon.Token, i int) string {
+	j, titles := i, 0
+	for j > 0 {
+		t := toks[j-1]
+		if t.Text == "." && j > 1 && toks[j-2].Word {
+			j-- // "Maj. Gen."
+			continue
+		}
+		if (t.Norm == "and" || t.Norm == "of" || t.Norm == "for") && titles > 0 && j > 1 && toks[j-2].Word && s.lex.IsTitleToken(toks[j-2]) {
+			j-- // "High Representative and Vice-President", "Minister of Defence"
+			continue
+		}
+		if !t.Word || !t.IsCapitalised() || tagger.SentenceStart(toks, j-1) && !s.lex.IsTitleToken(t) {
+			break
+		}
+		if s.lex.IsTitleToken(t) {
+			titles++
+		} else if !t.IsUpper() && !s.lex.IsTitleToken(toks[j]) {
+			break // a capitalised word that is not part of a title
+		}
+		j--
+	}
+	for j < i && !toks[j].Word {
+		j++
+	}
+	if titles == 0 || j >= i {
+		return ""
+	}
+	return text[toks[j].Start:toks[i-1].End]
+}

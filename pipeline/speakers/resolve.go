@@ -1,0 +1,28 @@
+package speakers
+
+import (
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/tagger"
+)
+
+// Index is the lexicon's people by surname and office, and its
+// organisations' web sites: built once per lexicon, shared read-only.
+type Index struct{ ppl *people }
+
+// NewIndex indexes a compiled lexicon's people and sites.
+func NewIndex(lex *lexicon.Lexicon) *Index { return &Index{ppl: newPeople(lex)} }
+
+// Resolve sets the Speaker of every turn of doc. It reads the document's
+// metadata, byline and labels, and the text of the turns before each one
+// (where a person may be introduced in full); it writes Turn.Speaker and
+// nothing else. tg gives the lexicon lookups and a name registry for the
+// document; nothing is tagged.
+func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
+	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl}
+	s.prepare(doc)
+	for i := range doc.Turns {
+		s.resolveTurn(doc, i)
+	}
+	s.settle(doc)
+}
