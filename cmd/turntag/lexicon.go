@@ -197,6 +197,6 @@ func printExplain(w io.Writer, text string, res tagger.Result) {
 		fmt.Fprintln(w, "  (none)")
 	}
 	for _, t := range res.Tags {
-		fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, write.FormatEvidence(t.Evidence))
+		fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, write.Topic(t).EvidenceText())
 	}
 }

@@ -1,88 +1,68 @@
 package write
 
 import (
+	"bytes"
+	"encoding/csv"
 	"strconv"
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
-	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
-	"github.com/turntag/turntag/tagger"
 )
 
-// Columns are the CSV header, in order.
+// Columns are the turns CSV header, in order: a TurnRecord flattened, with
+// each list joined by "; " and the topics' scores and evidence in columns
+// of their own.
 var Columns = []string{
 	"source", "doc_title", "doc_date", "turn", "speaker", "speaker_role", "speaker_affiliation",
 	"topics", "topic_scores", "topic_evidence", "countries", "country_codes", "organisations",
 	"people", "words", "text", "start", "end",
 }
 
-// Row returns the CSV cells of one turn (1-based n), in Columns order.
-func Row(doc *transcript.Document, n int) []string {
-	t := doc.Turns[n-1]
-	var topics, scores []string
-	for _, tag := range t.Tags {
-		topics = append(topics, tag.Label)
-		scores = append(scores, tag.Label+":"+strconv.FormatFloat(tag.Score, 'f', 2, 64))
+// MentionColumns are the mentions CSV header, in order: a MentionRecord's
+// fields.
+var MentionColumns = []string{"source", "turn", "start", "end", "text", "type", "canonical", "id", "origin"}
+
+// Cells returns the record's CSV cells, in Columns order.
+func (r *TurnRecord) Cells() []string {
+	var topics, scores, evidence, countries, codes []string
+	for _, t := range r.Topics {
+		topics = append(topics, t.Label)
+		scores = append(scores, t.Label+":"+strconv.FormatFloat(t.Score, 'f', 2, 64))
+		evidence = append(evidence, t.Label+": "+t.EvidenceText())
 	}
-	countries, codes := uniq(t.Mentions, lexicon.Country, func(m tagger.Mention) string { return m.Code })
-	orgs, _ := uniq(t.Mentions, lexicon.Organisation, nil)
-	people, _ := uniq(t.Mentions, lexicon.Person, nil)
+	for _, c := range r.Countries {
+		countries = append(countries, c.Name)
+		codes = append(codes, c.Code)
+	}
 	return []string{
-		doc.Source, doc.Title, doc.Date, strconv.Itoa(n),
-		t.Speaker.Name, t.Speaker.Role, t.Speaker.Affiliation,
-		strings.Join(topics, "; "), strings.Join(scores, "; "), evidenceCell(t.Tags),
+		r.Source, r.DocTitle, r.DocDate, strconv.Itoa(r.Turn),
+		r.Speaker, r.SpeakerRole, r.SpeakerAffiliation,
+		strings.Join(topics, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
 		strings.Join(countries, "; "), strings.Join(codes, "; "),
-		strings.Join(orgs, "; "), strings.Join(people, "; "),
-		strconv.Itoa(doc.Words(t)), doc.TurnText(t), t.Start, t.End,
+		strings.Join(r.Organisations, "; "), strings.Join(r.People, "; "),
+		strconv.Itoa(r.Words), r.Text, r.Start, r.End,
 	}
 }
 
-// evidenceCell renders a turn's tags as the topic_evidence cell:
-// "Ukraine: Ukraine×3, Kyiv×1 | China: Beijing×1".
-func evidenceCell(tags []tagger.Tag) string {
-	parts := make([]string, len(tags))
-	for i, tag := range tags {
-		parts[i] = tag.Label + ": " + FormatEvidence(tag.Evidence)
-	}
-	return strings.Join(parts, " | ")
+// Cells returns the record's CSV cells, in MentionColumns order.
+func (m *MentionRecord) Cells() []string {
+	return []string{m.Source, strconv.Itoa(m.Turn), strconv.Itoa(m.Start), strconv.Itoa(m.End),
+		m.Text, m.Type, m.Canonical, m.ID, m.Origin}
 }
 
-// FormatEvidence renders cues as "Ukraine×3, Kyiv×1".
-func FormatEvidence(cues []tagger.Cue) string {
-	var b strings.Builder
-	for i, c := range cues {
-		if i > 0 {
-			b.WriteString(", ")
-		}
-		b.WriteString(c.Text)
-		b.WriteString("×")
-		b.WriteString(strconv.Itoa(c.Count))
+// EvidenceText renders the topic's evidence as "Ukraine×3, Kyiv×1".
+func (t TopicRecord) EvidenceText() string {
+	parts := make([]string, len(t.Evidence))
+	for i, c := range t.Evidence {
+		parts[i] = c.Cue + "×" + strconv.Itoa(c.Count)
 	}
-	return b.String()
-}
-
-// uniq lists the canonical names of mentions of one type in order of first
-// mention, without duplicates, with an extra field per name.
-func uniq(ms []tagger.Mention, typ lexicon.Type, extra func(tagger.Mention) string) ([]string, []string) {
-	seen := map[string]bool{}
-	var names, extras []string
-	for _, m := range ms {
-		if m.Type != typ || seen[m.Canonical] {
-			continue
-		}
-		seen[m.Canonical] = true
-		names = append(names, m.Canonical)
-		if extra != nil {
-			extras = append(extras, extra(m))
-		}
-	}
-	return names, extras
+	return strings.Join(parts, ", ")
 }
 
 // CSVEncoder renders turn rows (or, with Mentions set, mention rows) as
-// RFC 4180 CSV in UTF-8 with CRLF line ends.
+// RFC 4180 CSV in UTF-8, with CRLF between records. A line break inside a
+// cell stays LF: the text cell is then the same string in CSV, JSON Lines
+// and Parquet, and a mention's character offsets index it in all three.
 type CSVEncoder struct {
 	Mentions bool // one row per entity mention instead of per turn
 	// Raw keeps cells as they are; by default a cell that a spreadsheet
@@ -97,7 +77,7 @@ func (c CSVEncoder) Header() []byte {
 	if c.Mentions {
 		cols = MentionColumns
 	}
-	return c.rows([][]string{cols})
+	return records([][]string{cols})
 }
 
 // Encode renders one row per turn (or mention) of doc.
@@ -105,12 +85,12 @@ func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
 	var rows [][]string
 	for n := 1; n <= len(doc.Turns); n++ {
 		if !c.Mentions {
-			rows = append(rows, Row(doc, n))
+			r := Record(doc, n)
+			rows = append(rows, r.Cells())
 			continue
 		}
 		for _, m := range Mentions(doc, n) {
-			rows = append(rows, []string{m.Source, strconv.Itoa(m.Turn), strconv.Itoa(m.Start), strconv.Itoa(m.End),
-				m.Text, m.Type, m.Canonical, m.ID, m.Origin})
+			rows = append(rows, m.Cells())
 		}
 	}
 	if !c.Raw {
@@ -120,68 +100,21 @@ func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
 			}
 		}
 	}
-	return c.rows(rows), nil
+	return records(rows), nil
 }
 
-// rows renders records as RFC 4180 CSV with CRLF line ends, quoting as
-// encoding/csv does (a field with a comma, quote, CR or LF, or a leading
-// space, is quoted; quotes are doubled), appending to one buffer. A line
-// break inside a cell is written as LF alone, not as CRLF as encoding/csv
-// would: the text cell is then the same string in CSV, JSON Lines and
-// Parquet, and a mention's character offsets index it in all three.
-func (c CSVEncoder) rows(rows [][]string) []byte {
-	n := 0
+// records renders rows with encoding/csv, each record ended by CRLF and
+// line breaks inside cells kept as LF.
+func records(rows [][]string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
 	for _, r := range rows {
-		for _, f := range r {
-			n += len(f) + 3
-		}
+		w.Write(r) // writes to a bytes.Buffer do not fail
+		w.Flush()
+		b.Truncate(b.Len() - 1) // the record's LF
+		b.WriteString("\r\n")
 	}
-	b := make([]byte, 0, n+n/16)
-	for _, r := range rows {
-		for i, f := range r {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			if !needsQuotes(f) {
-				b = append(b, f...)
-				continue
-			}
-			b = append(b, '"')
-			for len(f) > 0 {
-				j := strings.IndexAny(f, "\"\r\n")
-				if j < 0 {
-					b = append(b, f...)
-					break
-				}
-				b = append(b, f[:j]...)
-				switch f[j] {
-				case '"':
-					b = append(b, '"', '"')
-				case '\r': // dropped: a line break inside a cell is LF alone
-				case '\n':
-					b = append(b, '\n') // kept as LF, so that character offsets index the cell as written
-				}
-				f = f[j+1:]
-			}
-			b = append(b, '"')
-		}
-		b = append(b, '\r', '\n')
-	}
-	return b
-}
-
-// needsQuotes mirrors encoding/csv's rule for a comma-separated field.
-func needsQuotes(f string) bool {
-	if f == "" {
-		return false
-	}
-	if f == `\.` {
-		return true
-	}
-	if r, _ := utf8.DecodeRuneInString(f); unicode.IsSpace(r) {
-		return true
-	}
-	return strings.ContainsAny(f, ",\"\r\n")
+	return b.Bytes()
 }
 
 // Neutralize prefixes a cell that a spreadsheet would execute as a formula

@@ -35,19 +35,19 @@ func TestParquetRoundTrip(t *testing.T) {
 		}
 		r := bytes.NewReader(buf.Bytes())
 		if mentions {
-			rows, err := parquet.Read[write.ParquetMention](r, r.Size())
+			rows, err := parquet.Read[write.MentionRecord](r, r.Size())
 			if err != nil || len(rows) != 4 || rows[0].Canonical != "Russia" || rows[0].Start != 0 || rows[0].End != 6 {
 				t.Errorf("mentions: %v %+v", err, rows)
 			}
 			continue
 		}
-		rows, err := parquet.Read[write.ParquetTurn](r, r.Size())
+		rows, err := parquet.Read[write.TurnRecord](r, r.Size())
 		if err != nil || len(rows) != 2 {
 			t.Fatalf("turns: %v %+v", err, rows)
 		}
 		first := rows[0]
-		if first.SpeakerRole != "Moderator" || first.Topics[0] != "Ukraine" || len(first.TopicScores) != len(first.Topics) ||
-			first.CountryCodes[0] != "RUS" || first.Organisations[0] != "NATO" || first.TopicEvidence == "" {
+		if first.SpeakerRole != "Moderator" || first.Topics[0].Label != "Ukraine" || first.Topics[0].Score <= 0 ||
+			first.Countries[0].Code != "RUS" || first.Organisations[0] != "NATO" || len(first.Topics[0].Evidence) == 0 {
 			t.Errorf("turn 1: %+v", first)
 		}
 	}
