@@ -48,47 +48,88 @@ func transcripts(t *testing.T) []string {
 	return out
 }
 
-// goldenPath returns the golden CSV of a transcript:
-// testdata/golden/<name>.csv for testdata/transcripts/<name>.<ext>, and
-// testdata/golden/real/<layout>/<name>.csv for testdata/real/<layout>/<name>.<ext>.
-func goldenPath(path string) string {
+// goldenPath returns the golden file of a transcript in one output: for
+// testdata/transcripts/<name>.<ext> it is testdata/golden/<kind>/<name><ext>,
+// for testdata/real/<layout>/<name>.<ext> testdata/golden/<kind>/real/<layout>/<name><ext>,
+// where the turns CSV's kind is "" (testdata/golden/<name>.csv).
+func goldenPath(path, kind, ext string) string {
 	rel, _ := filepath.Rel("testdata", path)
 	dir := filepath.Dir(rel)
 	if filepath.ToSlash(dir) == "transcripts" {
 		dir = ""
 	}
-	return filepath.Join("testdata", "golden", dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+".csv")
+	return filepath.Join("testdata", "golden", kind, dir, strings.TrimSuffix(filepath.Base(path), filepath.Ext(path))+ext)
+}
+
+// goldenOutputs are the outputs checked against golden files: the turns
+// as CSV and as JSON Lines, and the mentions as CSV.
+var goldenOutputs = []struct {
+	kind, ext string
+	args      []string // after "tag --quiet"; MENTIONS is replaced by a path whose content is compared
+}{
+	{"", ".csv", nil},
+	{"jsonl", ".jsonl", []string{"--format", "jsonl"}},
+	{"mentions", ".csv", []string{"-o", "TURNS", "--mentions", "MENTIONS"}},
 }
 
 // TestGolden tags every testdata transcript with the default lexicon and
-// NER, and compares the CSV with testdata/golden/<name>.csv.
+// NER, and compares each output in goldenOutputs with its golden file
+// under testdata/golden.
 func TestGolden(t *testing.T) {
 	t.Chdir("../..")
+	tmp := t.TempDir()
 	for _, path := range transcripts(t) {
 		name := strings.TrimSuffix(filepath.ToSlash(strings.TrimPrefix(path, "testdata"+string(filepath.Separator))), filepath.Ext(path))
-		t.Run(name, func(t *testing.T) {
-			got, errs, err := run(t, "tag", "--quiet", path)
-			if err != nil {
-				t.Fatalf("tag %s: %v\n%s", path, err, errs)
-			}
-			golden := goldenPath(path)
-			if *update {
-				if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
-					t.Fatal(err)
+		for _, out := range goldenOutputs {
+			t.Run(filepath.Join(out.kind, name), func(t *testing.T) {
+				args := []string{"tag", "--quiet"}
+				mentions := ""
+				for _, a := range out.args {
+					switch a {
+					case "TURNS":
+						a = filepath.Join(tmp, "turns.csv")
+					case "MENTIONS":
+						mentions = filepath.Join(tmp, "mentions.csv")
+						a = mentions
+					}
+					args = append(args, a)
 				}
-				if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
-					t.Fatal(err)
+				got, errs, err := run(t, append(args, path)...)
+				if err != nil {
+					t.Fatalf("tag %s: %v\n%s", path, err, errs)
 				}
-				return
-			}
-			want, err := os.ReadFile(golden)
-			if err != nil {
-				t.Fatalf("%v (run go test ./... -update to create it)", err)
-			}
-			if got != string(want) {
-				t.Errorf("%s differs from %s at line %s; if the change is intended, run go test ./... -update and read the diff", path, golden, firstDiff(got, string(want)))
-			}
-		})
+				if mentions != "" {
+					b, err := os.ReadFile(mentions)
+					if err != nil {
+						t.Fatal(err)
+					}
+					got = string(b)
+				}
+				checkGolden(t, path, goldenPath(path, out.kind, out.ext), got)
+			})
+		}
+	}
+}
+
+// checkGolden compares got with the golden file, or rewrites it with
+// -update.
+func checkGolden(t *testing.T, path, golden, got string) {
+	t.Helper()
+	if *update {
+		if err := os.MkdirAll(filepath.Dir(golden), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(golden, []byte(got), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return
+	}
+	want, err := os.ReadFile(golden)
+	if err != nil {
+		t.Fatalf("%v (run go test ./... -update to create it)", err)
+	}
+	if got != string(want) {
+		t.Errorf("%s differs from %s at line %s; if the change is intended, run go test ./... -update and read the diff", path, golden, firstDiff(got, string(want)))
 	}
 }
 
