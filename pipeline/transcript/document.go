@@ -49,7 +49,7 @@ type Turn struct {
 	Mentions  []tagger.Mention // in text order
 	Tags      []tagger.Tag     // by descending score, each with its evidence
 	Unknown   []tagger.Unknown // names the NER found that the lexicon does not know, for curation
-	clean     string           // TurnText, kept by Pipeline.Tag
+	clean     string           // TurnText, kept by Document.Normalize
 	words     int
 }
 
