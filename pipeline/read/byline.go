@@ -25,7 +25,7 @@ func bylinePeople(text string, lex *lexicon.Lexicon) []transcript.Speaker {
 				continue
 			}
 			role, name := splitRoleName(strings.Join(run, " "), lex)
-			name = bylineName(name, lex)
+			role, name = trailingRole(role, lex), bylineName(name, lex)
 			if PlausibleName(name, lex) {
 				out = append(out, transcript.Speaker{Name: name, Role: role})
 			}
@@ -153,4 +153,27 @@ func readByline(doc *transcript.Document, lex *lexicon.Lexicon) {
 			}
 		}
 	}
+}
+
+// trailingRole keeps the end of a role taken from a title-case line that
+// reads as a title: title words, the proper nouns among them and the
+// connectors between them, back to a word that opens prose ("Press Call By
+// Senior Officials On President Biden's Call With President" gives
+// "President"; "Pentagon Press Secretary Air Force Maj. Gen." stays whole).
+func trailingRole(role string, lex *lexicon.Lexicon) string {
+	words := strings.Fields(role)
+	start := len(words)
+	for start > 0 {
+		w := strings.Trim(words[start-1], ".,")
+		title := lex.IsTitle(w)
+		connector := Connectors[strings.ToLower(w)] && start < len(words)
+		if !title && !connector && (!StartsUpper(w) || NotLabelWords[strings.ToLower(w)]) {
+			break
+		}
+		start--
+	}
+	for start < len(words) && Connectors[strings.ToLower(words[start])] {
+		start++ // a role does not start with "of"
+	}
+	return strings.Join(words[start:], " ")
 }
