@@ -20,16 +20,20 @@ var ErrAmbiguous = errors.New("ambiguous alias")
 var userAssigned = map[string]string{"XK": "XKX"}
 
 // Check validates the lexicon as a curator needs it and returns every
-// problem as Problems, sorted by file and line, or nil: ids defined twice,
-// an alias claimed by two entries without a rule, ISO codes that are not
-// ISO 3166-1 regions, topics with no cues, references to unknown ids, and
-// phrases that can never match.
-func (l *Lexicon) Check() error {
+// problem, sorted by file and line, or nil: ids defined twice, an alias
+// claimed by two entries without a rule, ISO codes that are not ISO 3166-1
+// regions, topics with no cues, references to unknown ids, and phrases that
+// can never match. It covers every problem Compile reports, so a caller
+// that only checks need not compile; len of the result is the number of
+// problems. Compare the result with nil or test its length: stored in an
+// error variable, even an empty Problems is a non-nil error.
+func (l *Lexicon) Check() Problems {
 	var probs Problems
 	add := func(file string, line int, err error) {
 		probs = append(probs, &Error{File: file, Line: line, Err: err})
 	}
 	probs = append(probs, l.dupes...)
+	x := newContextExpander(l)
 	cued := map[string]bool{}
 	type claim struct {
 		e *Entry
@@ -47,14 +51,14 @@ func (l *Lexicon) Check() error {
 		}
 		for i := range phrases {
 			p := &phrases[i]
-			checkPhrase(p, add)
+			checkPhrase(p, x, add)
 			key := foldKey(p.Text)
 			if len(claims[key]) == 0 || claims[key][len(claims[key])-1].e != e {
 				claims[key] = append(claims[key], claim{e, p})
 			}
 		}
 		for i := range e.Capitals {
-			checkPhrase(&e.Capitals[i], add)
+			checkPhrase(&e.Capitals[i], x, add)
 		}
 	}
 	keys := make([]string, 0, len(claims))
@@ -86,14 +90,50 @@ func (l *Lexicon) Check() error {
 			add(t.File, t.Line, fmt.Errorf("%w: topic %q has no cues and no entity names it", ErrInvalid, t.ID))
 		}
 		for i := range t.Cues {
-			checkPhrase(&t.Cues[i], add)
+			checkPhrase(&t.Cues[i], x, add)
 		}
 	}
+	checkContexts(l, x, add)
 	if len(probs) == 0 {
 		return nil
 	}
 	probs.sort()
 	return probs
+}
+
+// checkContexts reports contexts that are empty, that hold phrases that can
+// never match or that refer to unknown or circular contexts, and contexts
+// no phrase uses. x has expanded the references of every phrase.
+func checkContexts(l *Lexicon, x *contextExpander, add func(string, int, error)) {
+	used := map[string]bool{}
+	for id := range x.done {
+		used[id] = true
+	}
+	for _, c := range l.Contexts {
+		if len(c.Phrases) == 0 {
+			add(c.File, c.Line, fmt.Errorf("%w: context %q has no phrases", ErrInvalid, c.ID))
+		}
+		for _, s := range c.Phrases {
+			if id, ok := strings.CutPrefix(s, ContextRef); ok {
+				used[id] = true
+				continue
+			}
+			if _, err := compilePhrase(s, caseAuto); err != nil {
+				add(c.File, c.Line, fmt.Errorf("context %q: %w", c.ID, err))
+			}
+		}
+		if _, errs := x.context(c.ID); len(errs) > 0 {
+			for _, err := range errs {
+				e := err.(*Error)
+				add(e.File, e.Line, e.Err)
+			}
+		}
+	}
+	for _, c := range l.Contexts {
+		if !used[c.ID] {
+			add(c.File, c.Line, fmt.Errorf("%w: context %q is not used by any phrase", ErrInvalid, c.ID))
+		}
+	}
 }
 
 func checkEntry(l *Lexicon, e *Entry, add func(string, int, error)) {
@@ -187,8 +227,10 @@ func checkISO(iso2, iso3 string) error {
 	return nil
 }
 
-// checkPhrase reports phrases that can never match.
-func checkPhrase(p *Phrase, add func(string, int, error)) {
+// checkPhrase reports phrases that can never match and references to
+// contexts that do not exist; x expands the references (a context's own
+// phrases are checked once, by checkContexts).
+func checkPhrase(p *Phrase, x *contextExpander, add func(string, int, error)) {
 	mode, err := parseCase(p.Case)
 	if err != nil {
 		add(p.File, p.Line, err)
@@ -211,7 +253,16 @@ func checkPhrase(p *Phrase, add func(string, int, error)) {
 		return
 	}
 	for _, list := range [][]string{p.Near, p.NotNear, p.NotBefore, p.NotAfter} {
+		if _, errs := x.expand(list, p.File, p.refLine); len(errs) > 0 {
+			for _, err := range errs {
+				e := err.(*Error)
+				add(e.File, e.Line, e.Err)
+			}
+		}
 		for _, s := range list {
+			if strings.HasPrefix(s, ContextRef) {
+				continue
+			}
 			if _, err := compilePhrase(s, caseAuto); err != nil {
 				add(p.File, p.Line, fmt.Errorf("context of %q: %v", p.Text, err))
 			}

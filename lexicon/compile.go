@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"errors"
 	"fmt"
 	"strings"
 )
@@ -86,10 +87,16 @@ type matcher struct {
 // a phrase unusable (an empty phrase, an unknown case).
 func (l *Lexicon) Compile() error {
 	m := &matcher{root: &node{}}
+	x := newContextExpander(l)
+	ctxs := map[string]*compiled{} // context phrase -> compiled, shared by every phrase that uses it
 	var probs Problems
 	add := func(p *Phrase, e *Entry, t *Topic, role Role) {
-		for _, err := range m.add(p, e, t, role) {
-			probs = append(probs, &Error{File: p.File, Line: p.Line, Err: err})
+		for _, err := range m.add(p, e, t, role, x, ctxs) {
+			var le *Error
+			if !errors.As(err, &le) {
+				le = &Error{File: p.File, Line: p.Line, Err: err}
+			}
+			probs = append(probs, le)
 		}
 	}
 	for _, e := range l.Entries {
@@ -136,7 +143,9 @@ func implicitAliases(e *Entry) []*Phrase {
 	return out
 }
 
-func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role) []error {
+// add compiles a phrase with its spelling variants and context lists
+// ("@id" references expanded by x) into the matcher.
+func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpander, ctxs map[string]*compiled) []error {
 	mode, err := parseCase(p.Case)
 	if err != nil {
 		return []error{err}
@@ -146,6 +155,12 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role) []error {
 		texts = append(texts, spellingVariants(p.Text)...)
 	}
 	var errs []error
+	lists := [4][]string{p.Near, p.NotNear, p.NotBefore, p.NotAfter}
+	for i, list := range lists {
+		var es []error
+		lists[i], es = x.expand(list, p.File, p.refLine)
+		errs = append(errs, es...)
+	}
 	for i, text := range texts {
 		cp, err := compilePhrase(text, mode)
 		if err != nil {
@@ -160,12 +175,18 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role) []error {
 		for _, ctx := range []struct {
 			src []string
 			dst *[]*compiled
-		}{{p.Near, &cp.near}, {p.NotNear, &cp.notNear}, {p.NotBefore, &cp.notBefore}, {p.NotAfter, &cp.notAfter}} {
+		}{{lists[0], &cp.near}, {lists[1], &cp.notNear}, {lists[2], &cp.notBefore}, {lists[3], &cp.notAfter}} {
 			for _, s := range ctx.src {
-				c, err := compilePhrase(s, caseAuto)
-				if err != nil {
-					errs = append(errs, fmt.Errorf("context %q of %q: %w", s, p.Text, err))
-					continue
+				c, ok := ctxs[s]
+				if !ok {
+					var err error
+					if c, err = compilePhrase(s, caseAuto); err != nil {
+						if i == 0 { // once, not once per spelling variant
+							errs = append(errs, fmt.Errorf("context %q of %q: %w", s, p.Text, err))
+						}
+						continue
+					}
+					ctxs[s] = c
 				}
 				*ctx.dst = append(*ctx.dst, c)
 			}

@@ -1,11 +1,22 @@
 // Package lexicon owns turntag's gazetteer: the model of countries,
-// organisations, people and topics with their aliases and cues, the YAML
-// loader with file:line errors, merging of user files over the embedded
-// default, text normalisation and the phrase matcher.
+// organisations, people and topics with their aliases and cues, named
+// context sets, the word lists the parser and the tagger read (WordLists,
+// Words, RoleLabels, Months), the YAML loader with file:line errors,
+// merging of user files over the embedded default, text normalisation and
+// the phrase matcher.
 //
-// In: YAML files (embedded default data and user files) and plain text.
+// In: YAML files (embedded default data and user files; schema.json
+// describes them for editors) and plain text.
 // Out: a *Lexicon, and for a text the Matches of its phrases, each with byte
 // offsets into that text and the entry and rule that produced it.
+//
+// Files decode strictly, each section into its own type (CountryEntry,
+// OrganisationEntry, PersonEntry, Topic, Context), which the loader
+// converts to the resolved Entry; sections load in a fixed order
+// (contexts, countries, organisations, people, topics, words), so that a
+// file loads the same way every time. YAML anchors and aliases work;
+// "@id" in a near, not_near, not_before or not_after list names a context,
+// expanded when the lexicon is compiled.
 //
 // The package imports nothing of turntag's.
 package lexicon

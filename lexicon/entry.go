@@ -46,7 +46,9 @@ func ParseType(s string) (Type, error) {
 }
 
 // Phrase is an alias, demonym, capital or topic cue with its matching rules.
-// In YAML it is either a plain string or a mapping with text and rules.
+// In YAML it is either a plain string or a mapping with text and rules. An
+// item "@id" of Near, NotNear, NotBefore or NotAfter stands for the phrases
+// of the named context id (see Context); the lists keep it as written.
 type Phrase struct {
 	Text      string   `yaml:"text"`       // the phrase; a trailing * on the last word matches any word starting so
 	Case      string   `yaml:"case"`       // "auto" (default), "exact" or "any"
@@ -58,6 +60,8 @@ type Phrase struct {
 	Weight    float64  `yaml:"weight"`     // cues only: weight in the topic score; 0 means 1
 	Line      int      `yaml:"-"`          // 1-based line in File
 	File      string   `yaml:"-"`          // file the phrase was read from
+
+	refLines map[string]int // "@id" item of a context list -> its 1-based line
 }
 
 // UnmarshalYAML decodes a phrase from a string or a strict mapping and
@@ -70,9 +74,10 @@ func (p *Phrase) UnmarshalYAML(n ast.Node) error {
 	}
 	if _, ok := n.(*ast.MappingNode); !ok {
 		if _, ok := n.(*ast.MappingValueNode); !ok {
-			// numbers, booleans and other scalars are phrases too ("5G", "2%")
-			if sc, ok := n.(ast.ScalarNode); ok {
-				*p = Phrase{Text: fmt.Sprint(sc.GetValue()), Line: line}
+			// numbers, booleans and other scalars are phrases too, as
+			// written ("2024", "2.50", "On")
+			if s, ok := scalarText(n); ok {
+				*p = Phrase{Text: s, Line: line}
 				return nil
 			}
 			return &Error{Line: line, Err: fmt.Errorf("%w: a phrase is a string or a mapping with text", ErrInvalid)}
@@ -83,7 +88,58 @@ func (p *Phrase) UnmarshalYAML(n ast.Node) error {
 		return err
 	}
 	p.Line = line
+	p.refLines = refLines(n)
 	return nil
+}
+
+// refLines finds the "@id" items of a phrase mapping's context lists and
+// their lines, so that an unknown context is reported where it is named.
+func refLines(n ast.Node) map[string]int {
+	var out map[string]int
+	for _, mv := range mappingValues(n) {
+		switch mv.Key.GetToken().Value {
+		case "near", "not_near", "not_before", "not_after":
+		default:
+			continue
+		}
+		seq, ok := mv.Value.(*ast.SequenceNode)
+		if !ok {
+			continue
+		}
+		for _, item := range seq.Values {
+			s, ok := item.(*ast.StringNode)
+			if !ok || !strings.HasPrefix(s.Value, ContextRef) {
+				continue
+			}
+			if out == nil {
+				out = map[string]int{}
+			}
+			if _, seen := out[s.Value]; !seen {
+				out[s.Value] = line(s)
+			}
+		}
+	}
+	return out
+}
+
+// mappingValues returns the key-value pairs of a mapping node.
+func mappingValues(n ast.Node) []*ast.MappingValueNode {
+	switch m := n.(type) {
+	case *ast.MappingNode:
+		return m.Values
+	case *ast.MappingValueNode:
+		return []*ast.MappingValueNode{m}
+	}
+	return nil
+}
+
+// refLine returns the line where a context reference of the phrase is
+// written, or the phrase's line.
+func (p *Phrase) refLine(ref string) int {
+	if l, ok := p.refLines[ref]; ok {
+		return l
+	}
+	return p.Line
 }
 
 // HasRules reports whether the phrase carries any context rule or a case
@@ -92,7 +148,11 @@ func (p *Phrase) HasRules() bool {
 	return len(p.Near)+len(p.NotNear)+len(p.NotBefore)+len(p.NotAfter) > 0 || (p.Case != "" && p.Case != "auto")
 }
 
-// Entry is a country, organisation or person.
+// Entry is a country, organisation or person: the resolved model that the
+// matcher and the rest of turntag use. Files decode each section into its
+// own strict type (CountryEntry, OrganisationEntry, PersonEntry), whose
+// Entry method converts it to this one; the fields of the other types stay
+// empty.
 type Entry struct {
 	ID       string   `yaml:"id"`
 	Name     string   `yaml:"name"`     // canonical name, as written in the CSV
@@ -145,7 +205,10 @@ func (o Office) Holds(title, country, date string) bool {
 		date != "" && o.From <= date && (o.To == "" || date < o.To)
 }
 
-// UnmarshalYAML decodes an entry strictly and remembers its line.
+// UnmarshalYAML decodes an entry strictly and remembers its line. The
+// loader does not use it (it decodes CountryEntry, OrganisationEntry and
+// PersonEntry); it accepts the fields of every type, for callers that
+// decode an Entry themselves.
 func (e *Entry) UnmarshalYAML(n ast.Node) error {
 	type plain Entry
 	if err := yaml.NodeToValue(n, (*plain)(e), yaml.Strict()); err != nil {

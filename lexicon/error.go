@@ -18,7 +18,8 @@ var (
 )
 
 // Error is a problem at a place in a lexicon file. Its message reads
-// "file:line: msg", or "file: msg" when Line is 0; Unwrap returns Err.
+// "file:line: msg", or "file: msg" when Line is 0 (just "msg" when File is
+// empty too); Unwrap returns Err.
 type Error struct {
 	File string
 	Line int
@@ -28,6 +29,8 @@ type Error struct {
 // Error implements error.
 func (e *Error) Error() string {
 	switch {
+	case e.File == "" && e.Line == 0:
+		return e.Err.Error()
 	case e.File == "":
 		return fmt.Sprintf("line %d: %v", e.Line, e.Err)
 	case e.Line == 0:
@@ -59,6 +62,26 @@ func (p Problems) Unwrap() []error {
 		out[i] = e
 	}
 	return out
+}
+
+// AsProblems returns the problems an error from LoadFS, AddFile, AddBytes,
+// Compile or Check carries: a Problems as it is, an *Error as one problem,
+// any other error as one problem without a file, and nil as nil. A caller
+// that collects problems from several calls appends them and counts them
+// with len.
+func AsProblems(err error) Problems {
+	if err == nil {
+		return nil
+	}
+	var probs Problems
+	if errors.As(err, &probs) {
+		return probs
+	}
+	var e *Error
+	if errors.As(err, &e) {
+		return Problems{e}
+	}
+	return Problems{{Err: err}}
 }
 
 func (p Problems) sort() {

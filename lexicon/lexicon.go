@@ -8,27 +8,35 @@ import "sort"
 type Lexicon struct {
 	Entries     []*Entry            // in load order; Sorted returns them by id
 	Topics      []*Topic            // in load order
-	Titles      map[string]bool     // folded words that make up titles and roles
-	CommonWords map[string]bool     // folded words that are never a name on their own
-	OrgWords    map[string]bool     // folded words that mark an organisation's name (Agency, Council)
+	Contexts    []*Context          // named context sets, in load order
+	Titles      map[string]bool     // the titles word list: words that make up titles and roles, by FoldKey
+	CommonWords map[string]bool     // the common_words word list: words that are never a name on their own, by FoldKey
+	OrgWords    map[string]bool     // the org_words word list: words that mark an organisation's name (Agency, Council), by FoldKey
 	Nicknames   map[string][]string // folded short first name -> folded full forms ("matt" -> "matthew")
 
-	dupes     Problems // ids defined in two default files, for Check
-	byID      map[string]*Entry
-	topicByID map[string]*Topic
-	compiled  *matcher
+	dupes       Problems // ids defined in two default files, for Check
+	byID        map[string]*Entry
+	topicByID   map[string]*Topic
+	contextByID map[string]*Context
+	words       map[string]*wordList // declared list name -> words; see WordLists
+	roleLabels  map[string]string    // folded label -> role
+	months      map[string]int       // folded month name -> 1..12
+	compiled    *matcher
 }
 
-// New returns an empty lexicon.
+// New returns an empty lexicon: every declared word list is there, empty.
 func New() *Lexicon {
-	return &Lexicon{
+	l := &Lexicon{
 		Titles:      map[string]bool{},
 		CommonWords: map[string]bool{},
 		OrgWords:    map[string]bool{},
 		Nicknames:   map[string][]string{},
 		byID:        map[string]*Entry{},
 		topicByID:   map[string]*Topic{},
+		contextByID: map[string]*Context{},
 	}
+	l.newWordLists()
+	return l
 }
 
 // Entry returns the entry with the id, or nil.

@@ -13,8 +13,14 @@ import (
 	"sync"
 
 	"github.com/goccy/go-yaml"
+	"github.com/goccy/go-yaml/ast"
+	"github.com/goccy/go-yaml/parser"
 )
 
+// defaultData is every data/*.yaml file, one flat folder merged in name
+// order like user files; the word lists are one file among them,
+// data/words.yaml (its header says why not a folder).
+//
 //go:embed data/*.yaml
 var defaultData embed.FS
 
@@ -34,15 +40,21 @@ var Default = sync.OnceValues(func() (*Lexicon, error) {
 
 // file is the top level of one lexicon YAML file.
 type file struct {
-	Countries     []*Entry `yaml:"countries"`
-	Organisations []*Entry `yaml:"organisations"`
-	People        []*Entry `yaml:"people"`
-	Topics        []*Topic `yaml:"topics"`
-	Titles        []string `yaml:"titles"`         // words that make up roles and titles (Secretary, Minister)
-	CommonWords   []string `yaml:"common_words"`   // words that are never a name on their own
-	OrgWords      []string `yaml:"org_words"`      // words that mark an organisation's name
-	Nicknames     []string `yaml:"nicknames"`      // "Matt: Matthew, Mathew": short forms of first names
-	ReplaceTopics bool     `yaml:"replace_topics"` // drop all topics loaded before this file
+	Contexts      []*Context           `yaml:"contexts"` // named context sets that phrases refer to as "@id"
+	Countries     []*CountryEntry      `yaml:"countries"`
+	Organisations []*OrganisationEntry `yaml:"organisations"`
+	People        []*PersonEntry       `yaml:"people"`
+	Topics        []*Topic             `yaml:"topics"`
+	ReplaceTopics bool                 `yaml:"replace_topics"` // drop all topics loaded before this file
+	Words         wordSection          `yaml:"words"`          // word lists by name (WordLists): words to add
+	RoleLabels    wordSection          `yaml:"role_labels"`    // "the vice president": Vice President
+	Months        wordSection          `yaml:"months"`         // "sept": 9
+	RemoveWords   wordSection          `yaml:"remove_words"`   // words to take out of lists loaded before
+	ReplaceWords  wordNames            `yaml:"replace_words"`  // lists (and role_labels, months) to empty before adding this file's
+	Nicknames     []string             `yaml:"nicknames"`      // "Matt: Matthew, Mathew": short forms of first names
+	Titles        plainWords           `yaml:"titles"`         // older spelling of words: {titles: [...]}
+	CommonWords   plainWords           `yaml:"common_words"`   // older spelling of words: {common_words: [...]}
+	OrgWords      plainWords           `yaml:"org_words"`      // older spelling of words: {org_words: [...]}
 }
 
 // LoadFS reads every *.yaml file in dir of fsys, in name order, into a new
@@ -91,25 +103,38 @@ func (l *Lexicon) AddBytes(name string, src []byte) error {
 
 func (l *Lexicon) add(name string, src []byte) Problems {
 	l.compiled = nil
-	var f file
-	if len(bytes.TrimSpace(src)) > 0 {
-		if err := yaml.UnmarshalWithOptions(src, &f, yaml.Strict()); err != nil {
-			return Problems{yamlError(name, err)}
-		}
+	f, err := decodeFile(src)
+	if err != nil {
+		return Problems{yamlError(name, err)}
 	}
 	var probs Problems
+	for _, c := range f.Contexts {
+		c.File = name
+		if err := l.mergeContext(c); err != nil {
+			probs = append(probs, &Error{File: name, Line: c.Line, Err: err})
+		}
+	}
 	if f.ReplaceTopics {
 		l.Topics = nil
 		l.topicByID = map[string]*Topic{}
 	}
-	for typ, list := range map[Type][]*Entry{Country: f.Countries, Organisation: f.Organisations, Person: f.People} {
-		for _, e := range list {
-			e.Type = typ
-			e.File = name
-			setFile(name, e.Aliases, e.Demonyms, e.Capitals)
-			if err := l.mergeEntry(e); err != nil {
-				probs = append(probs, &Error{File: name, Line: e.Line, Err: err})
-			}
+	// A fixed order (never a map's), so that two entries claiming the same
+	// words resolve the same way on every run.
+	entries := make([]*Entry, 0, len(f.Countries)+len(f.Organisations)+len(f.People))
+	for _, c := range f.Countries {
+		entries = append(entries, c.Entry())
+	}
+	for _, o := range f.Organisations {
+		entries = append(entries, o.Entry())
+	}
+	for _, p := range f.People {
+		entries = append(entries, p.Entry())
+	}
+	for _, e := range entries {
+		e.File = name
+		setFile(name, e.Aliases, e.Demonyms, e.Capitals)
+		if err := l.mergeEntry(e); err != nil {
+			probs = append(probs, &Error{File: name, Line: e.Line, Err: err})
 		}
 	}
 	for _, t := range f.Topics {
@@ -119,15 +144,7 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 			probs = append(probs, &Error{File: name, Line: t.Line, Err: err})
 		}
 	}
-	for _, w := range f.Titles {
-		l.Titles[foldKey(w)] = true
-	}
-	for _, w := range f.CommonWords {
-		l.CommonWords[foldKey(w)] = true
-	}
-	for _, w := range f.OrgWords {
-		l.OrgWords[foldKey(w)] = true
-	}
+	probs = append(probs, l.addWords(name, f)...)
 	for _, n := range f.Nicknames {
 		short, full, ok := strings.Cut(n, ":")
 		if !ok {
@@ -142,6 +159,39 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 		}
 	}
 	return probs
+}
+
+// decodeFile parses one lexicon file strictly. YAML anchors and aliases
+// are resolved first (see plainTree); a file holds one YAML document.
+func decodeFile(src []byte) (*file, error) {
+	f := &file{}
+	if len(bytes.TrimSpace(src)) == 0 {
+		return f, nil
+	}
+	tree, err := parser.ParseBytes(src, 0)
+	if err != nil {
+		return nil, err
+	}
+	var body ast.Node
+	for _, doc := range tree.Docs {
+		if doc == nil || doc.Body == nil {
+			continue
+		}
+		if body != nil {
+			return nil, &Error{Line: line(doc.Body), Err: fmt.Errorf("%w: a lexicon file holds one YAML document", ErrInvalid)}
+		}
+		body = doc.Body
+	}
+	if body == nil {
+		return f, nil
+	}
+	if body, err = plainTree(body); err != nil {
+		return nil, err
+	}
+	if err := yaml.NodeToValue(body, f, yaml.Strict()); err != nil {
+		return nil, err
+	}
+	return f, nil
 }
 
 func setFile(name string, lists ...[]Phrase) {

@@ -7,7 +7,8 @@ import (
 )
 
 // mergeEntry adds e, or merges it into the entry with the same id: extend
-// (append phrases and topics, overwrite non-empty fields), replace or remove.
+// (append phrases, topics, offices and sites, overwrite non-empty fields),
+// replace or remove.
 // An id defined twice within one file is an error.
 func (l *Lexicon) mergeEntry(e *Entry) error {
 	if e.ID == "" {
@@ -52,6 +53,8 @@ func (l *Lexicon) mergeEntry(e *Entry) error {
 		merged.Demonyms = append(slices.Clip(old.Demonyms), e.Demonyms...)
 		merged.Capitals = append(slices.Clip(old.Capitals), e.Capitals...)
 		merged.Topics = appendNew(slices.Clip(old.Topics), e.Topics...)
+		merged.Offices = append(slices.Clip(old.Offices), e.Offices...)
+		merged.Sites = appendNew(slices.Clip(old.Sites), e.Sites...)
 		l.byID[e.ID] = &merged
 		l.Entries[slices.Index(l.Entries, old)] = &merged
 	}
