@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"fmt"
+	"regexp"
 	"slices"
 	"sort"
 	"strconv"
@@ -425,4 +426,20 @@ func (l *Lexicon) newWordLists() {
 	l.words[OrgWords].set = l.OrgWords
 	l.roleLabels = map[string]string{}
 	l.months = map[string]int{}
+}
+
+// WordPattern returns a declared list as a regexp alternation, for callers
+// that build a pattern from it: each word quoted, longest first, a run of
+// spaces in a phrase matching any white space. With no words it matches
+// nothing. Wrap it in a group: `\b(?:` + WordPattern(name) + `)\b`.
+func (l *Lexicon) WordPattern(name string) string {
+	ws := l.WordList(name)
+	if len(ws) == 0 {
+		return `[^\s\S]`
+	}
+	sort.SliceStable(ws, func(i, j int) bool { return len(ws[i]) > len(ws[j]) })
+	for i, w := range ws {
+		ws[i] = strings.Join(strings.Fields(regexp.QuoteMeta(w)), `\s+`)
+	}
+	return strings.Join(ws, "|")
 }

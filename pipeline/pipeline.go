@@ -18,13 +18,17 @@ type Pipeline struct {
 	Tagger *tagger.Tagger
 
 	once   sync.Once
+	reader *read.Reader    // the lexicon as the reader's vocabulary, built on first use
 	people *speakers.Index // the lexicon's people by surname and office, built on first use
 }
 
-// index returns the lexicon's people index, built once.
-func (p *Pipeline) index() *speakers.Index {
-	p.once.Do(func() { p.people = speakers.NewIndex(p.Tagger.Lexicon()) })
-	return p.people
+// stages returns the reader and the people index, built once.
+func (p *Pipeline) stages() (*read.Reader, *speakers.Index) {
+	p.once.Do(func() {
+		p.reader = read.New(p.Tagger.Lexicon())
+		p.people = speakers.NewIndex(p.Tagger.Lexicon())
+	})
+	return p.reader, p.people
 }
 
 // New returns a pipeline over a tagger.
@@ -32,13 +36,15 @@ func New(t *tagger.Tagger) *Pipeline { return &Pipeline{Tagger: t} }
 
 // Parse parses one transcript with the pipeline's lexicon's title words.
 func (p *Pipeline) Parse(source string, src []byte) (*transcript.Document, error) {
-	return read.Parse(source, src, p.Tagger.Lexicon())
+	r, _ := p.stages()
+	return r.Parse(source, src)
 }
 
 // ParseFormat parses src in the given format with the pipeline's title
 // words.
 func (p *Pipeline) ParseFormat(source string, f read.Format, src []byte) (*transcript.Document, error) {
-	return read.ParseFormat(source, f, src, p.Tagger.Lexicon())
+	r, _ := p.stages()
+	return r.ParseFormat(source, f, src)
 }
 
 // Document parses one transcript and tags every turn.
@@ -61,7 +67,8 @@ func (p *Pipeline) Document(ctx context.Context, source string, src []byte) (*tr
 // when it is cancelled.
 func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
 	doc.Normalize()
-	speakers.Resolve(doc, p.Tagger, p.index())
+	_, idx := p.stages()
+	speakers.Resolve(doc, p.Tagger, idx)
 	td := p.Tagger.NewDoc()
 	for _, t := range doc.Turns {
 		if len(strings.Fields(t.Label.Name)) >= 2 {

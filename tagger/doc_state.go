@@ -266,7 +266,7 @@ func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
 				j-- // "Maj. Gen."
 				continue
 			}
-			if (t.Norm == "and" || t.Norm == "of" || t.Norm == "for") && titles > 0 && j > 1 &&
+			if d.t.titleConnectors[t.Norm] && titles > 0 && j > 1 &&
 				toks[j-2].Word && d.t.lex.IsTitleToken(toks[j-2]) {
 				j-- // "High Representative and Vice-President", "Minister of Defence"
 				continue

@@ -14,15 +14,20 @@ type Tagger struct {
 	lex      *lexicon.Lexicon
 	ner      NameFinder                  // nil: lexicon only
 	surnames map[string][]*lexicon.Entry // folded surname -> lexicon people
-	nested   sync.Map                    // organisation name as written -> []Mention with offsets into it
+	// word lists of the lexicon
+	particles       map[string]bool // may stand lower case inside a name (de, van, bin)
+	suffixes        map[string]bool // after a surname (Jr, III)
+	titleConnectors map[string]bool // join two title words before a name (of, and)
+	nested          sync.Map        // organisation name as written -> []Mention with offsets into it
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
 // lexicon alone.
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
-	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{}}
+	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{},
+		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors)}
 	for _, e := range lex.Sorted(lexicon.Person) {
-		if s := surname(e.Name); s != "" {
+		if s := t.surname(e.Name); s != "" {
 			t.surnames[s] = append(t.surnames[s], e)
 		}
 	}
@@ -31,15 +36,10 @@ func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
 
 // surname returns the folded last word of a name, passing over suffixes
 // ("Charles Q. Brown Jr." gives "brown").
-func surname(name string) string {
+func (t *Tagger) surname(name string) string {
 	toks := nameTokens(name)
-	for len(toks) > 1 {
-		switch toks[len(toks)-1] {
-		case "jr", "sr", "i", "ii", "iii", "iv", "v", "vi", "x", "xi":
-			toks = toks[:len(toks)-1]
-			continue
-		}
-		break
+	for len(toks) > 1 && t.suffixes[toks[len(toks)-1]] {
+		toks = toks[:len(toks)-1]
 	}
 	if len(toks) < 2 || len(toks[len(toks)-1]) < 3 {
 		return ""

@@ -269,8 +269,8 @@ func TestTitleAndSurname(t *testing.T) {
 	if got := names(res.Mentions, lexicon.Person); strings.Join(got, ";") != "Charles Q. Brown Jr." {
 		t.Errorf("people %q", got)
 	}
-	if surname("King Juan Carlos I") != "carlos" || surname("Xi Jinping") != "jinping" || surname("Wang Yi") != "" {
-		t.Errorf("surname: %q %q %q", surname("King Juan Carlos I"), surname("Xi Jinping"), surname("Wang Yi"))
+	if tg.surname("King Juan Carlos I") != "carlos" || tg.surname("Xi Jinping") != "jinping" || tg.surname("Wang Yi") != "" {
+		t.Errorf("surname: %q %q %q", tg.surname("King Juan Carlos I"), tg.surname("Xi Jinping"), tg.surname("Wang Yi"))
 	}
 }
 

@@ -129,7 +129,7 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 		if t.IsUpper() && len(t.Text) > 1 {
 			return nil // "NATO Allies", "VG"
 		}
-		if !t.IsCapitalised() && !isParticle(t.Norm) {
+		if !t.IsCapitalised() && !d.t.particles[t.Norm] {
 			return nil
 		}
 		words++
@@ -166,7 +166,7 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
 		if !t.Word {
 			continue
 		}
-		if !t.IsCapitalised() && !isParticle(t.Norm) {
+		if !t.IsCapitalised() && !d.t.particles[t.Norm] {
 			return nil
 		}
 		if d.t.lex.IsOrgWordToken(t) {
@@ -180,12 +180,4 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
 	span := text[toks[i].Start:toks[j-1].End]
 	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Organisation,
 		Canonical: strings.Join(strings.Fields(span), " "), Origin: FromNER, Rule: "not in the lexicon"}
-}
-
-func isParticle(w string) bool {
-	switch w {
-	case "de", "da", "di", "van", "von", "der", "den", "del", "la", "le", "bin", "ibn", "al", "el", "of", "the", "and", "for":
-		return true
-	}
-	return false
 }

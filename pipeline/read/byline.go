@@ -13,9 +13,9 @@ import (
 // "by NATO Secretary General Jens Stoltenberg", "Press Briefing by Press
 // Secretary Jen Psaki, March 3, 2022", "Matthew Miller, Department
 // Spokesperson", "by Christine Lagarde, President of the ECB".
-func bylinePeople(text string, lex *lexicon.Lexicon) []transcript.Speaker {
+func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 	var out []transcript.Speaker
-	segs := splitSegments(text)
+	segs := splitSegments(text, lex)
 	for i, seg := range segs {
 		for _, run := range seg.runs {
 			for len(run) > 0 && lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
@@ -26,7 +26,7 @@ func bylinePeople(text string, lex *lexicon.Lexicon) []transcript.Speaker {
 			}
 			role, name := splitRoleName(strings.Join(run, " "), lex)
 			role, name = trailingRole(role, lex), bylineName(name, lex)
-			if PlausibleName(name, lex) {
+			if PlausibleName(name, lex.Lexicon) {
 				out = append(out, transcript.Speaker{Name: name, Role: role})
 			}
 		}
@@ -39,7 +39,7 @@ func bylinePeople(text string, lex *lexicon.Lexicon) []transcript.Speaker {
 			first = seg.runs[seg.byRun]
 		}
 		bare := !hasTitle(first, lex) && (seg.byRun >= 0 || i == 0 && len(seg.runs) == 1)
-		if bare && len(first) >= 2 && len(first) <= 4 && PlausibleName(strings.Join(first, " "), lex) {
+		if bare && len(first) >= 2 && len(first) <= 4 && PlausibleName(strings.Join(first, " "), lex.Lexicon) {
 			sp := transcript.Speaker{Name: strings.Join(first, " ")}
 			if i+1 < len(segs) && hasTitle(strings.Fields(segs[i+1].text), lex) {
 				sp.Role = strings.TrimRight(segs[i+1].text, ".;:")
@@ -60,7 +60,7 @@ type segment struct {
 	byRun int // index of the run that follows the word "by", or -1
 }
 
-func splitSegments(text string) []segment {
+func splitSegments(text string, lex *vocab) []segment {
 	var out []segment
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '–' || r == '—' }) {
 		seg := segment{text: strings.TrimSpace(part), byRun: -1}
@@ -83,7 +83,7 @@ func splitSegments(text string) []segment {
 					seg.byRun = len(seg.runs)
 				}
 				run = append(run, w)
-			case Particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && StartsUpper(words[j+1]) && !Connectors[strings.ToLower(w)]:
+			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && StartsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
 				run = append(run, w)
 			default:
 				flush()
@@ -99,10 +99,10 @@ func splitSegments(text string) []segment {
 // that cannot be part of a name ("Karine Jean-Pierre En Route" stays
 // whole here; the speakers stage keeps the longest start of it that a
 // person the lexicon or the document knows).
-func bylineName(name string, lex *lexicon.Lexicon) string {
+func bylineName(name string, lex *vocab) string {
 	words := strings.Fields(name)
 	for i, w := range words {
-		if i > 0 && !PlausibleName(w, lex) {
+		if i > 0 && !PlausibleName(w, lex.Lexicon) {
 			words = words[:i]
 			break
 		}
@@ -110,7 +110,7 @@ func bylineName(name string, lex *lexicon.Lexicon) string {
 	return strings.Join(words, " ")
 }
 
-func hasTitle(words []string, lex *lexicon.Lexicon) bool {
+func hasTitle(words []string, lex *vocab) bool {
 	for _, w := range words {
 		if lex.IsTitle(strings.Trim(w, ".")) {
 			return true
@@ -128,7 +128,7 @@ func PlausibleName(name string, lex *lexicon.Lexicon) bool {
 	}
 	for _, w := range words {
 		bare := strings.Trim(w, ".")
-		if lex.IsCommon(bare) || lex.IsTitle(bare) || Months[strings.ToLower(bare)] > 0 {
+		if lex.IsCommon(bare) || lex.IsTitle(bare) || lex.Months()[strings.ToLower(bare)] > 0 {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(bare); unicode.IsDigit(r) {
@@ -140,12 +140,12 @@ func PlausibleName(name string, lex *lexicon.Lexicon) bool {
 
 // readByline adds the people the title and the header lines name with a
 // role to those the front matter lists, each name once, as written.
-func readByline(doc *transcript.Document, lex *lexicon.Lexicon) {
+func readByline(doc *transcript.Document, lex *vocab) {
 	seen := map[string]bool{}
 	for _, b := range doc.Byline {
 		seen[b.Name] = true
 	}
-	for _, t := range append([]string{doc.Title}, HeaderLines(doc)...) {
+	for _, t := range append([]string{doc.Title}, headerLines(doc)...) {
 		for _, b := range bylinePeople(t, lex) {
 			if !seen[b.Name] {
 				seen[b.Name] = true
@@ -160,19 +160,19 @@ func readByline(doc *transcript.Document, lex *lexicon.Lexicon) {
 // connectors between them, back to a word that opens prose ("Press Call By
 // Senior Officials On President Biden's Call With President" gives
 // "President"; "Pentagon Press Secretary Air Force Maj. Gen." stays whole).
-func trailingRole(role string, lex *lexicon.Lexicon) string {
+func trailingRole(role string, lex *vocab) string {
 	words := strings.Fields(role)
 	start := len(words)
 	for start > 0 {
 		w := strings.Trim(words[start-1], ".,")
 		title := lex.IsTitle(w)
-		connector := Connectors[strings.ToLower(w)] && start < len(words)
-		if !title && !connector && (!StartsUpper(w) || NotLabelWords[strings.ToLower(w)]) {
+		connector := lex.connectors[strings.ToLower(w)] && start < len(words)
+		if !title && !connector && (!StartsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
 			break
 		}
 		start--
 	}
-	for start < len(words) && Connectors[strings.ToLower(words[start])] {
+	for start < len(words) && lex.connectors[strings.ToLower(words[start])] {
 		start++ // a role does not start with "of"
 	}
 	return strings.Join(words[start:], " ")

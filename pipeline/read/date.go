@@ -8,13 +8,9 @@ import (
 	"time"
 )
 
-var Months = map[string]int{
-	"jan": 1, "january": 1, "feb": 2, "february": 2, "mar": 3, "march": 3, "apr": 4, "april": 4,
-	"may": 5, "jun": 6, "june": 6, "jul": 7, "july": 7, "aug": 8, "august": 8, "sep": 9, "sept": 9,
-	"september": 9, "oct": 10, "october": 10, "nov": 11, "november": 11, "dec": 12, "december": 12,
-}
-
-const monthRe = `(Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?\.?|July?\.?|Aug(?:ust|\.)?|Sept?(?:ember|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)`
+// monthRe matches a word that may name a month; the lexicon's month names
+// (dates) decide whether it does.
+const monthRe = `(\p{L}{3,12}\.?)`
 
 var (
 	dateISO = regexp.MustCompile(`\b(\d{4})-(\d{2})-(\d{2})\b`)
@@ -24,12 +20,16 @@ var (
 	dateDot = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b`) // 28.11.2023, day first as in Europe
 )
 
-// findDate returns the first date in s as ISO 8601 (YYYY-MM-DD), or "".
+// dates reads dates with the lexicon's month names and abbreviations, in
+// lower case without a full stop, and their numbers (1 to 12).
+type dates map[string]int
+
+// find returns the first date in s as ISO 8601 (YYYY-MM-DD), or "".
 // It reads 2023-11-28, 2023/11/28, 28.11.2023 (day first), 28 Nov. 2023,
 // 28 November 2023, November 28, 2023 and Jan. 12, 2024. Slashed dates with
 // the year last (03/04/2023) are left alone: day and month order differ
 // between sources.
-func findDate(s string) string {
+func (ms dates) find(s string) string {
 	if !hasYear(s) {
 		return ""
 	}
@@ -46,11 +46,17 @@ func findDate(s string) string {
 	if m := dateISO.FindStringSubmatchIndex(s); m != nil {
 		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
 	}
-	if m := dateDMY.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+	for _, m := range dateDMY.FindAllStringSubmatchIndex(s, -1) {
+		if ms.isMonth(s[m[4]:m[5]]) {
+			consider(hit{m[0], s[m[6]:m[7]], s[m[4]:m[5]], s[m[2]:m[3]]})
+			break
+		}
 	}
-	if m := dateMDY.FindStringSubmatchIndex(s); m != nil {
-		consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+	for _, m := range dateMDY.FindAllStringSubmatchIndex(s, -1) {
+		if ms.isMonth(s[m[2]:m[3]]) {
+			consider(hit{m[0], s[m[6]:m[7]], s[m[2]:m[3]], s[m[4]:m[5]]})
+			break
+		}
 	}
 	if m := dateYMD.FindStringSubmatchIndex(s); m != nil {
 		consider(hit{m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]]})
@@ -61,16 +67,22 @@ func findDate(s string) string {
 	if best == nil {
 		return ""
 	}
-	return isoDate(best.y, best.m, best.d)
+	return ms.iso(best.y, best.m, best.d)
 }
 
-// isoDate validates and formats a year, a month (number or name) and a day.
-func isoDate(y, m, d string) string {
+// isMonth reports a month name or abbreviation, with or without a full
+// stop.
+func (ms dates) isMonth(w string) bool {
+	return ms[strings.ToLower(strings.TrimSuffix(w, "."))] > 0
+}
+
+// iso validates and formats a year, a month (number or name) and a day.
+func (ms dates) iso(y, m, d string) string {
 	year, err1 := strconv.Atoi(y)
 	day, err2 := strconv.Atoi(d)
 	month, err3 := strconv.Atoi(m)
 	if err3 != nil {
-		month = Months[strings.ToLower(strings.TrimSuffix(m, "."))]
+		month = ms[strings.ToLower(strings.TrimSuffix(m, "."))]
 	}
 	if err1 != nil || err2 != nil || month == 0 {
 		return ""
@@ -83,18 +95,18 @@ func isoDate(y, m, d string) string {
 }
 
 // normalizeDate turns a front-matter date value into ISO 8601, or "".
-func normalizeDate(v string) string {
+func (ms dates) normalize(v string) string {
 	v = strings.TrimSpace(v)
 	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
 		if t, err := time.Parse(layout, v); err == nil {
 			return t.Format("2006-01-02")
 		}
 	}
-	return findDate(v)
+	return ms.find(v)
 }
 
 // hasYear reports whether s holds four digits in a row, which every date
-// findDate reads does.
+// find reads does.
 func hasYear(s string) bool {
 	run := 0
 	for i := 0; i < len(s); i++ {

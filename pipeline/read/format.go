@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -50,7 +49,8 @@ func DetectFormat(path string) (Format, error) {
 }
 
 // ParseFormat is Parse in a format given.
-func ParseFormat(source string, f Format, src []byte, lex *lexicon.Lexicon) (*transcript.Document, error) {
+func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.Document, error) {
+	lex := r.lex
 	if f == FormatDOCX {
 		if !bytes.HasPrefix(src, []byte("PK")) {
 			return nil, &transcript.Error{File: source, Err: fmt.Errorf("%w: not a .docx (zip) file", ErrNotText)}
@@ -75,7 +75,7 @@ func ParseFormat(source string, f Format, src []byte, lex *lexicon.Lexicon) (*tr
 		if !strings.Contains(text, "<") {
 			return nil, &transcript.Error{File: source, Err: fmt.Errorf("not an HTML file: no tags")}
 		}
-		h, herr := readHTML(text)
+		h, herr := lex.html.readHTML(text)
 		if herr != nil {
 			return nil, &transcript.Error{File: source, Err: herr}
 		}
@@ -103,13 +103,13 @@ func ParseFormat(source string, f Format, src []byte, lex *lexicon.Lexicon) (*tr
 // in the file name when the content has none ("briefing-2024-03-21.srt"),
 // the byline's people are read from the title and the header, and each
 // person label is split into its title and name.
-func finish(doc *transcript.Document, err error, lex *lexicon.Lexicon) (*transcript.Document, error) {
+func finish(doc *transcript.Document, err error, lex *vocab) (*transcript.Document, error) {
 	if err != nil {
 		return doc, err
 	}
 	if doc.Date == "" {
 		if m := dateISO.FindString(filepath.Base(doc.Source)); m != "" {
-			doc.Date = normalizeDate(m)
+			doc.Date = lex.months.normalize(m)
 		}
 	}
 	readByline(doc, lex)

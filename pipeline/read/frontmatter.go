@@ -15,16 +15,15 @@ type frontMatter struct {
 	Speakers         []string
 }
 
-// splitFrontMatter finds a YAML front matter block ("---" lines) at the
-// start of text and returns its parsed fields and the byte offset where the
-// body starts. It returns end 0 when there is none.
-func splitFrontMatter(text string) (frontMatter, int, error) {
-	var fm frontMatter
+// frontMatterEnd finds a front matter block: a "---" line at the start
+// of text, closed by a "---" or "..." line. It returns the block and the
+// byte offset where the body starts; ok is false when text opens no block,
+// and closed false when the block is never closed.
+func frontMatterEnd(text string) (block string, bodyStart int, ok, closed bool) {
 	if !strings.HasPrefix(text, "---\n") {
-		return fm, 0, nil
+		return "", 0, false, false
 	}
 	rest := text[4:]
-	end := -1
 	for off := 0; off <= len(rest); {
 		nl := strings.IndexByte(rest[off:], '\n')
 		line := rest[off:]
@@ -32,21 +31,33 @@ func splitFrontMatter(text string) (frontMatter, int, error) {
 			line = rest[off : off+nl]
 		}
 		if t := strings.TrimRight(line, " \t"); t == "---" || t == "..." {
-			end = off
-			break
+			bodyStart = 4 + off + len(line)
+			if bodyStart < len(text) && text[bodyStart] == '\n' {
+				bodyStart++
+			}
+			return rest[:off], bodyStart, true, true
 		}
 		if nl < 0 {
 			break
 		}
 		off += nl + 1
 	}
-	if end < 0 {
-		return fm, 0, &transcript.Error{Line: 1, Err: errors.New("front matter opened with --- is never closed")}
+	return "", 0, true, false
+}
+
+// splitFrontMatter reads a YAML front matter block at the start of text
+// and returns its fields and the byte offset where the body starts (0 when
+// there is none). The date is read from the first of the date keys
+// present, the URL from the first of the URL keys (the lexicon's
+// front_matter_date_keys and front_matter_url_keys).
+func splitFrontMatter(text string, lex *vocab) (frontMatter, int, error) {
+	var fm frontMatter
+	block, bodyStart, ok, closed := frontMatterEnd(text)
+	if !ok {
+		return fm, 0, nil
 	}
-	block := rest[:end]
-	bodyStart := 4 + end + 3
-	if bodyStart < len(text) && text[bodyStart] == '\n' {
-		bodyStart++
+	if !closed {
+		return fm, 0, &transcript.Error{Line: 1, Err: errors.New("front matter opened with --- is never closed")}
 	}
 	var m map[string]any
 	if err := yaml.Unmarshal([]byte(block), &m); err != nil {
@@ -72,8 +83,8 @@ func splitFrontMatter(text string) (frontMatter, int, error) {
 		return ""
 	}
 	fm.Title = get("title")
-	fm.Date = normalizeDate(get("date", "published", "publish_date", "pubdate"))
-	fm.URL = get("url", "source", "source_url", "link", "canonical_url")
+	fm.Date = lex.months.normalize(get(lex.dateKeys...))
+	fm.URL = get(lex.urlKeys...)
 	for mk, v := range m {
 		if strings.EqualFold(mk, "speakers") || strings.EqualFold(mk, "speaker") {
 			switch s := v.(type) {

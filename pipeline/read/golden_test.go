@@ -15,7 +15,7 @@ import (
 // opening words) with testdata/golden/parse/<name>.txt: the reader's
 // spec, one line per turn.
 func TestParseGolden(t *testing.T) {
-	lex := testLex(t)
+	r := testReader(t)
 	var paths []string
 	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*"} {
 		ps, err := filepath.Glob(pattern)
@@ -39,7 +39,7 @@ func TestParseGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			doc, err := Parse(filepath.ToSlash(rel), src, lex)
+			doc, err := r.Parse(filepath.ToSlash(rel), src)
 			if err != nil {
 				t.Fatal(err)
 			}

@@ -5,7 +5,6 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -14,24 +13,23 @@ const maxHeaderLines = 12
 
 var (
 	timeLine   = regexp.MustCompile(`^\d{1,2}[:.]\d{2}\s*(?i:[ap]\.?\s?m\.?)?\s*[A-Z]{0,4}\.?$`)
-	metaLine   = regexp.MustCompile(`(?i)^(last updated|updated|date|location|posted|published|released|time|venue|place|source|transcript|as delivered|as prepared|the following is|this is a (near-verbatim|rush) transcript|near-verbatim)\b`)
 	bulletLine = regexp.MustCompile(`^\s*[•·▪◦*\-]\s*`)
 )
 
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool, lex *lexicon.Lexicon) int {
+func headerEnd(lines []line, markdown bool, lex *vocab) int {
 	end, n := 0, 0
 	for i, l := range lines {
 		t := strings.TrimSpace(l.text)
 		if t == "" {
 			continue
 		}
-		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown) || n > 0 && greeting(t) {
+		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && !metaLine.MatchString(t) {
+		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && !lex.metaLine.MatchString(t) {
 			break
 		}
 		n++
@@ -41,24 +39,24 @@ func headerEnd(lines []line, markdown bool, lex *lexicon.Lexicon) int {
 }
 
 // isHeaderLine reports whether a non-blank line reads as header metadata.
-func isHeaderLine(t string, first, markdown bool) bool {
+func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 	words := len(strings.Fields(t))
 	switch {
 	case markdown && strings.HasPrefix(t, "#"):
 		return true
-	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (findDate(t) != "" || metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case timeLine.MatchString(t), metaLine.MatchString(t) && len(t) < 300:
+	case timeLine.MatchString(t), lex.metaLine.MatchString(t) && len(t) < 300:
 		return true
-	case findDate(t) != "" && words <= 14:
+	case lex.months.find(t) != "" && words <= 14:
 		return true
 	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !endsSentence(t):
 		return true
-	case first && len(t) < 200 && !endsSentence(t) && StartsUpper(t) && !greeting(t):
+	case first && len(t) < 200 && !endsSentence(t) && StartsUpper(t) && !greeting(t, lex):
 		return true
-	case len(t) < 100 && words <= 12 && !endsSentence(t) && StartsUpper(t) && !greeting(t):
+	case len(t) < 100 && words <= 12 && !endsSentence(t) && StartsUpper(t) && !greeting(t, lex):
 		return true
 	}
 	return false
@@ -86,7 +84,7 @@ func StartsUpper(t string) bool {
 // readHeader fills the title and date from header lines where front matter
 // left them empty. A "by ..." line extends the title ("Press conference" +
 // "by NATO Secretary General ...").
-func readHeader(doc *transcript.Document, lines []line) {
+func readHeader(doc *transcript.Document, lines []line, lex *vocab) {
 	var texts []string
 	for _, l := range lines {
 		t := strings.TrimSpace(l.text)
@@ -107,27 +105,24 @@ func readHeader(doc *transcript.Document, lines []line) {
 	}
 	if doc.Date == "" {
 		for _, t := range texts {
-			if d := findDate(t); d != "" {
+			if d := lex.months.find(t); d != "" {
 				doc.Date = d
 				break
 			}
 		}
 	}
 	if doc.Date == "" {
-		doc.Date = findDate(doc.Title)
+		doc.Date = lex.months.find(doc.Title)
 	}
 }
 
-// HeaderLines returns the non-blank lines of d's header after any front
+// headerLines returns the non-blank lines of d's header after any front
 // matter, trimmed.
-func HeaderLines(d *transcript.Document) []string {
+func headerLines(d *transcript.Document) []string {
 	var out []string
 	h := d.Body[d.Header.Start:d.Header.End]
-	if _, start, err := splitFrontMatter(h + "\n"); err == nil && start > 0 {
-		if start > len(h) {
-			start = len(h)
-		}
-		h = h[start:]
+	if _, start, _, closed := frontMatterEnd(h + "\n"); closed {
+		h = h[min(start, len(h)):]
 	}
 	for _, l := range strings.Split(h, "\n") {
 		if t := strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(l), "#•·*")); t != "" {
@@ -139,11 +134,6 @@ func HeaderLines(d *transcript.Document) []string {
 
 // greeting reports a line that opens speech, never a header: "Good
 // afternoon everyone", "Thank you very much".
-func greeting(t string) bool {
-	first := strings.ToLower(strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
-	switch first {
-	case "good", "thank", "thanks", "hello", "hi", "welcome", "ladies", "well", "so", "okay", "ok", "let", "dear", "friends", "colleagues", "i", "we", "today", "yes", "no":
-		return true
-	}
-	return false
+func greeting(t string, lex *vocab) bool {
+	return lex.greetings[strings.ToLower(strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))]
 }

@@ -28,19 +28,19 @@ type htmlDoc struct {
 // are separated by a blank line, <br> breaks a line, and a bold speaker label
 // at the start of a line comes out as "Name: text". A page nested deeper than
 // the tree parser allows is read token by token instead.
-func readHTML(src string) (htmlDoc, error) {
+func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
 	root, err := html.Parse(strings.NewReader(src))
 	if err != nil {
 		// The tree parser refuses pages nested too deep; read those flat.
-		return readHTMLFlat(src), nil
+		return h.readHTMLFlat(src), nil
 	}
-	m := collectMeta(root)
-	from := contentRoot(root, m)
+	m := h.collectMeta(root)
+	from := h.contentRoot(root, m)
 	d := htmlDoc{
 		title: m.pageTitle(),
 		date:  m.date,
 		lead:  m.leadText(),
-		text:  renderText(from),
+		text:  h.renderText(from),
 	}
 	return d, nil
 }
@@ -56,9 +56,9 @@ var voidAtoms = map[atom.Atom]bool{
 // refuses: the same rules for text, hidden elements, widgets, titles and
 // dates, without choosing the content region or looking at an element's
 // children. A skipped element is skipped up to its end tag.
-func readHTMLFlat(src string) htmlDoc {
+func (h *htmlWords) readHTMLFlat(src string) htmlDoc {
 	z := html.NewTokenizer(strings.NewReader(src))
-	m := &pageMeta{dateRank: rankNone}
+	m := &pageMeta{h: h, dateRank: rankNone}
 	w := &textWriter{label: -1}
 	var title strings.Builder
 	skip, skipName, inTitle := 0, "", false
@@ -89,7 +89,7 @@ func readHTMLFlat(src string) htmlDoc {
 		case tok.DataAtom == atom.Meta:
 			m.readMeta(n)
 		case tok.DataAtom == atom.Head || tok.DataAtom == atom.Html:
-		case skipHTMLNode(n):
+		case h.skipHTMLNode(n):
 			if open {
 				skip, skipName = 1, tok.Data
 			}
@@ -207,36 +207,6 @@ var skipAtoms = map[atom.Atom]bool{
 	atom.Canvas: true, atom.Map: true, atom.Textarea: true, atom.Input: true, atom.Dialog: true,
 }
 
-// hiddenClasses are class names that hide an element from readers
-// (utility classes of the common CSS frameworks and screen-reader-only text).
-var hiddenClasses = SetOf("hidden", "hide", "is-hidden", "u-hidden", "d-none", "invisible",
-	"sr-only", "sr-only-focusable", "visually-hidden", "visuallyhidden", "screen-reader-text",
-	"screen-reader-only", "element-invisible", "offscreen", "show-for-sr", "a11y-hidden")
-
-// chromeWords are words that, as a whole part of a class name split at "-"
-// and "_" ("read__tooltip", "share_material", "related-tags"), mark a page
-// widget rather than text: tooltips, share and print tools, tags,
-// breadcrumbs, related links, sliders and galleries, photo credits, comment
-// sections, and blocks a site marks to be ignored by its reading tools
-// ("masha-ignore"). Words that may name a transcript's own container
-// ("captions", "player") are not among them.
-var chromeWords = SetOf("tooltip", "tooltips", "popover", "share", "sharing", "sharer",
-	"social", "print", "breadcrumb", "breadcrumbs", "tags", "taglist", "tagcloud", "related",
-	"slider", "slides", "slideshow", "carousel", "gallery", "lightbox", "credit", "credits",
-	"ignore", "newsletter", "subscribe", "advert", "advertisement", "pagination", "pager",
-	"toolbar", "sidebar", "cookie", "cookies", "comments", "skip")
-
-// modifierPrefixes start class names that describe what an element has or
-// lacks ("has-tooltip", "with_small_tooltip", "no-print") rather than what
-// it is; chromeWords do not apply to them.
-var modifierPrefixes = []string{"has-", "has_", "with-", "with_", "no-", "no_", "js-"}
-
-// chromeRoles are ARIA roles of landmarks and widgets that hold no text of
-// the page's content.
-var chromeRoles = SetOf("navigation", "banner", "contentinfo", "complementary", "search",
-	"menu", "menubar", "toolbar", "tablist", "tooltip", "dialog", "alertdialog", "listbox",
-	"button", "img")
-
 // mediaAtoms are media elements: a block that holds one as a child holds a
 // photo or video with its caption.
 var mediaAtoms = map[atom.Atom]bool{
@@ -245,13 +215,13 @@ var mediaAtoms = map[atom.Atom]bool{
 
 // skipHTMLNode reports whether n and everything under it is not text a
 // reader of the page's content sees.
-func skipHTMLNode(n *html.Node) bool {
+func (h *htmlWords) skipHTMLNode(n *html.Node) bool {
 	switch n.Type {
 	case html.ElementNode:
 		if n.Namespace != "" || skipAtoms[n.DataAtom] {
 			return true
 		}
-		return isHidden(n) || isChrome(n) || isMediaBox(n)
+		return h.isHidden(n) || h.isChrome(n) || h.isMediaBox(n)
 	case html.CommentNode, html.DoctypeNode:
 		return true
 	}
@@ -261,7 +231,7 @@ func skipHTMLNode(n *html.Node) bool {
 // isHidden reports whether n is hidden: the hidden attribute,
 // aria-hidden="true", an inline style with display:none or
 // visibility:hidden, or a hiding class.
-func isHidden(n *html.Node) bool {
+func (h *htmlWords) isHidden(n *html.Node) bool {
 	if hasAttr(n, "hidden") || strings.EqualFold(strings.TrimSpace(attr(n, "aria-hidden")), "true") {
 		return true
 	}
@@ -274,7 +244,7 @@ func isHidden(n *html.Node) bool {
 	}
 	classes := attrTokens(n, "class")
 	for _, c := range classes {
-		if hiddenClasses[c] {
+		if h.hiddenClasses[c] {
 			return !shownAtSomeWidth(classes)
 		}
 	}
@@ -299,15 +269,15 @@ func shownAtSomeWidth(classes []string) bool {
 
 // isChrome reports whether n is a page widget: a landmark or widget role, a
 // rel="tag" link, or a class name made of a chrome word.
-func isChrome(n *html.Node) bool {
-	if chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
+func (h *htmlWords) isChrome(n *html.Node) bool {
+	if h.chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
 		return true
 	}
 	if n.DataAtom == atom.A && hasAttrToken(n, "rel", "tag") {
 		return true
 	}
 	for _, c := range attrTokens(n, "class") {
-		if chromeClass(c) {
+		if h.chromeClass(c) {
 			return true
 		}
 	}
@@ -317,8 +287,8 @@ func isChrome(n *html.Node) bool {
 // chromeClass reports whether the class name c marks a widget: it names a
 // caption, or, split at "-" and "_", has a part that is a chrome word;
 // unless c starts with a modifier prefix.
-func chromeClass(c string) bool {
-	for _, p := range modifierPrefixes {
+func (h *htmlWords) chromeClass(c string) bool {
+	for _, p := range h.modifierPrefixes {
 		if strings.HasPrefix(c, p) {
 			return false
 		}
@@ -328,7 +298,7 @@ func chromeClass(c string) bool {
 		return true // a photo's caption ("wp-caption", "slider_caption")
 	}
 	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
-		if chromeWords[part] {
+		if h.chromeWords[part] {
 			return true
 		}
 	}
@@ -338,7 +308,7 @@ func chromeClass(c string) bool {
 // isMediaBox reports whether n is a div that wraps a figure, picture,
 // video, audio or iframe child and has no paragraph child: a photo or video
 // with its caption, not text.
-func isMediaBox(n *html.Node) bool {
+func (h *htmlWords) isMediaBox(n *html.Node) bool {
 	if n.DataAtom != atom.Div {
 		return false
 	}
@@ -357,11 +327,6 @@ func isMediaBox(n *html.Node) bool {
 
 // --- Where the text is ---
 
-// bodyClasses mark the element that holds an article's body in common
-// publishing markup (hAtom, microformats2, WordPress and news themes).
-var bodyClasses = SetOf("entry-content", "e-content", "article-body", "article__body",
-	"articlebody", "article-content", "post-content", "post-body", "story-body")
-
 // maxCandidates bounds how many <article> elements are measured when
 // choosing the page's content, so that pathological pages stay linear.
 const maxCandidates = 64
@@ -370,13 +335,13 @@ const maxCandidates = 64
 // first <main> with text, else the <article> with the most text, else
 // <body>; then, inside it, the element marked as the article's body when
 // that holds at least half of the text.
-func contentRoot(root *html.Node, m *pageMeta) *html.Node {
+func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 	region := m.body
 	if region == nil {
 		region = root
 	}
 	for _, n := range m.mains {
-		if visibleTextLen(n, 1) > 0 {
+		if h.visibleTextLen(n, 1) > 0 {
 			region = n
 			break
 		}
@@ -387,13 +352,13 @@ func contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			if i == maxCandidates {
 				break
 			}
-			if l := visibleTextLen(n, -1); l > best {
+			if l := h.visibleTextLen(n, -1); l > best {
 				region, best = n, l
 			}
 		}
 	}
-	inner := articleBody(region)
-	if inner != nil && inner != region && 2*visibleTextLen(inner, -1) >= visibleTextLen(region, -1) {
+	inner := h.articleBody(region)
+	if inner != nil && inner != region && 2*h.visibleTextLen(inner, -1) >= h.visibleTextLen(region, -1) {
 		return inner
 	}
 	return region
@@ -401,13 +366,13 @@ func contentRoot(root *html.Node, m *pageMeta) *html.Node {
 
 // articleBody returns the first element under region (region included)
 // marked as an article's body, or nil.
-func articleBody(region *html.Node) *html.Node {
+func (h *htmlWords) articleBody(region *html.Node) *html.Node {
 	var found *html.Node
 	walkHTML(region, func(n *html.Node) bool {
-		if found != nil || (n != region && skipHTMLNode(n)) {
+		if found != nil || (n != region && h.skipHTMLNode(n)) {
 			return false
 		}
-		if n.Type == html.ElementNode && isArticleBody(n) {
+		if n.Type == html.ElementNode && h.isArticleBody(n) {
 			found = n
 			return false
 		}
@@ -417,12 +382,12 @@ func articleBody(region *html.Node) *html.Node {
 }
 
 // isArticleBody reports whether n is marked as an article's body.
-func isArticleBody(n *html.Node) bool {
+func (h *htmlWords) isArticleBody(n *html.Node) bool {
 	if hasAttrToken(n, "itemprop", "articlebody") {
 		return true
 	}
 	for _, c := range attrTokens(n, "class") {
-		if bodyClasses[c] {
+		if h.bodyClasses[c] {
 			return true
 		}
 	}
@@ -432,13 +397,13 @@ func isArticleBody(n *html.Node) bool {
 // visibleTextLen counts the visible non-space characters under n, skipping
 // what renderText leaves out; it stops counting at limit when limit > 0. n
 // itself is skipped when it is hidden or a widget.
-func visibleTextLen(n *html.Node, limit int) int {
+func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
 	count := 0
 	walkHTML(n, func(c *html.Node) bool {
 		if limit > 0 && count >= limit {
 			return false
 		}
-		if skipHTMLNode(c) {
+		if h.skipHTMLNode(c) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -457,6 +422,7 @@ func visibleTextLen(n *html.Node, limit int) int {
 
 // pageMeta is what one pass over the page collects besides the text.
 type pageMeta struct {
+	h                     *htmlWords
 	titleTag, ogTitle, h1 string
 	siteNames             []string
 	description           string
@@ -467,17 +433,6 @@ type pageMeta struct {
 	body                  *html.Node
 	mains, articles       []*html.Node
 }
-
-// publishedMetas are meta names and properties that give a page's
-// publication date.
-var publishedMetas = SetOf("article:published_time", "og:article:published_time",
-	"article:published", "og:published_time", "published_time", "datepublished", "date",
-	"dc.date", "dc.date.issued", "dcterms.date", "dcterms.issued", "dcterms.created", "pubdate",
-	"publishdate", "publish-date", "publish_date", "publication_date", "citation_publication_date",
-	"citation_date", "sailthru.date", "parsely-pub-date")
-
-// siteNameMetas are meta names and properties that give the site's name.
-var siteNameMetas = SetOf("og:site_name", "application-name", "apple-mobile-web-app-title")
 
 // Ranks of the sources of a page's date, best first.
 const (
@@ -493,8 +448,8 @@ var jsonLDDate = regexp.MustCompile(`"datePublished"\s*:\s*"([^"]{4,40})"`)
 
 // collectMeta walks the whole page once and gathers its title candidates,
 // site names, description, date and the elements that may hold its content.
-func collectMeta(root *html.Node) *pageMeta {
-	m := &pageMeta{dateRank: rankNone}
+func (h *htmlWords) collectMeta(root *html.Node) *pageMeta {
+	m := &pageMeta{h: h, dateRank: rankNone}
 	walkHTML(root, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || n.Namespace != "" {
 			return n.Type == html.DocumentNode
@@ -519,7 +474,7 @@ func collectMeta(root *html.Node) *pageMeta {
 		case atom.Time:
 			m.offerDateOf(n, rankTime)
 		case atom.H1:
-			if m.h1 == "" && !isHidden(n) {
+			if m.h1 == "" && !h.isHidden(n) {
 				m.h1 = singleSpaced(textOf(n))
 			}
 		case atom.Body:
@@ -531,7 +486,7 @@ func collectMeta(root *html.Node) *pageMeta {
 		case atom.Article:
 			m.articles = append(m.articles, n)
 		}
-		if m.summary == nil && n.DataAtom != atom.Meta && isSummary(n) {
+		if m.summary == nil && n.DataAtom != atom.Meta && h.isSummary(n) {
 			m.summary = n
 		}
 		return true
@@ -550,7 +505,7 @@ func (m *pageMeta) readMeta(n *html.Node) {
 			if m.ogTitle == "" {
 				m.ogTitle = singleSpaced(content)
 			}
-		case siteNameMetas[k]:
+		case m.h.siteNameMetas[k]:
 			if s := singleSpaced(content); s != "" {
 				m.siteNames = append(m.siteNames, s)
 			}
@@ -558,7 +513,7 @@ func (m *pageMeta) readMeta(n *html.Node) {
 			if m.description == "" {
 				m.description = singleSpaced(content)
 			}
-		case publishedMetas[k]:
+		case m.h.publishedMetas[k]:
 			m.offerDate(content, rankMeta)
 		case strings.Contains(k, "date") && !strings.Contains(k, "modif") &&
 			!strings.Contains(k, "updat") && !strings.Contains(k, "expir"):
@@ -574,7 +529,7 @@ func (m *pageMeta) offerDate(v string, rank int) {
 	if rank >= m.dateRank {
 		return
 	}
-	if d := normalizeDate(v); d != "" {
+	if d := m.h.months.normalize(v); d != "" {
 		m.date, m.dateRank = d, rank
 	}
 }
@@ -604,7 +559,7 @@ func (m *pageMeta) offerDateOf(n *html.Node, rank int) {
 }
 
 // isSummary reports whether n is marked as its entry's summary.
-func isSummary(n *html.Node) bool {
+func (h *htmlWords) isSummary(n *html.Node) bool {
 	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
 		hasAttrToken(n, "itemprop", "description")
 }
@@ -613,21 +568,12 @@ func isSummary(n *html.Node) bool {
 // marked as the entry's summary, else the meta description.
 func (m *pageMeta) leadText() string {
 	if m.summary != nil {
-		if s := singleSpaced(renderText(m.summary)); s != "" {
+		if s := singleSpaced(m.h.renderText(m.summary)); s != "" {
 			return s
 		}
 	}
 	return m.description
 }
-
-// titleSeparators are what sites put between a page's title and the site's
-// name.
-var titleSeparators = []string{" • ", " | ", " - ", " – ", " — ", " · ", " :: ", " » ", " « "}
-
-// siteWords are words found in the names of institutions and news sites.
-var siteWords = SetOf("department", "ministry", "government", "president", "presidency",
-	"office", "embassy", "council", "commission", "agency", "kremlin", "website", "site",
-	"official", "portal", "news", "house", "parliament", "administration")
 
 // pageTitle returns the page's title: the <title> without the site's name,
 // else og:title, else the first <h1>.
@@ -647,7 +593,7 @@ func (m *pageMeta) stripSiteName(t string) string {
 	t = singleSpaced(t)
 	last, lastSep := -1, ""
 	first, firstSep := len(t), ""
-	for _, sep := range titleSeparators {
+	for _, sep := range m.h.titleSeparators {
 		if i := strings.LastIndex(t, sep); i > last {
 			last, lastSep = i, sep
 		}
@@ -686,14 +632,14 @@ func (m *pageMeta) siteSuffix(head, site string) bool {
 			return true
 		}
 	}
-	return institutionName(site)
+	return m.h.institutionName(site)
 }
 
 // institutionName reports whether s reads as the name of an institution or
 // a news site: at most eight words, no digits, every word longer than three
 // letters capitalised ("United States Department of State", "President of
 // Russia"), and one of them a site word.
-func institutionName(s string) bool {
+func (h *htmlWords) institutionName(s string) bool {
 	words := strings.Fields(s)
 	if len(words) == 0 || len(words) > 8 || strings.ContainsFunc(s, unicode.IsDigit) {
 		return false
@@ -705,7 +651,7 @@ func institutionName(s string) bool {
 		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) {
 			return false
 		}
-		site = site || siteWords[strings.ToLower(w)]
+		site = site || h.siteWords[strings.ToLower(w)]
 	}
 	return site
 }
@@ -741,10 +687,10 @@ var blockAtoms = map[atom.Atom]bool{
 // element, paragraphs separated by a blank line, a newline for each <br>,
 // white space collapsed to single spaces and bold labels joined to their
 // text.
-func renderText(n *html.Node) string {
+func (h *htmlWords) renderText(n *html.Node) string {
 	w := &textWriter{label: -1}
 	walkHTML(n, func(c *html.Node) bool {
-		if c != n && skipHTMLNode(c) {
+		if c != n && h.skipHTMLNode(c) {
 			return false
 		}
 		w.enter(c)

@@ -178,7 +178,7 @@ initiative with President Recep Tayyip
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := readHTML("<html><body>" + tc.src + "</body></html>")
+			d, err := testReader(t).lex.html.readHTML("<html><body>" + tc.src + "</body></html>")
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -233,7 +233,7 @@ func TestReadHTMLRegion(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := readHTML(tc.src)
+			d, err := testReader(t).lex.html.readHTML(tc.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -311,7 +311,7 @@ func TestReadHTMLMeta(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := readHTML(tc.src)
+			d, err := testReader(t).lex.html.readHTML(tc.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -341,7 +341,7 @@ func TestReadHTMLRobust(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
-			d, err := readHTML(tc.src)
+			d, err := testReader(t).lex.html.readHTML(tc.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -351,7 +351,7 @@ func TestReadHTMLRobust(t *testing.T) {
 		})
 	}
 	t.Run("flat reading keeps the metadata", func(t *testing.T) {
-		d, err := readHTML(`<title>Deep - Example News</title><meta name="date" content="2024-03-21">` + deep)
+		d, err := testReader(t).lex.html.readHTML(`<title>Deep - Example News</title><meta name="date" content="2024-03-21">` + deep)
 		if err != nil || d.title != "Deep" || d.date != "2024-03-21" {
 			t.Errorf("got %q %q %v", d.title, d.date, err)
 		}
@@ -370,7 +370,7 @@ func TestReadHTMLRobust(t *testing.T) {
 func timeRead(t *testing.T, src string) time.Duration {
 	t.Helper()
 	start := time.Now()
-	d, err := readHTML(src)
+	d, err := testReader(t).lex.html.readHTML(src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -421,7 +421,7 @@ func TestReadHTMLRealPages(t *testing.T) {
 				t.Fatal(err)
 			}
 			src := string(b)
-			d, err := readHTML(src)
+			d, err := testReader(t).lex.html.readHTML(src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -520,7 +520,7 @@ func FuzzReadHTML(f *testing.F) {
 y</pre><table><tr><td>a</td></tr></table><q>z</q>`)
 	f.Add(strings.Repeat("<div><b>", 300) + "deep")
 	f.Fuzz(func(t *testing.T, src string) {
-		d, err := readHTML(src)
+		d, err := testReader(t).lex.html.readHTML(src)
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,12 +1,10 @@
 package read
 
 import (
-	"regexp"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -31,80 +29,10 @@ type labelCand struct {
 	key  string // folded name/role words, to count repeats
 }
 
-// roleLabels are labels that name a part in the conversation, not a person.
-var roleLabels = map[string]string{
-	"moderator": "Moderator", "interviewer": "Interviewer", "host": "Host",
-	"presenter": "Presenter", "anchor": "Anchor", "reporter": "Reporter",
-	"journalist": "Journalist", "participant": "Participant", "audience": "Audience",
-	"audience member": "Audience member", "operator": "Operator", "interpreter": "Interpreter",
-	"translator": "Translator", "narrator": "Narrator", "correspondent": "Correspondent",
-	"panelist": "Panelist", "panellist": "Panellist", "announcer": "Announcer",
-	"staff": "Staff", "unidentified speaker": "Unidentified speaker", "speaker": "Speaker",
-	"answer": "Answer", "a": "Answer", "senior administration official": "Senior administration official",
-	"senior state department official": "Senior State Department official",
-	"official":                         "Official", "press": "Press", "voice": "Voice", "chair": "Chair",
-	"chairman": "Chairman", "chairperson": "Chairperson", "facilitator": "Facilitator",
-	"questioner": "Questioner", "question": "Questioner", "q": "Questioner",
-	"the president": "President", "the vice president": "Vice President",
-	"the secretary": "Secretary", "the prime minister": "Prime Minister",
-	"the chancellor": "Chancellor", "the secretary general": "Secretary General",
-	"the secretary-general": "Secretary-General", "the speaker": "Speaker",
-	"the ambassador": "Ambassador", "the minister": "Minister", "the chairman": "Chairman",
-	"the first lady": "First Lady", "the king": "King", "the queen": "Queen",
-	"aide": "Aide", "child": "Child", "crowd": "Crowd", "audience members": "Audience",
-	"the second gentleman": "Second Gentleman", "the attorney general": "Attorney General",
-}
-
-// notLabelWords are first words of "Word ...:" lines that introduce prose or
-// metadata, not a speaker.
-var NotLabelWords = SetOf(
-	"note", "notes", "nb", "update", "updated", "source", "sources", "editor", "editors", "editor's",
-	"correction", "summary", "date", "time", "location", "venue", "subject", "re", "tags", "tag",
-	"transcript", "related", "warning", "contact", "photo", "photos", "video", "image", "read",
-	"see", "agenda", "example", "last", "posted", "published", "released", "filed", "topic",
-	"topics", "keywords", "category", "copyright", "disclaimer", "caption", "credit", "media",
-	"title", "link", "url", "translation", "attachment", "ps", "step", "chapter", "part",
-	"section", "figure", "table", "day", "morning", "afternoon", "evening", "look", "listen",
-	"well", "yes", "no", "so", "now", "first", "second", "third", "finally", "also", "but",
-	"and", "or", "here", "there", "today", "tonight", "tomorrow", "yesterday", "in", "on",
-	"at", "for", "from", "with", "by", "to", "as", "after", "before", "during", "since",
-	"until", "under", "over", "about", "against", "between", "this", "that", "these",
-	"those", "it", "we", "i", "you", "he", "she", "they", "our", "my", "your", "his",
-	"her", "their", "what", "why", "how", "when", "where", "who", "which", "if", "then",
-	"thus", "therefore", "however", "meanwhile", "okay", "ok", "please", "thank", "thanks",
-	"dear", "ladies", "good", "let", "one", "two", "three", "some", "all", "many", "most",
-	"both", "each", "every", "other", "another", "such", "key", "main", "important",
-	"bottom", "background", "quote", "unquote", "end", "begin", "next", "previous", "more",
-	"q&a", "faq", "remarks", "statement", "briefing", "press", "embargo",
-	"embargoed", "check", "as", "the", "a", "an", "please", "result", "results", "goal",
-	"goals", "purpose", "reason", "lesson", "lessons", "point", "points", "bullet", "item",
-	"objective", "objectives", "outcome", "outcomes", "question", "questions", "fact", "facts",
-)
-
-// honorifics are dropped from labels; they are neither role nor name.
-var Honorifics = SetOf("mr", "mrs", "ms", "miss", "mx", "dr", "sir", "dame", "hon", "he", "h.e")
-
-// particles may stand lower case inside a name.
-var Particles = SetOf(
-	"de", "da", "di", "do", "dos", "das", "du", "van", "von", "der", "den", "del", "della",
-	"la", "le", "bin", "ibn", "al", "el", "ben", "ter", "zu", "y", "e", "of", "the", "and", "for", "to",
-)
-
-// connectors join role words ("Minister of Foreign Affairs").
-var Connectors = SetOf("of", "for", "to", "the", "and", "on", "at")
-
-func SetOf(ws ...string) map[string]bool {
-	m := make(map[string]bool, len(ws))
-	for _, w := range ws {
-		m[w] = true
-	}
-	return m
-}
-
 // parseLabel looks for a speaker label at the start of line (no newline).
 // lex tells title words, which make a label of capitalised words strong
 // ("Acting NATO Spokesperson Dylan White:").
-func parseLabel(line string, lex *lexicon.Lexicon) (labelCand, bool) {
+func parseLabel(line string, lex *vocab) (labelCand, bool) {
 	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
 	rest := line[off:]
 	bold := ""
@@ -149,7 +77,7 @@ func parseLabel(line string, lex *lexicon.Lexicon) (labelCand, bool) {
 		end = after
 	}
 	head = strings.TrimSpace(head)
-	raw, kind, key, ok := classifyHead(head)
+	raw, kind, key, ok := classifyHead(head, lex)
 	if !ok {
 		return labelCand{}, false
 	}
@@ -285,13 +213,9 @@ func clockLen(s string) int {
 	return i
 }
 
-// numberedSpeaker matches labels such as "Speaker 1" or "Participant 2" from
-// transcription services.
-var numberedSpeaker = regexp.MustCompile(`^(?i)(speaker|participant|person|voice|unknown speaker|interviewee|respondent) \d{1,3}$`)
-
 // classifyHead checks the words before the colon and splits off a
 // parenthetical.
-func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
+func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string, bool) {
 	var raw transcript.Label
 	paren := ""
 	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
@@ -300,7 +224,7 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 			head = strings.TrimSpace(head[:open])
 		}
 	}
-	if numberedSpeaker.MatchString(head) {
+	if numberedSpeaker(head, lex) {
 		raw.Role, raw.Words = head, head
 		return raw, kindRole, strings.ToLower(head), true
 	}
@@ -327,11 +251,11 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 			return raw, 0, "", false
 		}
 		for i, w := range affWords {
-			if !labelWord(w, i == 0) {
+			if !labelWord(w, i == 0, lex) {
 				return raw, 0, "", false
 			}
 		}
-		raw, kind, key, ok := classifyHead(name)
+		raw, kind, key, ok := classifyHead(name, lex)
 		if !ok || kind == kindRole || kind == kindQuestion {
 			return raw, 0, "", false
 		}
@@ -344,7 +268,7 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 	}
 	caps := true
 	for i, w := range words {
-		if !labelWord(w, i == 0) {
+		if !labelWord(w, i == 0, lex) {
 			return raw, 0, "", false
 		}
 		if HasLower(w) {
@@ -352,7 +276,7 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 		}
 	}
 	folded := strings.ToLower(strings.Join(words, " "))
-	if role, ok := roleLabels[strings.TrimSuffix(folded, ".")]; ok {
+	if role, ok := lex.roleLabels[strings.TrimSuffix(folded, ".")]; ok {
 		raw.Role = role
 		raw.Words = strings.Join(words, " ")
 		raw.Question = role == "Questioner"
@@ -362,16 +286,16 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 		}
 		return raw, kindRole, folded, true
 	}
-	if role := misspeltRole(folded); role != "" && caps {
+	if role := misspeltRole(folded, lex); role != "" && caps {
 		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
 		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
 	}
 	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
-	if NotLabelWords[first] && !Honorifics[first] {
+	if lex.notLabel[first] && !lex.honorifics[first] {
 		return raw, 0, "", false
 	}
 	last := strings.ToLower(words[len(words)-1])
-	if Particles[last] && len(words) > 1 {
+	if lex.particles[last] && len(words) > 1 {
 		return raw, 0, "", false
 	}
 	raw.Words = strings.Join(words, " ")
@@ -391,7 +315,7 @@ func classifyHead(head string) (transcript.Label, labelKind, string, bool) {
 // it holds a title word ("Acting NATO Spokesperson Dylan White") or reads
 // as a name, two to four words none of which is a common word ("Vladimir
 // Putin", not "Key Points" or "Next Steps"); weak otherwise.
-func nameKind(words string, lex *lexicon.Lexicon) labelKind {
+func nameKind(words string, lex *vocab) labelKind {
 	ws := strings.Fields(words)
 	common := false
 	for _, w := range ws {
@@ -399,7 +323,7 @@ func nameKind(words string, lex *lexicon.Lexicon) labelKind {
 		if lex.IsTitle(bare) {
 			return kindStrong
 		}
-		if lex.IsCommon(bare) && !Particles[strings.ToLower(bare)] {
+		if lex.IsCommon(bare) && !lex.particles[strings.ToLower(bare)] {
 			common = true
 		}
 	}
@@ -411,7 +335,7 @@ func nameKind(words string, lex *lexicon.Lexicon) labelKind {
 
 // labelWord reports whether w can stand in a speaker label: a capitalised
 // word, an ALL-CAPS word, an initial, an acronym with dots, or a particle.
-func labelWord(w string, first bool) bool {
+func labelWord(w string, first bool, lex *vocab) bool {
 	r, _ := utf8.DecodeRuneInString(w)
 	if !unicode.IsLetter(r) {
 		return false
@@ -424,7 +348,7 @@ func labelWord(w string, first bool) bool {
 	if unicode.IsUpper(r) {
 		return true
 	}
-	return !first && Particles[strings.ToLower(w)]
+	return !first && lex.particles[strings.ToLower(w)]
 }
 
 func HasLower(w string) bool {
@@ -454,17 +378,17 @@ func allLetters(words []string) bool {
 // misspeltRole returns the role of a one-word role label of six or more
 // letters that a transcript misspelt by one letter ("opertator",
 // "moerator", "audiene"), or "".
-func misspeltRole(folded string) string {
+func misspeltRole(folded string, lex *vocab) string {
 	if strings.Contains(folded, " ") || len(folded) < 6 {
 		return ""
 	}
 	best := ""
-	for k := range roleLabels {
+	for k := range lex.roleLabels {
 		if len(k) >= 6 && !strings.Contains(k, " ") && oneEditApart(folded, k) && (best == "" || k < best) {
 			best = k // the first in order, so that the answer never depends on map order
 		}
 	}
-	return roleLabels[best]
+	return lex.roleLabels[best]
 }
 
 // oneEditApart reports whether a and b differ by exactly one inserted,
@@ -484,4 +408,19 @@ func oneEditApart(a, b string) bool {
 		return a[i+1:] == b[i+1:]
 	}
 	return a[i+1:] == b[i:]
+}
+
+// numberedSpeaker reports a label such as "Speaker 1" or "Participant 2"
+// that transcription services give speakers they cannot name.
+func numberedSpeaker(head string, lex *vocab) bool {
+	i := strings.LastIndexByte(head, ' ')
+	if i <= 0 || i < len(head)-4 {
+		return false
+	}
+	for _, c := range head[i+1:] {
+		if c < '0' || c > '9' {
+			return false
+		}
+	}
+	return lex.numbered[strings.ToLower(strings.Join(strings.Fields(head[:i]), " "))]
 }

@@ -3,21 +3,19 @@ package read
 import (
 	"strings"
 	"unicode"
-
-	"github.com/turntag/turntag/lexicon"
 )
 
 // splitRoleName splits label words into a role and a name: the name is the
 // run of words at the end that are not titles, honorifics or connectors
 // ("Acting NATO Spokesperson | Dylan White", "Foreign Minister of Ukraine |
 // Dmytro Kuleba"). ALL-CAPS words are title-cased.
-func splitRoleName(label string, lex *lexicon.Lexicon) (role, name string) {
+func splitRoleName(label string, lex *vocab) (role, name string) {
 	words := strings.Fields(label)
 	caps := !HasLower(label)
 	var kept []string
 	for i, w := range words {
 		bare := strings.ToLower(strings.Trim(w, ".,"))
-		if Honorifics[bare] || i == 0 && bare == "the" {
+		if lex.honorifics[bare] || i == 0 && bare == "the" {
 			continue
 		}
 		kept = append(kept, strings.TrimRight(w, ","))
@@ -27,20 +25,20 @@ func splitRoleName(label string, lex *lexicon.Lexicon) (role, name string) {
 	for start > 0 {
 		w := kept[start-1]
 		bare := strings.Trim(w, ".")
-		if lex.IsTitle(bare) || Connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
+		if lex.IsTitle(bare) || lex.connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
 			break
 		}
 		start--
 	}
-	for start < n && Particles[strings.ToLower(kept[start])] {
+	for start < n && lex.particles[strings.ToLower(kept[start])] {
 		start++ // a name does not start with "of"
 	}
-	if start > 0 && start < n-1 && Connectors[strings.ToLower(kept[start-1])] {
+	if start > 0 && start < n-1 && lex.connectors[strings.ToLower(kept[start-1])] {
 		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
 	}
 	roleWords, nameWords := kept[:start], kept[start:]
 	if caps {
-		roleWords, nameWords = titleWords(roleWords), titleWords(nameWords)
+		roleWords, nameWords = titleWords(roleWords, lex), titleWords(nameWords, lex)
 	}
 	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
 }
@@ -61,10 +59,10 @@ func isAcronym(w string) bool {
 
 // titleWords title-cases ALL-CAPS words, keeping dotted acronyms (U.S.) and
 // short words the lexicon knows in capitals.
-func titleWords(ws []string) []string {
+func titleWords(ws []string, lex *vocab) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		if strings.Count(w, ".") >= 2 || acronyms[w] {
+		if strings.Count(w, ".") >= 2 || lex.keepCaps[w] {
 			out[i] = w
 			continue
 		}
@@ -72,9 +70,6 @@ func titleWords(ws []string) []string {
 	}
 	return out
 }
-
-// acronyms stay in capitals when a label is title-cased.
-var acronyms = SetOf("NATO", "EU", "UN", "US", "UK", "OSCE", "IAEA", "ICC", "WHO", "IMF", "G7", "G20", "CIA", "FBI", "NSC", "DOD", "ECB", "AU", "ASEAN")
 
 // titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".
 func titleCase(w string) string {

@@ -2,7 +2,6 @@ package read
 
 import (
 	"path/filepath"
-	"regexp"
 
 	"strings"
 	"unicode"
@@ -37,29 +36,39 @@ func splitLines(text string, from int) []line {
 	return out
 }
 
+// Reader reads transcripts with one lexicon as its vocabulary: which
+// words are titles (Secretary, Minister), which are common words and never
+// a name on their own, and the word lists of labels, headers, dates and
+// page layouts. Make one with New and share it; it is safe for concurrent
+// use.
+type Reader struct {
+	lex *vocab
+}
+
+// New returns a Reader with lex's vocabulary.
+func New(lex *lexicon.Lexicon) *Reader { return &Reader{lex: newVocab(lex)} }
+
 // Parse reads a transcript into a Document in the format its name says
 // (plain text when it says none): metadata from front matter or the
 // header, the byline's people, and the turns with their parsed labels.
-// lex is the vocabulary: which words are titles (Secretary, Minister) and
-// which are common words, never a name on their own. Speakers are left
-// unresolved; the speakers stage resolves them.
-func Parse(source string, src []byte, lex *lexicon.Lexicon) (*transcript.Document, error) {
+// Speakers are left unresolved; the speakers stage resolves them.
+func (r *Reader) Parse(source string, src []byte) (*transcript.Document, error) {
 	f, err := DetectFormat(source)
 	if err != nil {
 		f = FormatText
 	}
-	return ParseFormat(source, f, src, lex)
+	return r.ParseFormat(source, f, src)
 }
 
 // ParseText is Parse for text already decoded (LF line ends).
-func ParseText(source, text string, lex *lexicon.Lexicon) (*transcript.Document, error) {
-	doc, err := parseText(source, text, lex)
-	return finish(doc, err, lex)
+func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
+	doc, err := parseText(source, text, r.lex)
+	return finish(doc, err, r.lex)
 }
 
-func parseText(source, text string, lex *lexicon.Lexicon) (*transcript.Document, error) {
+func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source, Body: text}
-	fm, bodyStart, err := splitFrontMatter(text)
+	fm, bodyStart, err := splitFrontMatter(text, lex)
 	if err != nil {
 		if pe, ok := err.(*transcript.Error); ok {
 			pe.File = source
@@ -83,9 +92,9 @@ func parseText(source, text string, lex *lexicon.Lexicon) (*transcript.Document,
 		}
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
-	readHeader(doc, lines[:hdrEnd])
+	readHeader(doc, lines[:hdrEnd], lex)
 	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex)
-	if narrativeLead(text, doc.Turns) {
+	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
 	}
@@ -118,7 +127,7 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *lexicon.Lexicon) ([]transcript.Turn, []transcript.Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		l line
 		c labelCand
@@ -134,7 +143,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		if t == "" {
 			continue
 		}
-		if !isFooter(t) {
+		if !isFooter(t, lex) {
 			break
 		}
 		skip[i], footer[i] = true, true
@@ -237,13 +246,10 @@ func initialled(w string) string {
 	return ""
 }
 
-// footerLine matches the closing lines of official transcripts.
-var footerLine = regexp.MustCompile(`^(?i)(END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(concluded|ended|adjourned)\b.*\)\.?)$`)
-
 // isFooter reports a closing line: a time, "END ...", "###" or a
 // parenthetical saying the event ended.
-func isFooter(t string) bool {
-	return len(t) < 120 && (footerLine.MatchString(t) || timeLine.MatchString(t))
+func isFooter(t string, lex *vocab) bool {
+	return len(t) < 120 && (lex.closing.MatchString(t) || timeLine.MatchString(t))
 }
 
 func isHeading(s string) bool {
@@ -276,18 +282,28 @@ func isCapsWord(w string) bool {
 	return n >= 3
 }
 
-// firstPerson matches the words of someone speaking: I, we, you, my, our.
-var firstPerson = regexp.MustCompile(`(?i)\b(i|i'm|i’m|i've|i’ve|we|we're|we’re|us|our|ours|you|your|my|me)\b`)
-
 // narrativeLead reports an unlabelled first turn that reads as a page's
 // narrative lead, not speech: the labelled turns follow it, and it never
 // speaks in the first or second person nor greets, and runs to eight
 // words or more ("The meeting covered the
 // development of bilateral relations…" above "Vladimir Putin: …").
-func narrativeLead(text string, turns []transcript.Turn) bool {
+func narrativeLead(text string, turns []transcript.Turn, lex *vocab) bool {
 	if len(turns) < 3 || turns[0].LabelSpan != (transcript.Span{}) || turns[1].LabelSpan == (transcript.Span{}) || turns[2].LabelSpan == (transcript.Span{}) {
 		return false
 	}
 	lead := text[turns[0].Text.Start:turns[0].Text.End]
-	return len(lead) < 2000 && len(strings.Fields(lead)) >= 8 && !greeting(lead) && !firstPerson.MatchString(lead)
+	return len(lead) < 2000 && len(strings.Fields(lead)) >= 8 && !greeting(lead, lex) && !firstPerson(lead, lex)
+}
+
+// firstPerson reports whether text has a word of someone speaking: I, we,
+// you, my, our.
+func firstPerson(text string, lex *vocab) bool {
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+		return !unicode.IsLetter(r) && r != '\'' && r != '’'
+	}) {
+		if lex.firstPerson[strings.ToLower(w)] {
+			return true
+		}
+	}
+	return false
 }

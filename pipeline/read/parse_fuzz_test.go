@@ -4,8 +4,6 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-
-	"github.com/turntag/turntag/lexicon"
 )
 
 func addSeeds(f *testing.F, pattern string) {
@@ -36,7 +34,7 @@ func FuzzParse(f *testing.F) {
 		if err != nil {
 			format = FormatText
 		}
-		doc, err := ParseFormat("fuzz."+string(format), format, src, lexicon.New())
+		doc, err := testReader(t).ParseFormat("fuzz."+string(format), format, src)
 		if err != nil {
 			return // a clean error is fine, a panic is not
 		}

@@ -3,6 +3,7 @@ package read
 import (
 	"flag"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
@@ -68,7 +69,7 @@ func TestParseTurns(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			src, want := marked(c.src)
-			doc, err := ParseText("t.txt", src, testLex(t))
+			doc, err := testReader(t).ParseText("t.txt", src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -158,7 +159,7 @@ func TestParseMetadata(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			doc, err := ParseText("t.md", c.src, testLex(t))
+			doc, err := testReader(t).ParseText("t.md", c.src)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -170,15 +171,15 @@ func TestParseMetadata(t *testing.T) {
 }
 
 func TestParseErrors(t *testing.T) {
-	_, err := ParseText("bad.md", "---\ntitle: [unclosed\n---\nText.\n", testLex(t))
+	_, err := testReader(t).ParseText("bad.md", "---\ntitle: [unclosed\n---\nText.\n")
 	if err == nil || !strings.HasPrefix(err.Error(), "bad.md:") {
 		t.Errorf("bad front matter: got %v, want an error naming bad.md and its line", err)
 	}
-	_, err = ParseText("open.md", "---\ntitle: x\nText.\n", testLex(t))
+	_, err = testReader(t).ParseText("open.md", "---\ntitle: x\nText.\n")
 	if err == nil || !strings.Contains(err.Error(), "open.md:1") {
 		t.Errorf("unclosed front matter: got %v", err)
 	}
-	if _, err := Parse("bin.txt", []byte("abc\x00\x01\x02"), testLex(t)); err == nil || !strings.Contains(err.Error(), "not a text file") {
+	if _, err := testReader(t).Parse("bin.txt", []byte("abc\x00\x01\x02")); err == nil || !strings.Contains(err.Error(), "not a text file") {
 		t.Errorf("binary: got %v", err)
 	}
 }
@@ -207,7 +208,7 @@ func TestDecode(t *testing.T) {
 
 func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 	src := "---\ntitle: x\n---\n\n## Opening statements\n\nPRESIDENT BIDEN:  Hello.\n\nPRIME MINISTER SUNAK:  Thank you.\n\n## Questions and answers\n\nMore from Sunak.\n\nQ  Yes?\n"
-	doc, err := ParseText("x.md", src, testLex(t))
+	doc, err := testReader(t).ParseText("x.md", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -224,7 +225,7 @@ func TestMarkdownHeadingBetweenTurns(t *testing.T) {
 
 func TestSubtitles(t *testing.T) {
 	vtt := "WEBVTT\n\nNOTE a comment\n\n1\n00:00:01.000 --> 00:00:02.500 align:start\n<v.loud Anna Berg>We met <i>today</i>.\n\n00:01.000 --> 00:02.000\n<v Anna Berg>Then &amp; now.</v>\n\n00:00:03.000 --> 00:00:04.000\n<v Interviewer>Thanks.\n"
-	doc, err := parseSubtitles("a.vtt", vtt, true, lexicon.New())
+	doc, err := parseSubtitles("a.vtt", vtt, true, testReader(t).lex)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -236,7 +237,7 @@ func TestSubtitles(t *testing.T) {
 		t.Errorf("turn 1: %q %+v %s-%s", doc.TurnText(first), first.Label, first.Start, first.End)
 	}
 	srt := "1\n00:00:01,000 --> 00:00:02,000\nJosep Borrell: Good afternoon.\n\n2\n00:00:02,5 --> 00:00:04,000\nWe support Ukraine.\n\n3\n00:00:04,000 --> 00:00:05,000\n- Journalist: A question.\n"
-	doc, err = parseSubtitles("a.srt", srt, false, lexicon.New())
+	doc, err = parseSubtitles("a.srt", srt, false, testReader(t).lex)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -246,14 +247,14 @@ func TestSubtitles(t *testing.T) {
 	if doc.Turns[0].End != "00:00:04.000" {
 		t.Errorf("end %s", doc.Turns[0].End)
 	}
-	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, lexicon.New()); err == nil {
+	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, testReader(t).lex); err == nil {
 		t.Error("a .vtt without WEBVTT parsed")
 	}
 }
 
 func TestFooterIsNotSpeech(t *testing.T) {
 	src := "MS. PSAKI: Thanks, everyone.\n\nEND\n1:45 P.M. EST\n"
-	doc, err := ParseText("t.txt", src, testLex(t))
+	doc, err := testReader(t).ParseText("t.txt", src)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -261,7 +262,7 @@ func TestFooterIsNotSpeech(t *testing.T) {
 		t.Errorf("turns:\n%s skipped %v", describeTurns(doc), doc.Skipped)
 	}
 	checkTiling(t, doc)
-	doc, _ = ParseText("t.txt", "MR MILLER: Go ahead.\n\n(The briefing was concluded at 3:04 p.m.)\n", testLex(t))
+	doc, _ = testReader(t).ParseText("t.txt", "MR MILLER: Go ahead.\n\n(The briefing was concluded at 3:04 p.m.)\n")
 	if doc.TurnText(doc.Turns[0]) != "Go ahead." {
 		t.Errorf("turn %q", doc.TurnText(doc.Turns[0]))
 	}
@@ -281,18 +282,26 @@ func TestFindDate(t *testing.T) {
 		"Sept. 9, 2021 and 10 Oct. 2021":   "2021-09-09",
 		"Last updated: 28 Nov. 2023 18:18": "2023-11-28",
 	} {
-		if got := findDate(in); got != want {
+		if got := testReader(t).lex.months.find(in); got != want {
 			t.Errorf("findDate(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
 
-// testLex returns the default lexicon, the parser's vocabulary.
-func testLex(t testing.TB) *lexicon.Lexicon {
+// testReader returns a Reader with the default lexicon, built once.
+func testReader(t testing.TB) *Reader {
 	t.Helper()
-	lex, err := lexicon.Default()
+	r, err := defaultReader()
 	if err != nil {
 		t.Fatal(err)
 	}
-	return lex
+	return r
 }
+
+var defaultReader = sync.OnceValues(func() (*Reader, error) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	return New(lex), nil
+})

@@ -5,7 +5,6 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -21,7 +20,7 @@ type cue struct {
 // cues of one speaker merge into one turn; a cue without a speaker
 // continues the turn before it. The body is the turn texts separated by
 // blank lines; turns carry their first cue's start and last cue's end time.
-func parseSubtitles(source, text string, vtt bool, lex *lexicon.Lexicon) (*transcript.Document, error) {
+func parseSubtitles(source, text string, vtt bool, lex *vocab) (*transcript.Document, error) {
 	if vtt && !strings.HasPrefix(strings.TrimLeft(text, " \n"), "WEBVTT") {
 		return nil, &transcript.Error{File: source, Line: 1, Err: errors.New("not a WebVTT file: it does not start with WEBVTT")}
 	}
@@ -59,27 +58,27 @@ func parseSubtitles(source, text string, vtt bool, lex *lexicon.Lexicon) (*trans
 		}
 		cur = &transcript.Turn{Text: transcript.Span{Start: b.Len()}, Line: c.line, Start: c.start, End: c.end}
 		if c.speaker != "" {
-			cur.Label = voiceLabel(c.speaker)
+			cur.Label = voiceLabel(c.speaker, lex)
 			curSpeaker = c.speaker
 		}
 		b.WriteString(c.text)
 	}
 	flush()
 	doc.Body = b.String()
-	doc.Date = findDate(source)
+	doc.Date = lex.months.find(source)
 	return doc, nil
 }
 
 // voiceLabel turns a subtitle speaker name into a raw label.
-func voiceLabel(name string) transcript.Label {
-	if raw, _, _, ok := classifyHead(name); ok {
+func voiceLabel(name string, lex *vocab) transcript.Label {
+	if raw, _, _, ok := classifyHead(name, lex); ok {
 		return raw
 	}
 	return transcript.Label{Words: name}
 }
 
 // readCues splits subtitle text into cues.
-func readCues(text string, vtt bool, lex *lexicon.Lexicon) ([]cue, error) {
+func readCues(text string, vtt bool, lex *vocab) ([]cue, error) {
 	var out []cue
 	lineNo := 0
 	next := func(off int) (string, int) { // the line at off and the offset after it

@@ -97,7 +97,7 @@ func (s *speakers) titleBefore(text string, toks []lexicon.Token, i int) string 
 			j-- // "Maj. Gen."
 			continue
 		}
-		if (t.Norm == "and" || t.Norm == "of" || t.Norm == "for") && titles > 0 && j > 1 && toks[j-2].Word && s.lex.IsTitleToken(toks[j-2]) {
+		if s.w.titleConnectors[t.Norm] && titles > 0 && j > 1 && toks[j-2].Word && s.lex.IsTitleToken(toks[j-2]) {
 			j-- // "High Representative and Vice-President", "Minister of Defence"
 			continue
 		}

@@ -10,6 +10,7 @@ import (
 // people indexes the lexicon's people for speaker resolution: by folded
 // surname, and the holders of offices.
 type people struct {
+	suffixes  map[string]bool             // name suffixes (Jr, III), passed over to find the surname
 	bySurname map[string][]*lexicon.Entry // folded last word of the name -> people
 	holders   []*lexicon.Entry            // people with offices
 	sites     []site                      // organisations' web hosts
@@ -22,11 +23,11 @@ type site struct {
 
 // newPeople builds the index of a compiled lexicon.
 func newPeople(lex *lexicon.Lexicon) *people {
-	p := &people{bySurname: map[string][]*lexicon.Entry{}}
+	p := &people{bySurname: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
 	for _, e := range lex.Sorted(0) {
 		switch e.Type {
 		case lexicon.Person:
-			if ws := nameTokensOf(e.Name); len(ws) >= 2 {
+			if ws := nameWords(e.Name, p.suffixes); len(ws) >= 2 {
 				last := ws[len(ws)-1]
 				p.bySurname[last] = append(p.bySurname[last], e)
 			}
@@ -42,17 +43,16 @@ func newPeople(lex *lexicon.Lexicon) *people {
 	return p
 }
 
-// nameTokensOf folds a name into its words ("Karine Jean-Pierre" gives
-// "karine", "jean-pierre"); suffixes such as "Jr." are dropped.
-func nameTokensOf(name string) []string {
+// nameWords folds a name into its words as labels write them, split at
+// white space only, so that a hyphenated surname stays one word ("Karine
+// Jean-Pierre" gives "karine", "jean-pierre"); name suffixes ("Jr.") are
+// dropped.
+func nameWords(name string, suffixes map[string]bool) []string {
 	var out []string
 	for _, w := range strings.Fields(name) {
-		k := lexicon.FoldKey(strings.Trim(w, ".,"))
-		switch k {
-		case "", "jr", "sr", "ii", "iii", "iv":
-			continue
+		if k := lexicon.FoldKey(strings.Trim(w, ".,")); k != "" && !suffixes[k] {
+			out = append(out, k)
 		}
-		out = append(out, k)
 	}
 	return out
 }
@@ -65,7 +65,7 @@ func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, b
 	}
 	var found *lexicon.Entry
 	for _, e := range p.holders {
-		if surname != "" && !hasSurname(e, surname) {
+		if surname != "" && !p.hasSurname(e, surname) {
 			continue
 		}
 		for _, o := range e.Offices {
@@ -95,8 +95,8 @@ func officeOn(e *lexicon.Entry, country, date string) string {
 }
 
 // hasSurname reports whether surname is the last word of the person's name.
-func hasSurname(e *lexicon.Entry, surname string) bool {
-	ws := nameTokensOf(e.Name)
+func (p *people) hasSurname(e *lexicon.Entry, surname string) bool {
+	ws := nameWords(e.Name, p.suffixes)
 	return len(ws) > 0 && ws[len(ws)-1] == lexicon.FoldKey(surname)
 }
 

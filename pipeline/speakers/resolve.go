@@ -8,10 +8,16 @@ import (
 
 // Index is the lexicon's people by surname and office, and its
 // organisations' web sites: built once per lexicon, shared read-only.
-type Index struct{ ppl *people }
+type Index struct {
+	ppl *people
+	w   *words
+}
 
-// NewIndex indexes a compiled lexicon's people and sites.
-func NewIndex(lex *lexicon.Lexicon) *Index { return &Index{ppl: newPeople(lex)} }
+// NewIndex indexes a compiled lexicon's people and sites, and reads its
+// word lists.
+func NewIndex(lex *lexicon.Lexicon) *Index {
+	return &Index{ppl: newPeople(lex), w: newWords(lex)}
+}
 
 // Resolve sets the Speaker of every turn of doc. It reads the document's
 // metadata, byline and labels, and the text of the turns before each one
@@ -19,7 +25,7 @@ func NewIndex(lex *lexicon.Lexicon) *Index { return &Index{ppl: newPeople(lex)} 
 // nothing else. tg gives the lexicon lookups and a name registry for the
 // document; nothing is tagged.
 func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
-	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl}
+	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w}
 	s.prepare(doc)
 	for i := range doc.Turns {
 		s.resolveTurn(doc, i)

@@ -1,7 +1,6 @@
 package speakers
 
 import (
-	"regexp"
 	"strings"
 
 	"github.com/turntag/turntag/lexicon"
@@ -18,7 +17,7 @@ import (
 func (s *speakers) settle(doc *transcript.Document) {
 	full := map[string]string{} // folded surname -> the one full name that ends with it
 	for _, name := range s.names(doc) {
-		ws := nameTokensOf(name)
+		ws := nameWords(name, s.ppl.suffixes)
 		if len(ws) < 2 {
 			continue
 		}
@@ -36,17 +35,17 @@ func (s *speakers) settle(doc *transcript.Document) {
 				sp.Name = f
 			}
 		}
-		sp.Role = cleanRole(sp.Role)
+		sp.Role = s.cleanRole(sp.Role)
 	}
 	roles := map[string]string{}
 	for _, b := range doc.Byline {
-		if b.Name != "" && cleanRole(b.Role) != "" && roles[b.Name] == "" {
-			roles[b.Name] = cleanRole(b.Role)
+		if b.Name != "" && s.cleanRole(b.Role) != "" && roles[b.Name] == "" {
+			roles[b.Name] = s.cleanRole(b.Role)
 		}
 	}
 	for _, t := range doc.Turns {
 		sp := t.Speaker
-		if sp.Name == "" || sp.Role == "" || partRoles[sp.Role] {
+		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
 			continue
 		}
 		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
@@ -55,7 +54,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 	}
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
-		if r := roles[sp.Name]; r != "" && sp.Name != "" && !partRoles[sp.Role] {
+		if r := roles[sp.Name]; r != "" && sp.Name != "" && !s.w.partRoles[sp.Role] {
 			sp.Role = r
 		}
 	}
@@ -77,7 +76,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 				break
 			}
 		}
-		if t.Speaker.Name == "" && i >= 2 && stillAsking(doc, i) {
+		if t.Speaker.Name == "" && i >= 2 && s.stillAsking(doc, i) {
 			t.Speaker = doc.Turns[i-2].Speaker
 		}
 	}
@@ -105,19 +104,15 @@ func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
 	return false
 }
 
-// partRoles are roles that name a part in the conversation, which a
-// person's office does not replace.
-var partRoles = map[string]bool{"Questioner": true, "Moderator": true, "Interviewer": true, "Host": true, "Operator": true}
-
 // cleanRole drops honorifics and repeated words from a role ("MR." is no
 // role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
-func cleanRole(role string) string {
+func (s *speakers) cleanRole(role string) string {
 	role = read.CleanText(role)
 	var kept []string
 	seen := map[string]bool{}
 	for _, w := range strings.Fields(role) {
 		bare := strings.ToLower(strings.Trim(w, ".,;:—–-"))
-		if bare == "" || read.Honorifics[bare] || seen[bare] {
+		if bare == "" || s.w.honorifics[bare] || seen[bare] {
 			continue
 		}
 		seen[bare] = true
@@ -125,17 +120,6 @@ func cleanRole(role string) string {
 	}
 	return strings.Join(kept, " ")
 }
-
-// callOn matches a moderator calling on the next questioner in the last
-// sentence of a turn: "Let's go to Simon Lewis.", "Let's go to the line of
-// Eunjung Cho, and I apologize …", "Go ahead, Said.", "Shaun, go ahead.",
-// "Let's take our final question from Owen Churchill.", "Jiha, your line is
-// now open.", "Yes, Peter?". The name is one to three capitalised words; an
-// outlet may follow "of", "from", "with" or "at".
-var callOn = regexp.MustCompile(`(?:\b(?:go|turn|move)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:Yes|Yeah|Sure|Okay|OK|Please|Sorry|And|Next),?\s+)?)` +
-	`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
-	`(?:\s+(?:of|from|with|at)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
-	`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`)
 
 // lastSentence returns the last sentence of text, or the whole of a short
 // text.
@@ -164,7 +148,7 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 	if len(tail) > 300 {
 		return "", ""
 	}
-	m := callOn.FindStringSubmatch(tail)
+	m := s.w.callOn.FindStringSubmatch(tail)
 	if m == nil {
 		return "", ""
 	}
@@ -173,7 +157,7 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 		return "", ""
 	}
 	for _, w := range strings.Fields(name) {
-		if read.Honorifics[strings.ToLower(strings.Trim(w, "."))] || read.NotLabelWords[strings.ToLower(w)] {
+		if s.w.honorifics[strings.ToLower(strings.Trim(w, "."))] || s.w.notLabel[strings.ToLower(w)] {
 			return "", ""
 		}
 	}
@@ -198,10 +182,6 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 	return name, outlet
 }
 
-// selfIntro matches a name of two capitalised words followed by a comma
-// or by "with", "from" or "of": how a questioner introduces themselves.
-var selfIntro = regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:with|from|of)\b)`)
-
 // named returns the full name a questioner called on by first name gives
 // at the start of their turn ("Tara Copp, AP.", "Eunjung Cho with the Voice
 // of America", "Hi, it's Tara Copp."), else first.
@@ -213,7 +193,7 @@ func (s *speakers) named(text, first string) string {
 	if len(head) > 100 {
 		head = head[:100]
 	}
-	for _, m := range selfIntro.FindAllStringSubmatch(head, -1) {
+	for _, m := range s.w.selfIntro.FindAllStringSubmatch(head, -1) {
 		if m[1] == first {
 			return first + " " + m[2]
 		}
@@ -231,7 +211,7 @@ func (s *speakers) named(text, first string) string {
 // the named questioner two turns before, across a short reply that only
 // answers the line check or invites the follow-up: "Yes, I can hear you.",
 // "Go ahead.", "Let's take your second one."
-func stillAsking(doc *transcript.Document, i int) bool {
+func (s *speakers) stillAsking(doc *transcript.Document, i int) bool {
 	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
 	if !asker.Label.Question || asker.Speaker.Name == "" || prev.Label.Question {
 		return false
@@ -240,7 +220,7 @@ func stillAsking(doc *transcript.Document, i int) bool {
 	if len(strings.Fields(text)) > 25 {
 		return false
 	}
-	for _, cue := range []string{"hear you", "go ahead", "second one", "second question", "follow-up", "follow up"} {
+	for _, cue := range s.w.followUp {
 		if strings.Contains(text, cue) {
 			return true
 		}

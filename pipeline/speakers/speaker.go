@@ -19,6 +19,7 @@ type speakers struct {
 	tg      *tagger.Tagger
 	reg     *tagger.Doc
 	ppl     *people                                 // the lexicon's people by surname and office
+	w       *words                                  // the lexicon's word lists
 	doc     *transcript.Document                    // the document being resolved
 	turn    int                                     // the turn being resolved: texts before it are known
 	country string                                  // country id the document is set in, "" when unknown

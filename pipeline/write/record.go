@@ -24,7 +24,7 @@ type TurnRecord struct {
 	Organisations      []string        `json:"organisations" parquet:"organisations,list"`
 	People             []string        `json:"people" parquet:"people,list"`
 	Words              int             `json:"words" parquet:"words"`
-	Text               string          `json:"text" parquet:"text"`                // whitespace collapsed, paragraphs joined by a blank line
+	Text               string          `json:"text" parquet:"text"`             // whitespace collapsed, paragraphs joined by a blank line
 	Start              string          `json:"start,omitempty" parquet:"start"` // subtitles: HH:MM:SS.mmm of the first cue
 	End                string          `json:"end,omitempty" parquet:"end"`
 }

@@ -1,0 +1,83 @@
+package read
+
+import (
+	"regexp"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// vocab is the lexicon as the reader uses it: titles and common words
+// (through the embedded Lexicon), the word lists of lexicon/data/words.yaml,
+// and the patterns built from them, once per Reader.
+type vocab struct {
+	*lexicon.Lexicon
+	roleLabels  map[string]string // folded label -> the role it names
+	notLabel    map[string]bool   // first words of "Word ...:" lines that are not labels
+	honorifics  map[string]bool
+	particles   map[string]bool // may stand lower case inside a name
+	connectors  map[string]bool // join role words
+	keepCaps    map[string]bool // acronyms kept in capitals when a label is title-cased
+	greetings   map[string]bool // first words of a line that opens speech
+	firstPerson map[string]bool
+	numbered    map[string]bool // "Speaker" of "Speaker 1"
+	months      dates
+	dateKeys    []string       // front matter keys of the date, best first
+	urlKeys     []string       // front matter keys of the URL, best first
+	metaLine    *regexp.Regexp // a header line of metadata ("Last updated", "As delivered")
+	closing     *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
+	html        htmlWords
+}
+
+// newVocab reads the word lists of lex and builds the patterns.
+func newVocab(lex *lexicon.Lexicon) *vocab {
+	v := &vocab{
+		Lexicon:     lex,
+		roleLabels:  lex.RoleLabels(),
+		notLabel:    lex.Words(lexicon.NotLabelWords),
+		honorifics:  lex.Words(lexicon.Honorifics),
+		particles:   lex.Words(lexicon.NameParticles),
+		connectors:  lex.Words(lexicon.RoleConnectors),
+		keepCaps:    lex.Words(lexicon.KeepCaps),
+		greetings:   lex.Words(lexicon.Greetings),
+		firstPerson: lex.Words(lexicon.FirstPerson),
+		numbered:    lex.Words(lexicon.NumberedSpeakerWords),
+		months:      dates(lex.Months()),
+		dateKeys:    lex.WordList(lexicon.FrontMatterDateKeys),
+		urlKeys:     lex.WordList(lexicon.FrontMatterURLKeys),
+		metaLine:    regexp.MustCompile(`(?i)^(?:` + lex.WordPattern(lexicon.MetaPrefixes) + `)\b`),
+		closing: regexp.MustCompile(`^(?i)(?:END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(?:` +
+			lex.WordPattern(lexicon.ClosingWords) + `)\b.*\)\.?)$`),
+	}
+	v.html = newHTMLWords(lex)
+	return v
+}
+
+// htmlWords are the HTML reader's word lists: class names, ARIA roles,
+// meta names and title separators of common page layouts.
+type htmlWords struct {
+	hiddenClasses    map[string]bool
+	chromeWords      map[string]bool
+	modifierPrefixes []string
+	chromeRoles      map[string]bool
+	bodyClasses      map[string]bool
+	publishedMetas   map[string]bool
+	siteNameMetas    map[string]bool
+	titleSeparators  []string
+	siteWords        map[string]bool
+	months           dates
+}
+
+func newHTMLWords(lex *lexicon.Lexicon) htmlWords {
+	return htmlWords{
+		hiddenClasses:    lex.Words(lexicon.HTMLHiddenClasses),
+		chromeWords:      lex.Words(lexicon.HTMLChromeWords),
+		modifierPrefixes: lex.WordList(lexicon.HTMLModifierPrefixes),
+		chromeRoles:      lex.Words(lexicon.HTMLChromeRoles),
+		bodyClasses:      lex.Words(lexicon.HTMLBodyClasses),
+		publishedMetas:   lex.Words(lexicon.HTMLPublishedMetas),
+		siteNameMetas:    lex.Words(lexicon.HTMLSiteNameMetas),
+		titleSeparators:  lex.WordList(lexicon.HTMLTitleSeparators),
+		siteWords:        lex.Words(lexicon.HTMLSiteWords),
+		months:           dates(lex.Months()),
+	}
+}
