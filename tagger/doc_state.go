@@ -148,11 +148,11 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
 		if i > 0 && toks[i-1].Word && toks[i-1].IsCapitalised() && !covered[i-1] &&
-			!d.t.lex.IsTitleToken(toks[i-1]) && !SentenceStart(toks, i-1) {
+			!d.t.lex.IsTitleToken(toks[i-1]) && !lexicon.SentenceStart(toks, i-1) {
 			continue // another person's surname: "Hunter Biden" is not Joe Biden
 		}
 		vocative := i+1 < len(toks) && toks[i+1].Text == ","
-		start := SentenceStart(toks, i)
+		start := lexicon.SentenceStart(toks, i)
 		if p := d.surnames[t.Norm]; p != nil && (!start || afterTitle(d.t.lex, toks, i)) {
 			covered[i] = true
 			out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
@@ -203,20 +203,6 @@ func (d *Doc) fullAt(toks []lexicon.Token, covered []bool, i int) (*docPerson, i
 		}
 	}
 	return nil, 0
-}
-
-// SentenceStart reports whether token i starts a sentence.
-func SentenceStart(toks []lexicon.Token, i int) bool {
-	for j := i - 1; j >= 0; j-- {
-		switch toks[j].Text {
-		case `"`, "'", "(", "[":
-			continue
-		case ".", "!", "?", ":":
-			return true
-		}
-		return false
-	}
-	return true
 }
 
 // afterTitle reports whether token i follows a title or honorific
@@ -271,7 +257,7 @@ func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
 				j-- // "High Representative and Vice-President", "Minister of Defence"
 				continue
 			}
-			if !t.Word || !t.IsCapitalised() || SentenceStart(toks, j-1) && !d.t.lex.IsTitleToken(t) {
+			if !t.Word || !t.IsCapitalised() || lexicon.SentenceStart(toks, j-1) && !d.t.lex.IsTitleToken(t) {
 				break
 			}
 			if d.t.lex.IsTitleToken(t) {

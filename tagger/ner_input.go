@@ -63,23 +63,7 @@ func (d *Doc) nerInput(text string, toks []lexicon.Token, covered []bool) string
 	return b.String()
 }
 
-// newSentence reports whether token i starts a sentence: it follows ., ?
-// or ! (and any closing quote), or a paragraph break.
+// newSentence reports whether token i starts a sentence or a line.
 func newSentence(text string, toks []lexicon.Token, i int) bool {
-	if strings.Contains(text[toks[i-1].End:toks[i].Start], "\n") {
-		return true
-	}
-	j := i - 1
-	for j > 0 && (toks[j].Text == `"` || toks[j].Text == "'" || toks[j].Text == ")") {
-		j--
-	}
-	switch toks[j].Text {
-	case ".", "?", "!":
-		// not after an initial or an abbreviation: "J. Blinken", "U.S. forces"
-		if toks[j].Text == "." && j > 0 && toks[j-1].Word && len(toks[j-1].Text) <= 2 && toks[j-1].IsCapitalised() {
-			return false
-		}
-		return true
-	}
-	return false
+	return strings.Contains(text[toks[i-1].End:toks[i].Start], "\n") || lexicon.SentenceStart(toks, i)
 }

@@ -206,7 +206,7 @@ func (d *Doc) firstNameNotCountry(toks []lexicon.Token, covered []bool, m lexico
 		return i, true
 	}
 	if p := d.firstName(toks[i].Norm); p != nil {
-		before := i == 0 || toks[i-1].Text == "," || SentenceStart(toks, i)
+		before := i == 0 || toks[i-1].Text == "," || lexicon.SentenceStart(toks, i)
 		after := i+1 == len(toks) || toks[i+1].Text == "," || toks[i+1].Text == "." || toks[i+1].Text == "?" || toks[i+1].Text == "!"
 		if before && after {
 			return i, true

@@ -44,7 +44,7 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 			}
 			u.Kept = true
 		}
-		if u.Kept || j-i > 1 || !SentenceStart(toks, i) {
+		if u.Kept || j-i > 1 || !lexicon.SentenceStart(toks, i) {
 			unknown = append(unknown, u) // a lone capitalised word opening a sentence is mostly not a name
 		}
 	}

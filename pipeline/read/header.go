@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -52,28 +53,14 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	case lex.months.find(t) != "" && words <= 14:
 		return true
-	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !endsSentence(t):
+	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !lexicon.EndsSentence(t):
 		return true
-	case first && len(t) < 200 && !endsSentence(t) && StartsUpper(t) && !greeting(t, lex):
+	case first && len(t) < 200 && !lexicon.EndsSentence(t) && StartsUpper(t) && !greeting(t, lex):
 		return true
-	case len(t) < 100 && words <= 12 && !endsSentence(t) && StartsUpper(t) && !greeting(t, lex):
+	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && StartsUpper(t) && !greeting(t, lex):
 		return true
 	}
 	return false
-}
-
-// endsSentence reports whether t ends like a sentence (not like "D.C.").
-func endsSentence(t string) bool {
-	if strings.HasSuffix(t, "?") || strings.HasSuffix(t, "!") {
-		return true
-	}
-	if !strings.HasSuffix(t, ".") {
-		return false
-	}
-	// an abbreviation: the word before the final dot is short and dotted ("D.C.", "U.S.")
-	fields := strings.Fields(t)
-	last := fields[len(fields)-1]
-	return !(strings.Count(last, ".") >= 2 && len(last) <= 6)
 }
 
 func StartsUpper(t string) bool {

@@ -5,7 +5,6 @@ import (
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/read"
-	"github.com/turntag/turntag/tagger"
 )
 
 // intro is how the turns before the current one introduce a person: the
@@ -101,7 +100,7 @@ func (s *speakers) titleBefore(text string, toks []lexicon.Token, i int) string 
 			j-- // "High Representative and Vice-President", "Minister of Defence"
 			continue
 		}
-		if !t.Word || !t.IsCapitalised() || tagger.SentenceStart(toks, j-1) && !s.lex.IsTitleToken(t) {
+		if !t.Word || !t.IsCapitalised() || lexicon.SentenceStart(toks, j-1) && !s.lex.IsTitleToken(t) {
 			break
 		}
 		if s.lex.IsTitleToken(t) {

@@ -121,24 +121,20 @@ func (s *speakers) cleanRole(role string) string {
 	return strings.Join(kept, " ")
 }
 
-// lastSentence returns the last sentence of text, or the whole of a short
-// text.
+// lastSentence returns the last sentence of the last paragraph of text.
 func lastSentence(text string) string {
 	text = strings.TrimSpace(text)
 	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
 		text = text[i+2:]
 	}
-	body := strings.TrimRight(text, ".?!\"”’ ")
-	cut := -1
-	for _, sep := range []string{". ", "? ", "! ", ".” ", "?” "} {
-		if i := strings.LastIndex(body, sep); i > cut {
-			cut = i + len(sep)
+	toks := lexicon.Tokenize(text)
+	start := 0
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Word && lexicon.SentenceStart(toks, i) {
+			start = toks[i].Start
 		}
 	}
-	if cut > 0 {
-		text = text[cut:]
-	}
-	return text
+	return text[start:]
 }
 
 // calledOn returns the questioner a turn ends by calling on, with the
