@@ -17,7 +17,8 @@ var (
 	ErrUnknownID = errors.New("unknown id")
 )
 
-// Error is a problem at a place in a lexicon file. Its message reads
+// Error is a problem at a place in an input file (a lexicon file; the
+// pipeline reports transcripts with it too). Its message reads
 // "file:line: msg", or "file: msg" when Line is 0 (just "msg" when File is
 // empty too); Unwrap returns Err.
 type Error struct {

@@ -16,7 +16,7 @@ import (
 var allowedImports = map[string][]string{
 	"lexicon":             nil,
 	"tagger":              {"lexicon"},
-	"pipeline/transcript": {"tagger"},
+	"pipeline/transcript": {"lexicon", "tagger"},
 	"pipeline/read":       {"lexicon", "pipeline/transcript"},
 	"pipeline/speakers":   {"lexicon", "pipeline/read", "pipeline/transcript", "tagger"},
 	"pipeline":            {"lexicon", "pipeline/read", "pipeline/speakers", "pipeline/transcript", "tagger"},

@@ -8,5 +8,5 @@
 // Turn's spans, Line, Label, Start and End; speakers writes Turn.Speaker;
 // the tag stage writes Turn.Mentions, Tags and Unknown.
 //
-// Imports: tagger (for Mention and Tag), nothing else of turntag's.
+// Imports: tagger (for Mention and Tag) and lexicon (its Error type).
 package transcript

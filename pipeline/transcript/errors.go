@@ -4,6 +4,8 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+
+	"github.com/turntag/turntag/lexicon"
 )
 
 // Sentinel errors, for errors.Is.
@@ -16,26 +18,12 @@ var (
 	ErrTooLarge = errors.New("file too large")
 )
 
-// Error is a problem at a place in an input file. Its message reads
-// "file:line: msg", or "file: msg" when Line is 0; Unwrap returns Err.
-type Error struct {
-	File string
-	Line int
-	Err  error
-}
+// Error is a problem at a place in an input file: "file:line: msg", or
+// "file: msg" when Line is 0; Unwrap returns Err. It is the lexicon's
+// error type, so that a transcript and a lexicon file report alike.
+type Error = lexicon.Error
 
-// Error implements error.
-func (e *Error) Error() string {
-	if e.Line == 0 {
-		return fmt.Sprintf("%s: %v", e.File, e.Err)
-	}
-	return fmt.Sprintf("%s:%d: %v", e.File, e.Line, e.Err)
-}
-
-// Unwrap returns the underlying error.
-func (e *Error) Unwrap() error { return e.Err }
-
-// FileError is a Error for a file that could not be opened or read;
+// FileError is an Error for a file that could not be opened or read;
 // the path, already in File, is dropped from a *fs.PathError's message.
 func FileError(file string, err error) *Error {
 	if pe, ok := err.(*fs.PathError); ok {
