@@ -7,9 +7,10 @@ type Origin string
 
 // The origins of a mention.
 const (
-	FromLexicon Origin = "lexicon" // a lexicon alias or demonym
-	FromNER     Origin = "ner"     // the statistical NER, not in the lexicon
-	FromSpeaker Origin = "speaker" // a surname resolved to a person named earlier in the document
+	FromLexicon Origin = "lexicon"   // a lexicon alias or demonym
+	FromNER     Origin = "ner"       // the statistical NER, not in the lexicon
+	FromSpeaker Origin = "speaker"   // a surname resolved to a person named earlier in the document
+	FromAddress Origin = "addressed" // a person the speaker addresses by name ("Thanks, Karine."), not talked about
 )
 
 // Mention is an entity named in a text.

@@ -55,6 +55,7 @@ type Eval struct {
 	Countries PRF
 	Orgs      PRF
 	People    PRF
+	Addressed PRF // people addressed by name, apart from those talked about
 	Speakers  struct{ Right, Total int }
 	// GoldTurns counts gold turns; Unmatched those no tool turn matched;
 	// Extra counts tool turns in gold-covered sources that no gold turn
@@ -150,14 +151,16 @@ func (e *Eval) compareTurn(source string, n int, text string, t transcript.Turn,
 		e.report(source, n, "topic", d, text)
 	}
 	var codes []string
-	var orgs, people [][]string
+	var orgs, people, addressed [][]string
 	for _, m := range t.Mentions {
-		switch m.Type {
-		case lexicon.Country:
+		switch {
+		case m.Type == lexicon.Country:
 			codes = append(codes, m.Code)
-		case lexicon.Organisation:
+		case m.Type == lexicon.Organisation:
 			orgs = append(orgs, e.spellings(m))
-		case lexicon.Person:
+		case m.Type == lexicon.Person && m.Origin == tagger.FromAddress:
+			addressed = append(addressed, e.spellings(m))
+		case m.Type == lexicon.Person:
 			people = append(people, e.spellings(m))
 		}
 	}
@@ -172,6 +175,10 @@ func (e *Eval) compareTurn(source string, n int, text string, t transcript.Turn,
 	for _, d := range diffSpellings(people, g.People) {
 		e.People.add(d.prf)
 		e.report(source, n, "person", d, text)
+	}
+	for _, d := range diffSpellings(addressed, g.Addressed) {
+		e.Addressed.add(d.prf)
+		e.report(source, n, "addressed", d, text)
 	}
 }
 
@@ -334,6 +341,7 @@ func (e *Eval) WriteReport(w io.Writer, verbose bool) {
 	row("countries", e.Countries)
 	row("organisations", e.Orgs)
 	row("people", e.People)
+	row("addressed", e.Addressed)
 	row("entities (micro)", e.EntitiesMicro())
 	fmt.Fprintf(w, "%-38s %9.3f  (%d of %d)\n", "speaker accuracy", e.SpeakerAccuracy(), e.Speakers.Right, e.Speakers.Total)
 	if !verbose {
@@ -353,6 +361,7 @@ type Summary struct {
 	CountriesF1     float64 `json:"countries_f1"`
 	OrganisationsF1 float64 `json:"organisations_f1"`
 	PeopleF1        float64 `json:"people_f1"`
+	AddressedF1     float64 `json:"addressed_f1"`
 	SpeakerAccuracy float64 `json:"speaker_accuracy"`
 }
 
@@ -360,7 +369,7 @@ type Summary struct {
 func (e *Eval) Summary() Summary {
 	return Summary{
 		TopicsMicroF1: e.TopicsMicro().F1(), EntitiesMicroF1: e.EntitiesMicro().F1(),
-		CountriesF1: e.Countries.F1(), OrganisationsF1: e.Orgs.F1(), PeopleF1: e.People.F1(),
+		CountriesF1: e.Countries.F1(), OrganisationsF1: e.Orgs.F1(), PeopleF1: e.People.F1(), AddressedF1: e.Addressed.F1(),
 		SpeakerAccuracy: e.SpeakerAccuracy(),
 	}
 }

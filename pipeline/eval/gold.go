@@ -23,7 +23,8 @@ type GoldTurn struct {
 	Topics        []string   `json:"topics"`        // topic labels
 	Countries     []string   `json:"countries"`     // ISO 3166-1 alpha-3 codes
 	Organisations [][]string `json:"organisations"` // per organisation, accepted spellings, canonical first
-	People        [][]string `json:"people"`        // per person, accepted spellings, canonical first
+	People        [][]string `json:"people"`        // per person talked about, accepted spellings, canonical first
+	Addressed     [][]string `json:"addressed"`     // per person the speaker addresses by name ("Thanks, Karine."), accepted spellings
 	File          string     `json:"-"`
 	Line          int        `json:"-"` // 1-based line in File
 }
