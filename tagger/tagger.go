@@ -18,6 +18,7 @@ type Tagger struct {
 	particles       map[string]bool // may stand lower case inside a name (de, van, bin)
 	suffixes        map[string]bool // after a surname (Jr, III)
 	titleConnectors map[string]bool // join two title words before a name (of, and)
+	vocativeCues    map[string]bool // "thanks", "go ahead": a name after them addresses someone
 	nested          sync.Map        // organisation name as written -> []Mention with offsets into it
 }
 
@@ -25,7 +26,8 @@ type Tagger struct {
 // lexicon alone.
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
 	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{},
-		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors)}
+		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors),
+		vocativeCues: lex.Words(lexicon.VocativeCues)}
 	for _, e := range lex.Sorted(lexicon.Person) {
 		if s := t.surname(e.Name); s != "" {
 			t.surnames[s] = append(t.surnames[s], e)
@@ -118,6 +120,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 	}
 	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
 	d.noteRoles(text, toks, res.Mentions)
+	d.markAddressed(toks, res.Mentions)
 	res.Tags = d.t.score(text, matches)
 	return res, nil
 }

@@ -15,7 +15,7 @@ import (
 var Columns = []string{
 	"source", "doc_title", "doc_date", "turn", "speaker", "speaker_role", "speaker_affiliation",
 	"topics", "topic_scores", "topic_evidence", "countries", "country_codes", "organisations",
-	"people", "words", "text", "start", "end",
+	"people", "addressed", "words", "text", "start", "end",
 }
 
 // MentionColumns are the mentions CSV header, in order: a MentionRecord's
@@ -39,7 +39,7 @@ func (r *TurnRecord) Cells() []string {
 		r.Speaker, r.SpeakerRole, r.SpeakerAffiliation,
 		strings.Join(topics, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
 		strings.Join(countries, "; "), strings.Join(codes, "; "),
-		strings.Join(r.Organisations, "; "), strings.Join(r.People, "; "),
+		strings.Join(r.Organisations, "; "), strings.Join(r.People, "; "), strings.Join(r.Addressed, "; "),
 		strconv.Itoa(r.Words), r.Text, r.Start, r.End,
 	}
 }

@@ -22,7 +22,8 @@ type TurnRecord struct {
 	Topics             []TopicRecord   `json:"topics" parquet:"topics,list"` // by descending score
 	Countries          []CountryRecord `json:"countries" parquet:"countries,list"`
 	Organisations      []string        `json:"organisations" parquet:"organisations,list"`
-	People             []string        `json:"people" parquet:"people,list"`
+	People             []string        `json:"people" parquet:"people,list"`       // people talked about
+	Addressed          []string        `json:"addressed" parquet:"addressed,list"` // people the speaker addresses by name ("Thanks, Karine.")
 	Words              int             `json:"words" parquet:"words"`
 	Text               string          `json:"text" parquet:"text"`             // whitespace collapsed, paragraphs joined by a blank line
 	Start              string          `json:"start,omitempty" parquet:"start"` // subtitles: HH:MM:SS.mmm of the first cue
@@ -68,7 +69,7 @@ func Record(doc *transcript.Document, n int) TurnRecord {
 	r := TurnRecord{
 		Source: doc.Source, DocTitle: doc.Title, DocDate: doc.Date, Turn: n,
 		Speaker: t.Speaker.Name, SpeakerRole: t.Speaker.Role, SpeakerAffiliation: t.Speaker.Affiliation,
-		Topics: []TopicRecord{}, Countries: []CountryRecord{}, Organisations: []string{}, People: []string{},
+		Topics: []TopicRecord{}, Countries: []CountryRecord{}, Organisations: []string{}, People: []string{}, Addressed: []string{},
 		Words: doc.Words(t), Text: doc.TurnText(t), Start: t.Start, End: t.End,
 	}
 	for _, tag := range t.Tags {
@@ -76,17 +77,25 @@ func Record(doc *transcript.Document, n int) TurnRecord {
 	}
 	seen := map[string]bool{}
 	for _, m := range t.Mentions {
-		if seen[m.Type.String()+"\x00"+m.Canonical] {
+		key := m.Type.String() + "\x00" + m.Canonical
+		if m.Origin == tagger.FromAddress {
+			key = "addressed\x00" + m.Canonical
+		}
+		if seen[key] {
 			continue
 		}
-		seen[m.Type.String()+"\x00"+m.Canonical] = true
+		seen[key] = true
 		switch m.Type {
 		case lexicon.Country:
 			r.Countries = append(r.Countries, CountryRecord{Name: m.Canonical, Code: m.Code})
 		case lexicon.Organisation:
 			r.Organisations = append(r.Organisations, m.Canonical)
 		case lexicon.Person:
-			r.People = append(r.People, m.Canonical)
+			if m.Origin == tagger.FromAddress {
+				r.Addressed = append(r.Addressed, m.Canonical)
+			} else {
+				r.People = append(r.People, m.Canonical)
+			}
 		}
 	}
 	return r
