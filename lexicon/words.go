@@ -48,6 +48,7 @@ const (
 	HTMLTitleSeparators  = "html_title_separators"
 	HTMLSiteWords        = "html_site_words"
 	VocativeCues         = "vocative_cues"
+	VocativeFollowers    = "vocative_followers"
 )
 
 // The mapping sections, which remove_words and replace_words name beside
@@ -116,6 +117,7 @@ var wordLists = sortedByName([]WordListInfo{
 	{SelfIntroConnectors, "words after a questioner's name when they introduce themselves (\"Eunjung Cho with the Voice of America\"): pipeline speakers", Lower, false},
 	{TitleConnectors, "words that join two title words before a name (\"Minister of Defence\", \"High Representative and Vice-President\"): tagger", Lower, false},
 	{Titles, "words that make up roles and titles in labels and before names (Secretary, Acting): IsTitle", Key, false},
+	{VocativeFollowers, "words that, after a name opening a sentence and a comma, address that person (\"Terje Aasland, thank you very much.\"): tagger", Lower, false},
 	{VocativeCues, "words after which a name followed by a comma or the end of a sentence addresses that person (\"Thanks, Karine.\", \"Go ahead, Ed.\"): tagger", Lower, false},
 })
 

@@ -19,6 +19,9 @@ type Tagger struct {
 	suffixes        map[string]bool // after a surname (Jr, III)
 	titleConnectors map[string]bool // join two title words before a name (of, and)
 	vocativeCues    map[string]bool // "thanks", "go ahead": a name after them addresses someone
+	vocativeAfter   map[string]bool // "thank you", "go ahead" after a name and a comma
+	honorifics      map[string]bool // mr, ms, dr
+	firstNames      map[string]bool // folded first names of lexicon people and nicknames
 	nested          sync.Map        // organisation name as written -> []Mention with offsets into it
 }
 
@@ -27,8 +30,19 @@ type Tagger struct {
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
 	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{},
 		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors),
-		vocativeCues: lex.Words(lexicon.VocativeCues)}
+		vocativeCues: lex.Words(lexicon.VocativeCues), honorifics: lex.Words(lexicon.Honorifics),
+		vocativeAfter: lex.Words(lexicon.VocativeFollowers)}
+	t.firstNames = map[string]bool{}
+	for short, fulls := range lex.Nicknames {
+		t.firstNames[short] = true
+		for _, f := range fulls {
+			t.firstNames[f] = true
+		}
+	}
 	for _, e := range lex.Sorted(lexicon.Person) {
+		if ws := nameTokens(e.Name); len(ws) >= 2 {
+			t.firstNames[ws[0]] = true
+		}
 		if s := t.surname(e.Name); s != "" {
 			t.surnames[s] = append(t.surnames[s], e)
 		}
@@ -118,6 +132,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 		res.Mentions = append(res.Mentions, ms...)
 		res.Unknown = unknown
 	}
+	res.Mentions = append(res.Mentions, d.addressedNames(text, toks, covered)...)
 	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
 	d.noteRoles(text, toks, res.Mentions)
 	d.markAddressed(toks, res.Mentions)

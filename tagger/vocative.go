@@ -15,6 +15,10 @@ import (
 //     Blinken.", "Yes, Peter?";
 //   - a first name alone opening a sentence, before a comma or as the
 //     whole sentence: "Peter, go ahead.", "Jiha, your line is open.";
+//   - an honorific and a name opening a sentence, before a comma: "Mr
+//     Kostin, we were going to talk about …";
+//   - a name opening a sentence, before a comma and a cue: "Terje
+//     Aasland, thank you very much.";
 //   - a first name alone after a comma, before another comma or the end
 //     of a sentence: "What do you think, Jake?", "Very quickly, Jalina,
 //     the Secretary …".
@@ -34,18 +38,30 @@ func (d *Doc) markAddressed(toks []lexicon.Token, ms []Mention) {
 		}
 		first := d.firstNameUse(m)
 		k := i // the name with any titles before it: "Secretary Blinken", "Mr. Kirby"
-		for k > 0 && (d.t.lex.IsTitleToken(toks[k-1]) || toks[k-1].Text == "." && k > 1 && d.t.lex.IsTitleToken(toks[k-2])) {
-			k--
+		for k > 0 && (d.t.lex.IsTitleToken(toks[k-1]) || toks[k-1].Text == "." && k > 1 && d.t.lex.IsTitleToken(toks[k-2]) && len(toks[k-2].Text) <= 4) {
+			k-- // "Mr." and "Gen." keep their full stop; "Thank you, General. Tara Copp, AP." does not
+		}
+		honorific := k < i
+		for _, t := range toks[k:i] {
+			honorific = honorific && (t.Text == "." || d.t.honorifics[t.Norm])
 		}
 		switch {
 		case d.afterCue(toks, k):
-		case first && k == i && lexicon.SentenceStart(toks, i): // "Peter, go ahead."
+		case honorific && opens(toks, k) && j < len(toks) && toks[j].Text == ",": // "Mr Kostin, we were going to talk …"
+		case opens(toks, k) && d.cueAfter(toks, j): // "Terje Aasland, thank you very much."
+		case first && k == i && opens(toks, i): // "Peter, go ahead.", "(Inaudible) Jalina, thanks …"
 		case first && k == i && i > 0 && toks[i-1].Text == ",": // "What do you think, Jake?", "Very quickly, Jalina, …"
 		default:
 			continue
 		}
 		m.Origin = FromAddress
 	}
+}
+
+// opens reports whether token i starts a sentence or follows a closing
+// bracket: "(Inaudible) Jalina, thanks for taking my question."
+func opens(toks []lexicon.Token, i int) bool {
+	return lexicon.SentenceStart(toks, i) || i > 0 && (toks[i-1].Text == ")" || toks[i-1].Text == "]")
 }
 
 // endsVocative reports whether the name ending before token j is followed
@@ -89,6 +105,28 @@ func (d *Doc) afterCue(toks []lexicon.Token, k int) bool {
 	return false
 }
 
+// cueAfter reports whether the name ending before token j is followed by a
+// comma and one of the lexicon's vocative_followers: "…, thank you very
+// much.", "…, go ahead."
+func (d *Doc) cueAfter(toks []lexicon.Token, j int) bool {
+	if j >= len(toks) || toks[j].Text != "," {
+		return false
+	}
+	for _, n := range []int{2, 1} {
+		if j+n >= len(toks) {
+			continue
+		}
+		words := make([]string, 0, n)
+		for _, t := range toks[j+1 : j+1+n] {
+			words = append(words, t.Norm)
+		}
+		if d.t.vocativeAfter[strings.Join(words, " ")] {
+			return true
+		}
+	}
+	return false
+}
+
 // firstNameUse reports a one-word mention of a person named in full that
 // is not their surname: "Karine" for Karine Jean-Pierre, "Matt" for
 // Matthew Miller.
@@ -98,4 +136,35 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 	}
 	words := nameTokens(m.Canonical)
 	return len(words) >= 2 && lexicon.FoldKey(m.Text) != words[len(words)-1]
+}
+
+// addressedNames finds the first names no one has named in full that a
+// speaker addresses, each a capitalised word that is no common word,
+// title or lexicon match: "Thanks, Josh.", "Josh, go ahead.", and a known
+// first name (of a lexicon person, or a nickname) alone closing the turn,
+// "… Trevor.", "Phil?". Their canonical name is the word as said.
+func (d *Doc) addressedNames(text string, toks []lexicon.Token, covered []bool) []Mention {
+	var out []Mention
+	last := len(toks) - 1
+	for last >= 0 && !toks[last].Word {
+		last--
+	}
+	for i, t := range toks {
+		if !t.Word || covered[i] || !t.IsCapitalised() || t.IsUpper() || len(t.Text) < 2 ||
+			d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
+			continue
+		}
+		j := i + 1
+		if !endsVocative(toks, j) {
+			continue
+		}
+		alone := i == last && opens(toks, i) && d.t.firstNames[t.Norm] // "… Trevor." "Phil?"
+		if !alone && !d.afterCue(toks, i) && !(opens(toks, i) && d.cueAfter(toks, j)) {
+			continue
+		}
+		covered[i] = true
+		out = append(out, Mention{Start: t.Start, End: t.End, Text: text[t.Start:t.End], Type: lexicon.Person,
+			Canonical: t.Text, Origin: FromAddress, Rule: "a name the speaker addresses"})
+	}
+	return out
 }

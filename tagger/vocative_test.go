@@ -25,6 +25,18 @@ func TestAddressed(t *testing.T) {
 		{"Secretary Blinken, who is in Kyiv, met Zelenskyy.", nil, []string{"Antony Blinken", "Volodymyr Zelenskyy"}},
 		{"Let's go to Jake Sullivan.", nil, []string{"Jake Sullivan"}},
 		{"Thanks to Blinken, the deal held.", nil, []string{"Antony Blinken"}},
+		{"Mr Putin, I am very happy to see you here.", []string{"Vladimir Putin"}, nil},
+		{"Mr. Putin, who spoke first, left early.", []string{"Vladimir Putin"}, nil}, // the rule's known limit: an honorific and a comma open speech
+		{"Hi. So Karine, can you hear me?", []string{"Karine Jean-Pierre"}, nil},
+		{"(Inaudible) Karine, thanks for taking my question.", []string{"Karine Jean-Pierre"}, nil},
+		{"So Putin said no.", nil, []string{"Vladimir Putin"}},
+		{"Biden and Putin.", nil, []string{"Joe Biden", "Vladimir Putin"}},
+		{"Thanks, Josh. On Iran?", []string{"Josh"}, nil},
+		{"Zolan, go ahead.", []string{"Zolan"}, nil},
+		{"I gave an answer to that question. Ed.", []string{"Ed"}, nil},
+		{"We are fine. Fodder.", nil, nil}, // alone, only a known first name addresses
+		{"Trevor said so.", nil, nil},
+		{"Thanks, Look.", nil, nil},
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {

@@ -77,6 +77,7 @@ func TestQualityBaseline(t *testing.T) {
 			check("countries F1", got.CountriesF1, base.CountriesF1)
 			check("organisations F1", got.OrganisationsF1, base.OrganisationsF1)
 			check("people F1", got.PeopleF1, base.PeopleF1)
+			check("addressed F1", got.AddressedF1, base.AddressedF1)
 			check("speaker accuracy", got.SpeakerAccuracy, base.SpeakerAccuracy)
 			if t.Failed() {
 				var b strings.Builder
