@@ -158,11 +158,14 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			out = append(out, d.personMention(text, t.Start, t.End, p, "surname of "+p.name+" named earlier in the document"))
 			continue
 		}
-		// a title and the surname of exactly one lexicon person:
-		// "Chairman Brown", "General Cavoli"
-		if ps := d.t.surnames[t.Norm]; len(ps) == 1 && afterTitle(d.t.lex, toks, i) {
+		// a title and the surname of exactly one lexicon person, or of the
+		// one who holds that title: "Chairman Brown", "General Cavoli"
+		if ps := d.t.surnames[t.Norm]; len(ps) > 0 && afterTitle(d.t.lex, toks, i) && (len(ps) == 1 || d.byTitle(toks, i, nil) != nil) {
 			covered[i] = true
 			e := ps[0]
+			if len(ps) > 1 {
+				e = d.byTitle(toks, i, nil) // "Governor Abbott": the one governor among the Abbotts
+			}
 			d.addPerson(e.Name, e.ID)
 			out = append(out, Mention{Start: t.Start, End: t.End, Text: text[t.Start:t.End], Type: lexicon.Person,
 				Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: "title and surname of " + e.Name + " (" + e.File + ")"})

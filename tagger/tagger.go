@@ -107,6 +107,13 @@ func (d *Doc) Tag(text string) (Result, error) {
 			continue
 		}
 		e := m.Entry
+		if e.Type == lexicon.Person {
+			if i := surnameAt(toks, m); i >= 0 {
+				if e = d.byTitle(toks, i, e); e == nil {
+					continue // "Governor Abbott" where two governors are named so
+				}
+			}
+		}
 		mn := Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
 			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule}
 		if e.Type == lexicon.Country {

@@ -34,7 +34,7 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 		case "PERSON":
 			m = d.personName(text, toks, covered, i, j)
 		case "ORGANIZATION", "ORG":
-			m = d.orgName(text, toks, i, j)
+			m = d.orgName(text, toks, covered, i, j)
 		}
 		if m != nil {
 			m.Rule = "NER " + n.Class + ": " + m.Rule
@@ -159,7 +159,12 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 
 // orgName accepts an ORGANIZATION candidate of two or more capitalised
 // words that contains an organisation word (Agency, Council, Ministry...).
-func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
+// The span is first extended over the capitalised words around it that
+// belong to the same name, so that a name is never cut short ("Science
+// Foundation" in "National Science Foundation" is the whole); a candidate
+// with a lower-case word in it is dropped.
+func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
+	i, j = d.extendName(toks, covered, i, j)
 	words, head := 0, false
 	for k := i; k < j; k++ {
 		t := toks[k]
@@ -180,4 +185,40 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, i, j int) *Mention {
 	span := text[toks[i].Start:toks[j-1].End]
 	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Organisation,
 		Canonical: strings.Join(strings.Fields(span), " "), Origin: FromNER, Rule: "not in the lexicon"}
+}
+
+// extendName widens the name in tokens [i, j) over the capitalised words
+// right before and after it that no lexicon match covers: not over an
+// honorific, a sentence start's common word or title ("The"), or
+// lower-case words, except particles ("of the") between capitalised
+// words. Title words inside a name stay ("National Science Foundation").
+func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, int) {
+	nameWord := func(k int) bool {
+		t := toks[k]
+		return t.Word && !covered[k] && t.IsCapitalised() && !d.t.honorifics[t.Norm] &&
+			!(lexicon.SentenceStart(toks, k) && (d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t)))
+	}
+	for grew := true; grew; {
+		switch {
+		case i > 0 && nameWord(i-1):
+			i--
+		case i >= 2 && d.t.particles[toks[i-1].Norm] && !covered[i-1] && nameWord(i-2):
+			i -= 2 // "Ministry of Foreign Affairs": "of" between names
+		case i >= 3 && d.t.particles[toks[i-1].Norm] && d.t.particles[toks[i-2].Norm] && nameWord(i-3):
+			i -= 3 // "State of the Union"
+		default:
+			grew = false
+		}
+	}
+	for grew := true; grew; {
+		switch {
+		case j < len(toks) && nameWord(j) && !lexicon.SentenceStart(toks, j):
+			j++
+		case j+1 < len(toks) && d.t.particles[toks[j].Norm] && !covered[j] && nameWord(j+1):
+			j += 2
+		default:
+			grew = false
+		}
+	}
+	return i, j
 }

@@ -1,0 +1,41 @@
+package tagger
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// TestOrganisationSpans: the NER's organisation names are extended to the
+// whole name or dropped, never cut short.
+func TestOrganisationSpans(t *testing.T) {
+	cases := []struct {
+		text, name string
+		want       []string
+	}{
+		{"Funding from the National Science Foundation grew.", "Science Foundation", []string{"National Science Foundation"}},
+		{"The Ministry of Fisheries Development said so.", "Fisheries Development", []string{"Ministry of Fisheries Development"}},
+		{"The Acme Widget Council met today.", "Widget Council", []string{"Acme Widget Council"}},
+		{"Said the Council. Widget makers agreed.", "Council", nil},
+		{"The council of elders met.", "council of elders", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			tg := New(defaultLexicon(t), stubNER{{Text: c.name, Class: "ORGANIZATION"}})
+			res, err := tg.NewDoc().Tag(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range res.Mentions {
+				if m.Type == lexicon.Organisation && m.Origin == FromNER {
+					got = append(got, m.Canonical)
+				}
+			}
+			if strings.Join(got, ";") != strings.Join(c.want, ";") {
+				t.Errorf("organisations %q, want %q", got, c.want)
+			}
+		})
+	}
+}
