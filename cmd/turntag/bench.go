@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"runtime"
 	"runtime/pprof"
+	"slices"
 	"strings"
 	"time"
 
@@ -16,6 +17,7 @@ import (
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
@@ -41,40 +43,83 @@ func benchCommand() *cli.Command {
 	}
 }
 
+// benchModes are the modes bench can run.
+var benchModes = []string{"lexicon", "ner"}
+
+// checkBench checks bench's flags and returns the modes to run.
+func checkBench(c *cli.Context) (map[string]bool, error) {
+	if c.NArg() > 0 {
+		return nil, usagef("bench takes no arguments, only flags (see turntag bench --help)")
+	}
+	modes := map[string]bool{}
+	for _, m := range strings.Split(c.String("modes"), ",") {
+		m = strings.TrimSpace(m)
+		if !slices.Contains(benchModes, m) {
+			return nil, usagef("--modes takes a comma-separated list of %s, not %q", strings.Join(benchModes, " and "), m)
+		}
+		modes[m] = true
+	}
+	if c.Float64("size") <= 0 || c.Float64("ner-size") <= 0 {
+		return nil, usagef("--size and --ner-size take a positive number of MB")
+	}
+	return modes, nil
+}
+
 func runBench(c *cli.Context) error {
-	w := c.App.Writer
+	modes, err := checkBench(c)
+	if err != nil {
+		return err
+	}
+	var profile *output
+	if f := c.String("cpuprofile"); f != "" {
+		t, err := checkTarget("--cpuprofile", f)
+		if err != nil {
+			return err
+		}
+		if t.stdout() {
+			return usagef("--cpuprofile needs a FILE, not stdout")
+		}
+		if profile, err = openOutput(t, nil); err != nil {
+			return failure(err)
+		}
+		defer profile.Abort()
+	}
+	w, err := resultStdout(c)
+	if err != nil {
+		return err
+	}
+	defer w.Close()
 	dir := c.String("corpus")
 	if _, err := os.Stat(dir); os.IsNotExist(err) {
 		if err := generate(c, dir); err != nil {
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 	}
 	inputs, errs := batch.Expand([]string{dir}, batch.Filter{})
 	if len(errs) > 0 || len(inputs) == 0 {
 		return cli.Exit(fmt.Sprintf("corpus %s: %v", dir, errs), 1)
 	}
-	if f := c.String("cpuprofile"); f != "" {
-		out, err := os.Create(f)
-		if err != nil {
-			return cli.Exit(err.Error(), 1)
+	if profile != nil {
+		if err := pprof.StartCPUProfile(profile); err != nil {
+			return failure(err)
 		}
-		defer out.Close()
-		if err := pprof.StartCPUProfile(out); err != nil {
-			return cli.Exit(err.Error(), 1)
-		}
-		defer pprof.StopCPUProfile()
+		defer func() {
+			pprof.StopCPUProfile()
+			if err := profile.Commit(); err != nil {
+				warn(c.App.ErrWriter, "turntag: %v\n", err)
+			}
+		}()
 	}
 	t0 := time.Now()
 	lex, err := lexicon.Default()
 	if err != nil {
-		return cli.Exit(err.Error(), 1)
+		return failure(err)
 	}
 	fmt.Fprintf(w, "lexicon loaded in %s\n", time.Since(t0).Round(time.Millisecond))
-	modes := c.String("modes")
-	if strings.Contains(modes, "lexicon") {
+	if modes["lexicon"] {
 		p := pipeline.New(tagger.New(lex, nil))
 		if _, err := measure(c.Context, p, firstBytes(inputs, 2e6), 2); err != nil { // warm-up: page cache, heap
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 		// one worker on one core: the garbage collector and the writer
 		// share that core too, so this is the per-core figure
@@ -82,16 +127,16 @@ func runBench(c *cli.Context) error {
 		one, err := measure(c.Context, p, inputs, 1)
 		runtime.GOMAXPROCS(procs)
 		if err != nil {
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 		fmt.Fprintf(w, "lexicon-only, 1 worker on 1 core:  %s\n", one)
 		two, err := measure(c.Context, p, inputs, 2)
 		if err != nil {
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 		fmt.Fprintf(w, "lexicon-only, 2 workers on %d cores: %s  (%.2fx one worker)\n", procs, two, two.mbps()/one.mbps())
 	}
-	if strings.Contains(modes, "ner") {
+	if modes["ner"] {
 		t0 = time.Now()
 		tagger.Prose{}.Warm()
 		fmt.Fprintf(w, "prose model loaded in %s\n", time.Since(t0).Round(time.Millisecond))
@@ -101,18 +146,18 @@ func runBench(c *cli.Context) error {
 		defer runtime.GOMAXPROCS(procs)
 		def, err := measure(c.Context, p, subset, 1)
 		if err != nil {
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 		ref, err := proseReference(p, subset)
 		if err != nil {
-			return cli.Exit(err.Error(), 1)
+			return failure(err)
 		}
 		fmt.Fprintf(w, "default (NER), 1 worker on 1 core: %s\n", def)
 		fmt.Fprintf(w, "prose NewDocument per turn (segmentation off), same turns, 1 core: %s\n", ref)
 		fmt.Fprintf(w, "default / prose: %.2fx\n", ref.elapsed.Seconds()/def.elapsed.Seconds())
 	}
 	fmt.Fprintf(w, "peak RSS %s, GOMAXPROCS %d\n", peakRSS(), runtime.GOMAXPROCS(0))
-	return nil
+	return w.Close()
 }
 
 func generate(c *cli.Context, dir string) error {
@@ -127,7 +172,7 @@ func generate(c *cli.Context, dir string) error {
 	p := pipeline.New(tagger.New(lex, nil))
 	var docs []*transcript.Document
 	for _, in := range samples {
-		src, err := os.ReadFile(in.Path)
+		src, err := limited.ReadFile(in.Path, batch.DefaultMaxFileSize)
 		if err != nil {
 			return err
 		}
@@ -182,7 +227,7 @@ func proseReference(p *pipeline.Pipeline, inputs []batch.Input) (rate, error) {
 	var texts []string
 	var r rate
 	for _, in := range inputs {
-		src, err := os.ReadFile(in.Path)
+		src, err := limited.ReadFile(in.Path, batch.DefaultMaxFileSize)
 		if err != nil {
 			return r, err
 		}

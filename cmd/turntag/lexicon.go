@@ -17,12 +17,14 @@ import (
 
 func lexiconCommand() *cli.Command {
 	return &cli.Command{
-		Name:  "lexicon",
-		Usage: "check, list and explain the lexicon (the embedded default merged with --lexicon files)",
+		Name:            "lexicon",
+		Usage:           "check, list and explain the lexicon (the embedded default merged with --lexicon files)",
+		Action:          unknownCommand,
+		HideHelpCommand: true,
 		Subcommands: []*cli.Command{
 			{
 				Name:      "check",
-				Usage:     "validate the default lexicon and the given files; print every problem as file:line and exit 1 if there is any",
+				Usage:     "validate the default lexicon and the given files (each at most 8 MiB); print every problem as file:line and exit 1 if there is any",
 				ArgsUsage: "[FILE...]",
 				Description: "Checks: duplicate ids, an alias claimed by two entries without a rule, ISO codes that are not ISO 3166-1,\n" +
 					"topics with no cues, references to unknown ids (topics, countries, parents), and phrases that can never match.",
@@ -46,64 +48,86 @@ func lexiconCommand() *cli.Command {
 				Flags:     lexiconFlags(),
 				Action:    runExplain,
 			},
+			helpCommand(),
 		},
 	}
 }
 
 func runCheck(c *cli.Context) error {
-	var lex *lexicon.Lexicon
-	var err error
-	if c.Bool("no-default-lexicon") {
-		lex = lexicon.New()
-	} else if lex, err = lexicon.LoadDefault(); err != nil {
-		fmt.Fprintln(c.App.Writer, err)
-		return cli.Exit("", 1)
+	type checked struct {
+		lex      *lexicon.Lexicon
+		problems []string
 	}
-	var problems []string
-	for _, f := range c.Args().Slice() {
-		if err := lex.AddFile(f); err != nil {
+	res, err := interruptible(c.Context, func() (checked, error) {
+		var lex *lexicon.Lexicon
+		var err error
+		if c.Bool("no-default-lexicon") {
+			lex = lexicon.New()
+		} else if lex, err = lexicon.LoadDefault(); err != nil {
+			return checked{}, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
+		}
+		var problems []string
+		for _, f := range c.Args().Slice() {
+			if err := addLexiconFile(lex, f); err != nil {
+				problems = append(problems, err.Error())
+			}
+		}
+		if err := lex.Compile(); err != nil {
 			problems = append(problems, err.Error())
 		}
+		if err := lex.Check(); err != nil {
+			problems = append(problems, err.Error())
+		}
+		return checked{lex, problems}, nil
+	})
+	if err != nil {
+		return err
 	}
-	if err := lex.Compile(); err != nil {
-		problems = append(problems, err.Error())
-	}
-	if err := lex.Check(); err != nil {
-		problems = append(problems, err.Error())
-	}
-	if len(problems) > 0 {
-		fmt.Fprintln(c.App.Writer, strings.Join(problems, "\n"))
+	if problems := res.problems; len(problems) > 0 {
+		fmt.Fprintln(c.App.Writer, printable(strings.Join(problems, "\n")))
 		n := 0
 		for _, p := range problems {
 			n += strings.Count(p, "\n") + 1
 		}
-		return cli.Exit(fmt.Sprintf("%d problems", n), 1)
+		return cli.Exit(plural(n, "problem", "problems"), exitFailed)
 	}
+	lex := res.lex
 	s := lex.Stats()
 	fmt.Fprintf(c.App.Writer, "ok: %d countries, %d organisations, %d people, %d topics\n", s.Countries, s.Organisations, s.People, s.Topics)
 	return nil
 }
 
 func runList(c *cli.Context) error {
-	lex, err := loadLexicon(c)
+	typ := c.String("type")
+	if typ != "" && typ != "topic" {
+		if _, err := lexicon.ParseType(typ); err != nil {
+			return usagef("--type: %v", err)
+		}
+	}
+	if f := c.String("format"); f != "table" && f != "csv" {
+		return usagef("--format takes table or csv, not %q", f)
+	}
+	w, err := resultStdout(c)
 	if err != nil {
 		return err
 	}
-	w := c.App.Writer
+	lex, err := interruptible(c.Context, func() (*lexicon.Lexicon, error) { return loadLexicon(c) })
+	if err != nil {
+		return err
+	}
 	if c.Bool("stats") {
 		s := lex.Stats()
 		fmt.Fprintf(w, "countries\t%d\norganisations\t%d\npeople\t%d\ntopics\t%d\naliases\t%d\ncues\t%d\n",
 			s.Countries, s.Organisations, s.People, s.Topics, s.Aliases, s.Cues)
-		return nil
+		return w.Close()
 	}
 	header := []string{"type", "id", "name", "iso2", "iso3", "kind", "role", "country", "topics", "aliases", "file"}
 	var rows [][]string
-	typ := c.String("type")
 	if typ == "" || typ != "topic" {
 		var want lexicon.Type
 		if typ != "" {
 			if want, err = lexicon.ParseType(typ); err != nil {
-				return cli.Exit("usage: "+err.Error(), 2)
+				return usagef("--type: %v", err)
 			}
 		}
 		for _, e := range lex.Sorted(want) {
@@ -137,21 +161,26 @@ func runList(c *cli.Context) error {
 			cw.Write(r)
 		}
 		cw.Flush()
-		return cw.Error()
+		return w.Close()
 	case "table":
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, strings.Join(header[:9], "\t"))
 		for _, r := range rows {
 			fmt.Fprintln(tw, strings.Join(r[:9], "\t"))
 		}
-		return tw.Flush()
+		tw.Flush()
+		return w.Close()
 	}
-	return cli.Exit(fmt.Sprintf("usage: --format takes table or csv, not %q", c.String("format")), 2)
+	return usagef("--format takes table or csv, not %q", c.String("format"))
 }
 
 func runExplain(c *cli.Context) error {
 	if c.NArg() == 0 {
-		return cli.Exit("usage: explain needs a TEXT argument", 2)
+		return usagef("explain needs a TEXT argument (see turntag lexicon explain --help)")
+	}
+	stdout, err := resultStdout(c)
+	if err != nil {
+		return err
 	}
 	p, err := buildPipeline(c)
 	if err != nil {
@@ -160,10 +189,10 @@ func runExplain(c *cli.Context) error {
 	text := strings.Join(c.Args().Slice(), " ")
 	res, err := p.Tagger.NewDoc().Tag(text)
 	if err != nil {
-		return cli.Exit(err.Error(), 1)
+		return failure(err)
 	}
-	printExplain(c.App.Writer, text, res)
-	return nil
+	printExplain(stdout, text, res)
+	return stdout.Close()
 }
 
 // printExplain writes the matches, mentions and tags of one text.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"flag"
 	"os"
 	"path/filepath"
@@ -14,12 +15,12 @@ import (
 
 var update = flag.Bool("update", false, "rewrite golden files")
 
-// run runs the CLI in process from the repository root and returns its
-// stdout, stderr and error.
+// run runs the CLI in process, as main does, and returns its stdout,
+// stderr and error.
 func run(t *testing.T, args ...string) (string, string, error) {
 	t.Helper()
 	var out, errs bytes.Buffer
-	err := newApp(&out, &errs).Run(append([]string{"turntag"}, args...))
+	err := runApp(context.Background(), newApp(&out, &errs), append([]string{"turntag"}, args...))
 	return out.String(), errs.String(), err
 }
 

@@ -5,48 +5,98 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"time"
+
+	"github.com/turntag/turntag/pipeline/limited"
+	"github.com/urfave/cli/v2"
 )
 
-// output is where a command writes its main result: stdout, or a file
-// written under a temporary name beside the target and renamed on Commit,
+// output is where a command writes one result: stdout, or a temporary
+// file beside a target checked by checkTarget that Commit renames over it,
 // so that an interrupted run never leaves a half-written file in place.
 type output struct {
-	io.Writer
-	tmp    *os.File
-	target string
+	t   *target
+	w   io.Writer // stdout, or tmp
+	tmp *os.File
+	// unlock releases the lock that marks tmp as in use.
+	unlock func()
 	done   bool
+	err    error // the first write error
 }
 
-func openOutput(target string, stdout io.Writer) (*output, error) {
-	if target == "" || target == "-" {
-		return &output{Writer: stdout}, nil
+// openOutput starts writing a checked target: stdout, or a new temporary
+// file in the target's folder. Temporary files that earlier runs left
+// behind there, older than staleAge and in use by no run, are removed
+// first.
+func openOutput(t *target, stdout io.Writer) (*output, error) {
+	if t.stdout() {
+		return &output{t: t, w: stdout}, nil
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(target), "."+filepath.Base(target)+".*.tmp")
+	dir, base := filepath.Split(t.file)
+	if dir == "" {
+		dir = "."
+	}
+	removeStale(dir, time.Now())
+	tmp, err := os.CreateTemp(dir, tempPrefix+base+tempInfix+"*"+tempSuffix)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", target, err)
+		return nil, fmt.Errorf("%s: cannot write in %s: %s", t.path, dir, pathless(err))
 	}
-	// an output file is for others to read, like one made with os.Create
-	if err := tmp.Chmod(0o644); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return nil, fmt.Errorf("%s: %w", target, err)
+	perm := t.perm
+	if !t.exists {
+		perm = 0o644 // an output file is for others to read, as one made with os.Create
 	}
-	return &output{Writer: tmp, tmp: tmp, target: target}, nil
+	o := &output{t: t, w: tmp, tmp: tmp, unlock: lockFile(tmp)}
+	if err := tmp.Chmod(perm); err != nil {
+		o.Abort()
+		return nil, fmt.Errorf("%s: %s", t.path, pathless(err))
+	}
+	return o, nil
 }
 
-// Commit closes the temporary file and renames it onto the target.
+// Write writes to the output; an error names the target, never the
+// temporary file, and stays: every later Write returns it.
+func (o *output) Write(b []byte) (int, error) {
+	if o.err != nil {
+		return 0, o.err
+	}
+	n, err := o.w.Write(b)
+	if err != nil {
+		o.err = fmt.Errorf("writing %s: %s", o.t.name(), pathless(err))
+	}
+	return n, o.err
+}
+
+// Commit closes the temporary file and renames it over the target, after
+// checking that the target is still a regular file or absent.
 func (o *output) Commit() error {
 	if o.tmp == nil || o.done {
-		return nil
+		return o.err
+	}
+	if o.err != nil {
+		o.Abort()
+		return o.err
 	}
 	o.done = true
+	fail := func(err error) error {
+		o.unlock()
+		o.tmp.Close()
+		os.Remove(o.tmp.Name())
+		return err
+	}
+	if err := o.tmp.Sync(); err != nil {
+		return fail(fmt.Errorf("writing %s: %s", o.t.path, pathless(err)))
+	}
+	if info, err := os.Lstat(o.t.file); err == nil && !info.Mode().IsRegular() {
+		return fail(fmt.Errorf("%s became %s while turntag ran; it was left alone and nothing was written", o.t.file, limited.Kind(info.Mode())))
+	}
+	o.unlock()
 	if err := o.tmp.Close(); err != nil {
 		os.Remove(o.tmp.Name())
-		return fmt.Errorf("%s: %w", o.target, err)
+		return fmt.Errorf("writing %s: %s", o.t.path, pathless(err))
 	}
-	if err := os.Rename(o.tmp.Name(), o.target); err != nil {
+	if err := os.Rename(o.tmp.Name(), o.t.file); err != nil {
 		os.Remove(o.tmp.Name())
-		return fmt.Errorf("%s: %w", o.target, err)
+		return fmt.Errorf("%s: %s", o.t.path, pathless(err))
 	}
 	return nil
 }
@@ -57,6 +107,24 @@ func (o *output) Abort() {
 		return
 	}
 	o.done = true
+	o.unlock()
 	o.tmp.Close()
 	os.Remove(o.tmp.Name())
+}
+
+// resultStdout returns stdout wrapped for a command's result: refused when
+// stdout was closed, and keeping the first write error for Close.
+func resultStdout(c *cli.Context) (*output, error) {
+	if stdoutLost(c.App.Writer) {
+		return nil, cli.Exit("stdout is closed: the result would be lost; redirect stdout to a file", exitFailed)
+	}
+	return &output{t: &target{}, w: c.App.Writer}, nil
+}
+
+// Close reports the first error writing to stdout, as an exit status 1.
+func (o *output) Close() error {
+	if o.err != nil {
+		return cli.Exit(o.err.Error(), exitFailed)
+	}
+	return nil
 }

@@ -49,12 +49,13 @@ func (p *progress) done(_ batch.Result, sum *summary) {
 	p.bar.Add(1)
 }
 
-// printf prints a message above the bar.
+// printf prints a message above the bar, its control characters escaped
+// (see warn).
 func (p *progress) printf(format string, args ...any) {
 	if p.bar != nil {
 		p.bar.Clear()
 	}
-	fmt.Fprintf(p.w, format, args...)
+	warn(p.w, format, args...)
 }
 
 func (p *progress) finish() {

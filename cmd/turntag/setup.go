@@ -1,27 +1,46 @@
 package main
 
 import (
+	"context"
 	"fmt"
-	"os"
-	"os/signal"
-	"syscall"
 
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/tagger"
+)
+
+// Bounds on a lexicon file: 8 MiB, some 13 times the embedded default,
+// and 4 million YAML nodes once its aliases are expanded.
+const (
+	maxLexiconFile  = 8 << 20
+	maxLexiconNodes = 4_000_000
 )
 
 // lexiconFlags are the flags of every command that loads a lexicon.
 func lexiconFlags() []cli.Flag {
 	return []cli.Flag{
-		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
+		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` (at most 8 MiB) over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
 		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
 		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
 	}
+}
+
+// addLexiconFile reads a lexicon file (a regular file of at most
+// maxLexiconFile bytes) and merges it into lex.
+func addLexiconFile(lex *lexicon.Lexicon, name string) error {
+	src, err := limited.ReadFile(name, maxLexiconFile)
+	if err == nil {
+		err = limited.YAMLExpansion(src, maxLexiconNodes)
+	}
+	if err != nil {
+		return transcript.FileError(name, err)
+	}
+	return lex.AddBytes(name, src)
 }
 
 // loadLexicon builds the lexicon the flags ask for, compiled.
@@ -32,7 +51,7 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 	} else {
 		def, err := lexicon.Default()
 		if err != nil {
-			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), 1)
+			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
 		}
 		files := c.StringSlice("lexicon")
 		if len(files) == 0 {
@@ -41,48 +60,113 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 		// the default is shared: load a fresh copy to merge user files into
 		lex, err = lexicon.LoadDefault()
 		if err != nil {
-			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), 1)
+			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
 		}
 	}
 	for _, f := range c.StringSlice("lexicon") {
-		if err := lex.AddFile(f); err != nil {
-			return nil, cli.Exit(err.Error(), 1)
+		if err := addLexiconFile(lex, f); err != nil {
+			return nil, cli.Exit(err.Error(), exitFailed)
 		}
 	}
 	if err := lex.Compile(); err != nil {
-		return nil, cli.Exit(err.Error(), 1)
+		return nil, cli.Exit(err.Error(), exitFailed)
 	}
 	return lex, nil
 }
 
-// buildPipeline loads the lexicon and, unless --ner=off, the NER model.
+// checkNER checks the --ner flag of the commands that have it.
+func checkNER(c *cli.Context) error {
+	switch c.String("ner") {
+	case "on", "off", "": // commands without the flag, such as suggest, always use the NER
+		return nil
+	}
+	return usagef("--ner takes on or off, not %q", c.String("ner"))
+}
+
+// buildPipeline loads the lexicon and, unless --ner=off, the NER model. It
+// returns as soon as the run is interrupted, even while a large lexicon is
+// still loading.
 func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
-	lex, err := loadLexicon(c)
-	if err != nil {
+	if err := checkNER(c); err != nil {
 		return nil, err
 	}
-	var finder tagger.NameFinder
-	switch c.String("ner") {
-	case "on", "": // commands without the flag, such as suggest, always use the NER
-		p := tagger.Prose{}
-		p.Warm()
-		finder = p
-	case "off":
-	default:
-		return nil, cli.Exit(fmt.Sprintf("usage: --ner takes on or off, not %q", c.String("ner")), 2)
+	return interruptible(c.Context, func() (*pipeline.Pipeline, error) {
+		lex, err := loadLexicon(c)
+		if err != nil {
+			return nil, err
+		}
+		var finder tagger.NameFinder
+		if c.String("ner") != "off" {
+			p := tagger.Prose{}
+			p.Warm()
+			finder = p
+		}
+		return pipeline.New(tagger.New(lex, finder)), nil
+	})
+}
+
+// interruptible runs f and returns its result, or, as soon as ctx is
+// cancelled, the error "interrupted"; f then finishes in the background,
+// and the process exits before long.
+func interruptible[T any](ctx context.Context, f func() (T, error)) (T, error) {
+	type result struct {
+		v   T
+		err error
 	}
-	return pipeline.New(tagger.New(lex, finder)), nil
+	done := make(chan result, 1)
+	go func() {
+		v, err := f()
+		done <- result{v, err}
+	}()
+	select {
+	case r := <-done:
+		return r.v, r.err
+	case <-ctx.Done():
+		var zero T
+		return zero, failure(ctx.Err())
+	}
+}
+
+// checkJobs checks -j: 0 (one worker per CPU) or more; more than
+// batch.MaxJobs are capped there.
+func checkJobs(c *cli.Context) error {
+	if j := c.Int("jobs"); j < 0 {
+		return usagef("-j takes 0 (one worker per CPU) or a positive number of workers, not %d", j)
+	}
+	return nil
+}
+
+// checkArgs checks the FILE_OR_FOLDER arguments: at least one, and "-"
+// (standard input) at most once.
+func checkArgs(c *cli.Context) error {
+	if c.NArg() == 0 {
+		return usagef("%s needs at least one FILE or FOLDER, or - for standard input (see %s --help)", c.Command.Name, helpName(c))
+	}
+	n := 0
+	for _, a := range c.Args().Slice() {
+		if a == batch.Stdin {
+			n++
+		}
+	}
+	if n > 1 {
+		return usagef("- (standard input) is given %d times; it holds one transcript", n)
+	}
+	return nil
 }
 
 // eachDocument expands the arguments, tags the files the keep function
 // accepts (all when it is nil) in parallel, and hands each document to
 // each in input order. Problems are printed on stderr by file; it counts
 // the arguments that could not be listed, the files that failed, and those
-// skipped as unsupported.
+// skipped (unsupported, or not regular files). It refuses to run when
+// stdout is redirected into an input.
 func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(batch.Input) bool, each func(*transcript.Document)) (unlisted, failed, skipped int, err error) {
 	inputs, errs := batch.Expand(c.Args().Slice(), batch.Filter{})
+	if err := checkClashes(nil, c.App.Writer, nil, inputs, c.StringSlice("lexicon")); err != nil {
+		return 0, 0, 0, err
+	}
 	for _, e := range errs {
-		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", e)
+		warn(c.App.ErrWriter, "turntag: %s\n", errorText(e))
 	}
 	unlisted = len(errs)
 	if keep != nil {
@@ -94,9 +178,8 @@ func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(batch.Input) b
 		}
 		inputs = kept
 	}
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
-	err = (&batch.Runner{Pipeline: p, Jobs: c.Int("jobs")}).Run(ctx, inputs, func(r batch.Result) error {
+	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), Stdin: c.App.Reader}
+	err = runner.Run(c.Context, inputs, func(r batch.Result) error {
 		switch {
 		case r.Skipped:
 			skipped++
@@ -106,8 +189,11 @@ func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(batch.Input) b
 			each(r.Doc)
 			return nil
 		}
-		fmt.Fprintf(c.App.ErrWriter, "turntag: %v\n", r.Err)
+		warn(c.App.ErrWriter, "turntag: %s\n", errorText(r.Err))
 		return nil
 	})
+	if err != nil {
+		err = failure(err)
+	}
 	return unlisted, failed, skipped, err
 }

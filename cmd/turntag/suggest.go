@@ -28,46 +28,57 @@ func suggestCommand() *cli.Command {
 }
 
 func runSuggest(c *cli.Context) error {
-	if c.NArg() == 0 {
-		return cli.Exit("usage: suggest needs at least one FILE or FOLDER", 2)
+	if err := checkArgs(c); err != nil {
+		return err
+	}
+	if f := c.String("format"); f != "table" && f != "csv" {
+		return usagef("--format takes table or csv, not %q", f)
+	}
+	if n := c.Int("top"); n < 0 {
+		return usagef("--top takes 0 (all) or a positive number, not %d", n)
+	}
+	if err := checkJobs(c); err != nil {
+		return err
+	}
+	stdout, err := resultStdout(c)
+	if err != nil {
+		return err
 	}
 	p, err := buildPipeline(c)
 	if err != nil {
 		return err
 	}
 	sg := eval.NewSuggestions()
-	unlisted, failed, _, err := eachDocument(c, p, nil, sg.Add)
+	unlisted, failed, skipped, err := eachDocument(c, p, nil, sg.Add)
 	if err != nil {
-		return cli.Exit(err.Error(), 1)
+		return err
 	}
-	failed += unlisted
+	failed += unlisted + skipped
 	ranked := sg.Ranked()
 	if n := c.Int("top"); n > 0 && len(ranked) > n {
 		ranked = ranked[:n]
 	}
 	switch c.String("format") {
 	case "csv":
-		w := csv.NewWriter(c.App.Writer)
+		w := csv.NewWriter(stdout)
 		w.Write([]string{"name", "label", "count", "docs", "example", "source"})
 		for _, s := range ranked {
 			w.Write([]string{write.Neutralize(s.Name), s.Class, strconv.Itoa(s.Count), strconv.Itoa(s.Docs), write.Neutralize(s.Example), s.Source})
 		}
 		w.Flush()
-		if err := w.Error(); err != nil {
-			return err
-		}
 	case "table":
-		tw := tabwriter.NewWriter(c.App.Writer, 2, 4, 2, ' ', 0)
+		tw := tabwriter.NewWriter(stdout, 2, 4, 2, ' ', 0)
 		fmt.Fprintln(tw, "COUNT\tDOCS\tLABEL\tNAME\tEXAMPLE")
 		for _, s := range ranked {
 			fmt.Fprintf(tw, "%d\t%d\t%s\t%s\t%s\n", s.Count, s.Docs, s.Class, s.Name, s.Example)
 		}
 		tw.Flush()
-	default:
-		return cli.Exit(fmt.Sprintf("usage: --format takes table or csv, not %q", c.String("format")), 2)
+	}
+	if err := stdout.Close(); err != nil {
+		return err
 	}
 	if failed > 0 {
-		return cli.Exit("", 1)
+		return cli.Exit("", exitFailed)
 	}
 	return nil
 }

@@ -1,11 +1,11 @@
 package main
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"os/signal"
-	"syscall"
 	"time"
 
 	"github.com/turntag/turntag/pipeline/batch"
@@ -13,24 +13,31 @@ import (
 	"github.com/urfave/cli/v2"
 )
 
+// maxFileSizeCap is the largest --max-file-size accepted: 1 GiB. Memory
+// peaks at some 25 times the largest file.
+const maxFileSizeCap = 1 << 30
+
 func tagCommand() *cli.Command {
 	return &cli.Command{
 		Name:      "tag",
 		Usage:     "tag transcripts and write one row per turn",
 		ArgsUsage: "FILE_OR_FOLDER...",
-		Description: "Reads each FILE (and every file under each FOLDER, recursively, in sorted order) and writes CSV or JSON Lines to stdout or -o.\n" +
-			"Formats: .txt, .md (YAML front matter), .html/.htm, .vtt, .srt, .docx; anything else is reported as skipped.\n" +
+		Description: "Reads each FILE (and every file under each FOLDER, recursively, in sorted order; - for one transcript on standard input)\n" +
+			"and writes CSV, JSON Lines or Parquet to stdout or -o. Flags may come before or after the arguments.\n" +
+			"Formats: .txt, .md (YAML front matter), .html/.htm, .vtt, .srt, .docx; anything else is reported as skipped, and so is\n" +
+			"anything that is not a regular file (a named pipe, a device), which is never opened.\n" +
 			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_scores,\n" +
 			"topic_evidence, countries, country_codes, organisations, people, words, text, start, end (start and end: subtitles only).\n" +
-			"Exit status: 0 when every file was tagged, 1 when some failed or were skipped (the rest are still written), 2 on bad usage.",
+			"Exit status: 0 when every file was tagged, 1 when some failed or were skipped (the rest are still written) or the output\n" +
+			"could not be written, 2 on bad usage (nothing is read).",
 		Flags: append(lexiconFlags(),
-			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE` (written to a temporary file beside it and renamed at the end) instead of stdout"},
-			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE`"},
+			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE`, a new or regular file (written to a temporary file beside it and renamed at the end) instead of stdout"},
+			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE` (- for stdout when -o is a file)"},
 			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv, jsonl, or parquet (needs -o; lists as Parquet lists, for DuckDB, pandas and R)"},
-			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
+			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: fmt.Sprintf("process `N` files in parallel (0: one per CPU; at most %d)", batch.MaxJobs)},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
 			&cli.StringSliceFlag{Name: "exclude", Usage: "in folders, skip files whose name or relative path matches `GLOB` (repeatable)"},
-			&cli.Int64Flag{Name: "max-file-size", Value: batch.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES`"},
+			&cli.Int64Flag{Name: "max-file-size", Value: batch.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES` (at most 1 GiB); lines and turns are also limited to 4 MiB each"},
 			&cli.BoolFlag{Name: "raw-cells", Usage: "write CSV cells as they are; by default a cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary line on stderr (errors are still printed)"},
 		),
@@ -47,13 +54,10 @@ type sink struct {
 	enc int                  // index of w's encoder among the runner's
 }
 
-func newSink(target string, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
-	if format == "parquet" && (target == "" || target == "-") {
-		return nil, cli.Exit("usage: --format parquet needs -o FILE (and --mentions FILE): Parquet is not written to stdout", 2)
-	}
-	out, err := openOutput(target, stdout)
+func newSink(t *target, stdout io.Writer, format string, mentions, raw bool) (*sink, error) {
+	out, err := openOutput(t, stdout)
 	if err != nil {
-		return nil, cli.Exit(err.Error(), 1)
+		return nil, cli.Exit(err.Error(), exitFailed)
 	}
 	switch format {
 	case "parquet":
@@ -80,77 +84,134 @@ func (s *sink) finish() error {
 	return s.w.Flush()
 }
 
+// tagOptions are tag's flags, checked.
+type tagOptions struct {
+	format  string
+	filter  batch.Filter
+	targets []*target // turns, then mentions if asked for
+	folders []string  // the arguments that are folders
+}
+
+// checkTag checks every flag and their combinations before anything is
+// read or created: each problem is a usage error.
+func checkTag(c *cli.Context) (*tagOptions, error) {
+	if err := checkArgs(c); err != nil {
+		return nil, err
+	}
+	o := &tagOptions{format: c.String("format")}
+	switch o.format {
+	case "csv", "jsonl", "parquet":
+	default:
+		return nil, usagef("--format takes csv, jsonl or parquet, not %q", o.format)
+	}
+	if err := checkNER(c); err != nil {
+		return nil, err
+	}
+	if err := checkJobs(c); err != nil {
+		return nil, err
+	}
+	if n := c.Int64("max-file-size"); n < 1 || n > maxFileSizeCap {
+		return nil, usagef("--max-file-size takes 1 to %d bytes (1 GiB), not %d", maxFileSizeCap, n)
+	}
+	o.filter = batch.Filter{Include: c.StringSlice("include"), Exclude: c.StringSlice("exclude")}
+	if err := o.filter.Validate(); err != nil {
+		return nil, usagef("--include or --exclude: %v", err)
+	}
+	turns, err := checkTarget("-o", c.String("output"))
+	if err != nil {
+		return nil, err
+	}
+	o.targets = append(o.targets, turns)
+	if c.IsSet("mentions") {
+		m, err := checkTarget("--mentions", c.String("mentions"))
+		if err != nil {
+			return nil, err
+		}
+		o.targets = append(o.targets, m)
+	}
+	if o.format == "parquet" {
+		for _, t := range o.targets {
+			if t.stdout() {
+				return nil, usagef("--format parquet needs -o FILE (and --mentions FILE): Parquet is not written to stdout")
+			}
+		}
+	}
+	for _, a := range c.Args().Slice() {
+		if info, err := os.Stat(a); err == nil && info.IsDir() {
+			o.folders = append(o.folders, a)
+		}
+	}
+	return o, nil
+}
+
 func runTag(c *cli.Context) error {
-	if c.NArg() == 0 {
-		return cli.Exit("usage: tag needs at least one FILE or FOLDER (see turntag tag --help)", 2)
-	}
-	format := c.String("format")
-	if format != "csv" && format != "jsonl" && format != "parquet" {
-		return cli.Exit(fmt.Sprintf("usage: --format takes csv, jsonl or parquet, not %q", format), 2)
-	}
-	p, err := buildPipeline(c)
+	opts, err := checkTag(c)
 	if err != nil {
 		return err
 	}
 	stderr := c.App.ErrWriter
-	inputs, expandErrs := batch.Expand(c.Args().Slice(), batch.Filter{Include: c.StringSlice("include"), Exclude: c.StringSlice("exclude")})
-	sinks := []*sink{}
-	turns, err := newSink(c.String("output"), c.App.Writer, format, false, c.Bool("raw-cells"))
-	if err != nil {
+	inputs, expandErrs := batch.Expand(c.Args().Slice(), opts.filter)
+	if err := checkClashes(opts.targets, c.App.Writer, opts.folders, inputs, c.StringSlice("lexicon")); err != nil {
 		return err
 	}
-	sinks = append(sinks, turns)
-	if m := c.String("mentions"); m != "" {
-		ms, err := newSink(m, c.App.Writer, format, true, c.Bool("raw-cells"))
-		if err != nil {
-			turns.out.Abort()
-			return err
+	for _, t := range opts.targets {
+		if t.stdout() && stdoutLost(c.App.Writer) {
+			return cli.Exit("stdout is closed: the turns would be lost; give -o FILE, or redirect stdout to a file", exitFailed)
 		}
-		sinks = append(sinks, ms)
 	}
+	var sinks []*sink
 	defer func() {
 		for _, s := range sinks {
 			s.out.Abort()
 		}
 	}()
+	for i, t := range opts.targets {
+		s, err := newSink(t, c.App.Writer, opts.format, i == 1, c.Bool("raw-cells"))
+		if err != nil {
+			return err
+		}
+		sinks = append(sinks, s)
+	}
+	p, err := buildPipeline(c)
+	if err != nil {
+		return err
+	}
 
-	ctx, stop := signal.NotifyContext(c.Context, os.Interrupt, syscall.SIGTERM)
-	defer stop()
 	var sum summary
 	sum.failed = len(expandErrs)
 	for _, e := range expandErrs {
-		fmt.Fprintf(stderr, "turntag: %v\n", e)
+		warn(stderr, "turntag: %s\n", errorText(e))
 	}
 	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
-	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size")}
+	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size"), Stdin: c.App.Reader}
 	for _, s := range sinks {
 		if s.w != nil {
 			s.enc = len(runner.Encoders)
 			runner.Encoders = append(runner.Encoders, s.w.Encoder())
 		}
 	}
-	runErr := runner.Run(ctx, inputs, func(r batch.Result) error {
+	runErr := runner.Run(c.Context, inputs, func(r batch.Result) error {
 		defer bar.done(r, &sum)
 		sum.bytes += r.Bytes
 		switch {
 		case r.Skipped:
 			sum.skipped++
-			bar.printf("turntag: skipped %v\n", r.Err)
+			bar.printf("turntag: skipped %s\n", errorText(r.Err))
 			return nil
 		case r.Err != nil:
 			sum.failed++
-			bar.printf("turntag: %v\n", r.Err)
+			bar.printf("turntag: %s\n", errorText(r.Err))
 			return nil
 		}
 		for _, w := range r.Doc.Warnings {
-			bar.printf("turntag: %s: %s\n", r.Input.Source, w)
+			bar.printf("turntag: %s: %s\n", fileName(r.Input.Source), w)
 		}
 		sum.files++
 		sum.turns += len(r.Doc.Turns)
 		for _, s := range sinks {
 			if err := s.write(r); err != nil {
-				return fmt.Errorf("writing output: %w", err)
+				return err
 			}
 		}
 		return nil
@@ -158,24 +219,40 @@ func runTag(c *cli.Context) error {
 	bar.finish()
 	sum.elapsed = time.Since(start)
 	if runErr != nil {
-		fmt.Fprintf(stderr, "turntag: stopped after %d of %d files (%v); no output file was written\n", sum.files+sum.failed+sum.skipped, len(inputs), runErr)
-		return cli.Exit("", 1)
+		return cli.Exit(stopped(runErr, sum, len(inputs), opts.targets), exitFailed)
 	}
 	for _, s := range sinks {
 		if err := s.finish(); err != nil {
-			return cli.Exit(fmt.Sprintf("writing output: %v", err), 1)
+			return cli.Exit(err.Error(), exitFailed)
 		}
 		if err := s.out.Commit(); err != nil {
-			return cli.Exit(err.Error(), 1)
+			return cli.Exit(err.Error(), exitFailed)
 		}
 	}
 	if !c.Bool("quiet") {
 		fmt.Fprintln(stderr, sum.String())
 	}
 	if sum.failed > 0 || sum.skipped > 0 {
-		return cli.Exit("", 1)
+		return cli.Exit("", exitFailed)
 	}
 	return nil
+}
+
+// stopped says why and where a run stopped early and what became of the
+// output: "interrupted after 3 of 10 files; turns.csv was not written".
+func stopped(err error, sum summary, total int, targets []*target) string {
+	msg := fmt.Sprintf("interrupted after %d of %d files", sum.files+sum.failed+sum.skipped, total)
+	if !errors.Is(err, context.Canceled) && !errors.Is(err, context.DeadlineExceeded) {
+		msg = fmt.Sprintf("%s; stopped after %d of %d files", message(err), sum.files+sum.failed+sum.skipped, total)
+	}
+	for _, t := range targets {
+		if t.stdout() {
+			msg += "; the output on stdout is incomplete"
+		} else {
+			msg += "; " + t.path + " was not written"
+		}
+	}
+	return msg
 }
 
 // summary counts a batch run.
@@ -187,6 +264,6 @@ type summary struct {
 
 // String renders the one-line summary of a run.
 func (s summary) String() string {
-	return fmt.Sprintf("turntag: %d files, %d turns, %d failed, %d skipped, %.1f MB in %s",
-		s.files, s.turns, s.failed, s.skipped, float64(s.bytes)/1e6, s.elapsed.Round(time.Millisecond))
+	return fmt.Sprintf("turntag: %s, %s, %d failed, %d skipped, %.1f MB in %s",
+		plural(s.files, "file", "files"), plural(s.turns, "turn", "turns"), s.failed, s.skipped, float64(s.bytes)/1e6, s.elapsed.Round(time.Millisecond))
 }

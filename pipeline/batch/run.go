@@ -2,6 +2,7 @@ package batch
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -9,49 +10,54 @@ import (
 	"sync"
 
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
 )
 
-// DefaultMaxFileSize is the largest file a Runner reads by default: 64 MiB.
-const DefaultMaxFileSize = 64 << 20
-
 // Result is the outcome for one input: a tagged document, or an error, or
-// a skip (unsupported format).
+// a skip (unsupported format, or not a regular file).
 type Result struct {
 	Input   Input
 	Doc     *transcript.Document
 	Err     error
-	Skipped bool     // unsupported format: reported, not failed
+	Skipped bool     // unsupported format or not a regular file: reported, not failed
 	Bytes   int64    // size read
 	Encoded [][]byte // the document rendered by each of the Runner's Encoders
 }
 
 // Runner processes many inputs in parallel and hands results back in input
-// order.
+// order. It reads an input only if it is a regular file (anything else is
+// skipped unopened), never more than MaxFileSize bytes of it, and checks
+// it against the limits of limits.go (lines, turns, front matter,
+// metadata) before tagging it.
 type Runner struct {
 	Pipeline    *pipeline.Pipeline
-	Jobs        int             // parallel workers; 0 means GOMAXPROCS
+	Jobs        int             // parallel workers; 0 means GOMAXPROCS; at most MaxJobs
 	MaxFileSize int64           // 0 means DefaultMaxFileSize
 	Encoders    []write.Encoder // render each document in the worker that tagged it
+	Stdin       io.Reader       // read for the Input with Stdin set; nil reads nothing
 }
 
 // Run processes inputs with Jobs workers and calls emit with each result in
-// input order, whatever the timing. At most a few results per worker wait in
-// memory, however many inputs there are. A per-file problem is a Result
-// with Err, not an error of Run; Run returns emit's first error or the
-// context's error when it is cancelled, after the workers stop.
+// input order, whatever the timing. Memory stays bounded however many
+// inputs there are: at most a few results per worker wait, and files are
+// admitted in input order while their bytes in flight (read, tagged or
+// waiting to be emitted) fit in a budget of DefaultMaxFileSize, a larger
+// file running alone. A per-file problem is a Result with Err, not an error
+// of Run. Run returns emit's first error, or the context's error as soon as
+// it is cancelled: a file being parsed then finishes in the background and
+// is dropped.
 func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) error) error {
-	jobs := r.Jobs
-	if jobs <= 0 {
-		jobs = runtime.GOMAXPROCS(0)
-	}
+	jobs := r.jobs()
 	window := make(chan struct{}, 4*jobs) // results in flight
 	slots := make([]chan Result, len(inputs))
 	for i := range slots {
 		slots[i] = make(chan Result, 1)
 	}
+	weights := make([]int64, len(inputs))
+	mem := newBudget(memoryBudget)
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	todo := make(chan int)
@@ -59,6 +65,10 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) erro
 	go func() {
 		defer close(todo)
 		for i := range inputs {
+			weights[i] = r.weight(inputs[i])
+			if !mem.acquire(ctx, weights[i]) {
+				return
+			}
 			select {
 			case window <- struct{}{}:
 			case <-ctx.Done():
@@ -91,83 +101,144 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) erro
 		if err != nil {
 			break
 		}
+		if err = ctx.Err(); err != nil { // cancelled while the result was ready
+			break
+		}
 		if err = emit(res); err != nil {
 			break
 		}
 		<-window
+		mem.release(weights[i])
 	}
 	cancel()
 	wg.Wait()
 	return err
 }
 
-// file reads, checks and tags one input.
-func (r *Runner) file(ctx context.Context, in Input) (res Result) {
+// jobs is the number of workers: Jobs, or GOMAXPROCS, at most MaxJobs.
+func (r *Runner) jobs() int {
+	jobs := r.Jobs
+	if jobs <= 0 {
+		jobs = runtime.GOMAXPROCS(0)
+	}
+	return min(jobs, MaxJobs)
+}
+
+func (r *Runner) maxFileSize() int64 {
+	if r.MaxFileSize <= 0 {
+		return DefaultMaxFileSize
+	}
+	return r.MaxFileSize
+}
+
+// weight is what an input counts against the memory budget: its size (a
+// .docx by what it may unpack to), at most the whole budget; standard
+// input, of unknown size, counts in full. An input that cannot be stat'ed
+// weighs nothing: it fails without being read.
+func (r *Runner) weight(in Input) int64 {
+	if in.Stdin {
+		return memoryBudget
+	}
+	info, err := os.Stat(in.Path)
+	if err != nil || !info.Mode().IsRegular() {
+		return 0
+	}
+	w := min(info.Size(), r.maxFileSize())
+	if f, _ := read.DetectFormat(in.Path); f == read.FormatDOCX {
+		w *= read.MaxDocxExpansion
+	}
+	return min(w, memoryBudget)
+}
+
+// file processes one input and returns as soon as ctx is cancelled, even
+// while the parser is still busy with a large file.
+func (r *Runner) file(ctx context.Context, in Input) Result {
+	done := make(chan Result, 1)
+	go func() { done <- r.process(ctx, in) }()
+	select {
+	case res := <-done:
+		return res
+	case <-ctx.Done():
+		return Result{Input: in, Err: &transcript.Error{File: in.Source, Err: ctx.Err()}}
+	}
+}
+
+// process reads, checks and tags one input.
+func (r *Runner) process(ctx context.Context, in Input) (res Result) {
 	res.Input = in
 	defer func() {
 		if p := recover(); p != nil { // a bug must not take the batch down
 			res.Doc, res.Err = nil, &transcript.Error{File: in.Source, Err: fmt.Errorf("internal error: %v", p)}
 		}
 	}()
-	limit := r.MaxFileSize
-	if limit <= 0 {
-		limit = DefaultMaxFileSize
+	fail := func(err error) Result {
+		res.Doc, res.Err = nil, err
+		return res
 	}
-	format, err := read.DetectFormat(in.Path)
+	limit := r.maxFileSize()
+	src, format, err := r.read(in, limit)
 	if err != nil {
-		res.Err, res.Skipped = &transcript.Error{File: in.Source, Err: err}, true
-		return res
-	}
-	f, err := os.Open(in.Path)
-	if err != nil {
-		res.Err = transcript.FileError(in.Source, err)
-		return res
-	}
-	defer f.Close()
-	info, err := f.Stat()
-	if err != nil {
-		res.Err = transcript.FileError(in.Source, err)
-		return res
-	}
-	if info.IsDir() {
-		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("is a folder")}
-		return res
-	}
-	if info.Size() > limit {
-		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("%w: %d bytes, over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, info.Size(), limit)}
-		return res
-	}
-	src, err := io.ReadAll(io.LimitReader(f, limit+1))
-	if err != nil {
-		res.Err = transcript.FileError(in.Source, err)
-		return res
-	}
-	if int64(len(src)) > limit {
-		res.Err = &transcript.Error{File: in.Source, Err: fmt.Errorf("%w: over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, limit)}
-		return res
+		res.Skipped = errors.Is(err, transcript.ErrUnsupported) || errors.Is(err, limited.ErrNotRegular)
+		return fail(err)
 	}
 	res.Bytes = int64(len(src))
+	if err := checkLines(in.Source, format, src); err != nil {
+		return fail(err)
+	}
+	if err := checkFrontMatter(in.Source, format, src); err != nil {
+		return fail(err)
+	}
 	doc, err := r.Pipeline.ParseFormat(in.Source, format, src)
 	if err != nil {
-		res.Err = err
-		return res
+		return fail(err)
 	}
-	if len(doc.Turns) == 0 {
-		res.Err = &transcript.Error{File: in.Source, Err: transcript.ErrNoText}
-		return res
+	if err := checkDocument(doc, limit); err != nil {
+		return fail(err)
 	}
+	doc.Warnings = append(doc.Warnings, clampMetadata(doc)...)
 	if err := r.Pipeline.Tag(ctx, doc); err != nil {
-		res.Err = err
-		return res
+		return fail(err)
 	}
+	doc.Warnings = append(doc.Warnings, clampSpeakers(doc)...)
 	res.Doc = doc
 	for _, enc := range r.Encoders {
 		b, err := enc.Encode(doc)
 		if err != nil {
-			res.Doc, res.Err = nil, &transcript.Error{File: in.Source, Err: err}
-			return res
+			return fail(&transcript.Error{File: in.Source, Err: err})
 		}
 		res.Encoded = append(res.Encoded, b)
 	}
 	return res
+}
+
+// read returns an input's bytes and format. Only a regular file is opened,
+// and never more than limit bytes are read.
+func (r *Runner) read(in Input, limit int64) ([]byte, read.Format, error) {
+	if in.Stdin {
+		if r.Stdin == nil {
+			return nil, "", &transcript.Error{File: in.Source, Err: errors.New("no standard input to read")}
+		}
+		src, err := limited.Read(r.Stdin, limit)
+		if err != nil {
+			return nil, "", &transcript.Error{File: in.Source, Err: tooLargeHint(err)}
+		}
+		return src, sniffFormat(src), nil
+	}
+	format, err := read.DetectFormat(in.Path)
+	if err != nil {
+		return nil, "", &transcript.Error{File: in.Source, Err: err}
+	}
+	src, err := limited.ReadFile(in.Path, limit)
+	if err != nil {
+		return nil, "", transcript.FileError(in.Source, tooLargeHint(err))
+	}
+	return src, format, nil
+}
+
+// tooLargeHint adds the flag that raises the limit to a too-large error.
+func tooLargeHint(err error) error {
+	if errors.Is(err, transcript.ErrTooLarge) {
+		return fmt.Errorf("%w (--max-file-size)", err)
+	}
+	return err
 }

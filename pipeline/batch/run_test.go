@@ -41,7 +41,7 @@ func TestRunnerFileVanishes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(got) != 3 || got[0] != "a.txt" || !strings.HasPrefix(got[1], "error:b.txt: open: no such file") || got[2] != "c.txt" {
+	if len(got) != 3 || got[0] != "a.txt" || !strings.HasPrefix(got[1], "error:b.txt: stat: no such file") || got[2] != "c.txt" {
 		t.Errorf("results %q", got)
 	}
 }

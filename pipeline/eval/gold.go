@@ -12,6 +12,7 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -29,8 +30,13 @@ type GoldTurn struct {
 	Line          int        `json:"-"` // 1-based line in File
 }
 
+// MaxGoldFile is the largest gold file ReadGold reads: 64 MiB.
+const MaxGoldFile = 64 << 20
+
 // ReadGold reads gold turns from JSON Lines files and from the *.jsonl
-// files under folders, in sorted order. Errors name the file and line.
+// files under folders, in sorted order. Only regular files of at most
+// MaxGoldFile bytes are read; anything else is an error, as is a problem
+// in a line. Errors name the file and line.
 func ReadGold(paths []string) ([]GoldTurn, error) {
 	var files []string
 	for _, p := range paths {
@@ -67,7 +73,7 @@ func ReadGold(paths []string) ([]GoldTurn, error) {
 }
 
 func readGoldFile(name string) ([]GoldTurn, error) {
-	src, err := os.ReadFile(name)
+	src, err := limited.ReadFile(name, MaxGoldFile)
 	if err != nil {
 		return nil, transcript.FileError(name, err)
 	}

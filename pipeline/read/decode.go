@@ -5,35 +5,38 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf16"
 	"unicode/utf8"
-
-	"golang.org/x/text/encoding/unicode"
 )
 
 // ErrNotText marks input that is binary rather than text.
 var ErrNotText = errors.New("not a text file")
 
+// maxRepairWarnings is how many repairs of invalid bytes are reported one
+// by one; the rest are counted in one more warning.
+const maxRepairWarnings = 10
+
 // Decode turns raw bytes into text: a UTF-8 BOM is dropped, UTF-16 with a
-// BOM is converted, CRLF and lone CR become LF, and invalid UTF-8 is
-// replaced with U+FFFD. Each repair of invalid bytes is reported in the
-// returned warnings with its byte offset in the input. Input with NUL bytes
-// (after UTF-16 decoding) is not text.
+// BOM is converted, CRLF and lone CR become LF, and invalid UTF-8 or UTF-16
+// (a lone surrogate, an odd last byte) is replaced with U+FFFD. Each repair
+// is reported in the returned warnings with its byte offset in the input.
+// Input with NUL bytes (after UTF-16 decoding), or where more than 30% of
+// the bytes or code units need repair, is not text.
 func Decode(src []byte) (string, []string, error) {
+	var warnings []string
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
 		src = src[3:]
 	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
-		dec := unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM).NewDecoder()
-		out, err := dec.Bytes(src)
+		out, w, err := decodeUTF16(src[2:], src[0] == 0xFE)
 		if err != nil {
-			return "", nil, fmt.Errorf("invalid UTF-16: %w", err)
+			return "", w, err
 		}
-		src = out
+		src, warnings = out, w
 	}
 	if bytes.IndexByte(src, 0) >= 0 {
 		return "", nil, fmt.Errorf("%w: it contains NUL bytes (binary data, or UTF-16 without a byte order mark)", ErrNotText)
 	}
-	var warnings []string
 	var text string
 	if utf8.Valid(src) {
 		text = string(src)
@@ -44,7 +47,7 @@ func Decode(src []byte) (string, []string, error) {
 		for i := 0; i < len(src); {
 			r, size := utf8.DecodeRune(src[i:])
 			if r == utf8.RuneError && size == 1 {
-				if bad < 10 {
+				if bad < maxRepairWarnings {
 					warnings = append(warnings, fmt.Sprintf("invalid UTF-8 at byte %d replaced with U+FFFD", i))
 				}
 				bad++
@@ -54,8 +57,8 @@ func Decode(src []byte) (string, []string, error) {
 			}
 			i += size
 		}
-		if bad > 10 {
-			warnings = append(warnings, fmt.Sprintf("%d more invalid UTF-8 bytes replaced", bad-10))
+		if bad > maxRepairWarnings {
+			warnings = append(warnings, fmt.Sprintf("%d more invalid UTF-8 bytes replaced", bad-maxRepairWarnings))
 		}
 		text = b.String()
 		if float64(bad) > 0.3*float64(len(src)) {
@@ -67,4 +70,50 @@ func Decode(src []byte) (string, []string, error) {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	return text, warnings, nil
+}
+
+// decodeUTF16 converts UTF-16 after its byte order mark to UTF-8. A lone
+// surrogate or an odd last byte becomes U+FFFD with a warning that gives
+// its byte offset in the whole input (the mark counts as bytes 0 and 1).
+func decodeUTF16(src []byte, bigEndian bool) ([]byte, []string, error) {
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(src[i])<<8 | uint16(src[i+1])
+		}
+		return uint16(src[i+1])<<8 | uint16(src[i])
+	}
+	var warnings []string
+	bad := 0
+	repair := func(at int, what string) {
+		if bad < maxRepairWarnings {
+			warnings = append(warnings, fmt.Sprintf("invalid UTF-16 at byte %d (%s) replaced with U+FFFD", at+2, what))
+		}
+		bad++
+	}
+	out := make([]byte, 0, len(src)+len(src)/2)
+	i := 0
+	for ; i+1 < len(src); i += 2 {
+		u := unit(i)
+		switch {
+		case !utf16.IsSurrogate(rune(u)):
+			out = utf8.AppendRune(out, rune(u))
+		case u < 0xDC00 && i+3 < len(src) && unit(i+2) >= 0xDC00 && unit(i+2) < 0xE000:
+			out = utf8.AppendRune(out, utf16.DecodeRune(rune(u), rune(unit(i+2))))
+			i += 2
+		default:
+			repair(i, "a lone surrogate")
+			out = utf8.AppendRune(out, utf8.RuneError)
+		}
+	}
+	if i < len(src) {
+		repair(i, "an odd last byte")
+		out = utf8.AppendRune(out, utf8.RuneError)
+	}
+	if bad > maxRepairWarnings {
+		warnings = append(warnings, fmt.Sprintf("%d more invalid UTF-16 code units replaced", bad-maxRepairWarnings))
+	}
+	if units := (len(src) + 1) / 2; bad > 0 && float64(bad) > 0.3*float64(units) {
+		return nil, warnings, fmt.Errorf("%w: %d of %d UTF-16 code units are invalid", ErrNotText, bad, units)
+	}
+	return out, warnings, nil
 }
