@@ -17,12 +17,13 @@ var allowedImports = map[string][]string{
 	"lexicon":             nil,
 	"tagger":              {"lexicon"},
 	"pipeline/transcript": {"lexicon", "tagger"},
-	"pipeline/read":       {"lexicon", "pipeline/transcript"},
+	"pipeline/limited":    {"pipeline/transcript"},
+	"pipeline/read":       {"lexicon", "pipeline/limited", "pipeline/transcript"},
 	"pipeline/speakers":   {"lexicon", "pipeline/read", "pipeline/transcript", "tagger"},
 	"pipeline":            {"lexicon", "pipeline/read", "pipeline/speakers", "pipeline/transcript", "tagger"},
 	"pipeline/write":      {"lexicon", "pipeline/transcript", "tagger"},
-	"pipeline/batch":      {"pipeline", "pipeline/read", "pipeline/transcript", "pipeline/write"},
-	"pipeline/eval":       {"lexicon", "pipeline/transcript", "tagger"},
+	"pipeline/batch":      {"pipeline", "pipeline/limited", "pipeline/read", "pipeline/transcript", "pipeline/write"},
+	"pipeline/eval":       {"lexicon", "pipeline/limited", "pipeline/transcript", "tagger"},
 }
 
 // TestLayout checks every package's imports against allowedImports.

@@ -185,9 +185,6 @@ func (r *Runner) process(ctx context.Context, in Input) (res Result) {
 	if err := checkLines(in.Source, format, src); err != nil {
 		return fail(err)
 	}
-	if err := checkFrontMatter(in.Source, format, src); err != nil {
-		return fail(err)
-	}
 	doc, err := r.Pipeline.ParseFormat(in.Source, format, src)
 	if err != nil {
 		return fail(err)
@@ -195,11 +192,9 @@ func (r *Runner) process(ctx context.Context, in Input) (res Result) {
 	if err := checkDocument(doc, limit); err != nil {
 		return fail(err)
 	}
-	doc.Warnings = append(doc.Warnings, clampMetadata(doc)...)
 	if err := r.Pipeline.Tag(ctx, doc); err != nil {
 		return fail(err)
 	}
-	doc.Warnings = append(doc.Warnings, clampSpeakers(doc)...)
 	res.Doc = doc
 	for _, enc := range r.Encoders {
 		b, err := enc.Encode(doc)

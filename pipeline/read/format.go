@@ -112,6 +112,7 @@ func finish(doc *transcript.Document, err error, lex *vocab) (*transcript.Docume
 			doc.Date = lex.months.normalize(m)
 		}
 	}
+	doc.Warnings = append(doc.Warnings, clampMetadata(doc)...)
 	readByline(doc, lex)
 	for i := range doc.Turns {
 		if l := &doc.Turns[i].Label; l.Words != "" && l.Role == "" {

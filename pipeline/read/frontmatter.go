@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/goccy/go-yaml"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -58,6 +59,9 @@ func splitFrontMatter(text string, lex *vocab) (frontMatter, int, error) {
 	}
 	if !closed {
 		return fm, 0, &transcript.Error{Line: 1, Err: errors.New("front matter opened with --- is never closed")}
+	}
+	if err := limited.YAMLExpansion([]byte(block), MaxFrontMatterNodes); err != nil {
+		return fm, 0, &transcript.Error{Line: 1, Err: fmt.Errorf("front matter: %w", err)}
 	}
 	var m map[string]any
 	if err := yaml.Unmarshal([]byte(block), &m); err != nil {

@@ -31,4 +31,5 @@ func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
 		s.resolveTurn(doc, i)
 	}
 	s.settle(doc)
+	doc.Warnings = append(doc.Warnings, clampSpeakers(doc)...)
 }
