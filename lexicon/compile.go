@@ -39,6 +39,9 @@ type compiled struct {
 	prefix bool     // the last token is a prefix (phrase ended in *)
 	mode   caseMode
 
+	notInName bool // Phrase.NotInName
+	capital   bool // the phrase has a capital letter: a name, not a common word
+
 	near, notNear, notBefore, notAfter []*compiled
 }
 
@@ -80,13 +83,25 @@ type prefixEnd struct {
 type matcher struct {
 	root    *node
 	phrases []*compiled
+	names   nameWords
+}
+
+// nameWords are the word lists that tell whether a word beside a phrase
+// is part of a longer name (scan.inName). The maps are the lexicon's own,
+// read only.
+type nameWords struct {
+	titles, common, orgWords map[string]bool // by FoldKey: the titles, common_words and org_words lists
+	connectors               map[string]bool // lower case: the title_connectors list ("of" in "King of Jordan")
 }
 
 // Compile builds the matcher from the lexicon's entries and topics. Call it
 // after the last AddFile and before Match; it returns the problems that make
 // a phrase unusable (an empty phrase, an unknown case).
 func (l *Lexicon) Compile() error {
-	m := &matcher{root: &node{}}
+	m := &matcher{root: &node{}, names: nameWords{
+		titles: l.Titles, common: l.CommonWords, orgWords: l.OrgWords,
+		connectors: l.Words(TitleConnectors),
+	}}
 	x := newContextExpander(l)
 	ctxs := map[string]*compiled{} // context phrase -> compiled, shared by every phrase that uses it
 	var probs Problems
@@ -150,6 +165,9 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpand
 	if err != nil {
 		return []error{err}
 	}
+	if p.NotInName && mode == caseExact && lower(p.Text) == p.Text {
+		return []error{fmt.Errorf("%w: phrase %q: not_in_name with case exact on a lowercase phrase: it matches only lowercase words, which are never inside a name", ErrInvalid, p.Text)}
+	}
 	texts := []string{p.Text}
 	if lower(p.Text) == p.Text && (role == RoleCue || role == RoleCapital) {
 		texts = append(texts, spellingVariants(p.Text)...)
@@ -171,6 +189,7 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpand
 			variant = text
 		}
 		cp.phrase, cp.entry, cp.topic, cp.role = p, e, t, role
+		cp.notInName = p.NotInName
 		cp.rule = describe(role, p, variant)
 		for _, ctx := range []struct {
 			src []string
@@ -213,6 +232,7 @@ func compilePhrase(text string, mode caseMode) (*compiled, error) {
 	for _, t := range toks {
 		cp.toks = append(cp.toks, t.Text)
 		cp.norm = append(cp.norm, t.Norm)
+		cp.capital = cp.capital || t.Text != t.Norm
 	}
 	cp.key = strings.Join(cp.norm, " ")
 	if prefix {

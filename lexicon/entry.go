@@ -50,16 +50,17 @@ func ParseType(s string) (Type, error) {
 // item "@id" of Near, NotNear, NotBefore or NotAfter stands for the phrases
 // of the named context id (see Context); the lists keep it as written.
 type Phrase struct {
-	Text      string   `yaml:"text"`       // the phrase; a trailing * on the last word matches any word starting so
-	Case      string   `yaml:"case"`       // "auto" (default), "exact" or "any"
-	Near      []string `yaml:"near"`       // fires only if one of these occurs in the turn (or window)
-	NotNear   []string `yaml:"not_near"`   // never fires if one of these occurs in the turn (or window)
-	Window    int      `yaml:"window"`     // words on either side for Near/NotNear; 0 means the whole turn
-	NotBefore []string `yaml:"not_before"` // never fires when immediately followed by one of these
-	NotAfter  []string `yaml:"not_after"`  // never fires when immediately preceded by one of these
-	Weight    float64  `yaml:"weight"`     // cues only: weight in the topic score; 0 means 1
-	Line      int      `yaml:"-"`          // 1-based line in File
-	File      string   `yaml:"-"`          // file the phrase was read from
+	Text      string   `yaml:"text"`        // the phrase; a trailing * on the last word matches any word starting so
+	Case      string   `yaml:"case"`        // "auto" (default), "exact" or "any"
+	Near      []string `yaml:"near"`        // fires only if one of these occurs in the turn (or window)
+	NotNear   []string `yaml:"not_near"`    // never fires if one of these occurs in the turn (or window)
+	Window    int      `yaml:"window"`      // words on either side for Near/NotNear; 0 means the whole turn
+	NotBefore []string `yaml:"not_before"`  // never fires when immediately followed by one of these
+	NotAfter  []string `yaml:"not_after"`   // never fires when immediately preceded by one of these
+	NotInName bool     `yaml:"not_in_name"` // never fires inside a longer proper name ("Lisa Monaco", "Chad Wolf", "Micron Technology"): README.md, "Aliases and cues", says when
+	Weight    float64  `yaml:"weight"`      // cues only: weight in the topic score; 0 means 1
+	Line      int      `yaml:"-"`           // 1-based line in File
+	File      string   `yaml:"-"`           // file the phrase was read from
 
 	refLines map[string]int // "@id" item of a context list -> its 1-based line
 }

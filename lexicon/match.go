@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // Role says what a matched phrase is to its entry.
@@ -65,7 +67,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	if m == nil {
 		return nil
 	}
-	s := &scan{toks: toks}
+	s := &scan{text: text, toks: toks, names: &m.names}
 	out := make([]Match, 0, len(toks)/16+1)
 	var cands []cand
 	for i := 0; i < len(toks); {
@@ -118,7 +120,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			}
 		}
 		if end > 0 {
-			i = end
+			i, s.matchedTo = end, end
 		} else {
 			i++
 		}
@@ -203,8 +205,12 @@ func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
 
 // scan holds one text's tokens and caches where context phrases occur.
 type scan struct {
-	toks []Token
-	occ  map[string][]int // context key -> token indexes where it starts
+	text      string
+	toks      []Token
+	names     *nameWords
+	matchedTo int              // token index where the last match found so far ends
+	occ       map[string][]int // context key -> token indexes where it starts
+	lower     map[string]bool  // word -> the text has it in lower case (writtenLower)
 }
 
 func (s *scan) rulesOK(cp *compiled, start, end int) bool {
@@ -218,6 +224,9 @@ func (s *scan) rulesOK(cp *compiled, start, end int) bool {
 			return false
 		}
 	}
+	if cp.notInName && s.inName(cp, start, end) {
+		return false
+	}
 	if len(cp.near) > 0 && !s.nearAny(cp.near, cp.phrase.Window, start, end) {
 		return false
 	}
@@ -225,6 +234,169 @@ func (s *scan) rulesOK(cp *compiled, start, end int) bool {
 		return false
 	}
 	return true
+}
+
+// inName reports whether the words [start, end), where cp matched, stand
+// inside a longer proper name: the test of a phrase with not_in_name. They
+// do when they are capitalised as written and
+//   - the word right before them is a name word ("Lisa Monaco", "Michael
+//     Jordan", "SK Innovation", "Micron Technology"), or
+//   - the word right after them is a name word and the lexicon writes cp
+//     with a capital ("Chad Wolf", "Jordan Peterson"). A lowercase cue
+//     does not look after itself: a name that ends in a common word is a
+//     company's ("Micron Technology"), but one that starts with it names
+//     what a law, fund or body is about ("the Innovation Bill").
+//
+// A name word is a capitalised word (or an acronym) joined to the phrase
+// by spaces only, not by a hyphen or dash ("Israel-Jordan" is two names),
+// that is not a title ("Jordan King Abdullah"), a common word ("New",
+// "Valley", "Government") or an organisation word ("Council", "Fund"), and
+//   - before the phrase: not part of a match already found ("US Jordan
+//     talks"), nor the first word of a sentence that the text also writes
+//     in lower case ("Did Jordan agree? We did."), since the first word of
+//     a sentence is capitalised whatever it is;
+//   - after the phrase: not after a phrase that follows a capitalised word
+//     and a title connector: that names the country of an office, then
+//     its holder ("President of Kenya William Ruto").
+//
+// So "Monaco's", "in Monaco, Prince Albert", "the Jordan Valley",
+// "Georgia and Moldova" and "European innovation" are not in a name.
+// Capitals tell nothing in text written all in capitals or in title case,
+// so the test is false when the phrase is in ALL CAPS, or when the six
+// words on either side of it, five at least, have none in lower case
+// ("Biden Visits Monaco Casino And Greets Prince"). It allocates at most
+// once per text, for the cache of writtenLower.
+func (s *scan) inName(cp *compiled, start, end int) bool {
+	allUpper := true
+	for _, t := range s.toks[start:end] {
+		if !t.Word {
+			continue
+		}
+		if !t.IsCapitalised() {
+			return false // "European innovation": a name is capitalised
+		}
+		allUpper = allUpper && noLower(t.Text)
+	}
+	if allUpper || !s.nameBefore(start) && !(cp.capital && s.nameAfter(start, end)) {
+		return false
+	}
+	return !s.titleCase(start, end)
+}
+
+// noLower reports whether s has no lowercase letter: for a capitalised
+// word, that it is in capitals. Unlike Token.IsUpper it does not allocate.
+func noLower(s string) bool {
+	for _, r := range s {
+		if unicode.IsLower(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// nameBefore reports whether the word before token start is a name word
+// (see inName).
+func (s *scan) nameBefore(start int) bool {
+	k := start - 1
+	if k < 0 || s.matchedTo == start || !s.nameWord(k) || !s.joined(k, start) {
+		return false
+	}
+	if SentenceStart(s.toks, k) && s.writtenLower(s.toks[k].Norm) {
+		return false
+	}
+	return true
+}
+
+// nameAfter reports whether the word after [start, end) is a name word
+// (see inName).
+func (s *scan) nameAfter(start, end int) bool {
+	if end >= len(s.toks) || !s.nameWord(end) || !s.joined(end-1, end) {
+		return false
+	}
+	// "President of Kenya William Ruto": a title's country, then its holder
+	if start >= 2 && s.names.connectors[s.toks[start-1].Norm] && s.toks[start-2].IsCapitalised() {
+		return false
+	}
+	return true
+}
+
+// nameWord reports whether token k is a capitalised word that is not a
+// title, a common word or an organisation word.
+func (s *scan) nameWord(k int) bool {
+	t := s.toks[k]
+	n := s.names
+	return t.Word && t.IsCapitalised() && !n.titles[t.Norm] && !n.common[t.Norm] && !n.orgWords[t.Norm]
+}
+
+// joined reports whether tokens a and b = a+1 stand side by side with
+// only spaces between them: no hyphen or dash.
+func (s *scan) joined(a, b int) bool {
+	for _, r := range s.text[s.toks[a].End:s.toks[b].Start] {
+		if isDash(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// writtenLower reports whether the text has the word norm in lower case,
+// looking once per text and word.
+func (s *scan) writtenLower(norm string) bool {
+	if found, ok := s.lower[norm]; ok {
+		return found
+	}
+	found := false
+	for _, t := range s.toks {
+		if t.Norm == norm && t.Text == norm {
+			found = true
+			break
+		}
+	}
+	if s.lower == nil {
+		s.lower = map[string]bool{}
+	}
+	s.lower[norm] = found
+	return found
+}
+
+// titleCase reports whether [start, end) stands in title case or capitals:
+// the six words on either side, five at least, have none in lower case.
+func (s *scan) titleCase(start, end int) bool {
+	const side, least = 6, 5
+	seen := 0
+	look := func(k int) bool { // false on a word in lower case
+		t := s.toks[k]
+		if !t.Word {
+			return true
+		}
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		if unicode.IsLower(r) {
+			return false
+		}
+		if unicode.IsUpper(r) {
+			seen++
+		}
+		return true
+	}
+	words := 0
+	for k := start - 1; k >= 0 && words < side; k-- {
+		if s.toks[k].Word {
+			words++
+		}
+		if !look(k) {
+			return false
+		}
+	}
+	words = 0
+	for k := end; k < len(s.toks) && words < side; k++ {
+		if s.toks[k].Word {
+			words++
+		}
+		if !look(k) {
+			return false
+		}
+	}
+	return seen >= least
 }
 
 // at reports whether the context phrase occurs at token i.
@@ -344,6 +516,9 @@ func describe(role Role, p *Phrase, variant string) string {
 	}
 	list("not before", p.NotBefore)
 	list("not after", p.NotAfter)
+	if p.NotInName {
+		b.WriteString(", not in a name")
+	}
 	fmt.Fprintf(&b, " (%s:%d)", p.File, p.Line)
 	return b.String()
 }

@@ -64,7 +64,9 @@ func TestMatch(t *testing.T) {
 }
 
 // TestAmbiguity checks testdata/ambiguity.tsv against the default
-// lexicon: every name that is also a word or another name, both ways.
+// lexicon: every name that is also a word or another name, and every cue
+// with another sense, both ways. A line "topic:Label" asks whether some
+// match cues the topic: a cue of it, or an entity that names it.
 func TestAmbiguity(t *testing.T) {
 	l, err := Default()
 	if err != nil {
@@ -87,7 +89,9 @@ func TestAmbiguity(t *testing.T) {
 		typ, name, _ := strings.Cut(parts[1], ":")
 		found := false
 		for _, m := range l.Match(parts[2]) {
-			if m.Role.IsMention() && m.Entry.Type.String() == typ && m.Entry.Name == name {
+			if typ == "topic" {
+				found = found || cuesTopic(l, m, name)
+			} else if m.Role.IsMention() && m.Entry.Type.String() == typ && m.Entry.Name == name {
 				found = true
 			}
 		}
@@ -98,4 +102,18 @@ func TestAmbiguity(t *testing.T) {
 	if n < 20 {
 		t.Fatalf("only %d cases", n)
 	}
+}
+
+// cuesTopic reports whether a match cues the topic with the label: as a
+// cue of it, or as an entity, or its capital, that names it.
+func cuesTopic(l *Lexicon, m Match, label string) bool {
+	if m.Topic != nil {
+		return m.Topic.Label == label
+	}
+	for _, id := range m.Entry.Topics {
+		if t := l.Topic(id); t != nil && t.Label == label {
+			return true
+		}
+	}
+	return false
 }
