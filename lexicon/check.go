@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 
@@ -22,8 +23,9 @@ var userAssigned = map[string]string{"XK": "XKX"}
 // Check validates the lexicon as a curator needs it and returns every
 // problem, sorted by file and line, or nil: ids defined twice, an alias
 // claimed by two entries without a rule, ISO codes that are not ISO 3166-1
-// regions, topics with no cues, references to unknown ids, and phrases that
-// can never match. It covers every problem Compile reports, so a caller
+// regions, topics with no cues, references to unknown ids, phrases that
+// can never match, places of an unknown kind, and places that never match
+// because another entry or a topic cue always takes their words. It covers every problem Compile reports, so a caller
 // that only checks need not compile; len of the result is the number of
 // problems. Compare the result with nil or test its length: stored in an
 // error variable, even an empty Problems is a non-nil error.
@@ -93,12 +95,71 @@ func (l *Lexicon) Check() Problems {
 			checkPhrase(&t.Cues[i], x, add)
 		}
 	}
+	probs = append(probs, l.places.dupes...)
+	checkPlaces(l, x, add)
 	checkContexts(l, x, add)
 	if len(probs) == 0 {
 		return nil
 	}
 	probs.sort()
 	return probs
+}
+
+// checkPlaces checks the gazetteer: each place as an entry, its kind, its
+// phrases, one alias claimed by two places without a rule, and a place
+// whose words another entry or a topic cue always takes (a rule-less
+// phrase that matches inside the place's own text): places give way, so it
+// could never match. An uncompiled lexicon is compiled on a copy for this.
+func checkPlaces(l *Lexicon, x *contextExpander, add func(string, int, error)) {
+	others := l // what the places give way to, compiled
+	if l.compiled == nil && len(l.places.Entries) > 0 {
+		c := *l // a shallow copy: compiling it leaves l as it was
+		if c.Compile() == nil {
+			others = &c
+		} // else the phrases that fail are reported elsewhere
+	}
+	claims := map[string]*Entry{}
+	for _, e := range l.places.Entries {
+		checkEntry(l, e, add)
+		if !slices.Contains(PlaceKinds, e.Kind) {
+			add(e.File, e.Line, fmt.Errorf("%w: place %q: kind %q (want one of %s)", ErrInvalid, e.ID, e.Kind, strings.Join(PlaceKinds, ", ")))
+		}
+		phrases := append([]Phrase{}, e.Aliases...)
+		for _, p := range implicitAliases(e) {
+			phrases = append(phrases, *p)
+		}
+		for i := range phrases {
+			p := &phrases[i]
+			checkPhrase(p, x, add)
+			if !p.HasRules() {
+				key := foldKey(p.Text)
+				if other := claims[key]; other != nil && other != e {
+					add(p.File, p.Line, fmt.Errorf("%w: %q is claimed by places %s and %s (%s:%d) without a rule (case, near, not_near, not_before, not_after) to tell them apart",
+						ErrAmbiguous, p.Text, e.ID, other.ID, other.File, other.Line))
+				}
+				claims[key] = e
+			}
+			if others.compiled == nil {
+				continue
+			}
+			text := strings.TrimSuffix(p.Text, "*")
+			for _, m := range others.Match(text) {
+				if m.Phrase.HasRules() {
+					continue // it gives way in some contexts, and the place matches there
+				}
+				what := ""
+				switch {
+				case m.Entry != nil:
+					what = fmt.Sprintf("%s %s", m.Entry.Type, m.Entry.ID)
+				case m.Topic != nil:
+					what = "a cue of topic " + m.Topic.ID
+				}
+				add(p.File, p.Line, fmt.Errorf("%w: place %s never matches %q: %q is always read as %s (%s), and places give way",
+					ErrAmbiguous, e.ID, p.Text, text[m.Start:m.End], what, m.Rule))
+				break
+			}
+		}
+	}
 }
 
 // checkContexts reports contexts that are empty, that hold phrases that can

@@ -16,6 +16,7 @@ const (
 	Country Type = iota + 1
 	Organisation
 	Person
+	Place // a place or named event of the gazetteer: it covers its words but is never a mention
 )
 
 // String returns the type's name as used in the CLI and the mentions file.
@@ -27,12 +28,14 @@ func (t Type) String() string {
 		return "organisation"
 	case Person:
 		return "person"
+	case Place:
+		return "place"
 	}
 	return "unknown"
 }
 
 // ParseType reads a type name ("country", "organisation" or "organization",
-// "person").
+// "person", "place").
 func ParseType(s string) (Type, error) {
 	switch strings.ToLower(s) {
 	case "country", "countries":
@@ -41,8 +44,10 @@ func ParseType(s string) (Type, error) {
 		return Organisation, nil
 	case "person", "people":
 		return Person, nil
+	case "place", "places":
+		return Place, nil
 	}
-	return 0, fmt.Errorf("unknown entity type %q (want country, organisation or person)", s)
+	return 0, fmt.Errorf("unknown entity type %q (want country, organisation, person or place)", s)
 }
 
 // Phrase is an alias, demonym, capital or topic cue with its matching rules.

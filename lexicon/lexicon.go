@@ -1,12 +1,15 @@
 package lexicon
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // Lexicon is a merged set of entries and topics. Build it with New, LoadFS or
 // Default, extend it with AddFile, then Compile it before matching. A
 // compiled lexicon is safe for concurrent use.
 type Lexicon struct {
-	Entries     []*Entry            // in load order; Sorted returns them by id
+	Entries     []*Entry            // countries, organisations and people, in load order; Sorted returns them by id
 	Topics      []*Topic            // in load order
 	Contexts    []*Context          // named context sets, in load order
 	Titles      map[string]bool     // the titles word list: words that make up titles and roles, by FoldKey
@@ -22,6 +25,7 @@ type Lexicon struct {
 	roleLabels  map[string]string    // folded label -> role
 	months      map[string]int       // folded month name -> 1..12
 	compiled    *matcher
+	places      *Lexicon // the gazetteer: place entries, merged like Entries but matched apart (MatchPlaces)
 }
 
 // New returns an empty lexicon: every declared word list is there, empty.
@@ -34,21 +38,32 @@ func New() *Lexicon {
 		byID:        map[string]*Entry{},
 		topicByID:   map[string]*Topic{},
 		contextByID: map[string]*Context{},
+		places:      &Lexicon{byID: map[string]*Entry{}},
 	}
 	l.newWordLists()
 	return l
 }
 
-// Entry returns the entry with the id, or nil.
-func (l *Lexicon) Entry(id string) *Entry { return l.byID[id] }
+// Entry returns the entry with the id, places included, or nil.
+func (l *Lexicon) Entry(id string) *Entry {
+	if e := l.byID[id]; e != nil {
+		return e
+	}
+	return l.places.byID[id]
+}
+
+// Places returns the place entries of the gazetteer in load order; Sorted
+// (Place) returns them by id.
+func (l *Lexicon) Places() []*Entry { return l.places.Entries }
 
 // Topic returns the topic with the id, or nil.
 func (l *Lexicon) Topic(id string) *Topic { return l.topicByID[id] }
 
-// Sorted returns the entries of one type (all when typ is 0) sorted by id.
+// Sorted returns the entries of one type (all when typ is 0, places
+// included) sorted by id.
 func (l *Lexicon) Sorted(typ Type) []*Entry {
 	var out []*Entry
-	for _, e := range l.Entries {
+	for _, e := range slices.Concat(l.Entries, l.places.Entries) {
 		if typ == 0 || e.Type == typ {
 			out = append(out, e)
 		}
@@ -80,7 +95,7 @@ func (l *Lexicon) IsOrgWord(word string) bool { return l.OrgWords[foldKey(word)]
 
 // Stats counts entries by type and topics with their cues.
 type Stats struct {
-	Countries, Organisations, People, Topics, Aliases, Cues int
+	Countries, Organisations, People, Places, Topics, Aliases, Cues int
 }
 
 // Stats returns the lexicon's coverage counts.
@@ -97,6 +112,7 @@ func (l *Lexicon) Stats() Stats {
 		}
 		s.Aliases += len(e.Aliases) + len(e.Demonyms)
 	}
+	s.Places = len(l.places.Entries)
 	s.Topics = len(l.Topics)
 	for _, t := range l.Topics {
 		s.Cues += len(t.Cues)

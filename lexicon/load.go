@@ -44,6 +44,7 @@ type file struct {
 	Countries     []*CountryEntry      `yaml:"countries"`
 	Organisations []*OrganisationEntry `yaml:"organisations"`
 	People        []*PersonEntry       `yaml:"people"`
+	Places        []*PlaceEntry        `yaml:"places"` // the gazetteer: places and named events, never mentions
 	Topics        []*Topic             `yaml:"topics"`
 	ReplaceTopics bool                 `yaml:"replace_topics"` // drop all topics loaded before this file
 	Words         wordSection          `yaml:"words"`          // word lists by name (WordLists): words to add
@@ -120,7 +121,7 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 	}
 	// A fixed order (never a map's), so that two entries claiming the same
 	// words resolve the same way on every run.
-	entries := make([]*Entry, 0, len(f.Countries)+len(f.Organisations)+len(f.People))
+	entries := make([]*Entry, 0, len(f.Countries)+len(f.Organisations)+len(f.People)+len(f.Places))
 	for _, c := range f.Countries {
 		entries = append(entries, c.Entry())
 	}
@@ -130,12 +131,18 @@ func (l *Lexicon) add(name string, src []byte) Problems {
 	for _, p := range f.People {
 		entries = append(entries, p.Entry())
 	}
+	for _, p := range f.Places {
+		entries = append(entries, p.Entry())
+	}
 	for _, e := range entries {
 		e.File = name
 		setFile(name, e.Aliases, e.Demonyms, e.Capitals)
-		if err := l.mergeEntry(e); err != nil {
+		if err := l.merge(e); err != nil {
 			probs = append(probs, &Error{File: name, Line: e.Line, Err: err})
 		}
+	}
+	if len(f.Places) > 0 || len(f.Contexts) > 0 {
+		l.compilePlaces()
 	}
 	for _, t := range f.Topics {
 		t.File = name
@@ -192,6 +199,19 @@ func decodeFile(src []byte) (*file, error) {
 		return nil, err
 	}
 	return f, nil
+}
+
+// merge merges an entry into the lexicon's entries, or a place into the
+// gazetteer; an id is unique across both.
+func (l *Lexicon) merge(e *Entry) error {
+	into, other := l, l.places
+	if e.Type == Place {
+		into, other = l.places, l
+	}
+	if old := other.byID[e.ID]; old != nil {
+		return fmt.Errorf("%w: %q is a %s in %s, not a %s", ErrDuplicate, e.ID, old.Type, old.File, e.Type)
+	}
+	return into.mergeEntry(e)
 }
 
 func setFile(name string, lists ...[]Phrase) {

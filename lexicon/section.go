@@ -53,6 +53,25 @@ type PersonEntry struct {
 	Line    int      `yaml:"-"`       // 1-based line of the entry
 }
 
+// PlaceEntry is an item of a file's places section, decoded strictly: a
+// place or a named event of the gazetteer (a US state, a city that is not a
+// capital, a landmark, a river, a holiday, a bill, a form of address). Its
+// aliases cover their words, so that the statistical NER never makes a
+// person or an organisation of them, but a place is never a mention and
+// gives way to any country, organisation, person or topic cue that claims
+// the same words (see Lexicon.MatchPlaces). Entry converts it to the
+// resolved model.
+type PlaceEntry struct {
+	ID      string   `yaml:"id"`
+	Name    string   `yaml:"name"`    // canonical name; it matches as an alias
+	Kind    string   `yaml:"kind"`    // one of PlaceKinds: state, province, region, city, ...
+	Country string   `yaml:"country"` // optional: id of the country it is in
+	Aliases []Phrase `yaml:"aliases"` // other names; they cover their words, never mentions
+	Replace bool     `yaml:"replace"` // in a user file: replace the entry with this id instead of extending it
+	Remove  bool     `yaml:"remove"`  // in a user file: remove the entry with this id
+	Line    int      `yaml:"-"`       // 1-based line of the entry
+}
+
 // UnmarshalYAML decodes a country strictly and remembers its line.
 func (c *CountryEntry) UnmarshalYAML(n ast.Node) error {
 	type plain CountryEntry
@@ -68,6 +87,12 @@ func (o *OrganisationEntry) UnmarshalYAML(n ast.Node) error {
 // UnmarshalYAML decodes a person strictly and remembers its line.
 func (p *PersonEntry) UnmarshalYAML(n ast.Node) error {
 	type plain PersonEntry
+	return decodeStrict(n, (*plain)(p), &p.Line)
+}
+
+// UnmarshalYAML decodes a place strictly and remembers its line.
+func (p *PlaceEntry) UnmarshalYAML(n ast.Node) error {
+	type plain PlaceEntry
 	return decodeStrict(n, (*plain)(p), &p.Line)
 }
 
@@ -100,4 +125,10 @@ func (p *PersonEntry) Entry() *Entry {
 	return &Entry{ID: p.ID, Name: p.Name, Role: p.Role, Country: p.Country,
 		Aliases: p.Aliases, Topics: p.Topics, Offices: p.Offices,
 		Replace: p.Replace, Remove: p.Remove, Type: Person, Line: p.Line}
+}
+
+// Entry returns the place as a resolved entry of type Place.
+func (p *PlaceEntry) Entry() *Entry {
+	return &Entry{ID: p.ID, Name: p.Name, Kind: p.Kind, Country: p.Country, Aliases: p.Aliases,
+		Replace: p.Replace, Remove: p.Remove, Type: Place, Line: p.Line}
 }

@@ -125,6 +125,8 @@ func (d *Doc) Tag(text string) (Result, error) {
 		res.Mentions = append(res.Mentions, mn)
 		res.Mentions = append(res.Mentions, d.nestedCountries(text, m)...)
 	}
+	places := d.places(text, toks, covered) // after every lexicon match: a place gives way
+	res.Matches = withPlaces(matches, places)
 	res.Mentions = append(res.Mentions, d.knownPeople(text, toks, covered)...)
 	if d.t.ner != nil {
 		var names []Name
@@ -135,7 +137,8 @@ func (d *Doc) Tag(text string) (Result, error) {
 			}
 			names = append(names, ns...)
 		}
-		ms, unknown := d.vet(text, toks, covered, names)
+		names, vetCovered := d.vetoPlaces(text, toks, covered, places, names)
+		ms, unknown := d.vet(text, toks, vetCovered, names)
 		res.Mentions = append(res.Mentions, ms...)
 		res.Unknown = unknown
 	}
