@@ -14,7 +14,7 @@ func TestOrganisationSpans(t *testing.T) {
 		text, name string
 		want       []string
 	}{
-		{"Funding from the National Science Foundation grew.", "Science Foundation", []string{"National Science Foundation"}},
+		{"Funding from the National Widget Foundation grew.", "Widget Foundation", []string{"National Widget Foundation"}},
 		{"The Ministry of Fisheries Development said so.", "Fisheries Development", []string{"Ministry of Fisheries Development"}},
 		{"The Acme Widget Council met today.", "Widget Council", []string{"Acme Widget Council"}},
 		{"Said the Council. Widget makers agreed.", "Council", nil},
