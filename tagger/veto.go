@@ -113,10 +113,24 @@ func (d *Doc) allCommon(toks []lexicon.Token) bool {
 	return true
 }
 
+// joins reports a word that joins the parts of a name ("of", "and",
+// "for": the lexicon's title_connectors).
+func (d *Doc) joins(t lexicon.Token) bool { return d.t.titleConnectors[t.Norm] }
+
 // personName accepts a PERSON candidate: two or more capitalised words (no
 // acronyms, particles allowed), or one word that is the surname of a
-// person named earlier in the document.
+// person named earlier in the document. A candidate with an organisation
+// word in it is judged as an organisation; leading common words are
+// dropped while two words remain.
 func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
+	for k := i; k < j; k++ {
+		if toks[k].Word && d.t.lex.IsOrgWordToken(toks[k]) {
+			return d.orgName(text, toks, covered, i, j) // "Aspen Pharma", "Air Force": an organisation's name
+		}
+	}
+	for j-i > 2 && toks[i].Word && d.t.lex.IsCommonToken(toks[i]) && toks[i+1].Word {
+		i++ // "Economy Peter Altmaier": the end of a title the lexicon does not know
+	}
 	words := 0
 	for k := i; k < j; k++ {
 		t := toks[k]
@@ -202,10 +216,10 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 		switch {
 		case i > 0 && nameWord(i-1):
 			i--
-		case i >= 2 && d.t.particles[toks[i-1].Norm] && !covered[i-1] && nameWord(i-2):
+		case i >= 2 && d.joins(toks[i-1]) && !covered[i-1] && nameWord(i-2):
 			i -= 2 // "Ministry of Foreign Affairs": "of" between names
-		case i >= 3 && d.t.particles[toks[i-1].Norm] && d.t.particles[toks[i-2].Norm] && nameWord(i-3):
-			i -= 3 // "State of the Union"
+		case i >= 3 && d.joins(toks[i-2]) && toks[i-1].Norm == "the" && nameWord(i-3):
+			i -= 3 // "Department of the Treasury"
 		default:
 			grew = false
 		}
@@ -214,8 +228,10 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 		switch {
 		case j < len(toks) && nameWord(j) && !lexicon.SentenceStart(toks, j):
 			j++
-		case j+1 < len(toks) && d.t.particles[toks[j].Norm] && !covered[j] && nameWord(j+1):
+		case j+1 < len(toks) && d.joins(toks[j]) && !covered[j] && nameWord(j+1):
 			j += 2
+		case j+2 < len(toks) && d.joins(toks[j]) && toks[j+1].Norm == "the" && nameWord(j+2):
+			j += 3
 		default:
 			grew = false
 		}
