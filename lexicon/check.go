@@ -94,6 +94,7 @@ func (l *Lexicon) Check() Problems {
 		}
 	}
 	checkContexts(l, x, add)
+	checkTaxonomies(l, add)
 	if len(probs) == 0 {
 		return nil
 	}

@@ -113,7 +113,7 @@ func (l *Lexicon) Compile() error {
 			add(&e.Capitals[i], e, nil, RoleCapital)
 		}
 	}
-	for _, t := range l.Topics {
+	for _, t := range l.mainTopics() { // the other selected taxonomies: compilePasses
 		for i := range t.Cues {
 			add(&t.Cues[i], nil, t, RoleCue)
 		}
@@ -123,7 +123,7 @@ func (l *Lexicon) Compile() error {
 		return probs
 	}
 	l.compiled = m
-	return nil
+	return l.compilePasses()
 }
 
 // implicitAliases returns the entry's name and official name as aliases,

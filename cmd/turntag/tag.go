@@ -20,8 +20,10 @@ func tagCommand() *cli.Command {
 		ArgsUsage: "FILE_OR_FOLDER...",
 		Description: "Reads each FILE (and every file under each FOLDER, recursively, in sorted order) and writes CSV or JSON Lines to stdout or -o.\n" +
 			"Formats: .txt, .md (YAML front matter), .html/.htm, .vtt, .srt, .docx; anything else is reported as skipped.\n" +
-			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_scores,\n" +
-			"topic_evidence, countries, country_codes, organisations, people, words, text, start, end (start and end: subtitles only).\n" +
+			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_taxonomies,\n" +
+			"topic_scores, topic_evidence, countries, country_codes, organisations, people, addressed, words, text, start, end\n" +
+			"(topic_taxonomies: the taxonomy of each label of topics, in the same order; start and end: subtitles only).\n" +
+			"--taxonomy selects the topics: security (default), agendas, or all.\n" +
 			"Exit status: 0 when every file was tagged, 1 when some failed or were skipped (the rest are still written), 2 on bad usage.",
 		Flags: append(lexiconFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE` (written to a temporary file beside it and renamed at the end) instead of stdout"},
