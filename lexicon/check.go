@@ -98,6 +98,7 @@ func (l *Lexicon) Check() Problems {
 	probs = append(probs, l.places.dupes...)
 	checkPlaces(l, x, add)
 	checkContexts(l, x, add)
+	checkTaxonomies(l, add)
 	if len(probs) == 0 {
 		return nil
 	}

@@ -128,7 +128,7 @@ func (l *Lexicon) Compile() error {
 			add(&e.Capitals[i], e, nil, RoleCapital)
 		}
 	}
-	for _, t := range l.Topics {
+	for _, t := range l.mainTopics() { // the other selected taxonomies: compilePasses
 		for i := range t.Cues {
 			add(&t.Cues[i], nil, t, RoleCue)
 		}
@@ -138,7 +138,7 @@ func (l *Lexicon) Compile() error {
 		return probs
 	}
 	l.compiled = m
-	return nil
+	return l.compilePasses()
 }
 
 // implicitAliases returns the entry's name and official name as aliases,

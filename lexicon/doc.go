@@ -18,5 +18,11 @@
 // "@id" in a near, not_near, not_before or not_after list names a context,
 // expanded when the lexicon is compiled.
 //
+// Topics belong to taxonomies (security, the default; agendas, the
+// Comparative Agendas Project's major topics; or a user file's own):
+// SelectTaxonomies chooses which a compiled lexicon matches and Selected
+// reports, and each selected taxonomy's cues are matched in a pass of its
+// own, so that one taxonomy never changes another's tags or the mentions.
+//
 // The package imports nothing of turntag's.
 package lexicon

@@ -225,16 +225,18 @@ func (e *Entry) UnmarshalYAML(n ast.Node) error {
 }
 
 // Topic is a topic label with the phrases that cue it. Entities cue topics
-// through their own Topics field.
+// through their own Topics field. Every topic belongs to one taxonomy (see
+// Taxonomies): the loader sets DefaultTaxonomy on a topic that names none.
 type Topic struct {
-	ID      string   `yaml:"id"`
-	Label   string   `yaml:"label"`  // exactly as shown in the CSV topics column
-	Parent  string   `yaml:"parent"` // optional parent topic id
-	Cues    []Phrase `yaml:"cues"`
-	Replace bool     `yaml:"replace"`
-	Remove  bool     `yaml:"remove"`
-	File    string   `yaml:"-"`
-	Line    int      `yaml:"-"`
+	ID       string   `yaml:"id"`
+	Label    string   `yaml:"label"`    // exactly as shown in the CSV topics column; unique across taxonomies
+	Taxonomy string   `yaml:"taxonomy"` // the taxonomy the topic belongs to ("security", "agendas"); DefaultTaxonomy when empty
+	Parent   string   `yaml:"parent"`   // optional parent topic id, in the same taxonomy
+	Cues     []Phrase `yaml:"cues"`
+	Replace  bool     `yaml:"replace"`
+	Remove   bool     `yaml:"remove"`
+	File     string   `yaml:"-"`
+	Line     int      `yaml:"-"`
 }
 
 // UnmarshalYAML decodes a topic strictly and remembers its line.

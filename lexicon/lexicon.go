@@ -26,6 +26,11 @@ type Lexicon struct {
 	months      map[string]int       // folded month name -> 1..12
 	compiled    *matcher
 	places      *Lexicon // the gazetteer: place entries, merged like Entries but matched apart (MatchPlaces)
+
+	taxonomies   []string        // selected taxonomies (SelectTaxonomies); nil: the default
+	selected     map[string]bool // the selected taxonomies, set by Compile
+	dropMainCues bool            // the main matcher's taxonomy is not selected: drop its cue matches
+	passes       []*Lexicon      // compiled cue-only lexicons of the other selected taxonomies
 }
 
 // New returns an empty lexicon: every declared word list is there, empty.

@@ -125,7 +125,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			i++
 		}
 	}
-	return out
+	return l.withPasses(text, toks, out)
 }
 
 type cand struct{ id, end int }

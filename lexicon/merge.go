@@ -71,6 +71,9 @@ func (l *Lexicon) mergeTopic(t *Topic) error {
 		if t.Remove {
 			return fmt.Errorf("%w: cannot remove topic %q", ErrUnknownID, t.ID)
 		}
+		if t.Taxonomy == "" {
+			t.Taxonomy = DefaultTaxonomy
+		}
 		l.topicByID[t.ID] = t
 		l.Topics = append(l.Topics, t)
 		return nil
@@ -83,12 +86,16 @@ func (l *Lexicon) mergeTopic(t *Topic) error {
 		delete(l.topicByID, t.ID)
 		l.Topics = slices.DeleteFunc(l.Topics, func(x *Topic) bool { return x == old })
 	case t.Replace:
+		if t.Taxonomy == "" {
+			t.Taxonomy = DefaultTaxonomy
+		}
 		l.topicByID[t.ID] = t
 		l.Topics[slices.Index(l.Topics, old)] = t
 	default:
 		merged := *old
 		setIf(&merged.Label, t.Label)
 		setIf(&merged.Parent, t.Parent)
+		setIf(&merged.Taxonomy, t.Taxonomy)
 		merged.Cues = append(slices.Clip(old.Cues), t.Cues...)
 		l.topicByID[t.ID] = &merged
 		l.Topics[slices.Index(l.Topics, old)] = &merged

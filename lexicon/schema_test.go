@@ -96,6 +96,8 @@ func TestSchemaRejects(t *testing.T) {
 		{"month 13", "months:\n  brumaire: 13\n"},
 		{"office date", "people:\n  - id: a\n    offices:\n      - {title: President, country: usa, from: 2020}\n"},
 		{"kind", "organisations:\n  - id: a\n    kind: club\n"},
+		{"taxonomy all", "topics:\n  - id: x\n    taxonomy: all\n"},
+		{"taxonomy with capitals", "topics:\n  - id: x\n    taxonomy: CAP\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

@@ -29,6 +29,7 @@ type Mention struct {
 type Tag struct {
 	ID       string  // topic id
 	Label    string  // topic label as shown in the CSV
+	Taxonomy string  // the topic's taxonomy ("security", "agendas")
 	Score    float64 // 1 - exp(-sum of cue weights), in (0, 1]; rounded to 2 decimals
 	Evidence []Cue   // cues that fired, by descending count then first occurrence
 }

@@ -13,7 +13,8 @@ const MinWeight = 1.0
 
 // score turns the lexicon matches of a text into topic tags: every entity
 // match whose entry carries topics (aliases, demonyms, capitals) and every
-// cue phrase adds its weight to its topic, and a topic's weight also counts
+// cue phrase adds its weight to its topic (if the lexicon selects the
+// topic's taxonomy), and a topic's weight also counts
 // for its parent. A topic whose total weight is under MinWeight is not
 // tagged. Score = 1 - exp(-total weight), rounded to 2 decimals.
 func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
@@ -27,8 +28,8 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	add := func(topicID, label string, weight float64, pos int) {
 		for depth := 0; topicID != "" && depth < 8; depth++ {
 			tp := t.lex.Topic(topicID)
-			if tp == nil {
-				return
+			if tp == nil || !t.lex.Selected(tp) {
+				return // an entity of another taxonomy's topic, not selected
 			}
 			k := 0
 			for k < len(accs) && accs[k].topic != tp {
@@ -77,7 +78,7 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 			}
 			return ev[i].first < ev[j].first
 		})
-		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Evidence: ev,
+		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Taxonomy: a.topic.Taxonomy, Evidence: ev,
 			Score: math.Round((1-math.Exp(-total))*100) / 100})
 		first[a.topic.ID] = a.first
 	}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"strings"
 
 	"github.com/urfave/cli/v2"
 
@@ -17,8 +18,9 @@ func evalCommand() *cli.Command {
 		Usage:     "compare the tool's tags with hand-labelled gold turns: precision, recall and F1 per topic and entity type, and speaker accuracy",
 		ArgsUsage: "FILE_OR_FOLDER...",
 		Description: "Gold turns (JSON Lines, see the README) are matched to the tool's turns by source and by the start of the turn's text,\n" +
-			"so the gold stays valid when turn numbering changes. Exit status: 0 when the report is complete, 1 when a transcript\n" +
-			"or a gold file could not be read, 2 on bad usage (a missing path, gold with no turns).",
+			"so the gold stays valid when turn numbering changes. Topics are scored per taxonomy (a gold line's \"taxonomy\", security\n" +
+			"when absent); without --taxonomy, eval tags the taxonomies the gold names. Exit status: 0 when the report is complete,\n" +
+			"1 when a transcript or a gold file could not be read, 2 on bad usage (a missing path, gold with no turns).",
 		Flags: append(lexiconFlags(),
 			&cli.StringSliceFlag{Name: "gold", Usage: "read gold turns from `FILE`, or from the *.jsonl files in a folder (repeatable, required; each file at most 64 MiB)"},
 			&cli.BoolFlag{Name: "verbose", Aliases: []string{"v"}, Usage: "list every false positive (FP) and false negative (FN) with its turn and context"},
@@ -60,6 +62,12 @@ func runEval(c *cli.Context) error {
 	}
 	if len(gold) == 0 {
 		return usagef("--gold %v holds no gold turns (JSON Lines, one turn a line; see the README)", c.StringSlice("gold"))
+	}
+	if !c.IsSet("taxonomy") {
+		// tag the taxonomies the gold labels
+		if err := c.Set("taxonomy", strings.Join(eval.NewEval(gold).GoldTaxonomies(), ",")); err != nil {
+			return cli.Exit(err.Error(), 1)
+		}
 	}
 	p, err := buildPipeline(c)
 	if err != nil {

@@ -88,6 +88,68 @@ func TestQualityBaseline(t *testing.T) {
 	}
 }
 
+// TestAgendasQualityBaseline evaluates the agendas taxonomy on its gold
+// (testdata/gold/agendas: every turn of twelve real White House
+// transcripts, labelled for the 21 CAP major topics only) and fails when
+// its topics micro F1 drops below the set's baseline.json. Topics do not
+// depend on the NER, so the lexicon runs alone.
+func TestAgendasQualityBaseline(t *testing.T) {
+	t.Chdir("../..")
+	lex, err := lexicon.LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := lex.SelectTaxonomies([]string{"agendas"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile("testdata/gold/agendas/baseline.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var base eval.Summary
+	if err := json.Unmarshal(src, &base); err != nil {
+		t.Fatal(err)
+	}
+	gold, err := eval.ReadGold([]string{"testdata/gold/agendas"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ev := eval.NewEval(gold)
+	p := pipeline.New(tagger.New(lex, nil))
+	inputs, errs := batch.Expand([]string{"testdata/real"}, batch.Filter{})
+	if len(errs) > 0 {
+		t.Fatal(errs)
+	}
+	for _, in := range inputs {
+		if !ev.Covers(in.Source) {
+			continue
+		}
+		src, err := os.ReadFile(in.Path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := p.Document(context.Background(), in.Source, src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ev.AddDocument(doc)
+	}
+	if ev.GoldTurns < 150 || ev.Unmatched > 0 {
+		t.Errorf("%d gold turns, %d unmatched", ev.GoldTurns, ev.Unmatched)
+	}
+	if got := ev.TaxonomyMicro("agendas").F1(); got < base.TopicsMicroF1-1e-9 || got < 0.85 {
+		var b strings.Builder
+		ev.WriteReport(&b, true)
+		t.Errorf("agendas topics micro F1 fell to %.3f, below the baseline %.3f\n%s", got, base.TopicsMicroF1, b.String())
+	}
+	if s := ev.Summary(); s.EntitiesMicroF1 != 0 || ev.Speakers.Total != 0 {
+		t.Errorf("the agendas gold labels topics only, but entities or speakers were scored: %+v", s)
+	}
+}
+
 func TestEvalCommand(t *testing.T) {
 	t.Chdir("../..")
 	out, errs, err := run(t, "eval", "--ner", "off", "--gold", "testdata/gold", "testdata/transcripts")

@@ -34,7 +34,7 @@ func lexiconCommand() *cli.Command {
 			{
 				Name:  "list",
 				Usage: "list what the merged lexicon holds, for review in a spreadsheet",
-				Flags: append(lexiconFlags()[:2],
+				Flags: append(lexiconFlags()[:3],
 					&cli.StringFlag{Name: "type", Usage: "only entries of `TYPE`: country, organisation, person or topic"},
 					&cli.StringFlag{Name: "format", Value: "table", Usage: "output `FORMAT`: table or csv"},
 					&cli.BoolFlag{Name: "stats", Usage: "print coverage counts (entries by type, aliases, topics, cues) instead of the entries"},
@@ -121,7 +121,7 @@ func runList(c *cli.Context) error {
 			s.Countries, s.Organisations, s.People, s.Topics, s.Aliases, s.Cues)
 		return w.Close()
 	}
-	header := []string{"type", "id", "name", "iso2", "iso3", "kind", "role", "country", "topics", "aliases", "file"}
+	header := []string{"type", "id", "name", "iso2", "iso3", "kind", "taxonomy", "role", "country", "topics", "aliases", "file"}
 	var rows [][]string
 	if typ == "" || typ != "topic" {
 		var want lexicon.Type
@@ -137,17 +137,20 @@ func runList(c *cli.Context) error {
 					aliases = append(aliases, p.Text)
 				}
 			}
-			rows = append(rows, []string{e.Type.String(), e.ID, e.Name, e.ISO2, e.ISO3, e.Kind, e.Role, e.Country,
+			rows = append(rows, []string{e.Type.String(), e.ID, e.Name, e.ISO2, e.ISO3, e.Kind, "", e.Role, e.Country,
 				strings.Join(e.Topics, "; "), strings.Join(aliases, "; "), fmt.Sprintf("%s:%d", e.File, e.Line)})
 		}
 	}
 	if typ == "" || typ == "topic" {
 		for _, t := range lex.Topics {
+			if !lex.Selected(t) {
+				continue // --taxonomy: only the topics of the selected taxonomies
+			}
 			var cues []string
 			for _, p := range t.Cues {
 				cues = append(cues, p.Text)
 			}
-			rows = append(rows, []string{"topic", t.ID, t.Label, "", "", "", "", "", t.Parent, strings.Join(cues, "; "), fmt.Sprintf("%s:%d", t.File, t.Line)})
+			rows = append(rows, []string{"topic", t.ID, t.Label, "", "", "", t.Taxonomy, "", "", t.Parent, strings.Join(cues, "; "), fmt.Sprintf("%s:%d", t.File, t.Line)})
 		}
 	}
 	switch c.String("format") {
@@ -164,9 +167,9 @@ func runList(c *cli.Context) error {
 		return w.Close()
 	case "table":
 		tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
-		fmt.Fprintln(tw, strings.Join(header[:9], "\t"))
+		fmt.Fprintln(tw, strings.Join(header[:10], "\t"))
 		for _, r := range rows {
-			fmt.Fprintln(tw, strings.Join(r[:9], "\t"))
+			fmt.Fprintln(tw, strings.Join(r[:10], "\t"))
 		}
 		tw.Flush()
 		return w.Close()
@@ -191,12 +194,13 @@ func runExplain(c *cli.Context) error {
 	if err != nil {
 		return failure(err)
 	}
-	printExplain(stdout, text, res)
+	printExplain(stdout, text, res, p.Tagger.Lexicon().SelectedTaxonomies())
 	return stdout.Close()
 }
 
-// printExplain writes the matches, mentions and tags of one text.
-func printExplain(w io.Writer, text string, res tagger.Result) {
+// printExplain writes the matches, mentions and tags of one text, the tags
+// by taxonomy.
+func printExplain(w io.Writer, text string, res tagger.Result, taxonomies []string) {
 	tw := tabwriter.NewWriter(w, 2, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "MATCHES\tspan\tresolves to\twhy")
 	for _, m := range res.Matches {
@@ -208,7 +212,7 @@ func printExplain(w io.Writer, text string, res tagger.Result) {
 				to = "cue for the topics of " + to
 			}
 		case m.Topic != nil:
-			to = "cue for topic " + m.Topic.Label
+			to = "cue for topic " + m.Topic.Label + " (" + m.Topic.Taxonomy + ")"
 		}
 		fmt.Fprintf(tw, "%q\t%d-%d\t%s\t%s\n", text[m.Start:m.End], m.Start, m.End, to, m.Rule)
 	}
@@ -221,11 +225,20 @@ func printExplain(w io.Writer, text string, res tagger.Result) {
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
-	fmt.Fprintln(w, "TOPICS")
-	if len(res.Tags) == 0 {
-		fmt.Fprintln(w, "  (none)")
-	}
-	for _, t := range res.Tags {
-		fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, write.Topic(t).EvidenceText())
+	for i, name := range taxonomies {
+		if i > 0 {
+			fmt.Fprintln(w)
+		}
+		fmt.Fprintf(w, "TOPICS (%s)\n", name)
+		n := 0
+		for _, t := range res.Tags {
+			if t.Taxonomy == name {
+				fmt.Fprintf(w, "  %s %.2f: %s\n", t.Label, t.Score, write.Topic(t).EvidenceText())
+				n++
+			}
+		}
+		if n == 0 {
+			fmt.Fprintln(w, "  (none)")
+		}
 	}
 }

@@ -26,6 +26,7 @@ func lexiconFlags() []cli.Flag {
 	return []cli.Flag{
 		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` (at most 8 MiB) over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
 		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
+		&cli.StringFlag{Name: "taxonomy", Usage: "tag the topics of taxonomy `NAME`: security (the default: 16 foreign and security topics), agendas (the 21 major topics of the Comparative Agendas Project), a taxonomy of a --lexicon file, several joined by commas, or all; eval's default is the taxonomies its gold names"},
 		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
 	}
 }
@@ -43,23 +44,25 @@ func addLexiconFile(lex *lexicon.Lexicon, name string) error {
 	return lex.AddBytes(name, src)
 }
 
-// loadLexicon builds the lexicon the flags ask for, compiled.
+// loadLexicon builds the lexicon the flags ask for, compiled, with the
+// taxonomies --taxonomy selects.
 func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
+	spec := c.String("taxonomy")
 	var lex *lexicon.Lexicon
 	if c.Bool("no-default-lexicon") {
 		lex = lexicon.New()
 	} else {
-		def, err := lexicon.Default()
-		if err != nil {
-			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
-		}
-		files := c.StringSlice("lexicon")
-		if len(files) == 0 {
+		if len(c.StringSlice("lexicon")) == 0 && (spec == "" || spec == lexicon.DefaultTaxonomy) {
+			def, err := lexicon.Default() // compiled with the default selection
+			if err != nil {
+				return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
+			}
 			return def, nil
 		}
 		// the default is shared: load a fresh copy to merge user files into
-		lex, err = lexicon.LoadDefault()
-		if err != nil {
+		// or to select other taxonomies in
+		var err error
+		if lex, err = lexicon.LoadDefault(); err != nil {
 			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
 		}
 	}
@@ -67,6 +70,13 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 		if err := addLexiconFile(lex, f); err != nil {
 			return nil, cli.Exit(err.Error(), exitFailed)
 		}
+	}
+	names, err := lex.ParseTaxonomies(spec)
+	if err != nil {
+		return nil, cli.Exit("usage: --taxonomy: "+err.Error(), 2)
+	}
+	if err := lex.SelectTaxonomies(names); err != nil {
+		return nil, cli.Exit("usage: --taxonomy: "+err.Error(), 2)
 	}
 	if err := lex.Compile(); err != nil {
 		return nil, cli.Exit(err.Error(), exitFailed)

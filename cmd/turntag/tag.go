@@ -26,8 +26,10 @@ func tagCommand() *cli.Command {
 			"and writes CSV, JSON Lines or Parquet to stdout or -o. Flags may come before or after the arguments.\n" +
 			"Formats: .txt, .md (YAML front matter), .html/.htm, .vtt, .srt, .docx; anything else is reported as skipped, and so is\n" +
 			"anything that is not a regular file (a named pipe, a device), which is never opened.\n" +
-			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_scores,\n" +
-			"topic_evidence, countries, country_codes, organisations, people, words, text, start, end (start and end: subtitles only).\n" +
+			"CSV columns: source, doc_title, doc_date, turn, speaker, speaker_role, speaker_affiliation, topics, topic_taxonomies,\n" +
+			"topic_scores, topic_evidence, countries, country_codes, organisations, people, addressed, words, text, start, end\n" +
+			"(topic_taxonomies: the taxonomy of each label of topics, in the same order; start and end: subtitles only).\n" +
+			"--taxonomy selects the topics: security (default), agendas, or all.\n" +
 			"Exit status: 0 when every file was tagged, 1 when some failed or were skipped (the rest are still written) or the output\n" +
 			"could not be written, 2 on bad usage (nothing is read).",
 		Flags: append(lexiconFlags(),

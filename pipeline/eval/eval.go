@@ -49,9 +49,13 @@ type EvalError struct {
 	Context string
 }
 
-// Eval compares tagged documents with gold turns.
+// Eval compares tagged documents with gold turns. Topics are scored per
+// taxonomy: a gold turn's topics are compared with the tool's tags of the
+// gold turn's taxonomy only, so that a set labelled for one taxonomy
+// says nothing about another.
 type Eval struct {
-	Topics    map[string]*PRF // per topic label of the gold (labels without any count are left out of the report)
+	Topics    map[string]*PRF   // per topic label of the gold (labels without any count are left out of the report)
+	Taxonomy  map[string]string // topic label -> its taxonomy
 	Countries PRF
 	Orgs      PRF
 	People    PRF
@@ -75,80 +79,135 @@ type Eval struct {
 
 // NewEval returns an evaluation over the gold turns.
 func NewEval(gold []GoldTurn) *Eval {
-	e := &Eval{Topics: map[string]*PRF{}, gold: map[string][]*GoldTurn{}, used: map[*GoldTurn]bool{}, keys: map[*GoldTurn]string{}}
+	e := &Eval{Topics: map[string]*PRF{}, Taxonomy: map[string]string{}, gold: map[string][]*GoldTurn{}, used: map[*GoldTurn]bool{}, keys: map[*GoldTurn]string{}}
 	for i := range gold {
 		g := &gold[i]
 		e.gold[path.Base(g.Source)] = append(e.gold[path.Base(g.Source)], g)
 		e.keys[g] = lexicon.FoldKey(g.Snippet)
 		for _, t := range g.Topics {
-			e.topic(t)
+			e.topic(t, g.taxonomy())
 		}
 	}
 	return e
 }
 
-func (e *Eval) topic(label string) *PRF {
+func (e *Eval) topic(label, taxonomy string) *PRF {
 	if e.Topics[label] == nil {
 		e.Topics[label] = &PRF{}
+		e.Taxonomy[label] = taxonomy
 	}
 	return e.Topics[label]
+}
+
+// GoldTaxonomies returns the taxonomies the gold turns label, sorted.
+func (e *Eval) GoldTaxonomies() []string {
+	seen := map[string]bool{}
+	for _, gs := range e.gold {
+		for _, g := range gs {
+			seen[g.taxonomy()] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Covers reports whether the gold has turns for a source.
 func (e *Eval) Covers(source string) bool { return len(e.gold[path.Base(source)]) > 0 }
 
 // AddDocument compares every turn of a tagged document with the gold turns
-// of its source, matched by the start of the turn's text.
+// of its source, matched by the start of the turn's text, once per
+// taxonomy the source's gold labels. A turn's entities are scored once,
+// against the first gold turn matched that labels them.
 func (e *Eval) AddDocument(doc *transcript.Document) {
 	golds := e.gold[path.Base(doc.Source)]
 	if len(golds) == 0 {
 		return
 	}
 	e.GoldTurns += len(golds)
+	// the taxonomies of the source's gold, in order, each with the fields
+	// its lines label (for the tool turns no gold turn matches)
+	var taxonomies []string
+	fields := map[string]map[string]bool{}
+	for _, g := range golds {
+		tx := g.taxonomy()
+		if fields[tx] == nil {
+			taxonomies = append(taxonomies, tx)
+			fields[tx] = map[string]bool{}
+		}
+		for _, f := range []string{"speaker", "countries", "organisations", "people", "addressed"} {
+			if g.labelled(f) {
+				fields[tx][f] = true
+			}
+		}
+	}
 	for i, t := range doc.Turns {
 		text := doc.TurnText(t)
 		key := lexicon.FoldKey(text)
-		var g *GoldTurn
-		for _, c := range golds {
-			if !e.used[c] && strings.HasPrefix(key, e.keys[c]) {
-				g = c
-				break
+		entities, extra := true, false
+		for _, tx := range taxonomies {
+			var g *GoldTurn
+			for _, c := range golds {
+				if !e.used[c] && c.taxonomy() == tx && strings.HasPrefix(key, e.keys[c]) {
+					g = c
+					break
+				}
 			}
-		}
-		if g == nil {
-			e.Extra++
-			g = &GoldTurn{}
-		} else {
-			e.used[g] = true
-			e.Speakers.Total++
-			if lexicon.FoldKey(g.Speaker) == lexicon.FoldKey(t.Speaker.Name) {
-				e.Speakers.Right++
+			if g == nil {
+				extra = true
+				g = &GoldTurn{Taxonomy: tx, labels: fields[tx]}
 			} else {
-				e.errorf(doc.Source, i+1, "speaker", "FN", fmt.Sprintf("%q, not %q", g.Speaker, t.Speaker.Name), text)
+				e.used[g] = true
+				if g.labelled("speaker") {
+					e.Speakers.Total++
+					if lexicon.FoldKey(g.Speaker) == lexicon.FoldKey(t.Speaker.Name) {
+						e.Speakers.Right++
+					} else {
+						e.errorf(doc.Source, i+1, "speaker", "FN", fmt.Sprintf("%q, not %q", g.Speaker, t.Speaker.Name), text)
+					}
+				}
+			}
+			if e.compareTurn(doc.Source, i+1, text, t, g, entities) {
+				entities = false
 			}
 		}
-		e.compareTurn(doc.Source, i+1, text, t, g)
+		if extra {
+			e.Extra++
+		}
 	}
 	for _, g := range golds {
 		if !e.used[g] {
 			e.used[g] = true
 			e.Unmatched++
-			e.Speakers.Total++
+			if g.labelled("speaker") {
+				e.Speakers.Total++
+			}
 			e.errorf(doc.Source, 0, "turn", "FN", "no turn starts with this text", g.Snippet)
-			e.compareTurn(doc.Source, 0, g.Snippet, transcript.Turn{}, g)
+			e.compareTurn(doc.Source, 0, g.Snippet, transcript.Turn{}, g, true)
 		}
 	}
 }
 
-// compareTurn counts one turn's topics and entities against its gold.
-func (e *Eval) compareTurn(source string, n int, text string, t transcript.Turn, g *GoldTurn) {
+// compareTurn counts one turn's topics of the gold turn's taxonomy, and
+// when entities is set the entities the gold turn labels, against it. It
+// reports whether it scored any entity field.
+func (e *Eval) compareTurn(source string, n int, text string, t transcript.Turn, g *GoldTurn, entities bool) bool {
+	tx := g.taxonomy()
 	var topics []string
 	for _, tag := range t.Tags {
-		topics = append(topics, tag.Label)
+		if tag.Taxonomy == tx || tag.Taxonomy == "" && tx == lexicon.DefaultTaxonomy {
+			topics = append(topics, tag.Label)
+		}
 	}
 	for _, d := range diffSets(topics, g.Topics) {
-		e.topic(d.value).add(d.prf)
+		e.topic(d.value, tx).add(d.prf)
 		e.report(source, n, "topic", d, text)
+	}
+	if !entities {
+		return false
 	}
 	var codes []string
 	var orgs, people, addressed [][]string
@@ -164,22 +223,36 @@ func (e *Eval) compareTurn(source string, n int, text string, t transcript.Turn,
 			people = append(people, e.spellings(m))
 		}
 	}
-	for _, d := range diffSets(codes, g.Countries) {
-		e.Countries.add(d.prf)
-		e.report(source, n, "country", d, text)
+	scored := false
+	if g.labelled("countries") {
+		scored = true
+		for _, d := range diffSets(codes, g.Countries) {
+			e.Countries.add(d.prf)
+			e.report(source, n, "country", d, text)
+		}
 	}
-	for _, d := range diffSpellings(orgs, g.Organisations) {
-		e.Orgs.add(d.prf)
-		e.report(source, n, "organisation", d, text)
+	if g.labelled("organisations") {
+		scored = true
+		for _, d := range diffSpellings(orgs, g.Organisations) {
+			e.Orgs.add(d.prf)
+			e.report(source, n, "organisation", d, text)
+		}
 	}
-	for _, d := range diffSpellings(people, g.People) {
-		e.People.add(d.prf)
-		e.report(source, n, "person", d, text)
+	if g.labelled("people") {
+		scored = true
+		for _, d := range diffSpellings(people, g.People) {
+			e.People.add(d.prf)
+			e.report(source, n, "person", d, text)
+		}
 	}
-	for _, d := range diffSpellings(addressed, g.Addressed) {
-		e.Addressed.add(d.prf)
-		e.report(source, n, "addressed", d, text)
+	if g.labelled("addressed") {
+		scored = true
+		for _, d := range diffSpellings(addressed, g.Addressed) {
+			e.Addressed.add(d.prf)
+			e.report(source, n, "addressed", d, text)
+		}
 	}
+	return scored
 }
 
 type diff struct {
@@ -308,6 +381,33 @@ func (e *Eval) TopicsMicro() PRF {
 	return c
 }
 
+// TaxonomyMicro sums the per-topic counts of one taxonomy.
+func (e *Eval) TaxonomyMicro(taxonomy string) PRF {
+	var c PRF
+	for l, p := range e.Topics {
+		if e.Taxonomy[l] == taxonomy {
+			c.add(*p)
+		}
+	}
+	return c
+}
+
+// scoredTaxonomies returns the taxonomies with any topic count, sorted.
+func (e *Eval) scoredTaxonomies() []string {
+	seen := map[string]bool{}
+	for l, c := range e.Topics {
+		if c.TP+c.FP+c.FN > 0 {
+			seen[e.Taxonomy[l]] = true
+		}
+	}
+	out := make([]string, 0, len(seen))
+	for t := range seen {
+		out = append(out, t)
+	}
+	sort.Strings(out)
+	return out
+}
+
 // EntitiesMicro sums countries, organisations and people.
 func (e *Eval) EntitiesMicro() PRF {
 	var c PRF
@@ -320,30 +420,48 @@ func (e *Eval) EntitiesMicro() PRF {
 // SpeakerAccuracy is the share of gold turns whose speaker the tool got right.
 func (e *Eval) SpeakerAccuracy() float64 { return ratio(e.Speakers.Right, e.Speakers.Total) }
 
-// WriteReport prints the quality table; verbose adds every error.
+// WriteReport prints the quality table: per topic with its taxonomy, the
+// micro average per taxonomy when there are several, and the entity
+// types and speakers that the gold labels; verbose adds every error.
 func (e *Eval) WriteReport(w io.Writer, verbose bool) {
 	fmt.Fprintf(w, "gold turns %d, matched %d, unmatched %d, extra tool turns %d\n\n", e.GoldTurns, e.GoldTurns-e.Unmatched, e.Unmatched, e.Extra)
-	fmt.Fprintf(w, "%-38s %9s %6s %6s %6s %5s %5s %5s\n", "", "precision", "recall", "F1", "", "TP", "FP", "FN")
+	fmt.Fprintf(w, "%-56s %9s %6s %6s %6s %5s %5s %5s\n", "", "precision", "recall", "F1", "", "TP", "FP", "FN")
 	row := func(name string, c PRF) {
-		fmt.Fprintf(w, "%-38s %9.3f %6.3f %6.3f %6s %5d %5d %5d\n", name, c.Precision(), c.Recall(), c.F1(), "", c.TP, c.FP, c.FN)
+		fmt.Fprintf(w, "%-56s %9.3f %6.3f %6.3f %6s %5d %5d %5d\n", name, c.Precision(), c.Recall(), c.F1(), "", c.TP, c.FP, c.FN)
 	}
-	labels := make([]string, 0, len(e.Topics))
-	for l, c := range e.Topics {
-		if c.TP+c.FP+c.FN > 0 {
-			labels = append(labels, l)
+	taxonomies := e.scoredTaxonomies()
+	for _, tx := range taxonomies {
+		labels := make([]string, 0, len(e.Topics))
+		for l, c := range e.Topics {
+			if c.TP+c.FP+c.FN > 0 && e.Taxonomy[l] == tx {
+				labels = append(labels, l)
+			}
+		}
+		sort.Strings(labels)
+		for _, l := range labels {
+			row("topic: "+l+" ("+tx+")", *e.Topics[l])
+		}
+		if len(taxonomies) > 1 {
+			row("topics (micro, "+tx+")", e.TaxonomyMicro(tx))
 		}
 	}
-	sort.Strings(labels)
-	for _, l := range labels {
-		row("topic: "+l, *e.Topics[l])
-	}
 	row("topics (micro)", e.TopicsMicro())
-	row("countries", e.Countries)
-	row("organisations", e.Orgs)
-	row("people", e.People)
-	row("addressed", e.Addressed)
-	row("entities (micro)", e.EntitiesMicro())
-	fmt.Fprintf(w, "%-38s %9.3f  (%d of %d)\n", "speaker accuracy", e.SpeakerAccuracy(), e.Speakers.Right, e.Speakers.Total)
+	entities := false
+	for _, r := range []struct {
+		name string
+		c    PRF
+	}{{"countries", e.Countries}, {"organisations", e.Orgs}, {"people", e.People}, {"addressed", e.Addressed}} {
+		if r.c.TP+r.c.FP+r.c.FN > 0 {
+			row(r.name, r.c)
+			entities = true
+		}
+	}
+	if entities {
+		row("entities (micro)", e.EntitiesMicro())
+	}
+	if e.Speakers.Total > 0 {
+		fmt.Fprintf(w, "%-56s %9.3f  (%d of %d)\n", "speaker accuracy", e.SpeakerAccuracy(), e.Speakers.Right, e.Speakers.Total)
+	}
 	if !verbose {
 		return
 	}

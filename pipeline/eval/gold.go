@@ -12,22 +12,50 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
 // GoldTurn is one hand-labelled turn (one line of a gold JSON Lines file).
+// A turn may have one gold line per taxonomy; the fields a line leaves out
+// are not labelled there and not scored (except addressed, which counts as
+// [] when people is given), so that a line of a second taxonomy can label
+// topics alone.
 type GoldTurn struct {
-	Source        string     `json:"source"`        // transcript path, matched against the end of the tool's source
-	Snippet       string     `json:"turn_snippet"`  // the start of the turn's text
-	Speaker       string     `json:"speaker"`       // full name, or "" for an unnamed speaker
-	Topics        []string   `json:"topics"`        // topic labels
-	Countries     []string   `json:"countries"`     // ISO 3166-1 alpha-3 codes
-	Organisations [][]string `json:"organisations"` // per organisation, accepted spellings, canonical first
-	People        [][]string `json:"people"`        // per person talked about, accepted spellings, canonical first
-	Addressed     [][]string `json:"addressed"`     // per person the speaker addresses by name ("Thanks, Karine."), accepted spellings
+	Source        string     `json:"source"`             // transcript path, matched against the end of the tool's source
+	Snippet       string     `json:"turn_snippet"`       // the start of the turn's text
+	Taxonomy      string     `json:"taxonomy,omitempty"` // the taxonomy of Topics; "" is lexicon.DefaultTaxonomy
+	Speaker       string     `json:"speaker"`            // full name, or "" for an unnamed speaker
+	Topics        []string   `json:"topics"`             // topic labels of Taxonomy
+	Countries     []string   `json:"countries"`          // ISO 3166-1 alpha-3 codes
+	Organisations [][]string `json:"organisations"`      // per organisation, accepted spellings, canonical first
+	People        [][]string `json:"people"`             // per person talked about, accepted spellings, canonical first
+	Addressed     [][]string `json:"addressed"`          // per person the speaker addresses by name ("Thanks, Karine."), accepted spellings
 	File          string     `json:"-"`
 	Line          int        `json:"-"` // 1-based line in File
+
+	labels map[string]bool // the fields the line gives ("speaker", "countries", ...); nil: all
+}
+
+// labelled reports whether the gold line labels a field ("speaker",
+// "countries", "organisations", "people", "addressed").
+func (g *GoldTurn) labelled(field string) bool {
+	if g.labels == nil {
+		return true
+	}
+	if field == "addressed" && g.labels["people"] {
+		return true
+	}
+	return g.labels[field]
+}
+
+// taxonomy returns the taxonomy of the turn's topics.
+func (g *GoldTurn) taxonomy() string {
+	if g.Taxonomy == "" {
+		return lexicon.DefaultTaxonomy
+	}
+	return g.Taxonomy
 }
 
 // MaxGoldFile is the largest gold file ReadGold reads: 64 MiB.
@@ -93,6 +121,14 @@ func readGoldFile(name string) ([]GoldTurn, error) {
 		}
 		if g.Source == "" || g.Snippet == "" {
 			return nil, &transcript.Error{File: name, Line: n, Err: errors.New("gold: source and turn_snippet are required")}
+		}
+		var fields map[string]json.RawMessage
+		if err := json.Unmarshal(line, &fields); err != nil {
+			return nil, &transcript.Error{File: name, Line: n, Err: fmt.Errorf("gold: %w", err)}
+		}
+		g.labels = map[string]bool{}
+		for k := range fields {
+			g.labels[k] = true
 		}
 		g.File, g.Line = name, n
 		out = append(out, g)

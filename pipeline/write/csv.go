@@ -10,11 +10,12 @@ import (
 )
 
 // Columns are the turns CSV header, in order: a TurnRecord flattened, with
-// each list joined by "; " and the topics' scores and evidence in columns
-// of their own.
+// each list joined by "; " and the topics' taxonomies, scores and evidence
+// in columns of their own (topic_taxonomies holds the taxonomy of each
+// label of topics, in the same order).
 var Columns = []string{
 	"source", "doc_title", "doc_date", "turn", "speaker", "speaker_role", "speaker_affiliation",
-	"topics", "topic_scores", "topic_evidence", "countries", "country_codes", "organisations",
+	"topics", "topic_taxonomies", "topic_scores", "topic_evidence", "countries", "country_codes", "organisations",
 	"people", "addressed", "words", "text", "start", "end",
 }
 
@@ -24,9 +25,10 @@ var MentionColumns = []string{"source", "turn", "start", "end", "text", "type", 
 
 // Cells returns the record's CSV cells, in Columns order.
 func (r *TurnRecord) Cells() []string {
-	var topics, scores, evidence, countries, codes []string
+	var topics, taxonomies, scores, evidence, countries, codes []string
 	for _, t := range r.Topics {
 		topics = append(topics, t.Label)
+		taxonomies = append(taxonomies, t.Taxonomy)
 		scores = append(scores, t.Label+":"+strconv.FormatFloat(t.Score, 'f', 2, 64))
 		evidence = append(evidence, t.Label+": "+t.EvidenceText())
 	}
@@ -37,7 +39,7 @@ func (r *TurnRecord) Cells() []string {
 	return []string{
 		r.Source, r.DocTitle, r.DocDate, strconv.Itoa(r.Turn),
 		r.Speaker, r.SpeakerRole, r.SpeakerAffiliation,
-		strings.Join(topics, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
+		strings.Join(topics, "; "), strings.Join(taxonomies, "; "), strings.Join(scores, "; "), strings.Join(evidence, " | "),
 		strings.Join(countries, "; "), strings.Join(codes, "; "),
 		strings.Join(r.Organisations, "; "), strings.Join(r.People, "; "), strings.Join(r.Addressed, "; "),
 		strconv.Itoa(r.Words), r.Text, r.Start, r.End,

@@ -33,7 +33,8 @@ type TurnRecord struct {
 // TopicRecord is a tag with its score and evidence.
 type TopicRecord struct {
 	Label    string      `json:"label" parquet:"label"`
-	Score    float64     `json:"score" parquet:"score"` // in (0, 1], 2 decimals
+	Taxonomy string      `json:"taxonomy" parquet:"taxonomy"` // "security", "agendas", ...
+	Score    float64     `json:"score" parquet:"score"`       // in (0, 1], 2 decimals
 	Evidence []CueRecord `json:"evidence" parquet:"evidence,list"`
 }
 
@@ -103,7 +104,7 @@ func Record(doc *transcript.Document, n int) TurnRecord {
 
 // Topic returns a tag as a TopicRecord.
 func Topic(tag tagger.Tag) TopicRecord {
-	tr := TopicRecord{Label: tag.Label, Score: tag.Score, Evidence: []CueRecord{}}
+	tr := TopicRecord{Label: tag.Label, Taxonomy: tag.Taxonomy, Score: tag.Score, Evidence: []CueRecord{}}
 	for _, c := range tag.Evidence {
 		tr.Evidence = append(tr.Evidence, CueRecord{Cue: c.Text, Count: c.Count})
 	}
