@@ -80,6 +80,9 @@ func (l *Lexicon) Check() Problems {
 		}
 	}
 	for _, t := range l.Topics {
+		cued[t.Parent] = true // a parent is cued through its subtopics (a dictionary's nested categories)
+	}
+	for _, t := range l.Topics {
 		if t.Label == "" {
 			add(t.File, t.Line, fmt.Errorf("%w: topic %q has no label", ErrInvalid, t.ID))
 		}

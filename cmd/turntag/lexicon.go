@@ -26,7 +26,7 @@ func lexiconCommand() *cli.Command {
 				ArgsUsage: "[FILE...]",
 				Description: "Checks: duplicate ids, an alias claimed by two entries without a rule, ISO codes that are not ISO 3166-1,\n" +
 					"topics with no cues, references to unknown ids (topics, countries, parents), and phrases that can never match.",
-				Flags:  []cli.Flag{&cli.BoolFlag{Name: "no-default-lexicon", Usage: "check only the given files, without the embedded default"}},
+				Flags:  append([]cli.Flag{&cli.BoolFlag{Name: "no-default-lexicon", Usage: "check only the given files, without the embedded default"}, dictionaryFlag()}, corpusFlags()...), // dictionary.go, sensecheck.go
 				Action: runCheck,
 			},
 			{
@@ -46,6 +46,7 @@ func lexiconCommand() *cli.Command {
 				Flags:     lexiconFlags(),
 				Action:    runExplain,
 			},
+			convertCommand(), // convert.go
 		},
 	}
 }
@@ -65,6 +66,9 @@ func runCheck(c *cli.Context) error {
 			problems = append(problems, err.Error())
 		}
 	}
+	if err := addDictionaries(c, lex); err != nil { // dictionary.go
+		problems = append(problems, err.Error())
+	}
 	if err := lex.Compile(); err != nil {
 		problems = append(problems, err.Error())
 	}
@@ -81,7 +85,7 @@ func runCheck(c *cli.Context) error {
 	}
 	s := lex.Stats()
 	fmt.Fprintf(c.App.Writer, "ok: %d countries, %d organisations, %d people, %d topics\n", s.Countries, s.Organisations, s.People, s.Topics)
-	return nil
+	return checkCorpus(c, lex) // sensecheck.go
 }
 
 func runList(c *cli.Context) error {

@@ -21,6 +21,7 @@ func lexiconFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
 		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
 		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
+		dictionaryFlag(), // dictionary.go
 	}
 }
 
@@ -35,7 +36,7 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), 1)
 		}
 		files := c.StringSlice("lexicon")
-		if len(files) == 0 {
+		if len(files) == 0 && len(c.StringSlice("dictionary")) == 0 {
 			return def, nil
 		}
 		// the default is shared: load a fresh copy to merge user files into
@@ -48,6 +49,9 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 		if err := lex.AddFile(f); err != nil {
 			return nil, cli.Exit(err.Error(), 1)
 		}
+	}
+	if err := addDictionaries(c, lex); err != nil { // dictionary.go
+		return nil, cli.Exit(err.Error(), 1)
 	}
 	if err := lex.Compile(); err != nil {
 		return nil, cli.Exit(err.Error(), 1)
