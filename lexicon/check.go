@@ -82,6 +82,9 @@ func (l *Lexicon) Check() Problems {
 		}
 	}
 	for _, t := range l.Topics {
+		cued[t.Parent] = true // a parent is cued through its subtopics (a dictionary's nested categories)
+	}
+	for _, t := range l.Topics {
 		if t.Label == "" {
 			add(t.File, t.Line, fmt.Errorf("%w: topic %q has no label", ErrInvalid, t.ID))
 		}
@@ -147,6 +150,9 @@ func checkPlaces(l *Lexicon, x *contextExpander, add func(string, int, error)) {
 			for _, m := range others.Match(text) {
 				if m.Phrase.HasRules() {
 					continue // it gives way in some contexts, and the place matches there
+				}
+				if m.Topic != nil && m.Phrase.File != p.File {
+					continue // another file's cue may take a place's words: cues come first by design
 				}
 				what := ""
 				switch {

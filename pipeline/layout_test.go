@@ -15,6 +15,8 @@ import (
 // way, so no stage imports a later one.
 var allowedImports = map[string][]string{
 	"lexicon":             nil,
+	"lexicon/dictionary":  {"lexicon"},
+	"lexicon/sense":       {"lexicon"},
 	"tagger":              {"lexicon"},
 	"pipeline/transcript": {"lexicon", "tagger"},
 	"pipeline/limited":    {"pipeline/transcript"},

@@ -28,7 +28,7 @@ func lexiconCommand() *cli.Command {
 				ArgsUsage: "[FILE...]",
 				Description: "Checks: duplicate ids, an alias claimed by two entries without a rule, ISO codes that are not ISO 3166-1,\n" +
 					"topics with no cues, references to unknown ids (topics, countries, parents), and phrases that can never match.",
-				Flags:  []cli.Flag{&cli.BoolFlag{Name: "no-default-lexicon", Usage: "check only the given files, without the embedded default"}},
+				Flags:  append([]cli.Flag{&cli.BoolFlag{Name: "no-default-lexicon", Usage: "check only the given files, without the embedded default"}, dictionaryFlag()}, corpusFlags()...), // dictionary.go, sensecheck.go
 				Action: runCheck,
 			},
 			{
@@ -49,6 +49,7 @@ func lexiconCommand() *cli.Command {
 				Action:    runExplain,
 			},
 			helpCommand(),
+			convertCommand(), // convert.go
 		},
 	}
 }
@@ -56,7 +57,7 @@ func lexiconCommand() *cli.Command {
 func runCheck(c *cli.Context) error {
 	type checked struct {
 		lex      *lexicon.Lexicon
-		problems []string
+		problems lexicon.Problems
 	}
 	res, err := interruptible(c.Context, func() (checked, error) {
 		var lex *lexicon.Lexicon
@@ -66,35 +67,40 @@ func runCheck(c *cli.Context) error {
 		} else if lex, err = lexicon.LoadDefault(); err != nil {
 			return checked{}, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
 		}
-		var problems []string
+		var probs lexicon.Problems
 		for _, f := range c.Args().Slice() {
-			if err := addLexiconFile(lex, f); err != nil {
-				problems = append(problems, err.Error())
-			}
+			probs = append(probs, lexicon.AsProblems(addLexiconFile(lex, f))...)
 		}
-		if err := lex.Compile(); err != nil {
-			problems = append(problems, err.Error())
-		}
-		if err := lex.Check(); err != nil {
-			problems = append(problems, err.Error())
-		}
-		return checked{lex, problems}, nil
+		probs = append(probs, lexicon.AsProblems(addDictionaries(c, lex))...) // dictionary.go
+		probs = append(probs, lexicon.AsProblems(lex.Compile())...)
+		probs = append(probs, lex.Check()...)
+		return checked{lex, uniqueProblems(probs)}, nil
 	})
 	if err != nil {
 		return err
 	}
-	if problems := res.problems; len(problems) > 0 {
-		fmt.Fprintln(c.App.Writer, printable(strings.Join(problems, "\n")))
-		n := 0
-		for _, p := range problems {
-			n += strings.Count(p, "\n") + 1
-		}
-		return cli.Exit(plural(n, "problem", "problems"), exitFailed)
+	if probs := res.problems; len(probs) > 0 {
+		fmt.Fprintln(c.App.Writer, printable(probs.Error()))
+		return cli.Exit(plural(len(probs), "problem", "problems"), exitFailed)
 	}
 	lex := res.lex
 	s := lex.Stats()
 	fmt.Fprintf(c.App.Writer, "ok: %d countries, %d organisations, %d people, %d topics\n", s.Countries, s.Organisations, s.People, s.Topics)
-	return nil
+	return checkCorpus(c, lex) // sensecheck.go
+}
+
+// uniqueProblems drops a problem that Compile and Check both report,
+// keeping the first.
+func uniqueProblems(probs lexicon.Problems) lexicon.Problems {
+	seen := map[string]bool{}
+	var out lexicon.Problems
+	for _, p := range probs {
+		if msg := p.Error(); !seen[msg] {
+			seen[msg] = true
+			out = append(out, p)
+		}
+	}
+	return out
 }
 
 func runList(c *cli.Context) error {

@@ -28,6 +28,7 @@ func lexiconFlags() []cli.Flag {
 		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
 		&cli.StringFlag{Name: "taxonomy", Usage: "tag the topics of taxonomy `NAME`: security (the default: 16 foreign and security topics), agendas (the 21 major topics of the Comparative Agendas Project), a taxonomy of a --lexicon file, several joined by commas, or all; eval's default is the taxonomies its gold names"},
 		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
+		dictionaryFlag(), // dictionary.go
 	}
 }
 
@@ -52,7 +53,7 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 	if c.Bool("no-default-lexicon") {
 		lex = lexicon.New()
 	} else {
-		if len(c.StringSlice("lexicon")) == 0 && (spec == "" || spec == lexicon.DefaultTaxonomy) {
+		if len(c.StringSlice("lexicon")) == 0 && len(c.StringSlice("dictionary")) == 0 && (spec == "" || spec == lexicon.DefaultTaxonomy) {
 			def, err := lexicon.Default() // compiled with the default selection
 			if err != nil {
 				return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
@@ -70,6 +71,9 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 		if err := addLexiconFile(lex, f); err != nil {
 			return nil, cli.Exit(err.Error(), exitFailed)
 		}
+	}
+	if err := addDictionaries(c, lex); err != nil { // dictionary.go
+		return nil, cli.Exit(err.Error(), exitFailed)
 	}
 	names, err := lex.ParseTaxonomies(spec)
 	if err != nil {
