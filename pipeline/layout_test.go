@@ -23,6 +23,7 @@ var allowedImports = map[string][]string{
 	"pipeline/write":      {"lexicon", "pipeline/transcript", "tagger"},
 	"pipeline/batch":      {"pipeline", "pipeline/read", "pipeline/transcript", "pipeline/write"},
 	"pipeline/eval":       {"lexicon", "pipeline/transcript", "tagger"},
+	"pipeline/report":     {"lexicon", "pipeline/transcript", "pipeline/write", "tagger"},
 }
 
 // TestLayout checks every package's imports against allowedImports.

@@ -59,6 +59,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			suggestCommand(),
 			evalCommand(),
 			benchCommand(),
+			reportCommand(),
 		},
 	}
 	var setUsage func([]*cli.Command)

@@ -26,6 +26,7 @@ func tagCommand() *cli.Command {
 		Flags: append(lexiconFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE` (written to a temporary file beside it and renamed at the end) instead of stdout"},
 			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE`"},
+			&cli.StringFlag{Name: "documents", Usage: "also write one row per document (source, title, date, turns, words, speakers, per-topic share of turns and of words, top countries, organisations and people with the turns naming them) to `FILE`, in --format"},
 			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv, jsonl, or parquet (needs -o; lists as Parquet lists, for DuckDB, pandas and R)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: "process `N` files in parallel (0: one per CPU)"},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
@@ -107,6 +108,16 @@ func runTag(c *cli.Context) error {
 			return err
 		}
 		sinks = append(sinks, ms)
+	}
+	if d := c.String("documents"); d != "" { // --documents: see documents.go
+		ds, err := newDocumentsSink(d, c.App.Writer, format, c.Bool("raw-cells"))
+		if err != nil {
+			for _, s := range sinks {
+				s.out.Abort()
+			}
+			return err
+		}
+		sinks = append(sinks, ds)
 	}
 	defer func() {
 		for _, s := range sinks {
