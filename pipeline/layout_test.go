@@ -26,6 +26,7 @@ var allowedImports = map[string][]string{
 	"pipeline/write":      {"lexicon", "pipeline/transcript", "tagger"},
 	"pipeline/batch":      {"pipeline", "pipeline/limited", "pipeline/read", "pipeline/transcript", "pipeline/write"},
 	"pipeline/eval":       {"lexicon", "pipeline/limited", "pipeline/transcript", "tagger"},
+	"pipeline/report":     {"lexicon", "pipeline/transcript", "pipeline/write", "tagger"},
 }
 
 // TestLayout checks every package's imports against allowedImports.

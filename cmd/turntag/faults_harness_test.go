@@ -135,7 +135,7 @@ wait:
 	if !cancelled.IsZero() {
 		res.stopped = time.Since(cancelled)
 	}
-	res.code = report(&errs, err)
+	res.code = exitReport(&errs, err)
 	res.stdout, res.stderr, res.stdinRead = out.String(), errs.String(), wire.read.Load()
 	return res
 }

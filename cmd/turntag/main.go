@@ -31,7 +31,7 @@ func runMain() int {
 	ctx, stop := interruptContext(context.Background())
 	defer stop()
 	err := runApp(ctx, newApp(os.Stdout, os.Stderr), os.Args)
-	return report(os.Stderr, err)
+	return exitReport(os.Stderr, err)
 }
 
 // runApp runs the app on a command line, its flags moved before its
@@ -73,10 +73,10 @@ const (
 	exitUsage  = 2 // bad usage: nothing was read
 )
 
-// report prints a command's error as "turntag: <err>" on stderr, with
+// exitReport prints a command's error as "turntag: <err>" on stderr, with
 // control characters escaped so that no name can forge a line, and returns
 // the exit status: the cli.ExitCoder's code, else 1.
-func report(stderr io.Writer, err error) int {
+func exitReport(stderr io.Writer, err error) int {
 	if err == nil {
 		return exitOK
 	}
@@ -111,6 +111,7 @@ func newApp(stdout, stderr io.Writer) *cli.App {
 			suggestCommand(),
 			evalCommand(),
 			benchCommand(),
+			reportCommand(),
 			completionCommand(),
 			helpCommand(),
 		},

@@ -35,6 +35,7 @@ func tagCommand() *cli.Command {
 		Flags: append(lexiconFlags(),
 			&cli.StringFlag{Name: "output", Aliases: []string{"o"}, Usage: "write the turns to `FILE`, a new or regular file (written to a temporary file beside it and renamed at the end) instead of stdout"},
 			&cli.StringFlag{Name: "mentions", Usage: "also write one row per entity mention (source, turn, start, end, text, type, canonical, id, origin; offsets in characters of the turn text) to `FILE` (- for stdout when -o is a file)"},
+			&cli.StringFlag{Name: "documents", Usage: "also write one row per document (source, title, date, turns, words, speakers, per-topic share of turns and of words, top countries, organisations and people with the turns naming them) to `FILE`, in --format"},
 			&cli.StringFlag{Name: "format", Value: "csv", Usage: "output `FORMAT` for turns and mentions: csv, jsonl, or parquet (needs -o; lists as Parquet lists, for DuckDB, pandas and R)"},
 			&cli.IntFlag{Name: "jobs", Aliases: []string{"j"}, Usage: fmt.Sprintf("process `N` files in parallel (0: one per CPU; at most %d)", batch.MaxJobs)},
 			&cli.StringSliceFlag{Name: "include", Usage: "in folders, only read files whose name or relative path matches `GLOB` (repeatable)"},
@@ -91,6 +92,7 @@ type tagOptions struct {
 	format  string
 	filter  batch.Filter
 	targets []*target // turns, then mentions if asked for
+	docs    *target   // --documents, or nil
 	folders []string  // the arguments that are folders
 }
 
@@ -131,10 +133,17 @@ func checkTag(c *cli.Context) (*tagOptions, error) {
 		}
 		o.targets = append(o.targets, m)
 	}
+	if c.IsSet("documents") {
+		d, err := checkTarget("--documents", c.String("documents"))
+		if err != nil {
+			return nil, err
+		}
+		o.docs = d
+	}
 	if o.format == "parquet" {
-		for _, t := range o.targets {
+		for _, t := range o.all() {
 			if t.stdout() {
-				return nil, usagef("--format parquet needs -o FILE (and --mentions FILE): Parquet is not written to stdout")
+				return nil, usagef("--format parquet needs -o FILE (and --mentions FILE, --documents FILE): Parquet is not written to stdout")
 			}
 		}
 	}
@@ -146,6 +155,14 @@ func checkTag(c *cli.Context) (*tagOptions, error) {
 	return o, nil
 }
 
+// all returns every output target: turns, mentions, documents.
+func (o *tagOptions) all() []*target {
+	if o.docs == nil {
+		return o.targets
+	}
+	return append(append([]*target(nil), o.targets...), o.docs)
+}
+
 func runTag(c *cli.Context) error {
 	opts, err := checkTag(c)
 	if err != nil {
@@ -153,10 +170,10 @@ func runTag(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs, expandErrs := batch.Expand(c.Args().Slice(), opts.filter)
-	if err := checkClashes(opts.targets, c.App.Writer, opts.folders, inputs, c.StringSlice("lexicon")); err != nil {
+	if err := checkClashes(opts.all(), c.App.Writer, opts.folders, inputs, c.StringSlice("lexicon")); err != nil {
 		return err
 	}
-	for _, t := range opts.targets {
+	for _, t := range opts.all() {
 		if t.stdout() && stdoutLost(c.App.Writer) {
 			return cli.Exit("stdout is closed: the turns would be lost; give -o FILE, or redirect stdout to a file", exitFailed)
 		}
@@ -173,6 +190,13 @@ func runTag(c *cli.Context) error {
 			return err
 		}
 		sinks = append(sinks, s)
+	}
+	if opts.docs != nil { // --documents: see documents.go
+		ds, err := newDocumentsSink(opts.docs, c.App.Writer, opts.format, c.Bool("raw-cells"))
+		if err != nil {
+			return err
+		}
+		sinks = append(sinks, ds)
 	}
 	p, err := buildPipeline(c)
 	if err != nil {
