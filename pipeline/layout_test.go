@@ -16,6 +16,7 @@ import (
 var allowedImports = map[string][]string{
 	"lexicon":             nil,
 	"tagger":              {"lexicon"},
+	"tagger/fastner":      {"tagger"},
 	"pipeline/transcript": {"lexicon", "tagger"},
 	"pipeline/limited":    {"pipeline/transcript"},
 	"pipeline/read":       {"lexicon", "pipeline/limited", "pipeline/transcript"},
