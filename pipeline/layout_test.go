@@ -18,6 +18,7 @@ var allowedImports = map[string][]string{
 	"lexicon/dictionary":  {"lexicon"},
 	"lexicon/sense":       {"lexicon"},
 	"tagger":              {"lexicon"},
+	"tagger/fastner":      {"tagger"},
 	"pipeline/transcript": {"lexicon", "tagger"},
 	"pipeline/limited":    {"pipeline/transcript"},
 	"pipeline/read":       {"lexicon", "pipeline/limited", "pipeline/transcript"},

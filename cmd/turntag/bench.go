@@ -22,6 +22,7 @@ import (
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
+	"github.com/turntag/turntag/tagger/fastner"
 )
 
 func benchCommand() *cli.Command {
@@ -37,7 +38,7 @@ func benchCommand() *cli.Command {
 			&cli.StringFlag{Name: "samples", Value: "testdata/transcripts", Usage: "transcripts in `DIR` that generated documents borrow turns and speakers from"},
 			&cli.Float64Flag{Name: "ner-size", Value: 1, Usage: "`MB` of the corpus (the first files) for the default mode and the prose reference, which are slower"},
 			&cli.StringFlag{Name: "cpuprofile", Usage: "write a CPU profile of the measured runs to `FILE` (read it with go tool pprof)"},
-			&cli.StringFlag{Name: "modes", Value: "lexicon,ner", Usage: "comma-separated `MODES` to run: lexicon (1 and 2 workers), ner (default mode and the prose reference)"},
+			&cli.StringFlag{Name: "modes", Value: "lexicon,ner", Usage: "comma-separated `MODES` to run: lexicon (1 and 2 workers), ner (default mode, with --ner prose, and the NER alone, fast and prose's, per turn)"},
 		},
 		Action: runBench,
 	}
@@ -138,23 +139,48 @@ func runBench(c *cli.Context) error {
 	}
 	if modes["ner"] {
 		t0 = time.Now()
+		if err := (fastner.Finder{}).Warm(); err != nil {
+			return failure(err)
+		}
+		fmt.Fprintf(w, "NER model loaded in %s\n", time.Since(t0).Round(time.Millisecond))
+		t0 = time.Now()
 		tagger.Prose{}.Warm()
 		fmt.Fprintf(w, "prose model loaded in %s\n", time.Since(t0).Round(time.Millisecond))
 		subset := firstBytes(inputs, int64(c.Float64("ner-size")*1e6))
-		p := pipeline.New(tagger.New(lex, tagger.Prose{}))
-		procs := runtime.GOMAXPROCS(1) // both sides on one core
+		p := pipeline.New(tagger.New(lex, fastner.Finder{}))
+		procs := runtime.GOMAXPROCS(1) // every side on one core
 		defer runtime.GOMAXPROCS(procs)
 		def, err := measure(c.Context, p, subset, 1)
 		if err != nil {
 			return failure(err)
 		}
-		ref, err := proseReference(p, subset)
+		fmt.Fprintf(w, "default (NER), 1 worker on 1 core: %s\n", def)
+		old, err := measure(c.Context, pipeline.New(tagger.New(lex, tagger.Prose{})), subset, 1)
 		if err != nil {
 			return failure(err)
 		}
-		fmt.Fprintf(w, "default (NER), 1 worker on 1 core: %s\n", def)
+		fmt.Fprintf(w, "default with --ner prose, 1 worker on 1 core: %s\n", old)
+		texts, size, err := turnTexts(p, subset)
+		if err != nil {
+			return failure(err)
+		}
+		fast, fastNames, err := perTurn(texts, size, fastner.Finder{})
+		if err != nil {
+			return failure(err)
+		}
+		ref, refNames, err := perTurn(texts, size, tagger.Prose{})
+		if err != nil {
+			return failure(err)
+		}
+		same := "identical"
+		if !slices.EqualFunc(fastNames, refNames, slices.Equal) {
+			same = "DIFFERENT"
+		}
+		fmt.Fprintf(w, "fastner per turn, same turns, 1 core: %s\n", fast)
 		fmt.Fprintf(w, "prose NewDocument per turn (segmentation off), same turns, 1 core: %s\n", ref)
-		fmt.Fprintf(w, "default / prose: %.2fx\n", ref.elapsed.Seconds()/def.elapsed.Seconds())
+		fmt.Fprintf(w, "entities: %s (%d)\n", same, countNames(refNames))
+		fmt.Fprintf(w, "default / prose: %.2fx; fastner / prose: %.2fx; default / default with --ner prose: %.2fx\n",
+			ref.elapsed.Seconds()/def.elapsed.Seconds(), ref.elapsed.Seconds()/fast.elapsed.Seconds(), old.elapsed.Seconds()/def.elapsed.Seconds())
 	}
 	fmt.Fprintf(w, "peak RSS %s, GOMAXPROCS %d\n", peakRSS(), runtime.GOMAXPROCS(0))
 	return w.Close()
@@ -221,35 +247,55 @@ func measure(ctx context.Context, p *pipeline.Pipeline, inputs []batch.Input, jo
 	return r, err
 }
 
-// proseReference runs prose's NewDocument (shared model, segmentation off)
-// once per turn over the same turns, as the yardstick of the default mode.
-func proseReference(p *pipeline.Pipeline, inputs []batch.Input) (rate, error) {
+// turnTexts parses inputs and returns the texts of their turns and the
+// inputs' size.
+func turnTexts(p *pipeline.Pipeline, inputs []batch.Input) ([]string, int64, error) {
 	var texts []string
-	var r rate
+	var size int64
 	for _, in := range inputs {
 		src, err := limited.ReadFile(in.Path, batch.DefaultMaxFileSize)
 		if err != nil {
-			return r, err
+			return nil, 0, err
 		}
 		f, _ := read.DetectFormat(in.Path)
 		doc, err := p.ParseFormat(in.Source, f, src)
 		if err != nil {
-			return r, err
+			return nil, 0, err
 		}
-		r.bytes += int64(len(src))
+		size += int64(len(src))
+		doc.Normalize()
 		for _, t := range doc.Turns {
 			texts = append(texts, doc.TurnText(t))
 		}
 	}
+	return texts, size, nil
+}
+
+// perTurn runs a NameFinder once per turn text: with tagger.Prose, prose's
+// NewDocument (shared model, segmentation off), the yardstick of the
+// default mode. It returns the rate (counting the inputs' size) and the
+// names of each turn.
+func perTurn(texts []string, size int64, f tagger.NameFinder) (rate, [][]tagger.Name, error) {
+	r := rate{bytes: size, turns: len(texts)}
+	names := make([][]tagger.Name, len(texts))
 	start := time.Now()
-	for _, t := range texts {
-		if _, err := (tagger.Prose{}).Names(t); err != nil {
-			return r, err
+	for i, t := range texts {
+		ns, err := f.Names(t)
+		if err != nil {
+			return r, nil, err
 		}
+		names[i] = ns
 	}
 	r.elapsed = time.Since(start)
-	r.turns = len(texts)
-	return r, nil
+	return r, names, nil
+}
+
+func countNames(names [][]tagger.Name) int {
+	n := 0
+	for _, ns := range names {
+		n += len(ns)
+	}
+	return n
 }
 
 func firstBytes(inputs []batch.Input, limit int64) []batch.Input {

@@ -12,6 +12,7 @@ import (
 	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/tagger"
+	"github.com/turntag/turntag/tagger/fastner"
 )
 
 // Bounds on a lexicon file: 8 MiB, some 13 times the embedded default,
@@ -27,7 +28,7 @@ func lexiconFlags() []cli.Flag {
 		&cli.StringSliceFlag{Name: "lexicon", Aliases: []string{"l"}, Usage: "merge the YAML lexicon `FILE` (at most 8 MiB) over the embedded default: new ids are added, known ids extended, or replaced with replace: true (repeatable, applied in order)"},
 		&cli.BoolFlag{Name: "no-default-lexicon", Usage: "start from an empty lexicon instead of the embedded default (use with --lexicon)"},
 		&cli.StringFlag{Name: "taxonomy", Usage: "tag the topics of taxonomy `NAME`: security (the default: 16 foreign and security topics), agendas (the 21 major topics of the Comparative Agendas Project), a taxonomy of a --lexicon file, several joined by commas, or all; eval's default is the taxonomies its gold names"},
-		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)"},
+		&cli.StringFlag{Name: "ner", Value: "on", Usage: "statistical name recognition for names the lexicon lacks: `on`, off (the lexicon alone, faster) or prose (prose's own, slower code; the same names)"},
 		dictionaryFlag(), // dictionary.go
 	}
 }
@@ -91,10 +92,10 @@ func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
 // checkNER checks the --ner flag of the commands that have it.
 func checkNER(c *cli.Context) error {
 	switch c.String("ner") {
-	case "on", "off", "": // commands without the flag, such as suggest, always use the NER
+	case "on", "off", "prose", "": // commands without the flag, such as suggest, always use the NER
 		return nil
 	}
-	return usagef("--ner takes on or off, not %q", c.String("ner"))
+	return usagef("--ner takes on or off (or prose), not %q", c.String("ner"))
 }
 
 // buildPipeline loads the lexicon and, unless --ner=off, the NER model. It
@@ -110,10 +111,17 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 			return nil, err
 		}
 		var finder tagger.NameFinder
-		if c.String("ner") != "off" {
+		switch c.String("ner") {
+		case "prose":
 			p := tagger.Prose{}
 			p.Warm()
 			finder = p
+		case "on", "":
+			f := fastner.Finder{}
+			if err := f.Warm(); err != nil {
+				return nil, failure(err)
+			}
+			finder = f
 		}
 		return pipeline.New(tagger.New(lex, finder)), nil
 	})

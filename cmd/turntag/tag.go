@@ -43,6 +43,7 @@ func tagCommand() *cli.Command {
 			&cli.Int64Flag{Name: "max-file-size", Value: batch.DefaultMaxFileSize, Usage: "refuse files larger than `BYTES` (at most 1 GiB); lines and turns are also limited to 4 MiB each"},
 			&cli.BoolFlag{Name: "raw-cells", Usage: "write CSV cells as they are; by default a cell starting with =, +, -, @, tab or CR gets a leading ' so spreadsheets do not run it as a formula"},
 			&cli.BoolFlag{Name: "quiet", Aliases: []string{"q"}, Usage: "no progress bar and no summary line on stderr (errors are still printed)"},
+			&cli.StringFlag{Name: "cache", Usage: "keep each file's output in `DIR` and reuse it while the file, the lexicon, the options and turntag are unchanged, so a rerun redoes only what changed (CSV and JSON Lines; at most 1 GiB, least recently used first out)"},
 		),
 		Action: runTag,
 	}
@@ -168,6 +169,10 @@ func runTag(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	cache, err := openCache(c, opts)
+	if err != nil {
+		return err
+	}
 	stderr := c.App.ErrWriter
 	inputs, expandErrs := batch.Expand(c.Args().Slice(), opts.filter)
 	if err := checkClashes(opts.all(), c.App.Writer, opts.folders, inputs, c.StringSlice("lexicon")); err != nil {
@@ -210,7 +215,7 @@ func runTag(c *cli.Context) error {
 	}
 	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
-	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size"), Stdin: c.App.Reader}
+	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size"), Stdin: c.App.Reader, Cache: cache}
 	for _, s := range sinks {
 		if s.w != nil {
 			s.enc = len(runner.Encoders)
@@ -235,6 +240,9 @@ func runTag(c *cli.Context) error {
 		}
 		sum.files++
 		sum.turns += len(r.Doc.Turns)
+		if r.Cached {
+			sum.cached++
+		}
 		for _, s := range sinks {
 			if err := s.write(r); err != nil {
 				return err
@@ -284,12 +292,17 @@ func stopped(err error, sum summary, total int, targets []*target) string {
 // summary counts a batch run.
 type summary struct {
 	files, turns, failed, skipped int
+	cached                        int // files read from --cache
 	bytes                         int64
 	elapsed                       time.Duration
 }
 
 // String renders the one-line summary of a run.
 func (s summary) String() string {
-	return fmt.Sprintf("turntag: %s, %s, %d failed, %d skipped, %.1f MB in %s",
+	line := fmt.Sprintf("turntag: %s, %s, %d failed, %d skipped, %.1f MB in %s",
 		plural(s.files, "file", "files"), plural(s.turns, "turn", "turns"), s.failed, s.skipped, float64(s.bytes)/1e6, s.elapsed.Round(time.Millisecond))
+	if s.cached > 0 {
+		line += fmt.Sprintf(" (%d from the cache)", s.cached)
+	}
+	return line
 }

@@ -25,6 +25,7 @@ type Result struct {
 	Skipped bool     // unsupported format or not a regular file: reported, not failed
 	Bytes   int64    // size read
 	Encoded [][]byte // the document rendered by each of the Runner's Encoders
+	Cached  bool     // read from the Runner's Cache: Doc holds only Source, Warnings and empty Turns
 }
 
 // Runner processes many inputs in parallel and hands results back in input
@@ -38,6 +39,7 @@ type Runner struct {
 	MaxFileSize int64           // 0 means DefaultMaxFileSize
 	Encoders    []write.Encoder // render each document in the worker that tagged it
 	Stdin       io.Reader       // read for the Input with Stdin set; nil reads nothing
+	Cache       *Cache          // reuse the Encoded outputs of files tagged before; nil: none
 }
 
 // Run processes inputs with Jobs workers and calls emit with each result in
@@ -182,6 +184,10 @@ func (r *Runner) process(ctx context.Context, in Input) (res Result) {
 		return fail(err)
 	}
 	res.Bytes = int64(len(src))
+	cached := r.Cache.entry(r, in, format, src)
+	if hit, ok := cached.get(in, len(src)); ok {
+		return hit
+	}
 	if err := checkLines(in.Source, format, src); err != nil {
 		return fail(err)
 	}
@@ -203,6 +209,7 @@ func (r *Runner) process(ctx context.Context, in Input) (res Result) {
 		}
 		res.Encoded = append(res.Encoded, b)
 	}
+	cached.put(res)
 	return res
 }
 

@@ -1,0 +1,133 @@
+package main
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+)
+
+// fromCache returns the "(N from the cache)" count of a run's summary.
+func fromCache(t *testing.T, stderr string) string {
+	t.Helper()
+	m := regexp.MustCompile(`\((\d+) from the cache\)`).FindStringSubmatch(stderr)
+	if m == nil {
+		return "0"
+	}
+	return m[1]
+}
+
+// TestCacheRerun tags a folder twice with --cache: the second run reads
+// every file from the cache and writes the same bytes; after one file
+// changes only that file is tagged again, and the output is what a run
+// without the cache writes.
+func TestCacheRerun(t *testing.T) {
+	in := t.TempDir()
+	srcs, _ := filepath.Glob("../../testdata/transcripts/*.txt")
+	if len(srcs) < 3 {
+		t.Fatal("too few transcripts")
+	}
+	for _, p := range srcs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		writeFile(t, in, filepath.Base(p), b)
+	}
+	cache := filepath.Join(t.TempDir(), "cache")
+	tag := func(extra ...string) (string, string) {
+		t.Helper()
+		out, errs, err := run(t, append(append([]string{"tag", "--ner", "off"}, extra...), in)...)
+		if err != nil {
+			t.Fatalf("tag: %v\n%s", err, errs)
+		}
+		return out, errs
+	}
+	first, errs := tag("--cache", cache)
+	if n := fromCache(t, errs); n != "0" {
+		t.Errorf("first run: %s files from the cache", n)
+	}
+	second, errs := tag("--cache", cache)
+	if n := fromCache(t, errs); n != strconv.Itoa(len(srcs)) {
+		t.Errorf("second run: %s of %d files from the cache\n%s", n, len(srcs), errs)
+	}
+	if second != first {
+		t.Error("second run: output differs from the first")
+	}
+
+	changed := filepath.Join(in, filepath.Base(srcs[1]))
+	f, err := os.OpenFile(changed, os.O_APPEND|os.O_WRONLY, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.WriteString("\nMODERATOR: One more question, on Ukraine and NATO.\n")
+	f.Close()
+	third, errs := tag("--cache", cache)
+	if n := fromCache(t, errs); n != strconv.Itoa(len(srcs)-1) {
+		t.Errorf("after changing one file: %s of %d files from the cache", n, len(srcs))
+	}
+	fresh, _ := tag()
+	if third != fresh {
+		t.Error("after changing one file: output differs from a run without the cache")
+	}
+	if third == first {
+		t.Error("after changing one file: output unchanged")
+	}
+
+	// JSON Lines and mentions are other outputs: not served from CSV entries
+	jsonl, errs := tag("--cache", cache, "--format", "jsonl")
+	if n := fromCache(t, errs); n != "0" {
+		t.Errorf("--format jsonl: %s files from the CSV entries", n)
+	}
+	if again, _ := tag("--cache", cache, "--format", "jsonl"); again != jsonl {
+		t.Error("--format jsonl: cached output differs")
+	}
+}
+
+// TestCacheLexicon checks that a changed lexicon file invalidates the
+// cache: a person added to it is tagged, and removed again is not.
+func TestCacheLexicon(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Today Zorblax Quintavian met the press in Brussels.\n"))
+	lex := filepath.Join(dir, "extra.yaml")
+	cache := filepath.Join(dir, "cache")
+	tag := func() (string, string) {
+		t.Helper()
+		out, errs, err := run(t, "tag", "--ner", "off", "--cache", cache, "--lexicon", lex, filepath.Join(dir, "a.txt"))
+		if err != nil {
+			t.Fatalf("tag: %v\n%s", err, errs)
+		}
+		return out, errs
+	}
+	writeFile(t, dir, "extra.yaml", []byte("people:\n  - id: zorblax-quintavian\n    name: Zorblax Quintavian\n"))
+	out, _ := tag()
+	if !strings.Contains(out, "Zorblax Quintavian") || strings.Count(out, "Zorblax Quintavian") < 2 {
+		t.Fatalf("the lexicon's person is not tagged:\n%s", out)
+	}
+	if again, errs := tag(); again != out || fromCache(t, errs) != "1" {
+		t.Errorf("same lexicon: from the cache %s, same output %v", fromCache(t, errs), again == out)
+	}
+	writeFile(t, dir, "extra.yaml", []byte("people:\n  - id: someone-else\n    name: Someone Else Entirely\n"))
+	out2, errs := tag()
+	if fromCache(t, errs) != "0" || strings.Count(out2, "Zorblax Quintavian") != 1 {
+		t.Errorf("changed lexicon: from the cache %s, output:\n%s", fromCache(t, errs), out2)
+	}
+}
+
+// TestCacheUsage refuses --cache with Parquet and inside an input folder.
+func TestCacheUsage(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
+	for name, args := range map[string][]string{
+		"parquet":      {"tag", "--cache", filepath.Join(t.TempDir(), "c"), "--format", "parquet", "-o", filepath.Join(t.TempDir(), "x.parquet"), dir},
+		"inside input": {"tag", "--cache", filepath.Join(dir, "cache"), dir},
+		"is the input": {"tag", "--cache", dir, dir},
+	} {
+		_, errs, err := run(t, args...)
+		if exitCode(err) != exitUsage || !strings.Contains(errs+message(err), "--cache") {
+			t.Errorf("%s: exit %d, %v %s", name, exitCode(err), err, errs)
+		}
+	}
+}
