@@ -165,51 +165,24 @@ func (r *Runner) file(ctx context.Context, in Input) Result {
 	}
 }
 
-// process reads, checks and tags one input.
-func (r *Runner) process(ctx context.Context, in Input) (res Result) {
-	res.Input = in
-	defer func() {
-		if p := recover(); p != nil { // a bug must not take the batch down
-			res.Doc, res.Err = nil, &transcript.Error{File: in.Source, Err: fmt.Errorf("internal error: %v", p)}
-		}
-	}()
-	fail := func(err error) Result {
-		res.Doc, res.Err = nil, err
-		return res
-	}
+// process reads one input within the size bound, then tags it with the
+// step every runner shares (tagFormat, as TagBytes), or takes it from the
+// cache.
+func (r *Runner) process(ctx context.Context, in Input) Result {
 	limit := r.maxFileSize()
 	src, format, err := r.read(in, limit)
 	if err != nil {
-		res.Skipped = errors.Is(err, transcript.ErrUnsupported) || errors.Is(err, limited.ErrNotRegular)
-		return fail(err)
+		skipped := errors.Is(err, transcript.ErrUnsupported) || errors.Is(err, limited.ErrNotRegular)
+		return Result{Input: in, Err: err, Skipped: skipped}
 	}
-	res.Bytes = int64(len(src))
 	cached := r.Cache.entry(r, in, format, src)
 	if hit, ok := cached.get(in, len(src)); ok {
 		return hit
 	}
-	if err := checkLines(in.Source, format, src); err != nil {
-		return fail(err)
+	res := tagFormat(ctx, r.Pipeline, in, format, src, limit, r.Encoders)
+	if res.Err == nil {
+		cached.put(res)
 	}
-	doc, err := r.Pipeline.ParseFormat(in.Source, format, src)
-	if err != nil {
-		return fail(err)
-	}
-	if err := checkDocument(doc, limit); err != nil {
-		return fail(err)
-	}
-	if err := r.Pipeline.Tag(ctx, doc); err != nil {
-		return fail(err)
-	}
-	res.Doc = doc
-	for _, enc := range r.Encoders {
-		b, err := enc.Encode(doc)
-		if err != nil {
-			return fail(&transcript.Error{File: in.Source, Err: err})
-		}
-		res.Encoded = append(res.Encoded, b)
-	}
-	cached.put(res)
 	return res
 }
 
