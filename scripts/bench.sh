@@ -34,8 +34,8 @@ for mb in "${sizes[@]}"; do
   echo "== corpus of ${mb} MB (seed ${seed}): $corpus"
   "$bin" bench --corpus "$corpus" --size "$mb" --seed "$seed" --ner-size "$ner_mb"
   echo "-- peak RSS of whole runs over the corpus"
-  echo "tag --ner off -j 2: $(rss "$bin" tag -q --ner off -j 2 -o /dev/null "$corpus")"
+  echo "tag --ner off -j 2: $(rss "$bin" tag -q --ner off -j 2 -o "$out/turns.csv" "$corpus")"
   if [ "${FULL_NER:-0}" = 1 ]; then
-    echo "tag (default, NER on) -j 2: $(rss "$bin" tag -q -j 2 -o /dev/null "$corpus")"
+    echo "tag (default, NER on) -j 2: $(rss "$bin" tag -q -j 2 -o "$out/turns.csv" "$corpus")"
   fi
 done
