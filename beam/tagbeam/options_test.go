@@ -5,9 +5,6 @@ import (
 	"os"
 	"strings"
 	"testing"
-
-	"github.com/turntag/turntag/pipeline/transcript"
-	"github.com/turntag/turntag/tagger"
 )
 
 // update is accepted so that `go test ./... -update` runs here too; this
@@ -41,36 +38,6 @@ func TestSource(t *testing.T) {
 				t.Errorf("hidden(%q) = %v", tt.source, got)
 			}
 		})
-	}
-}
-
-// TestDocument checks the roll-up on the example of its doc comment.
-func TestDocument(t *testing.T) {
-	var body strings.Builder
-	doc := &transcript.Document{Source: "a.txt", Title: "T", Date: "2024-01-02"}
-	for i, n := range []int{10, 20, 30, 40} {
-		start := body.Len()
-		body.WriteString(strings.Repeat("word ", n))
-		turn := transcript.Turn{Text: transcript.Span{Start: start, End: body.Len()}}
-		if i%2 == 1 {
-			turn.Tags = []tagger.Tag{{Label: "Ukraine"}}
-		}
-		if i == 3 {
-			turn.Tags = append(turn.Tags, tagger.Tag{Label: "China"})
-		}
-		doc.Turns = append(doc.Turns, turn)
-		body.WriteString("\n")
-	}
-	doc.Body = body.String()
-	got := Document(doc)
-	cells := strings.Join(got.Cells(), "|")
-	want := "a.txt|T|2024-01-02|4|100|Ukraine; China|Ukraine:0.500; China:0.250|Ukraine:0.600; China:0.400"
-	if cells != want {
-		t.Errorf("cells\n%s\nwant\n%s", cells, want)
-	}
-	b, _ := DocumentEncoder{JSONL: true}.Encode(doc)
-	if !strings.HasPrefix(string(b), `{"source":"a.txt","doc_title":"T","doc_date":"2024-01-02","turns":4,"words":100,"topics":[{"label":"Ukraine","turn_share":0.5,"word_share":0.6}`) {
-		t.Errorf("jsonl %s", b)
 	}
 }
 

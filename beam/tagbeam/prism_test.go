@@ -184,7 +184,8 @@ func sameMultiset(t *testing.T, what string, got, want []string) {
 // document's roll-up agrees with the CLI's turns.
 func TestSameRowsAsCLI(t *testing.T) {
 	dir := t.TempDir()
-	turntag(t, false, "-o", filepath.Join(dir, "cli-turns.csv"), "--mentions", filepath.Join(dir, "cli-mentions.csv"), transcripts)
+	turntag(t, false, "-o", filepath.Join(dir, "cli-turns.csv"), "--mentions", filepath.Join(dir, "cli-mentions.csv"),
+		"--documents", filepath.Join(dir, "cli-documents.csv"), transcripts)
 	prefix := filepath.Join(dir, "beam")
 	counters := run(t, Options{Input: transcripts + "/*", Output: prefix, Shards: 3, NER: true})
 
@@ -193,31 +194,9 @@ func TestSameRowsAsCLI(t *testing.T) {
 	sameMultiset(t, "mentions", csvRows(t, write.MentionColumns, shards(t, prefix, "mentions", 3, "csv")...),
 		csvRows(t, write.MentionColumns, filepath.Join(dir, "cli-mentions.csv")))
 
-	// the roll-up, recomputed from the CLI's turns
-	type doc struct{ turns, words int }
-	docs := map[string]*doc{}
-	for _, r := range want {
-		cells := strings.Split(r, "\x1f")
-		d := docs[cells[0]]
-		if d == nil {
-			d = &doc{}
-			docs[cells[0]] = d
-		}
-		w, _ := strconv.Atoi(cells[15])
-		d.turns++
-		d.words += w
-	}
-	got := csvRows(t, DocumentColumns, shards(t, prefix, "documents", 3, "csv")...)
-	if len(got) != len(docs) {
-		t.Errorf("%d document rows for %d documents", len(got), len(docs))
-	}
-	for _, r := range got {
-		cells := strings.Split(r, "\x1f")
-		d := docs[cells[0]]
-		if d == nil || cells[3] != strconv.Itoa(d.turns) || cells[4] != strconv.Itoa(d.words) {
-			t.Errorf("document %s: %s turns and %s words; the CLI's turns say %+v", cells[0], cells[3], cells[4], d)
-		}
-	}
+	// the roll-up: the CLI's --documents, row for row
+	sameMultiset(t, "documents", csvRows(t, write.DocumentColumns, shards(t, prefix, "documents", 3, "csv")...),
+		csvRows(t, write.DocumentColumns, filepath.Join(dir, "cli-documents.csv")))
 
 	files, _ := filepath.Glob(transcripts + "/*")
 	wantCounters := map[string]int64{"files": int64(len(files)), "turns": int64(len(want))}
@@ -252,7 +231,7 @@ func TestSameRowsAsCLIFormats(t *testing.T) {
 			}
 			sameMultiset(t, "turns", parquetRows[write.TurnRecord](t, turns...), parquetRows[write.TurnRecord](t, cliTurns))
 			sameMultiset(t, "mentions", parquetRows[write.MentionRecord](t, mentions...), parquetRows[write.MentionRecord](t, cliMentions))
-			if n := len(parquetRows[DocumentRecord](t, docs...)); n != 16 {
+			if n := len(parquetRows[write.ParquetDocument](t, docs...)); n != 16 {
 				t.Errorf("%d document rows", n)
 			}
 		})

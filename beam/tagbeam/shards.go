@@ -51,7 +51,7 @@ func (o Output) header() []byte {
 	case "mentions":
 		return write.CSVEncoder{Mentions: true}.Header()
 	case "documents":
-		return DocumentEncoder{}.Header()
+		return write.DocumentCSVEncoder{}.Header()
 	}
 	return nil
 }
@@ -138,29 +138,29 @@ func copyRows(w io.Writer, header []byte, rows func(*[]byte) bool) error {
 func (f *writeShardFn) parquet(w io.Writer, rows func(*[]byte) bool) error {
 	switch f.Output.Kind {
 	case "turns":
-		return writeParquet[write.TurnRecord](w, rows)
+		return writeParquet(w, rows, (*write.TurnRecord).Parquet)
 	case "mentions":
-		return writeParquet[write.MentionRecord](w, rows)
+		return writeParquet(w, rows, (*write.MentionRecord).Parquet)
 	case "documents":
-		return writeParquet[DocumentRecord](w, rows)
+		return writeParquet(w, rows, (*write.DocumentRecord).Parquet)
 	}
 	return fmt.Errorf("no Parquet schema for %s", f.Output.Kind)
 }
 
-// writeParquet writes the records of T that rows hold as JSON Lines into
-// one Parquet file, a document's rows at a time.
-func writeParquet[T any](w io.Writer, rows func(*[]byte) bool) error {
-	pw := parquet.NewGenericWriter[T](w)
+// writeParquet writes the records R that rows hold as JSON Lines into one
+// Parquet file of the CLI's typed rows P, a document's rows at a time.
+func writeParquet[R, P any](w io.Writer, rows func(*[]byte) bool, typed func(*R) P) error {
+	pw := parquet.NewGenericWriter[P](w)
 	var b []byte
 	for rows(&b) {
-		var recs []T
+		var recs []P
 		dec := json.NewDecoder(bytes.NewReader(b))
 		for dec.More() {
-			var r T
+			var r R
 			if err := dec.Decode(&r); err != nil {
 				return err
 			}
-			recs = append(recs, r)
+			recs = append(recs, typed(&r))
 		}
 		if len(recs) == 0 {
 			continue

@@ -72,9 +72,9 @@ func (c Config) lexicon() (*lexicon.Lexicon, error) {
 // JSON Lines, which carry the records whole.
 func (c Config) encoders() []write.Encoder {
 	if c.Format == "csv" {
-		return []write.Encoder{write.CSVEncoder{Raw: c.RawCells}, write.CSVEncoder{Mentions: true, Raw: c.RawCells}, DocumentEncoder{Raw: c.RawCells}}
+		return []write.Encoder{write.CSVEncoder{Raw: c.RawCells}, write.CSVEncoder{Mentions: true, Raw: c.RawCells}, write.DocumentCSVEncoder{Raw: c.RawCells}}
 	}
-	return []write.Encoder{write.JSONLEncoder{}, write.JSONLEncoder{Mentions: true}, DocumentEncoder{JSONL: true}}
+	return []write.Encoder{write.JSONLEncoder{}, write.JSONLEncoder{Mentions: true}, write.DocumentJSONLEncoder{}}
 }
 
 // workers holds the pipelines built in this process, by configuration, so
