@@ -29,7 +29,7 @@ func (s *speakers) introduced(name string) intro {
 	want := lexicon.Tokenize(name)
 	var in intro
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
-		in = s.introIn(s.doc.TurnText(s.doc.Turns[j]), want)
+		in = s.introIn(s.doc.TurnText(s.doc.Turns[j]), s.turnTokens(j), want)
 	}
 	if s.intros == nil {
 		s.intros = map[string]intro{}
@@ -41,11 +41,21 @@ func (s *speakers) introduced(name string) intro {
 	return in
 }
 
-// introIn finds name (its tokens) in text, capitalised as a name is, with
+// turnTokens returns the tokens of turn j's text, made once per document.
+func (s *speakers) turnTokens(j int) []lexicon.Token {
+	if s.toks == nil {
+		s.toks = make([][]lexicon.Token, len(s.doc.Turns))
+	}
+	if s.toks[j] == nil {
+		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j]))
+	}
+	return s.toks[j]
+}
+
+// introIn finds name (its tokens) in text (toks), capitalised as a name is, with
 // a first name before it when name is one word, and the run of title words
 // before that.
-func (s *speakers) introIn(text string, want []lexicon.Token) intro {
-	toks := lexicon.Tokenize(text)
+func (s *speakers) introIn(text string, toks, want []lexicon.Token) intro {
 	for i := 0; i+len(want) <= len(toks); i++ {
 		if !sameWords(toks[i:i+len(want)], want) || !toks[i].IsCapitalised() {
 			continue

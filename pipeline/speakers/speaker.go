@@ -27,6 +27,7 @@ type speakers struct {
 	byline  []transcript.Speaker                    // the document's byline, names completed
 	fixed   map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
 	intros  map[string]intro                        // names looked up in the text, and what was found
+	toks    [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
 }
 
 // prepare resolves the byline and registers the full names of the byline
