@@ -3,7 +3,6 @@ package pipeline
 import (
 	"context"
 	"fmt"
-	"strings"
 	"sync"
 
 	"github.com/turntag/turntag/pipeline/read"
@@ -58,10 +57,10 @@ func (p *Pipeline) Document(ctx context.Context, source string, src []byte) (*tr
 }
 
 // Tag runs the stages after reading: it resolves the document's speakers,
-// then adds mentions and tags to every turn. A speaker whose label names
-// them in full is known to the tagger from the start, any other from
-// their first turn on, so that a surname in the text resolves to the
-// speaker of that name ("Sullivan" to Jake Sullivan).
+// then adds mentions and tags to every turn. Every speaker of the
+// document is known to the tagger from the start, so that a surname or
+// first name in the text resolves to the speaker of that name ("Sullivan"
+// to Jake Sullivan; "Let's go to Said" to the questioner who speaks next).
 // Mention offsets are byte offsets into the turn's normalised text
 // (Document.TurnText). Tag checks ctx between turns and returns its error
 // when it is cancelled.
@@ -71,9 +70,7 @@ func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
 	speakers.Resolve(doc, p.Tagger, idx)
 	td := p.Tagger.NewDoc()
 	for _, t := range doc.Turns {
-		if len(strings.Fields(t.Label.Name)) >= 2 {
-			td.AddPerson(t.Speaker.Name) // named in full by a label: known throughout
-		}
+		td.AddPerson(t.Speaker.Name) // every speaker is known throughout: a moderator names the next questioner before they speak
 	}
 	for i := range doc.Turns {
 		if err := ctx.Err(); err != nil {

@@ -120,16 +120,16 @@ func (d *Doc) joins(t lexicon.Token) bool { return d.t.titleConnectors[t.Norm] }
 // personName accepts a PERSON candidate: two or more capitalised words (no
 // acronyms, particles allowed), or one word that is the surname of a
 // person named earlier in the document. A candidate with an organisation
-// word in it is judged as an organisation; leading common words are
-// dropped while two words remain.
+// word in it is judged as an organisation; leading common and title
+// words are dropped while two words remain.
 func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
 	for k := i; k < j; k++ {
 		if toks[k].Word && d.t.lex.IsOrgWordToken(toks[k]) {
 			return d.orgName(text, toks, covered, i, j) // "Aspen Pharma", "Air Force": an organisation's name
 		}
 	}
-	for j-i > 2 && toks[i].Word && d.t.lex.IsCommonToken(toks[i]) && toks[i+1].Word {
-		i++ // "Economy Peter Altmaier": the end of a title the lexicon does not know
+	for j-i > 2 && toks[i].Word && (d.t.lex.IsCommonToken(toks[i]) || d.t.lex.IsTitleToken(toks[i])) && toks[i+1].Word {
+		i++ // "Economy Peter Altmaier", "Global Criminal Justice Beth Van Schaack": the end of a title the lexicon does not know
 	}
 	words := 0
 	for k := i; k < j; k++ {
@@ -176,9 +176,14 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 // The span is first extended over the capitalised words around it that
 // belong to the same name, so that a name is never cut short ("Science
 // Foundation" in "National Science Foundation" is the whole); a candidate
-// with a lower-case word in it is dropped.
+// with a lower-case word in it, or one that a lexicon match touches (the
+// rest of a longer name), is dropped.
 func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
 	i, j = d.extendName(toks, covered, i, j)
+	if i > 0 && covered[i-1] && toks[i-1].Word && toks[i-1].IsCapitalised() ||
+		j < len(toks) && covered[j] && toks[j].Word && toks[j].IsCapitalised() {
+		return nil // the rest of a longer name the lexicon holds part of ("IAEA Board of Governors"): it would be cut short
+	}
 	words, head := 0, false
 	for k := i; k < j; k++ {
 		t := toks[k]
