@@ -247,36 +247,44 @@ func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
 			continue
 		}
 		i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
-		j := i
-		titles := 0
-		for j > 0 {
-			t := toks[j-1]
-			if t.Text == "." && j > 1 && toks[j-2].Word {
-				j-- // "Maj. Gen."
-				continue
-			}
-			if d.t.titleConnectors[t.Norm] && titles > 0 && j > 1 &&
-				toks[j-2].Word && d.t.lex.IsTitleToken(toks[j-2]) {
-				j-- // "High Representative and Vice-President", "Minister of Defence"
-				continue
-			}
-			if !t.Word || !t.IsCapitalised() || lexicon.SentenceStart(toks, j-1) && !d.t.lex.IsTitleToken(t) {
-				break
-			}
-			if d.t.lex.IsTitleToken(t) {
-				titles++
-			} else if !t.IsUpper() && !d.t.lex.IsTitleToken(toks[j]) {
-				break // a capitalised word that is not part of a title
-			}
-			j--
-		}
-		for j < i && !toks[j].Word {
-			j++
-		}
-		if titles > 0 && j < i {
-			d.roles[m.Canonical] = text[toks[j].Start:toks[i-1].End]
+		if title := d.t.TitleBefore(text, toks, i); title != "" {
+			d.roles[m.Canonical] = title
 		}
 	}
+}
+
+// TitleBefore returns the run of capitalised title words that ends right
+// before token i of text ("National Security Advisor", "Minister of
+// Defence", "Maj. Gen."), or "": the title a person is introduced with.
+func (t *Tagger) TitleBefore(text string, toks []lexicon.Token, i int) string {
+	j, titles := i, 0
+	for j > 0 {
+		tk := toks[j-1]
+		if tk.Text == "." && j > 1 && toks[j-2].Word {
+			j-- // "Maj. Gen."
+			continue
+		}
+		if t.titleConnectors[tk.Norm] && titles > 0 && j > 1 && toks[j-2].Word && t.lex.IsTitleToken(toks[j-2]) {
+			j-- // "High Representative and Vice-President", "Minister of Defence"
+			continue
+		}
+		if !tk.Word || !tk.IsCapitalised() || lexicon.SentenceStart(toks, j-1) && !t.lex.IsTitleToken(tk) {
+			break
+		}
+		if t.lex.IsTitleToken(tk) {
+			titles++
+		} else if !tk.IsUpper() && !t.lex.IsTitleToken(toks[j]) {
+			break // a capitalised word that is not part of a title
+		}
+		j--
+	}
+	for j < i && !toks[j].Word {
+		j++
+	}
+	if titles == 0 || j >= i {
+		return ""
+	}
+	return text[toks[j].Start:toks[i-1].End]
 }
 
 // initialsOnly reports whether every token is a single letter.

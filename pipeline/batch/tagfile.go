@@ -7,6 +7,7 @@ import (
 	"io"
 
 	"github.com/turntag/turntag/pipeline"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
@@ -68,29 +69,22 @@ func tagFormat(ctx context.Context, p *pipeline.Pipeline, in Input, format read.
 	return res
 }
 
-// ReadLimited reads r to the end, or fails with transcript.ErrTooLarge
-// once it holds more than limit bytes, so that an oversized file costs at
-// most limit+1 bytes of memory whatever its size claimed. source names the
-// file in errors; limit is in bytes (0 or less: DefaultMaxFileSize).
+// ReadLimited reads r to the end within limit bytes (DefaultMaxFileSize
+// when limit is 0), as the Runner reads standard input: an input over the
+// limit is transcript.ErrTooLarge, with the CLI's message.
 func ReadLimited(source string, r io.Reader, limit int64) ([]byte, error) {
 	if limit <= 0 {
 		limit = DefaultMaxFileSize
 	}
-	src, err := io.ReadAll(io.LimitReader(r, limit+1))
+	src, err := limited.Read(r, limit)
 	if err != nil {
-		return nil, transcript.FileError(source, err)
-	}
-	if int64(len(src)) > limit {
-		return nil, TooLarge(source, -1, limit)
+		return nil, transcript.FileError(source, tooLargeHint(err))
 	}
 	return src, nil
 }
 
-// TooLarge is the error for a file of size bytes over limit bytes; a size
-// below 0 means the size is not known beyond "over the limit".
+// TooLarge is the error of a file of size bytes over limit, with the
+// CLI's message.
 func TooLarge(source string, size, limit int64) error {
-	if size < 0 {
-		return &transcript.Error{File: source, Err: fmt.Errorf("%w: over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, limit)}
-	}
-	return &transcript.Error{File: source, Err: fmt.Errorf("%w: %d bytes, over the limit of %d bytes (--max-file-size)", transcript.ErrTooLarge, size, limit)}
+	return &transcript.Error{File: source, Err: tooLargeHint(limited.TooLarge(size, limit))}
 }

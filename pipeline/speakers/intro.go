@@ -74,7 +74,7 @@ func (s *speakers) introIn(text string, toks, want []lexicon.Token) intro {
 		if !read.PlausibleName(full, s.lex) {
 			continue
 		}
-		return intro{name: full, title: s.titleBefore(text, toks, start)}
+		return intro{name: full, title: s.tg.TitleBefore(text, toks, start)}
 	}
 	return intro{}
 }
@@ -93,38 +93,4 @@ func sameWords(a, b []lexicon.Token) bool {
 // common word, or an initial ("J", "J.").
 func (s *speakers) nameWord(t lexicon.Token) bool {
 	return t.Word && t.IsCapitalised() && !s.lex.IsTitleToken(t) && !s.lex.IsCommonToken(t)
-}
-
-// titleBefore returns the run of capitalised title words that ends right
-// before token i ("National Security Advisor", "Minister of Defence",
-// "Maj. Gen."), or "".
-func (s *speakers) titleBefore(text string, toks []lexicon.Token, i int) string {
-	j, titles := i, 0
-	for j > 0 {
-		t := toks[j-1]
-		if t.Text == "." && j > 1 && toks[j-2].Word {
-			j-- // "Maj. Gen."
-			continue
-		}
-		if s.w.titleConnectors[t.Norm] && titles > 0 && j > 1 && toks[j-2].Word && s.lex.IsTitleToken(toks[j-2]) {
-			j-- // "High Representative and Vice-President", "Minister of Defence"
-			continue
-		}
-		if !t.Word || !t.IsCapitalised() || lexicon.SentenceStart(toks, j-1) && !s.lex.IsTitleToken(t) {
-			break
-		}
-		if s.lex.IsTitleToken(t) {
-			titles++
-		} else if !t.IsUpper() && !s.lex.IsTitleToken(toks[j]) {
-			break // a capitalised word that is not part of a title
-		}
-		j--
-	}
-	for j < i && !toks[j].Word {
-		j++
-	}
-	if titles == 0 || j >= i {
-		return ""
-	}
-	return text[toks[j].Start:toks[i-1].End]
 }

@@ -9,13 +9,12 @@ import (
 // words are the lexicon's word lists as the speakers stage uses them, and
 // the patterns built from them, once per Index.
 type words struct {
-	honorifics      map[string]bool
-	notLabel        map[string]bool // words that open prose, never a name
-	partRoles       map[string]bool // roles that a person's office does not replace
-	followUp        []string        // a short reply that hands the floor back ("go ahead")
-	titleConnectors map[string]bool // join two title words ("Minister of Defence")
-	callOn          *regexp.Regexp
-	selfIntro       *regexp.Regexp
+	honorifics map[string]bool
+	notLabel   map[string]bool // words that open prose, never a name
+	partRoles  map[string]bool // roles that a person's office does not replace
+	followUp   []string        // a short reply that hands the floor back ("go ahead")
+	callOn     *regexp.Regexp
+	selfIntro  *regexp.Regexp
 }
 
 // newWords reads the word lists of lex and builds the patterns.
@@ -32,11 +31,10 @@ type words struct {
 // questioner introduces themselves ("Tara Copp, AP").
 func newWords(lex *lexicon.Lexicon) *words {
 	return &words{
-		honorifics:      lex.Words(lexicon.Honorifics),
-		notLabel:        lex.Words(lexicon.NotLabelWords),
-		partRoles:       lex.Words(lexicon.PartRoles),
-		followUp:        lex.WordList(lexicon.FollowUpCues),
-		titleConnectors: lex.Words(lexicon.TitleConnectors),
+		honorifics: lex.Words(lexicon.Honorifics),
+		notLabel:   lex.Words(lexicon.NotLabelWords),
+		partRoles:  lex.Words(lexicon.PartRoles),
+		followUp:   lex.WordList(lexicon.FollowUpCues),
 		callOn: regexp.MustCompile(`(?:\b(?:` + lex.WordPattern(lexicon.CallVerbs) + `)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:` +
 			lex.WordPattern(lexicon.CallLeadWords) + `),?\s+)?)` +
 			`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
