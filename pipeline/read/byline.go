@@ -83,7 +83,7 @@ func splitSegments(text string, lex *vocab) []segment {
 					seg.byRun = len(seg.runs)
 				}
 				run = append(run, w)
-			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && StartsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
+			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
 				run = append(run, w)
 			default:
 				flush()
@@ -167,7 +167,7 @@ func trailingRole(role string, lex *vocab) string {
 		w := strings.Trim(words[start-1], ".,")
 		title := lex.IsTitle(w)
 		connector := lex.connectors[strings.ToLower(w)] && start < len(words)
-		if !title && !connector && (!StartsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
+		if !title && !connector && (!startsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
 			break
 		}
 		start--

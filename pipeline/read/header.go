@@ -55,15 +55,15 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !lexicon.EndsSentence(t):
 		return true
-	case first && len(t) < 200 && !lexicon.EndsSentence(t) && StartsUpper(t) && !greeting(t, lex):
+	case first && len(t) < 200 && !lexicon.EndsSentence(t) && startsUpper(t) && !greeting(t, lex):
 		return true
-	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && StartsUpper(t) && !greeting(t, lex):
+	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && startsUpper(t) && !greeting(t, lex):
 		return true
 	}
 	return false
 }
 
-func StartsUpper(t string) bool {
+func startsUpper(t string) bool {
 	r, _ := utf8.DecodeRuneInString(t)
 	return r >= 'A' && r <= 'Z' || r > utf8.RuneSelf
 }

@@ -271,7 +271,7 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		if !labelWord(w, i == 0, lex) {
 			return raw, 0, "", false
 		}
-		if HasLower(w) {
+		if hasLower(w) {
 			caps = false
 		}
 	}
@@ -351,7 +351,7 @@ func labelWord(w string, first bool, lex *vocab) bool {
 	return !first && lex.particles[strings.ToLower(w)]
 }
 
-func HasLower(w string) bool {
+func hasLower(w string) bool {
 	for _, c := range w {
 		if unicode.IsLower(c) {
 			return true

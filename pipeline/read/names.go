@@ -11,7 +11,7 @@ import (
 // Dmytro Kuleba"). ALL-CAPS words are title-cased.
 func splitRoleName(label string, lex *vocab) (role, name string) {
 	words := strings.Fields(label)
-	caps := !HasLower(label)
+	caps := !hasLower(label)
 	var kept []string
 	for i, w := range words {
 		bare := strings.ToLower(strings.Trim(w, ".,"))
