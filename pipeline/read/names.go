@@ -30,8 +30,8 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 		}
 		start--
 	}
-	for start < n && lex.particles[strings.ToLower(kept[start])] {
-		start++ // a name does not start with "of"
+	for start < n && lex.connectors[strings.ToLower(kept[start])] {
+		start++ // a name does not start with "of", but may with "von" ("von der Leyen")
 	}
 	if start > 0 && start < n-1 && lex.connectors[strings.ToLower(kept[start-1])] {
 		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role

@@ -165,6 +165,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	// support: names of strong labels and repeated labels
 	repeats := map[string]int{}
 	strong := 0
+	var styles [2]int // strong role and name labels in mixed case and in capitals
 	for _, f := range cands {
 		repeats[f.c.key]++
 		switch f.c.kind {
@@ -172,6 +173,9 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			strong++
 			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
 				known[strings.Trim(w, ".,")] = true
+			}
+			if f.c.kind != kindQuestion {
+				styles[capsStyle(f.c.raw.Words)]++
 			}
 		}
 	}
@@ -185,7 +189,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
 				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
 		case kindWeak:
-			ok = repeats[f.c.key] >= 2 || strong >= 2
+			// once, a weak label needs other labels in its style: "Back to
+			// Wall Street:" is prose among "THE PRESIDENT:" labels
+			style := capsStyle(f.c.raw.Words)
+			ok = repeats[f.c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
 		}
 		if ok {
 			accepted[f.l.start] = f.c
@@ -235,6 +242,15 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		closeTurn(lines[len(lines)-1].end)
 	}
 	return turns, skipped
+}
+
+// capsStyle is 1 for a label written in capitals ("MR. SULLIVAN"), 0 for
+// one in mixed case ("Jake Sullivan").
+func capsStyle(words string) int {
+	if hasLower(words) {
+		return 0
+	}
+	return 1
 }
 
 // initialled returns the surname of an initialled name ("v.putin" gives

@@ -65,6 +65,9 @@ func TestParseTurns(t *testing.T) {
 		{"label with a time after it", "¶Joe Biden: (00:00)\nThank you.\n¶Speaker 1: (00:45)\nA question.\n"},
 		{"speech without punctuation is not a title", "¶so today we are going to talk about the budget and what it means\nand more of it\n"},
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
+		{"a weak label once needs labels in its style", "¶THE PRESIDENT: Prices rose.\nBack to Wall Street: Wall Street estimated more.\n\n¶Q Why?\n\n¶THE PRESIDENT: Because.\nGreatest Generation: you served.\n"},
+		{"a weak label in the style of the others", "¶Vladimir Putin: Good afternoon.\n¶Rose Gottemoeller Again: Thank you.\n¶Sergei Lavrov: Yes.\n"},
+		{"unnamed participants", "¶Vladimir Putin: It is a tank.\n¶Remark: An all-purpose tank.\n¶Reply: Yes.\n"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -305,3 +308,23 @@ var defaultReader = sync.OnceValues(func() (*Reader, error) {
 	}
 	return New(lex), nil
 })
+
+func TestLabelParts(t *testing.T) {
+	cases := []struct{ src, role, title, name string }{
+		{"PRESIDENT VON DER LEYEN: Thank you.\nTHE PRESIDENT: Yes.\n", "", "President", "Von Der Leyen"},
+		{"Minister of Foreign Affairs of Ukraine Dmytro Kuleba: Thank you.\nTHE PRESIDENT: Yes.\n", "", "Minister of Foreign Affairs of Ukraine", "Dmytro Kuleba"},
+		{"Vladimir Putin: It is a tank.\nRemark: An all-purpose tank.\n", "", "", "Vladimir Putin"},
+		{"Remark: An all-purpose tank.\nVladimir Putin: It is.\n", "Unidentified speaker", "", ""},
+		{"Comment: Let us meet more often!\nVladimir Putin: Yes.\n", "Unidentified speaker", "", ""},
+	}
+	for _, c := range cases {
+		doc, err := testReader(t).ParseText("t.txt", c.src)
+		if err != nil {
+			t.Fatal(err)
+		}
+		l := doc.Turns[0].Label
+		if l.Role != c.role || l.Title != c.title || l.Name != c.name {
+			t.Errorf("%q: role %q, title %q, name %q; want %q, %q, %q", c.src, l.Role, l.Title, l.Name, c.role, c.title, c.name)
+		}
+	}
+}
