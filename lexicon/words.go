@@ -25,6 +25,7 @@ const (
 	TitleConnectors      = "title_connectors"
 	NameSuffixes         = "name_suffixes"
 	NumberedSpeakerWords = "numbered_speaker_words"
+	NumberWords          = "number_words"
 	KeepCaps             = "keep_caps"
 	PartRoles            = "part_roles"
 	FollowUpCues         = "follow_up_cues"
@@ -110,6 +111,7 @@ var wordLists = sortedByName([]WordListInfo{
 	{NameSuffixes, "suffixes after a surname (Jr, III), passed over to find the surname: tagger, pipeline speakers", Lower, false},
 	{NotLabelWords, "first words of \"Word ...:\" lines that introduce prose or metadata, not a speaker (Note, Update, Source): pipeline parser and speakers", Lower, false},
 	{NumberedSpeakerWords, "words a transcription service numbers speakers with (\"Speaker 1\", \"Participant 2\"): pipeline parser", Lower, false},
+	{NumberWords, "numbers written as words, which tell apart speakers of one role (\"SENIOR ADMINISTRATION OFFICIAL ONE\"): pipeline parser", Lower, false},
 	{OrgWords, "words that mark an organisation's name (Agency, Council): IsOrgWord", Key, false},
 	{OutletConnectors, "words between a questioner's name and their outlet when a moderator calls on them (\"Simon Lewis of Reuters\"): pipeline speakers", Lower, false},
 	{PartRoles, "roles that name a part in the conversation, which a person's office does not replace (Moderator, Host), as written: pipeline speakers", Exact, false},

@@ -116,7 +116,7 @@ func finish(doc *transcript.Document, err error, lex *vocab) (*transcript.Docume
 	readByline(doc, lex)
 	for i := range doc.Turns {
 		if l := &doc.Turns[i].Label; l.Words != "" && l.Role == "" {
-			l.Title, l.Name = splitRoleName(l.Words, lex)
+			l.Title, l.Name = labelRoleName(l.Words, lex)
 		}
 	}
 	return doc, nil

@@ -228,6 +228,10 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		raw.Role, raw.Words = head, head
 		return raw, kindRole, strings.ToLower(head), true
 	}
+	if role := numberedRole(head, lex); role != "" {
+		raw.Role, raw.Words = role, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
 	if strings.HasSuffix(head, ")") {
 		open := strings.LastIndexByte(head, '(')
 		if open <= 0 {
@@ -375,16 +379,16 @@ func allLetters(words []string) bool {
 	return true
 }
 
-// misspeltRole returns the role of a one-word role label of six or more
-// letters that a transcript misspelt by one letter ("opertator",
-// "moerator", "audiene"), or "".
+// misspeltRole returns the role of a role label of six or more letters
+// that a transcript misspelt by one letter ("opertator", "moerator",
+// "audiene", "senior administration offial"), or "".
 func misspeltRole(folded string, lex *vocab) string {
-	if strings.Contains(folded, " ") || len(folded) < 6 {
+	if len(folded) < 6 {
 		return ""
 	}
 	best := ""
 	for k := range lex.roleLabels {
-		if len(k) >= 6 && !strings.Contains(k, " ") && oneEditApart(folded, k) && (best == "" || k < best) {
+		if len(k) >= 6 && oneEditApart(folded, k) && (best == "" || k < best) {
 			best = k // the first in order, so that the answer never depends on map order
 		}
 	}
@@ -423,4 +427,24 @@ func numberedSpeaker(head string, lex *vocab) bool {
 		}
 	}
 	return lex.numbered[strings.ToLower(strings.Join(strings.Fields(head[:i]), " "))]
+}
+
+// numberedRole returns the role of a role label numbered to tell apart
+// speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
+// ONE" is "Senior administration official one", "MODERATOR #2" is
+// "Moderator 2"), or "".
+func numberedRole(head string, lex *vocab) string {
+	words := strings.Fields(strings.ToLower(head))
+	if len(words) < 2 {
+		return ""
+	}
+	num := strings.TrimPrefix(words[len(words)-1], "#")
+	if !lex.numberWords[num] && strings.Trim(num, "0123456789") != "" {
+		return ""
+	}
+	role, ok := lex.roleLabels[strings.Join(words[:len(words)-1], " ")]
+	if !ok || role == "Questioner" {
+		return ""
+	}
+	return role + " " + num
 }

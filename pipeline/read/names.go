@@ -43,6 +43,28 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 	return strings.Join(roleWords, " "), strings.Join(nameWords, " ")
 }
 
+// labelRoleName splits a speaker label into title and name as
+// splitRoleName does, and then keeps organisation and common words out of a
+// name of two or more words: "Head of the Federal Taxation Service Mikhail
+// Mishustin" is Mikhail Mishustin, Head of the Federal Taxation Service. (A
+// byline is not split so: its name may run on into words the byline reader
+// trims, "Ali Zaidi En Route Grand Canyon Village".)
+func labelRoleName(label string, lex *vocab) (role, name string) {
+	role, name = splitRoleName(label, lex)
+	words := strings.Fields(name)
+	cut := 0
+	for k := len(words) - 3; k >= 0; k-- {
+		if bare := strings.Trim(words[k], ".,"); lex.IsOrgWord(bare) || lex.IsCommon(bare) {
+			cut = k + 1
+			break
+		}
+	}
+	if cut == 0 {
+		return role, name
+	}
+	return strings.TrimSpace(role + " " + strings.Join(words[:cut], " ")), strings.Join(words[cut:], " ")
+}
+
 // isAcronym reports an all-capital word of two or more letters (NATO, EU).
 func isAcronym(w string) bool {
 	letters := 0

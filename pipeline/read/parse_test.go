@@ -316,6 +316,10 @@ func TestLabelParts(t *testing.T) {
 		{"Vladimir Putin: It is a tank.\nRemark: An all-purpose tank.\n", "", "", "Vladimir Putin"},
 		{"Remark: An all-purpose tank.\nVladimir Putin: It is.\n", "Unidentified speaker", "", ""},
 		{"Comment: Let us meet more often!\nVladimir Putin: Yes.\n", "Unidentified speaker", "", ""},
+		{"Head of the Federal Taxation Service Mikhail Mishustin: Thank you.\nVladimir Putin: Yes.\n", "", "Head of the Federal Taxation Service", "Mikhail Mishustin"},
+		{"SENIOR ADMINISTRATION OFFICIAL ONE: Thanks.\nSENIOR ADMINISTRATION OFFICIAL TWO: Yes.\n", "Senior administration official one", "", ""},
+		{"MODERATOR #2: Next.\nQ Why?\n", "Moderator 2", "", ""},
+		{"SENIOR ADMINISTRATION OFFICAL: Thanks.\nQ Why?\n", "Senior administration official", "", ""},
 	}
 	for _, c := range cases {
 		doc, err := testReader(t).ParseText("t.txt", c.src)

@@ -20,6 +20,7 @@ type vocab struct {
 	greetings   map[string]bool // first words of a line that opens speech
 	firstPerson map[string]bool
 	numbered    map[string]bool // "Speaker" of "Speaker 1"
+	numberWords map[string]bool // "one", "two"
 	months      dates
 	dateKeys    []string       // front matter keys of the date, best first
 	urlKeys     []string       // front matter keys of the URL, best first
@@ -41,6 +42,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		greetings:   lex.Words(lexicon.Greetings),
 		firstPerson: lex.Words(lexicon.FirstPerson),
 		numbered:    lex.Words(lexicon.NumberedSpeakerWords),
+		numberWords: lex.Words(lexicon.NumberWords),
 		months:      dates(lex.Months()),
 		dateKeys:    lex.WordList(lexicon.FrontMatterDateKeys),
 		urlKeys:     lex.WordList(lexicon.FrontMatterURLKeys),
