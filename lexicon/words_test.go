@@ -71,7 +71,7 @@ func TestWordListLookups(t *testing.T) {
 	if got := l.WordList(FrontMatterDateKeys); strings.Join(got, " ") != "date published publish_date pubdate" {
 		t.Errorf("ordered list: %q", got)
 	}
-	if got := l.WordList(CallVerbs); strings.Join(got, " ") != "go move turn" {
+	if got := l.WordList(CallVerbs); strings.Join(got, " ") != "go goes move turn" {
 		t.Errorf("sorted list: %q", got)
 	}
 	if l.Words("no_such_list") != nil || l.WordList("no_such_list") != nil {

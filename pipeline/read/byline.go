@@ -65,10 +65,11 @@ func splitSegments(text string, lex *vocab) []segment {
 	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '–' || r == '—' }) {
 		seg := segment{text: strings.TrimSpace(part), byRun: -1}
 		var run []string
+		joined := 0 // the length of run when ofRole last joined a word to it
 		flush := func() {
 			if len(run) > 0 {
 				seg.runs = append(seg.runs, run)
-				run = nil
+				run, joined = nil, 0
 			}
 		}
 		words := strings.Fields(part)
@@ -85,6 +86,9 @@ func splitSegments(text string, lex *vocab) []segment {
 				run = append(run, w)
 			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
 				run = append(run, w)
+			case ofRole(words, j, run, joined, lex):
+				run = append(run, w) // "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley"
+				joined = len(run)
 			default:
 				flush()
 			}
@@ -93,6 +97,32 @@ func splitSegments(text string, lex *vocab) []segment {
 		out = append(out, seg)
 	}
 	return out
+}
+
+// ofRole reports whether words[j], a lower-case word after run, joins a
+// title to the rest of it: "of", "for" or "the" right after a title word
+// or after another such join, or after at most three words that follow
+// one, before a capitalised word ("Secretary of Defense", "Minister for
+// Foreign Affairs", "Chairman of the Joint Chiefs of Staff"); joined is
+// the length of run at the last join, 0 if none. So "President Biden
+// Highlighting the Importance of Getting Vaccinated" is not joined. "and"
+// is left out: it more often joins two people than two titles.
+func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
+	w := strings.ToLower(words[j])
+	if w != "of" && w != "for" && w != "the" || len(run) == 0 {
+		return false
+	}
+	last := strings.Trim(run[len(run)-1], ".,")
+	if !lex.IsTitle(last) && !(joined > 0 && len(run)-joined <= 3) {
+		return false
+	}
+	for k := j + 1; k < len(words); k++ {
+		next := strings.ToLower(words[k])
+		if next != "of" && next != "the" {
+			return startsUpper(words[k])
+		}
+	}
+	return false
 }
 
 // bylineName cuts a name taken from a title-case line at the first word
@@ -106,8 +136,23 @@ func bylineName(name string, lex *vocab) string {
 			words = words[:i]
 			break
 		}
+		if base, ok := possessive(w); ok {
+			words[i] = base // "President Biden’s Remarks": Biden
+			words = words[:i+1]
+			break
+		}
 	}
 	return strings.Join(words, " ")
+}
+
+// possessive returns w without a final "'s" or "’s", and whether it had one.
+func possessive(w string) (string, bool) {
+	for _, s := range []string{"'s", "’s"} {
+		if base, ok := strings.CutSuffix(w, s); ok && base != "" {
+			return base, true
+		}
+	}
+	return w, false
 }
 
 func hasTitle(words []string, lex *vocab) bool {

@@ -22,6 +22,9 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 	}
 	n := len(kept)
 	start := n
+	for start > 1 && lex.suffixes[strings.ToLower(strings.Trim(kept[start-1], ".,"))] {
+		start-- // "Lloyd J. Austin III": a suffix is no acronym
+	}
 	for start > 0 {
 		w := kept[start-1]
 		bare := strings.Trim(w, ".")
@@ -33,8 +36,8 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 	for start < n && lex.connectors[strings.ToLower(kept[start])] {
 		start++ // a name does not start with "of", but may with "von" ("von der Leyen")
 	}
-	if start > 0 && start < n-1 && lex.connectors[strings.ToLower(kept[start-1])] {
-		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role
+	if start > 0 && lex.connectors[strings.ToLower(kept[start-1])] {
+		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role, and so does "Malta" in "Representative of Malta"
 	}
 	roleWords, nameWords := kept[:start], kept[start:]
 	if caps {
@@ -84,13 +87,23 @@ func isAcronym(w string) bool {
 func titleWords(ws []string, lex *vocab) []string {
 	out := make([]string, len(ws))
 	for i, w := range ws {
-		if strings.Count(w, ".") >= 2 || lex.keepCaps[w] {
-			out[i] = w
-			continue
+		low := strings.ToLower(w)
+		switch {
+		case strings.Count(w, ".") >= 2 || lex.keepCaps[w] || lex.suffixes[low] && isRoman(w):
+			out[i] = w // "U.S.", "NATO", "III"
+		case i > 0 && lex.connectors[low]:
+			out[i] = low // "Secretary of Defense"
+		default:
+			out[i] = titleCase(w)
 		}
-		out[i] = titleCase(w)
 	}
 	return out
+}
+
+// isRoman reports whether w is written in the capitals of roman numerals
+// ("III", "IV").
+func isRoman(w string) bool {
+	return w != "" && strings.Trim(w, "IVX") == ""
 }
 
 // titleCase turns "O'BRIEN-SMITH" into "O'Brien-Smith".

@@ -16,6 +16,7 @@ type vocab struct {
 	honorifics  map[string]bool
 	particles   map[string]bool // may stand lower case inside a name
 	connectors  map[string]bool // join role words
+	suffixes    map[string]bool // after a surname: "Jr", "III"
 	keepCaps    map[string]bool // acronyms kept in capitals when a label is title-cased
 	greetings   map[string]bool // first words of a line that opens speech
 	firstPerson map[string]bool
@@ -38,6 +39,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		honorifics:  lex.Words(lexicon.Honorifics),
 		particles:   lex.Words(lexicon.NameParticles),
 		connectors:  lex.Words(lexicon.RoleConnectors),
+		suffixes:    lex.Words(lexicon.NameSuffixes),
 		keepCaps:    lex.Words(lexicon.KeepCaps),
 		greetings:   lex.Words(lexicon.Greetings),
 		firstPerson: lex.Words(lexicon.FirstPerson),

@@ -112,7 +112,7 @@ func (s *speakers) cleanRole(role string) string {
 	seen := map[string]bool{}
 	for _, w := range strings.Fields(role) {
 		bare := strings.ToLower(strings.Trim(w, ".,;:—–-"))
-		if bare == "" || s.w.honorifics[bare] || seen[bare] {
+		if bare == "" || s.w.honorifics[bare] || seen[bare] && !s.w.connectors[bare] {
 			continue
 		}
 		seen[bare] = true

@@ -103,6 +103,12 @@ func (s *speakers) fullName(name, role string) string {
 		s.introduced(name) // "Jake Sullivan" named in an earlier turn makes "MR. SULLIVAN" him
 	}
 	c, id, ok := s.reg.Person(name)
+	if !one && (!ok || id == "") {
+		// "Lloyd J. Austin III" is the lexicon's Lloyd Austin
+		if pc, pid, pok := s.reg.Person(s.plainName(name)); pok && (!ok || pid != "") {
+			c, id, ok = pc, pid, pok
+		}
+	}
 	if one && (!ok || id != "" && s.country != "" && s.lex.Entry(id) != nil && s.lex.Entry(id).Country != s.country) {
 		if e, found := s.ppl.bySurnameOn(name, s.country, s.date); found {
 			return e.Name // "MR. ZIENTS" at the White House
@@ -157,6 +163,9 @@ func (s *speakers) setting() string {
 // "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
 func (s *speakers) canonical(sp *transcript.Speaker) {
 	words := strings.Fields(sp.Name)
+	if c, _, ok := s.reg.Person(s.plainName(sp.Name)); ok {
+		words = strings.Fields(c) // "Lloyd J. Austin III" is the lexicon's Lloyd Austin
+	}
 	for n := len(words); n >= 1; n-- {
 		if c, _, ok := s.reg.Person(strings.Join(words[:n], " ")); ok {
 			sp.Name = c
@@ -167,6 +176,21 @@ func (s *speakers) canonical(sp *transcript.Speaker) {
 	s.reg.AddPerson(sp.Name)
 }
 
+// plainName drops a name's middle initials and suffixes: "Lloyd J. Austin
+// III" gives "Lloyd Austin", "Mark A. Milley" gives "Mark Milley".
+func (s *speakers) plainName(name string) string {
+	words := strings.Fields(name)
+	kept := words[:0:0]
+	for i, w := range words {
+		bare := strings.Trim(w, ".,")
+		if i > 0 && (utf8.RuneCountInString(bare) == 1 || s.ppl.suffixes[lexicon.FoldKey(bare)]) {
+			continue
+		}
+		kept = append(kept, w)
+	}
+	return strings.Join(kept, " ")
+}
+
 // fromLabel resolves a label against the byline, the document and the
 // lexicon.
 func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) transcript.Speaker {
@@ -175,6 +199,8 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 	switch {
 	case raw.Question:
 		sp.Role = "Questioner"
+	case raw.Role != "" && s.w.partRoles[raw.Role]:
+		sp.Role = raw.Role // "STAFF:", "MODERATOR:": a part, not the byline's officials
 	case raw.Role != "":
 		sp.Role = raw.Role
 		if b, ok := byRole(byline, raw.Role); ok {
@@ -260,11 +286,14 @@ func byRole(byline []transcript.Speaker, role string) (transcript.Speaker, bool)
 	return transcript.Speaker{}, false
 }
 
+// containsAll reports whether every word of want is in have, or is a
+// three- or four-letter abbreviation of one of its words ("sec" for
+// "secretary", "gen" for "general").
 func containsAll(have, want []string) bool {
 	for _, w := range want {
 		found := false
 		for _, h := range have {
-			if h == w {
+			if h == w || len(w) >= 3 && len(w) <= 4 && len(h) > len(w)+1 && strings.HasPrefix(h, w) {
 				found = true
 			}
 		}

@@ -42,6 +42,8 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"Karine Jean-Pierre", "Press Secretary", ""}, {"", "Questioner", ""}, {"", "Aide", ""}, {"Karine Jean-Pierre", "Press Secretary", ""}}},
 		{"the office holder on the date", "---\ntitle: Remarks at a Briefing\ndate: '2022-03-03'\nsource_url: https://bidenwhitehouse.archives.gov/briefing-room/x/\n---\n\nTHE PRESIDENT: Hello.\n\nMS. PSAKI: Thanks.\n",
 			[]who{{"Joe Biden", "President", ""}, {"Jen Psaki", "Press Secretary", ""}}},
+		{"a byline with middle initials, a suffix and titles joined by of", "Secretary of Defense Lloyd J. Austin III and Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley Hold a Press Conference\n\nSECRETARY OF DEFENSE LLOYD J. AUSTIN III: Good afternoon.\n\nSTAFF: First question.\n\nQ: Thank you.\n\nSEC. AUSTIN: An answer.\n\nGEN. MILLEY: I would add this.\n",
+			[]who{{"Lloyd Austin", "Secretary of Defense", ""}, {"", "Staff", ""}, {"", "Questioner", ""}, {"Lloyd Austin", "Secretary of Defense", ""}, {"Mark Milley", "Chairman of the Joint Chiefs of Staff Gen.", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
