@@ -83,6 +83,11 @@ func splitSegments(text string, lex *vocab) []segment {
 				if seg.byRun < 0 && len(run) == 0 && j > 0 && strings.EqualFold(words[j-1], "by") {
 					seg.byRun = len(seg.runs)
 				}
+				if base, ok := possessive(w); ok {
+					run = append(run, base) // "Spokesperson Mao Ning's Regular Press Conference"
+					flush()
+					continue
+				}
 				run = append(run, w)
 			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
 				run = append(run, w)
@@ -211,7 +216,10 @@ func trailingRole(role string, lex *vocab) string {
 	for start > 0 {
 		w := strings.Trim(words[start-1], ".,")
 		title := lex.IsTitle(w)
-		connector := lex.connectors[strings.ToLower(w)] && start < len(words)
+		low := strings.ToLower(w)
+		// in a title-case line "On" and "To" open prose ("Officials On
+		// President Biden's Call"); "Of" and "For" still join titles
+		connector := lex.connectors[low] && start < len(words) && (w == low || low == "of" || low == "for" || low == "and" || low == "the")
 		if !title && !connector && (!startsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
 			break
 		}

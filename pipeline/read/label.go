@@ -18,6 +18,7 @@ const (
 	kindStrong                        // ALL CAPS with two or more words, or with an outlet or title words
 	kindSingle                        // one name word: needs the name known from elsewhere or repeated
 	kindWeak                          // two or more capitalised words: needs other labels in the document
+	kindOutlet                        // a news outlet the lexicon knows (Reuters:, CCTV:): a question, when other labels stand by
 )
 
 // labelCand is a possible speaker label at the start of a line.
@@ -293,6 +294,11 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 	if role := misspeltRole(folded, lex); role != "" && caps {
 		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
 		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
+	}
+	if paren == "" && lex.isOutlet(head) {
+		// "Reuters: Has China …", "AFP: …": a questioner named by their outlet
+		raw.Role, raw.Words, raw.Question, raw.Affiliation = "Questioner", head, true, head
+		return raw, kindOutlet, "outlet " + folded, true
 	}
 	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
 	if lex.notLabel[first] && !lex.honorifics[first] {

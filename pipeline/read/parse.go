@@ -188,6 +188,8 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindSingle:
 			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
 				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+		case kindOutlet:
+			ok = strong >= 1 || repeats[f.c.key] >= 2
 		case kindWeak:
 			// once, a weak label needs other labels in its style: "Back to
 			// Wall Street:" is prose among "THE PRESIDENT:" labels

@@ -67,6 +67,8 @@ func TestParseTurns(t *testing.T) {
 		{"urls and times are not labels", "¶MODERATOR: See https://example.org now.\n10:30: we start.\n"},
 		{"a weak label once needs labels in its style", "¶THE PRESIDENT: Prices rose.\nBack to Wall Street: Wall Street estimated more.\n\n¶Q Why?\n\n¶THE PRESIDENT: Because.\nGreatest Generation: you served.\n"},
 		{"a weak label in the style of the others", "¶Vladimir Putin: Good afternoon.\n¶Rose Gottemoeller Again: Thank you.\n¶Sergei Lavrov: Yes.\n"},
+		{"news outlets as labels", "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n¶Mao Ning: Good afternoon.\n\n¶AFP: On the Philippines?\n\n¶Mao Ning: We have said it.\n\n¶Bloomberg: Will the Premier travel?\n\n¶Mao Ning: Nothing to share.\n"},
+		{"an outlet alone is prose", "¶Reuters: the report said more.\nAnd more.\n"},
 		{"unnamed participants", "¶Vladimir Putin: It is a tank.\n¶Remark: An all-purpose tank.\n¶Reply: Yes.\n"},
 	}
 	for _, c := range cases {

@@ -85,3 +85,15 @@ func newHTMLWords(lex *lexicon.Lexicon) htmlWords {
 		months:           dates(lex.Months()),
 	}
 }
+
+// isOutlet reports whether text is, all of it, the name of a news outlet
+// the lexicon knows (an organisation of kind media): "Reuters", "AFP",
+// "China Central Television".
+func (v *vocab) isOutlet(text string) bool {
+	ms := v.Match(text)
+	if len(ms) != 1 {
+		return false
+	}
+	m := ms[0]
+	return m.Start == 0 && m.End == len(text) && m.Role.IsMention() && m.Entry.Type == lexicon.Organisation && m.Entry.Kind == "media"
+}

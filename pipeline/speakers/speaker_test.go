@@ -44,6 +44,8 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"Joe Biden", "President", ""}, {"Jen Psaki", "Press Secretary", ""}}},
 		{"a byline with middle initials, a suffix and titles joined by of", "Secretary of Defense Lloyd J. Austin III and Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley Hold a Press Conference\n\nSECRETARY OF DEFENSE LLOYD J. AUSTIN III: Good afternoon.\n\nSTAFF: First question.\n\nQ: Thank you.\n\nSEC. AUSTIN: An answer.\n\nGEN. MILLEY: I would add this.\n",
 			[]who{{"Lloyd Austin", "Secretary of Defense", ""}, {"", "Staff", ""}, {"", "Questioner", ""}, {"Lloyd Austin", "Secretary of Defense", ""}, {"Mark Milley", "Chairman of the Joint Chiefs of Staff Gen.", ""}}},
+		{"questioners named by their outlet", "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 1, 2024\n\nMao Ning: Good afternoon.\n\nAFP: On the Philippines?\n\nMao Ning: We have said it.\n\nBloomberg: Will the Premier travel?\n",
+			[]who{{"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Agence France-Presse"}, {"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Bloomberg"}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
