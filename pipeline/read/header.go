@@ -30,13 +30,26 @@ func headerEnd(lines []line, markdown bool, lex *vocab) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && c.kind != kindOutlet && !lex.metaLine.MatchString(t) {
+		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && c.kind != kindOutlet && c.kind != kindPeriod && !lex.metaLine.MatchString(t) &&
+			(c.kind != kindClock || anotherClockLabel(lines[i+1:], lex)) {
 			break
 		}
 		n++
 		end = i + 1
 	}
 	return end
+}
+
+// anotherClockLabel reports whether lines hold a line of a speaker and a
+// time ("Jane Smith  0:03"): one such line in a header is a label only when
+// others follow.
+func anotherClockLabel(lines []line, lex *vocab) bool {
+	for _, l := range lines {
+		if c, ok := parseLabel(l.text, lex); ok && c.kind == kindClock {
+			return true
+		}
+	}
+	return false
 }
 
 // isHeaderLine reports whether a non-blank line reads as header metadata.

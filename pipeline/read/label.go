@@ -1,6 +1,7 @@
 package read
 
 import (
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -19,6 +20,8 @@ const (
 	kindSingle                        // one name word: needs the name known from elsewhere or repeated
 	kindWeak                          // two or more capitalised words: needs other labels in the document
 	kindOutlet                        // a news outlet the lexicon knows (Reuters:, CCTV:): a question, when other labels stand by
+	kindClock                         // a line of a speaker and a time (Jane Smith  0:03): when the document has two or more
+	kindPeriod                        // a title and a name before a full stop (Senator Rubio. …): when the document has two or more
 )
 
 // labelCand is a possible speaker label at the start of a line.
@@ -50,6 +53,17 @@ func parseLabel(line string, lex *vocab) (labelCand, bool) {
 		c.n += off
 		c.end += off
 		return c, true
+	}
+	if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
+		c.n, c.end = off+len(rest), off+len(rest)
+		return c, true
+	}
+	if bold == "" {
+		if c, ok := periodLabel(rest, lex); ok { // "Senator Rubio. Mr. Blinken, …"
+			c.n += off
+			c.end += off
+			return c, true
+		}
 	}
 	colon := labelColon(rest)
 	if colon <= 0 || colon > 120 {
@@ -154,6 +168,106 @@ func labelColon(s string) int {
 		}
 	}
 	return -1
+}
+
+// periodLabel reads the labels of US congressional hearing transcripts,
+// which end in a full stop: "The Chairman. The committee will come to
+// order.", "Senator Menendez. Thank you.", "Mr. BLINKEN. Thank you." A
+// label is "The" and a role the lexicon knows, or an honorific or title and
+// one to three name words, then a full stop and speech that starts with a
+// capital. ALL-CAPS name words are title-cased.
+func periodLabel(line string, lex *vocab) (labelCand, bool) {
+	var words []string
+	var ends []int // byte offset after each word
+	for i := 0; i < len(line) && len(words) < 6; {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			j++
+		}
+		if j > i {
+			words, ends = append(words, line[i:j]), append(ends, j)
+		}
+		i = j
+	}
+	if len(words) < 3 {
+		return labelCand{}, false
+	}
+	end := -1 // index of the word that carries the label's full stop
+	for i, w := range words[:len(words)-1] {
+		bare := strings.TrimSuffix(w, ".")
+		if bare == w {
+			continue
+		}
+		if i == 0 || utf8.RuneCountInString(bare) == 1 || lex.honorifics[strings.ToLower(bare)] || lex.IsTitle(bare) && isAbbreviation(bare) {
+			continue // "Mr.", "J.", "Sen.": the full stop of an abbreviation
+		}
+		end = i
+		break
+	}
+	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
+		return labelCand{}, false
+	}
+	head := slices.Clone(words[:end+1])
+	head[end] = strings.TrimSuffix(head[end], ".")
+	first := strings.ToLower(strings.Trim(head[0], "."))
+	var raw transcript.Label
+	if first == "the" {
+		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]
+		if !ok {
+			return labelCand{}, false
+		}
+		raw.Role, raw.Words = role, strings.Join(head, " ")
+	} else {
+		if !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
+			return labelCand{}, false
+		}
+		for k := 1; k < len(head); k++ {
+			w := head[k]
+			if !labelWord(w, false, lex) || k == len(head)-1 && (lex.IsCommon(strings.Trim(w, ".")) || lex.IsTitle(w)) {
+				return labelCand{}, false
+			}
+			if !hasLower(w) && !lex.keepCaps[w] {
+				head[k] = titleCase(w) // "Mr. BLINKEN"
+			}
+		}
+		raw.Words = strings.Join(head, " ")
+	}
+	n := ends[end]
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		n++
+	}
+	return labelCand{n: n, end: ends[end], raw: raw, kind: kindPeriod, key: strings.ToLower(raw.Words)}, true
+}
+
+// isAbbreviation reports whether a title word is short enough to be an
+// abbreviation that takes a full stop ("Sen", "Gen", "Adm").
+func isAbbreviation(w string) bool { return len(w) <= 4 }
+
+// clockLabel reads a line that holds only a speaker and the time they
+// start, as transcription services export them ("Jane Smith  0:03",
+// "Speaker 1 [00:01:15]"): the speech follows on the next lines.
+func clockLabel(line string, lex *vocab) (labelCand, bool) {
+	line = strings.TrimRight(line, " \t\r")
+	sp := strings.LastIndexAny(line, " \t")
+	if sp <= 0 {
+		return labelCand{}, false
+	}
+	clock := strings.Trim(line[sp+1:], "[]()")
+	if clock == "" || clockLen(clock) != len(clock) {
+		return labelCand{}, false
+	}
+	head := strings.TrimSpace(line[:sp])
+	if head == "" || strings.ContainsAny(head, ".,;!?") && !strings.HasSuffix(head, ".") {
+		return labelCand{}, false
+	}
+	raw, _, key, ok := classifyHead(head, lex)
+	if !ok {
+		return labelCand{}, false
+	}
+	return labelCand{raw: raw, kind: kindClock, key: key}, true
 }
 
 // leadingTimestamp returns the length of a timestamp that opens a line,

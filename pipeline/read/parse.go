@@ -166,8 +166,15 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	repeats := map[string]int{}
 	strong := 0
 	var styles [2]int // strong role and name labels in mixed case and in capitals
+	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
 	for _, f := range cands {
 		repeats[f.c.key]++
+		switch f.c.kind {
+		case kindClock:
+			clocks++
+		case kindPeriod:
+			periods++
+		}
 		switch f.c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			strong++
@@ -188,6 +195,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindSingle:
 			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
 				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+		case kindClock:
+			ok = clocks >= 2
+		case kindPeriod:
+			ok = periods >= 2 && strong == 0 // a document writes its labels one way
 		case kindOutlet:
 			ok = strong >= 1 || repeats[f.c.key] >= 2
 		case kindWeak:

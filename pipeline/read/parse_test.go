@@ -69,6 +69,10 @@ func TestParseTurns(t *testing.T) {
 		{"a weak label in the style of the others", "¶Vladimir Putin: Good afternoon.\n¶Rose Gottemoeller Again: Thank you.\n¶Sergei Lavrov: Yes.\n"},
 		{"news outlets as labels", "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference\n\n¶Mao Ning: Good afternoon.\n\n¶AFP: On the Philippines?\n\n¶Mao Ning: We have said it.\n\n¶Bloomberg: Will the Premier travel?\n\n¶Mao Ning: Nothing to share.\n"},
 		{"an outlet alone is prose", "¶Reuters: the report said more.\nAnd more.\n"},
+		{"a speaker and a time on a line of their own", "Interview with the Minister\n\n¶Jane Smith  0:03\nGood morning, Minister.\n\n¶Dmytro Kuleba  0:09\nGood morning.\n\n¶Speaker 3 [01:15]\nA question.\n"},
+		{"one heading with a time is no label", "Press Conference 10:30\n\n¶MODERATOR: Welcome.\n\n¶Q: Thanks.\n"},
+		{"hearing labels end in a full stop", "NOMINATION HEARING\n\n    The committee met at 2:05 p.m.\n\n¶    The Chairman. The committee will come to order.\n    Senator Menendez.\n¶    Senator Menendez. Thank you, Mr. Chairman.\n¶    Mr. BLINKEN. Thank you. Mr. Smith. Yes.\n¶    The CHAIRMAN. Thank you.\n"},
+		{"full stops after a title among colon labels are prose", "¶THE PRESIDENT: Thank you.\nMr. President. Thank you, I said.\n\n¶Q Mr. President?\n\n¶THE PRESIDENT: Yes.\nMr. President. Again.\nSenator Smith. He said so.\nSenator Jones. She did.\n"},
 		{"unnamed participants", "¶Vladimir Putin: It is a tank.\n¶Remark: An all-purpose tank.\n¶Reply: Yes.\n"},
 	}
 	for _, c := range cases {

@@ -46,6 +46,8 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"Lloyd Austin", "Secretary of Defense", ""}, {"", "Staff", ""}, {"", "Questioner", ""}, {"Lloyd Austin", "Secretary of Defense", ""}, {"Mark Milley", "Chairman of the Joint Chiefs of Staff Gen.", ""}}},
 		{"questioners named by their outlet", "Foreign Ministry Spokesperson Mao Ning's Regular Press Conference on March 1, 2024\n\nMao Ning: Good afternoon.\n\nAFP: On the Philippines?\n\nMao Ning: We have said it.\n\nBloomberg: Will the Premier travel?\n",
 			[]who{{"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Agence France-Presse"}, {"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Bloomberg"}}},
+		{"a hearing's labels", "NOMINATION HEARING\n\n    The Chairman. The committee will come to order.\n    Senator Menendez. Thank you, Mr. Chairman.\n    Mr. BLINKEN. Thank you.\n    Senator Rubio. On Taiwan?\n",
+			[]who{{"", "Chairman", ""}, {"Bob Menendez", "Senator", ""}, {"Antony Blinken", "", ""}, {"Marco Rubio", "Senator", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
