@@ -165,7 +165,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	// support: names of strong labels and repeated labels
 	repeats := map[string]int{}
 	strong := 0
-	var styles [2]int // strong role and name labels in mixed case and in capitals
+	var styles [2]int       // strong role and name labels in mixed case and in capitals
 	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
 	for _, f := range cands {
 		repeats[f.c.key]++
