@@ -26,7 +26,7 @@ func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 			}
 			role, name := splitRoleName(strings.Join(run, " "), lex)
 			role, name = trailingRole(role, lex), bylineName(name, lex)
-			if PlausibleName(name, lex.Lexicon) {
+			if PlausibleName(name, lex.Lexicon) && !lex.verbForm(name) {
 				out = append(out, transcript.Speaker{Name: name, Role: role})
 			}
 		}
@@ -148,6 +148,21 @@ func bylineName(name string, lex *vocab) string {
 		}
 	}
 	return strings.Join(words, " ")
+}
+
+// verbForm reports a one-word name that reads as a verb of a title-case
+// line ("Senior Administration Official Previewing the Trip"): it ends in
+// "ing" and names no person the lexicon knows.
+func (v *vocab) verbForm(name string) bool {
+	if strings.Contains(name, " ") || !strings.HasSuffix(name, "ing") {
+		return false
+	}
+	for _, m := range v.Match(name) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() {
+			return false
+		}
+	}
+	return true
 }
 
 // possessive returns w without a final "'s" or "’s", and whether it had one.

@@ -340,6 +340,7 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		}
 	}
 	if numberedSpeaker(head, lex) {
+		head = strings.Trim(head, "[]")
 		raw.Role, raw.Words = head, head
 		return raw, kindRole, strings.ToLower(head), true
 	}
@@ -377,6 +378,9 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		raw, kind, key, ok := classifyHead(name, lex)
 		if !ok || kind == kindRole || kind == kindQuestion {
 			return raw, 0, "", false
+		}
+		if !hasLower(aff) && hasTitle(affWords, lex) {
+			aff = strings.Join(titleWords(affWords, lex), " ") // "CNN CHIEF INTERNATIONAL ANCHOR" is a role
 		}
 		raw.Affiliation = aff
 		return raw, kindStrong, key, true
@@ -534,11 +538,15 @@ func oneEditApart(a, b string) bool {
 	return a[i+1:] == b[i:]
 }
 
-// numberedSpeaker reports a label such as "Speaker 1" or "Participant 2"
-// that transcription services give speakers they cannot name.
+// numberedSpeaker reports a label such as "Speaker 1", "Participant 2" or
+// "[SPEAKER_00]" that transcription services give speakers they cannot
+// name.
 func numberedSpeaker(head string, lex *vocab) bool {
-	i := strings.LastIndexByte(head, ' ')
-	if i <= 0 || i < len(head)-4 {
+	if strings.HasPrefix(head, "[") && strings.HasSuffix(head, "]") {
+		head = head[1 : len(head)-1] // "[SPEAKER_00]", as diarisation tools write it
+	}
+	i := strings.LastIndexAny(head, " _")
+	if i <= 0 || i < len(head)-4 || i == len(head)-1 {
 		return false
 	}
 	for _, c := range head[i+1:] {

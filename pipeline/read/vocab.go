@@ -2,6 +2,7 @@ package read
 
 import (
 	"regexp"
+	"strings"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -53,7 +54,33 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 			lex.WordPattern(lexicon.ClosingWords) + `)\b.*\)\.?)$`),
 	}
 	v.html = newHTMLWords(lex)
+	v.keepCaps = acronyms(lex, v.keepCaps)
 	return v
+}
+
+// acronyms adds to keep the one-word names and aliases of the lexicon's
+// organisations and countries that are written in capitals (CNN, FEMA,
+// OMB), so that title-casing an ALL-CAPS label keeps them ("FEMA
+// Administrator", "CNN Chief International Anchor").
+func acronyms(lex *lexicon.Lexicon, keep map[string]bool) map[string]bool {
+	out := make(map[string]bool, len(keep))
+	for w := range keep {
+		out[w] = true
+	}
+	add := func(text string) {
+		if len(text) >= 2 && !strings.ContainsAny(text, " .-") && !hasLower(text) && isAcronym(text) {
+			out[text] = true
+		}
+	}
+	for _, typ := range []lexicon.Type{lexicon.Organisation, lexicon.Country} {
+		for _, e := range lex.Sorted(typ) {
+			add(e.Name)
+			for _, a := range e.Aliases {
+				add(a.Text)
+			}
+		}
+	}
+	return out
 }
 
 // htmlWords are the HTML reader's word lists: class names, ARIA roles,

@@ -48,6 +48,10 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Agence France-Presse"}, {"Mao Ning", "Foreign Ministry Spokesperson", ""}, {"", "Questioner", "Bloomberg"}}},
 		{"a hearing's labels", "NOMINATION HEARING\n\n    The Chairman. The committee will come to order.\n    Senator Menendez. Thank you, Mr. Chairman.\n    Mr. BLINKEN. Thank you.\n    Senator Rubio. On Taiwan?\n",
 			[]who{{"", "Chairman", ""}, {"Bob Menendez", "Senator", ""}, {"Antony Blinken", "", ""}, {"Marco Rubio", "Senator", ""}}},
+		{"a role after a comma in capitals, and numbered speakers of a diarisation tool", "CHRISTIANE AMANPOUR, CNN CHIEF INTERNATIONAL ANCHOR: Hello.\n\nDMYTRO KULEBA, UKRAINIAN FOREIGN MINISTER: Thank you.\n\nAMANPOUR: And?\n\n[SPEAKER_00]: Welcome.\n\n[SPEAKER_01]: Thanks.\n\nFBI OFFICIAL: Good afternoon.\n",
+			[]who{{"Christiane Amanpour", "CNN Chief International Anchor", ""}, {"Dmytro Kuleba", "Ukrainian Foreign Minister", ""}, {"Christiane Amanpour", "CNN Chief International Anchor", ""}, {"", "SPEAKER_00", ""}, {"", "SPEAKER_01", ""}, {"", "FBI Official", ""}}},
+		{"a gerund in a title is no name", "---\ntitle: Background Press Call by a Senior Administration Official Previewing the Trip\n---\nSENIOR ADMINISTRATION OFFICIAL: Thanks.\n\nQ Why?\n",
+			[]who{{"", "Senior administration official", ""}, {"", "Questioner", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
