@@ -184,10 +184,16 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j in
 		j < len(toks) && covered[j] && toks[j].Word && toks[j].IsCapitalised() {
 		return nil // the rest of a longer name the lexicon holds part of ("IAEA Board of Governors"): it would be cut short
 	}
-	words, head := 0, false
+	words, head, open := 0, false, 0
 	for k := i; k < j; k++ {
 		t := toks[k]
 		if !t.Word {
+			switch t.Text {
+			case "(", "[":
+				open++
+			case ")", "]":
+				open--
+			}
 			continue
 		}
 		if !t.IsCapitalised() && !d.t.particles[t.Norm] {
@@ -198,8 +204,8 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j in
 		}
 		words++
 	}
-	if words < 2 || !head {
-		return nil
+	if words < 2 || !head || open != 0 {
+		return nil // "KGB [State Security Committee": the name of a gloss, cut; "Task Force [sic]" is whole
 	}
 	span := text[toks[i].Start:toks[j-1].End]
 	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Organisation,
@@ -217,13 +223,20 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 		return t.Word && !covered[k] && t.IsCapitalised() && !d.t.honorifics[t.Norm] &&
 			!(lexicon.SentenceStart(toks, k) && (d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t)))
 	}
+	// "and" joins two words of one name ("Food and Drug Administration",
+	// "Health and Human Services"), not two names, the first of which ends
+	// in an organisation word ("Customs Union and the Common Economic
+	// Space", "Hertzen Centre and Alexei Belyayev")
+	joins := func(k, before int) bool {
+		return d.joins(toks[k]) && !covered[k] && (toks[k].Norm != "and" || !d.t.lex.IsOrgWordToken(toks[before]))
+	}
 	for grew := true; grew; {
 		switch {
 		case i > 0 && nameWord(i-1):
 			i--
-		case i >= 2 && d.joins(toks[i-1]) && !covered[i-1] && nameWord(i-2):
+		case i >= 2 && joins(i-1, i-2) && nameWord(i-2):
 			i -= 2 // "Ministry of Foreign Affairs": "of" between names
-		case i >= 3 && d.joins(toks[i-2]) && toks[i-1].Norm == "the" && nameWord(i-3):
+		case i >= 3 && joins(i-2, i-3) && toks[i-1].Norm == "the" && nameWord(i-3):
 			i -= 3 // "Department of the Treasury"
 		default:
 			grew = false
@@ -233,9 +246,9 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 		switch {
 		case j < len(toks) && nameWord(j) && !lexicon.SentenceStart(toks, j):
 			j++
-		case j+1 < len(toks) && d.joins(toks[j]) && !covered[j] && nameWord(j+1):
+		case j+1 < len(toks) && joins(j, j-1) && nameWord(j+1):
 			j += 2
-		case j+2 < len(toks) && d.joins(toks[j]) && toks[j+1].Norm == "the" && nameWord(j+2):
+		case j+2 < len(toks) && joins(j, j-1) && toks[j+1].Norm == "the" && nameWord(j+2):
 			j += 3
 		default:
 			grew = false

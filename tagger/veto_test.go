@@ -20,6 +20,10 @@ func TestOrganisationSpans(t *testing.T) {
 		{"Said the Council. Widget makers agreed.", "Council", nil},
 		{"The council of elders met.", "council of elders", nil},
 		{"The NATO Widget Council met.", "Widget Council", nil}, // the rest of a name the lexicon holds part of: not cut short
+		{"The Zorgan Widget Office and the Investigative Committee met.", "Widget Office", []string{"Zorgan Widget Office"}}, // "and" after an organisation word joins two names
+		{"The Plim Widget and Sprocket Administration met.", "Sprocket Administration", []string{"Plim Widget and Sprocket Administration"}},
+		{"The Hertzen Centre and Alexei Belyayev agreed.", "Hertzen Centre", []string{"Hertzen Centre"}},
+		{"The KGB [State Widget Committee] said so.", "KGB [State Widget Committee", nil}, // a gloss in brackets is no name
 	}
 	for _, c := range cases {
 		t.Run(c.text, func(t *testing.T) {
