@@ -19,7 +19,7 @@ func TestOrganisationSpans(t *testing.T) {
 		{"The Acme Widget Council met today.", "Widget Council", []string{"Acme Widget Council"}},
 		{"Said the Council. Widget makers agreed.", "Council", nil},
 		{"The council of elders met.", "council of elders", nil},
-		{"The NATO Widget Council met.", "Widget Council", nil}, // the rest of a name the lexicon holds part of: not cut short
+		{"The NATO Widget Council met.", "Widget Council", nil},                                                              // the rest of a name the lexicon holds part of: not cut short
 		{"The Zorgan Widget Office and the Investigative Committee met.", "Widget Office", []string{"Zorgan Widget Office"}}, // "and" after an organisation word joins two names
 		{"The Plim Widget and Sprocket Administration met.", "Sprocket Administration", []string{"Plim Widget and Sprocket Administration"}},
 		{"The Hertzen Centre and Alexei Belyayev agreed.", "Hertzen Centre", []string{"Hertzen Centre"}},
