@@ -22,6 +22,7 @@ const (
 	kindOutlet                        // a news outlet the lexicon knows (Reuters:, CCTV:): a question, when other labels stand by
 	kindClock                         // a line of a speaker and a time (Jane Smith  0:03): when the document has two or more
 	kindPeriod                        // a title and a name before a full stop (Senator Rubio. …): when the document has two or more
+	kindAnswer                        // A. before an answer: where the document has Q. questions
 )
 
 // labelCand is a possible speaker label at the start of a line.
@@ -50,6 +51,11 @@ func parseLabel(line string, lex *vocab) (labelCand, bool) {
 		rest, off = rest[n:], off+n
 	}
 	if c, ok := parseQ(rest, bold); ok {
+		c.n += off
+		c.end += off
+		return c, true
+	}
+	if c, ok := parseA(rest, lex); ok {
 		c.n += off
 		c.end += off
 		return c, true
@@ -100,6 +106,28 @@ func parseLabel(line string, lex *vocab) (labelCand, bool) {
 		kind = nameKind(raw.Words, lex)
 	}
 	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
+}
+
+// parseA recognises the answer label of a "Q. … A. …" interview: "A."
+// followed by a space and a capital. It counts only where the document has
+// questions in the same form (kindAnswer), since "A. Smith" may open a line
+// of prose.
+func parseA(rest string, lex *vocab) (labelCand, bool) {
+	if !strings.HasPrefix(rest, "A.") || len(rest) < 4 || rest[2] != ' ' && rest[2] != '\t' {
+		return labelCand{}, false
+	}
+	i := 2
+	for i < len(rest) && (rest[i] == ' ' || rest[i] == '\t') {
+		i++
+	}
+	if !opensSpeech(rest[i:]) {
+		return labelCand{}, false
+	}
+	raw := transcript.Label{Role: lex.roleLabels["a"], Words: "A"}
+	if raw.Role == "" {
+		return labelCand{}, false
+	}
+	return labelCand{n: i, end: 2, raw: raw, kind: kindAnswer, key: "a"}, true
 }
 
 // parseQ recognises question labels: "Q", "Q:", "Q.", "Q   text", "Q (Outlet):".

@@ -167,6 +167,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	strong := 0
 	var styles [2]int       // strong role and name labels in mixed case and in capitals
 	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
+	questions := 0          // Q labels in the form "Q." that "A." answers
 	for _, f := range cands {
 		repeats[f.c.key]++
 		switch f.c.kind {
@@ -174,6 +175,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			clocks++
 		case kindPeriod:
 			periods++
+		case kindQuestion:
+			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+				questions++
+			}
 		}
 		switch f.c.kind {
 		case kindQuestion, kindRole, kindStrong:
@@ -199,6 +204,8 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			ok = clocks >= 2
 		case kindPeriod:
 			ok = periods >= 2 && strong == 0 // a document writes its labels one way
+		case kindAnswer:
+			ok = questions >= 1 && questions+repeats["a"] >= 3
 		case kindOutlet:
 			ok = strong >= 1 || repeats[f.c.key] >= 2
 		case kindWeak:

@@ -199,6 +199,8 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 	switch {
 	case raw.Question:
 		sp.Role = "Questioner"
+	case raw.Role != "" && raw.Role == s.w.answer && len(byline) == 1 && byline[0].Name != "":
+		sp.Name, sp.Role = byline[0].Name, byline[0].Role // "A." in an interview with the one person the header names
 	case raw.Role != "" && s.w.partRoles[raw.Role]:
 		sp.Role = raw.Role // "STAFF:", "MODERATOR:": a part, not the byline's officials
 	case raw.Role != "":

@@ -52,6 +52,8 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"Christiane Amanpour", "CNN Chief International Anchor", ""}, {"Dmytro Kuleba", "Ukrainian Foreign Minister", ""}, {"Christiane Amanpour", "CNN Chief International Anchor", ""}, {"", "SPEAKER_00", ""}, {"", "SPEAKER_01", ""}, {"", "FBI Official", ""}}},
 		{"a gerund in a title is no name", "---\ntitle: Background Press Call by a Senior Administration Official Previewing the Trip\n---\nSENIOR ADMINISTRATION OFFICIAL: Thanks.\n\nQ Why?\n",
 			[]who{{"", "Senior administration official", ""}, {"", "Questioner", ""}}},
+		{"answers in an interview are the interviewee's", "Interview with Foreign Minister Annalena Baerbock\n\nQ. Minister, on Ukraine?\n\nA. Russia must withdraw.\n\nQ. And China?\n\nA. A partner and a rival.\n",
+			[]who{{"", "Questioner", ""}, {"Annalena Baerbock", "Foreign Minister", ""}, {"", "Questioner", ""}, {"Annalena Baerbock", "Foreign Minister", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}

@@ -13,6 +13,7 @@ type words struct {
 	notLabel   map[string]bool // words that open prose, never a name
 	partRoles  map[string]bool // roles that a person's office does not replace
 	connectors map[string]bool // join role words ("Chiefs of Staff"), which a role may repeat
+	answer     string          // the role of an answer label ("A:", "A."): the interviewee's
 	followUp   []string        // a short reply that hands the floor back ("go ahead")
 	callOn     *regexp.Regexp
 	selfIntro  *regexp.Regexp
@@ -36,6 +37,7 @@ func newWords(lex *lexicon.Lexicon) *words {
 		notLabel:   lex.Words(lexicon.NotLabelWords),
 		partRoles:  lex.Words(lexicon.PartRoles),
 		connectors: lex.Words(lexicon.RoleConnectors),
+		answer:     lex.RoleLabels()["a"],
 		followUp:   lex.WordList(lexicon.FollowUpCues),
 		callOn: regexp.MustCompile(`(?:\b(?:` + lex.WordPattern(lexicon.CallVerbs) + `)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:` +
 			lex.WordPattern(lexicon.CallLeadWords) + `),?\s+)?)` +
