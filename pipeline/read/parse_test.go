@@ -258,6 +258,15 @@ func TestSubtitles(t *testing.T) {
 	if doc.Turns[0].End != "00:00:04.000" {
 		t.Errorf("end %s", doc.Turns[0].End)
 	}
+	captions := "1\n00:00:01,000 --> 00:00:04,000\n>> GOOD EVENING. TONIGHT,\nUKRAINE.\n\n2\n00:00:04,500 --> 00:00:07,000\n>> SECRETARY BLINKEN: WE WILL\nSTAND WITH UKRAINE. >> THANK YOU.\n"
+	doc, err = parseSubtitles("c.srt", captions, false, testReader(t).lex)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(doc.Turns) != 3 || doc.Turns[0].Label.Role != "Unidentified speaker" || doc.Turns[1].Label.Words != "SECRETARY BLINKEN" ||
+		doc.TurnText(doc.Turns[1]) != "WE WILL STAND WITH UKRAINE." || doc.Turns[2].Label.Role != "Unidentified speaker" || doc.Turns[2].Start != "00:00:04.500" {
+		t.Errorf("caption turns: %s", describeTurns(doc))
+	}
 	if _, err := parseSubtitles("b.vtt", "00:00:01.000 --> 00:00:02.000\nx\n", true, testReader(t).lex); err == nil {
 		t.Error("a .vtt without WEBVTT parsed")
 	}

@@ -12,6 +12,7 @@ import (
 type cue struct {
 	start, end string // HH:MM:SS.mmm
 	speaker    string // from <v Name> or a "Name:" prefix; empty when the cue has none
+	change     bool   // a new speaker, named or not: broadcast captions mark one with ">>"
 	text       string
 	line       int // 1-based line of the cue's timing line
 }
@@ -46,7 +47,7 @@ func parseSubtitles(source, text string, vtt bool, lex *vocab) (*transcript.Docu
 		if c.text == "" {
 			continue
 		}
-		if cur != nil && (c.speaker == "" || c.speaker == curSpeaker) {
+		if cur != nil && !c.change && (c.speaker == "" || c.speaker == curSpeaker) {
 			b.WriteString(" ")
 			b.WriteString(c.text)
 			cur.End = c.end
@@ -57,9 +58,12 @@ func parseSubtitles(source, text string, vtt bool, lex *vocab) (*transcript.Docu
 			b.WriteString("\n\n")
 		}
 		cur = &transcript.Turn{Text: transcript.Span{Start: b.Len()}, Line: c.line, Start: c.start, End: c.end}
-		if c.speaker != "" {
+		curSpeaker = c.speaker
+		switch {
+		case c.speaker != "":
 			cur.Label = voiceLabel(c.speaker, lex)
-			curSpeaker = c.speaker
+		case c.change:
+			cur.Label = transcript.Label{Role: lex.roleLabels["unidentified speaker"]} // ">>" without a name
 		}
 		b.WriteString(c.text)
 	}
@@ -116,15 +120,25 @@ func readCues(text string, vtt bool, lex *vocab) ([]cue, error) {
 			body = stripTags(body)
 		}
 		body = strings.TrimSpace(body)
-		if c.speaker == "" && body != "" {
-			trimmed := strings.TrimLeft(body, "- ")
-			if l, ok := parseLabel(trimmed, lex); ok {
-				c.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
-				body = trimmed[l.n:]
+		// ">>" marks a change of speaker in broadcast captions, at the
+		// start of a cue or inside it: each part is a cue of its own
+		for k, part := range strings.Split(body, ">>") {
+			part = strings.TrimSpace(part)
+			if k > 0 && part == "" {
+				continue
 			}
+			pc := c
+			pc.change = k > 0
+			if pc.speaker == "" && part != "" {
+				trimmed := strings.TrimLeft(part, "- ")
+				if l, ok := parseLabel(trimmed, lex); ok {
+					pc.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
+					part = trimmed[l.n:]
+				}
+			}
+			pc.text = transcript.NormalizeSpace(part)
+			out = append(out, pc)
 		}
-		c.text = transcript.NormalizeSpace(body)
-		out = append(out, c)
 	}
 	return out, nil
 }
