@@ -15,19 +15,20 @@ import (
 // Full names go into reg, a name registry of its own, so that later
 // surnames resolve to them; it never tags text.
 type speakers struct {
-	lex     *lexicon.Lexicon
-	tg      *tagger.Tagger
-	reg     *tagger.Doc
-	ppl     *people                                 // the lexicon's people by surname and office
-	w       *words                                  // the lexicon's word lists
-	doc     *transcript.Document                    // the document being resolved
-	turn    int                                     // the turn being resolved: texts before it are known
-	country string                                  // country id the document is set in, "" when unknown
-	date    string                                  // the document's date (ISO 8601)
-	byline  []transcript.Speaker                    // the document's byline, names completed
-	fixed   map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
-	intros  map[string]intro                        // names looked up in the text, and what was found
-	toks    [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
+	lex      *lexicon.Lexicon
+	tg       *tagger.Tagger
+	reg      *tagger.Doc
+	ppl      *people                                 // the lexicon's people by surname and office
+	w        *words                                  // the lexicon's word lists
+	doc      *transcript.Document                    // the document being resolved
+	turn     int                                     // the turn being resolved: texts before it are known
+	country  string                                  // country id the document is set in, "" when unknown
+	date     string                                  // the document's date (ISO 8601)
+	byline   []transcript.Speaker                    // the document's byline, names completed
+	fixed    map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
+	intros   map[string]intro                        // names looked up in the text, and what was found
+	toks     [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
+	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
 }
 
 // prepare resolves the byline and registers the full names of the byline
