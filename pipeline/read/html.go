@@ -407,15 +407,41 @@ func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
 			return false
 		}
 		if c.Type == html.TextNode {
-			for _, r := range c.Data {
-				if !unicode.IsSpace(r) {
-					count++
-				}
-			}
+			count += nonSpaceCount(c.Data)
 		}
 		return true
 	}, nil)
 	return count
+}
+
+// nonSpaceCount counts the characters of s that are not white space; a
+// byte that is not UTF-8 counts as one.
+func nonSpaceCount(s string) int {
+	n := 0
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			if !asciiSpace(c) {
+				n++
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !unicode.IsSpace(r) {
+			n++
+		}
+		i += size
+	}
+	return n
+}
+
+// asciiSpace reports the ASCII characters unicode.IsSpace reports.
+func asciiSpace(c byte) bool {
+	switch c {
+	case ' ', '\t', '\n', '\v', '\f', '\r':
+		return true
+	}
+	return false
 }
 
 // --- Metadata ---
@@ -763,29 +789,49 @@ func (w *textWriter) leave(n *html.Node) {
 
 // text adds the characters of a text node: white space becomes one space
 // between visible characters (a newline inside <pre> breaks the line), and
-// invisible format characters are dropped.
+// invisible format characters are dropped. A run of printable ASCII is
+// added at once.
 func (w *textWriter) text(s string) {
-	for _, r := range s {
+	for i := 0; i < len(s); {
+		if j := printableRun(s, i); j > i {
+			w.visible(s[i:j])
+			i = j
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
 		switch {
 		case r == '\n' && w.pre > 0:
 			w.lineBreak()
 		case unicode.IsSpace(r):
 			w.space = true
 		case isInvisible(r):
+		case r == utf8.RuneError && size == 1:
+			w.visible("\uFFFD") // a byte that is not UTF-8
 		default:
-			w.visible(r)
+			w.visible(s[i : i+size])
 		}
+		i += size
 	}
 }
 
-// visible adds one visible character, after the space due if any, and
-// keeps track of where the line's leading bold text ends.
-func (w *textWriter) visible(r rune) {
+// printableRun returns the end of the run of printable ASCII characters
+// other than the space that starts at s[i], or i when there is none.
+func printableRun(s string, i int) int {
+	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
+		i++
+	}
+	return i
+}
+
+// visible adds visible characters (none of them white space), after the
+// space due if any, and keeps track of where the line's leading bold text
+// ends.
+func (w *textWriter) visible(s string) {
 	if w.space && len(w.para) > w.line {
 		w.para = append(w.para, ' ')
 	}
 	w.space = false
-	w.para = utf8.AppendRune(w.para, r)
+	w.para = append(w.para, s...)
 	switch {
 	case w.bold == 0:
 		w.plain = true

@@ -7,6 +7,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode"
 
 	"golang.org/x/net/html"
 )
@@ -531,6 +532,53 @@ y</pre><table><tr><td>a</td></tr></table><q>z</q>`)
 			if l != strings.TrimSpace(l) || strings.Contains(l, "  ") {
 				t.Errorf("line %q", l)
 			}
+		}
+	})
+}
+
+// textByRune is textWriter.text one character at a time, as it was first
+// written: the reference for the run-at-a-time version.
+func (w *textWriter) textByRune(s string) {
+	for _, r := range s {
+		switch {
+		case r == '\n' && w.pre > 0:
+			w.lineBreak()
+		case unicode.IsSpace(r):
+			w.space = true
+		case isInvisible(r):
+		default:
+			w.visible(string(r))
+		}
+	}
+}
+
+// FuzzTextWriter checks that text adds the same paragraph as textByRune,
+// in and out of bold and <pre>, and that nonSpaceCount counts what
+// unicode.IsSpace does not report.
+func FuzzTextWriter(f *testing.F) {
+	for _, s := range []string{"", "MS. PSAKI: Good\u00a0day.\n", " \t\x01a\x7f\u200bb\xffc\u2028 d\n\ne", "“Q” — é"} {
+		f.Add(s, "after", uint8(0))
+	}
+	f.Fuzz(func(t *testing.T, s, next string, state uint8) {
+		got, want := &textWriter{label: -1}, &textWriter{label: -1}
+		for _, w := range []*textWriter{got, want} {
+			w.bold, w.pre, w.space = int(state&1), int(state>>1&1), state&4 != 0
+		}
+		got.text(s)
+		got.text(next)
+		want.textByRune(s)
+		want.textByRune(next)
+		if string(got.para) != string(want.para) || got.label != want.label || got.line != want.line || got.space != want.space || got.plain != want.plain {
+			t.Errorf("text(%q, %q) state %d: got %q %+v, want %q %+v", s, next, state, got.para, *got, want.para, *want)
+		}
+		n := 0
+		for _, r := range s {
+			if !unicode.IsSpace(r) {
+				n++
+			}
+		}
+		if c := nonSpaceCount(s); c != n {
+			t.Errorf("nonSpaceCount(%q) = %d, want %d", s, c, n)
 		}
 	})
 }

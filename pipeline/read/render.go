@@ -1,6 +1,7 @@
 package read
 
 import (
+	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -27,17 +28,28 @@ import (
 func renderBody(text string, markdown bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	var buf []byte // the line being rendered, reused from line to line
 	for off := 0; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
 		end := len(text)
 		if nl >= 0 {
 			end = off + nl
 		}
-		line := RenderLine(text[off:end])
-		if markdown {
-			line = renderMarkdownLine(line)
+		line := text[off:end]
+		if isPlainASCII(line) {
+			line = strings.TrimRight(line, " \t\r\f\v")
+			if markdown {
+				line = renderMarkdownLine(line)
+			}
+			b.WriteString(line)
+		} else {
+			buf = appendRendered(buf[:0], line)
+			if markdown && bytes.ContainsAny(buf, markdownMarks) {
+				b.WriteString(renderMarkdownLine(string(buf)))
+			} else {
+				b.Write(buf)
+			}
 		}
-		b.WriteString(line)
 		if nl < 0 {
 			break
 		}
@@ -54,20 +66,47 @@ func RenderLine(s string) string {
 	if isPlainASCII(s) {
 		return strings.TrimRight(s, " \t\r\f\v")
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	for _, r := range s {
-		switch {
-		case r == '\t' || r == ' ':
-			b.WriteRune(r)
-		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
-			b.WriteByte(' ')
-		case isInvisible(r):
-		default:
-			b.WriteRune(r)
+	return string(appendRendered(make([]byte, 0, len(s)), s))
+}
+
+// appendRendered appends RenderLine(s) to b, for s that is not plain ASCII.
+// Runs of printable ASCII, and of other characters that stay as they are,
+// are copied whole; only the characters that change are looked up.
+func appendRendered(b []byte, s string) []byte {
+	start := len(b)
+	kept := 0 // s[kept:i] stays as it is
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= ' ' && c < utf8.RuneSelf && c != 0x7f || c == '\t' {
+			i++
+			continue
 		}
+		r, size := rune(c), 1
+		if c >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		var repl string
+		switch {
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			repl = " "
+		case isInvisible(r):
+			repl = ""
+		case r == utf8.RuneError && size == 1:
+			repl = "\uFFFD" // a byte that is not UTF-8, as ranging over the string reads it
+		default:
+			i += size // a character that stays
+			continue
+		}
+		b = append(b, s[kept:i]...)
+		b = append(b, repl...)
+		i += size
+		kept = i
 	}
-	return strings.TrimRight(b.String(), " \t\r\f\v")
+	b = append(b, s[kept:]...)
+	for len(b) > start && strings.IndexByte(" \t\r\f\v", b[len(b)-1]) >= 0 {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // CleanText is RenderLine with runs of white space collapsed to single
@@ -105,9 +144,13 @@ var (
 	htmlTag = regexp.MustCompile(`</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>|<!--.*?-->`)
 )
 
+// markdownMarks are the characters that start inline markdown: a line
+// without them renders as it is.
+const markdownMarks = `\<[*_`
+
 // renderMarkdownLine renders the inline markdown of one line as plain text.
 func renderMarkdownLine(s string) string {
-	if !strings.ContainsAny(s, `\<[*_`) {
+	if !strings.ContainsAny(s, markdownMarks) {
 		return s
 	}
 	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {

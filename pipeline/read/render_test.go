@@ -1,6 +1,10 @@
 package read
 
-import "testing"
+import (
+	"strings"
+	"testing"
+	"unicode"
+)
 
 func TestRenderBody(t *testing.T) {
 	tests := []struct {
@@ -39,4 +43,63 @@ func TestCleanText(t *testing.T) {
 			t.Errorf("CleanText(%q) = %q, want %q", in, got, want)
 		}
 	}
+}
+
+// renderLineByRune is RenderLine as it was first written, one character at
+// a time: the reference the faster RenderLine must agree with.
+func renderLineByRune(s string) string {
+	if isPlainASCII(s) {
+		return strings.TrimRight(s, " \t\r\f\v")
+	}
+	var b strings.Builder
+	for _, r := range s {
+		switch {
+		case r == '\t' || r == ' ':
+			b.WriteRune(r)
+		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+			b.WriteByte(' ')
+		case isInvisible(r):
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return strings.TrimRight(b.String(), " \t\r\f\v")
+}
+
+var renderLineSeeds = []string{
+	"", "plain text  ", "MS. PSAKI:\u00a0 Good evening.\u00a0", "a\x7fb\x01c\rd\ve\ff\u0085g",
+	"Jean\u2060-Pierre\u200b co\u00adoperate\ufeff", "10\u202f000 \u3000 \u2028 \u1680", "bad \xff\xfe byte \xe2\x80",
+	"ok \ufffd kept\t\t", "“Quotes” — and ’apostrophes’ \u00a0\u200b\t \u00a0", "\x7f", "é\x7f",
+}
+
+// TestRenderLineByRune checks RenderLine against the rune-by-rune reference.
+func TestRenderLineByRune(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		if got, want := RenderLine(s), renderLineByRune(s); got != want {
+			t.Errorf("RenderLine(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+func FuzzRenderLine(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := RenderLine(s), renderLineByRune(s); got != want {
+			t.Errorf("RenderLine(%q) = %q, want %q", s, got, want)
+		}
+		if strings.Contains(s, "\n") {
+			return
+		}
+		for _, md := range []bool{false, true} {
+			want := renderLineByRune(s)
+			if md {
+				want = renderMarkdownLine(want)
+			}
+			if got := renderBody(s, md); got != want {
+				t.Errorf("renderBody(%q, %v) = %q, want %q", s, md, got, want)
+			}
+		}
+	})
 }

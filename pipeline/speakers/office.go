@@ -13,6 +13,7 @@ type people struct {
 	suffixes  map[string]bool             // name suffixes (Jr, III), passed over to find the surname
 	bySurname map[string][]*lexicon.Entry // folded last word of the name -> people
 	holders   []*lexicon.Entry            // people with offices
+	holdersBy map[string][]*lexicon.Entry // folded last word of the name -> people with offices, in holders' order
 	sites     []site                      // organisations' web hosts
 }
 
@@ -23,16 +24,21 @@ type site struct {
 
 // newPeople builds the index of a compiled lexicon.
 func newPeople(lex *lexicon.Lexicon) *people {
-	p := &people{bySurname: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
+	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
 	for _, e := range lex.Sorted(0) {
 		switch e.Type {
 		case lexicon.Person:
-			if ws := nameWords(e.Name, p.suffixes); len(ws) >= 2 {
+			ws := nameWords(e.Name, p.suffixes)
+			if len(ws) >= 2 {
 				last := ws[len(ws)-1]
 				p.bySurname[last] = append(p.bySurname[last], e)
 			}
 			if len(e.Offices) > 0 {
 				p.holders = append(p.holders, e)
+				if len(ws) > 0 {
+					last := ws[len(ws)-1]
+					p.holdersBy[last] = append(p.holdersBy[last], e)
+				}
 			}
 		case lexicon.Organisation:
 			for _, h := range e.Sites {
@@ -63,11 +69,12 @@ func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, b
 	if title == "" || country == "" || date == "" {
 		return nil, false
 	}
+	cands := p.holders
+	if surname != "" {
+		cands = p.holdersBy[lexicon.FoldKey(surname)]
+	}
 	var found *lexicon.Entry
-	for _, e := range p.holders {
-		if surname != "" && !p.hasSurname(e, surname) {
-			continue
-		}
+	for _, e := range cands {
 		for _, o := range e.Offices {
 			if o.Holds(title, country, date) {
 				if found != nil && found != e {
@@ -92,12 +99,6 @@ func officeOn(e *lexicon.Entry, country, date string) string {
 		}
 	}
 	return ""
-}
-
-// hasSurname reports whether surname is the last word of the person's name.
-func (p *people) hasSurname(e *lexicon.Entry, surname string) bool {
-	ws := nameWords(e.Name, p.suffixes)
-	return len(ws) > 0 && ws[len(ws)-1] == lexicon.FoldKey(surname)
 }
 
 // bySurnameOn returns the one lexicon person with this surname whom a

@@ -65,7 +65,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 		}
 		// the operator may open the line between the call and the question
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
-			if name, outlet := s.calledOn(doc.TurnText(doc.Turns[j])); name != "" {
+			if name, outlet := s.calledOn(j); name != "" {
 				t.Speaker.Name = s.named(doc.TurnText(*t), name)
 				if t.Speaker.Affiliation == "" {
 					t.Speaker.Affiliation = outlet
@@ -122,12 +122,14 @@ func (s *speakers) cleanRole(role string) string {
 }
 
 // lastSentence returns the last sentence of the last paragraph of text.
-func lastSentence(text string) string {
+// It tokenises the paragraph into a buffer kept from call to call.
+func (s *speakers) lastSentence(text string) string {
 	text = strings.TrimSpace(text)
 	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
 		text = text[i+2:]
 	}
-	toks := lexicon.Tokenize(text)
+	toks := lexicon.AppendTokens(s.sentence[:0], text)
+	s.sentence = toks
 	start := 0
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Word && lexicon.SentenceStart(toks, i) {
@@ -137,18 +139,18 @@ func lastSentence(text string) string {
 	return text[start:]
 }
 
-// calledOn returns the questioner a turn ends by calling on, with the
+// calledOn returns the questioner turn j ends by calling on, with the
 // outlet when it is said, or "".
-func (s *speakers) calledOn(text string) (name, outlet string) {
-	tail := lastSentence(text)
+func (s *speakers) calledOn(j int) (name, outlet string) {
+	tail := s.lastSentence(s.doc.TurnText(s.doc.Turns[j]))
 	if len(tail) > 300 {
 		return "", ""
 	}
-	m := s.w.callOn.FindStringSubmatch(tail)
-	if m == nil {
+	name, outlet, ok := s.w.callOn.find(tail)
+	if !ok {
 		return "", ""
 	}
-	name = strings.TrimSpace(m[1])
+	name = strings.TrimSpace(name)
 	if !read.PlausibleName(name, s.lex) || s.lex.IsCommon(name) {
 		return "", ""
 	}
@@ -166,7 +168,7 @@ func (s *speakers) calledOn(text string) (name, outlet string) {
 	if c, _, ok := s.reg.Person(name); ok && len(strings.Fields(name)) >= 2 {
 		name = c
 	}
-	outlet = strings.TrimPrefix(strings.TrimSpace(m[2]), "the ")
+	outlet = strings.TrimPrefix(strings.TrimSpace(outlet), "the ")
 	if strings.Count(outlet, ".") == 1 {
 		outlet = strings.TrimSuffix(outlet, ".") // "NPR." ends the sentence
 	}

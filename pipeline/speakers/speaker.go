@@ -15,19 +15,21 @@ import (
 // Full names go into reg, a name registry of its own, so that later
 // surnames resolve to them; it never tags text.
 type speakers struct {
-	lex     *lexicon.Lexicon
-	tg      *tagger.Tagger
-	reg     *tagger.Doc
-	ppl     *people                                 // the lexicon's people by surname and office
-	w       *words                                  // the lexicon's word lists
-	doc     *transcript.Document                    // the document being resolved
-	turn    int                                     // the turn being resolved: texts before it are known
-	country string                                  // country id the document is set in, "" when unknown
-	date    string                                  // the document's date (ISO 8601)
-	byline  []transcript.Speaker                    // the document's byline, names completed
-	fixed   map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
-	intros  map[string]intro                        // names looked up in the text, and what was found
-	toks    [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
+	lex      *lexicon.Lexicon
+	tg       *tagger.Tagger
+	reg      *tagger.Doc
+	ppl      *people                                 // the lexicon's people by surname and office
+	w        *words                                  // the lexicon's word lists
+	doc      *transcript.Document                    // the document being resolved
+	turn     int                                     // the turn being resolved: texts before it are known
+	country  string                                  // country id the document is set in, "" when unknown
+	date     string                                  // the document's date (ISO 8601)
+	byline   []transcript.Speaker                    // the document's byline, names completed
+	fixed    map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
+	intros   map[string]intro                        // names looked up in the text, and what was found
+	toks     [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
+	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
+	holders  map[holderKey]*lexicon.Entry            // office holders looked up in this document
 }
 
 // prepare resolves the byline and registers the full names of the byline
@@ -95,7 +97,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 func (s *speakers) fullName(name, role string) string {
 	one := len(strings.Fields(name)) == 1
 	if one && role != "" {
-		if e, ok := s.ppl.holder(role, s.country, s.date, name); ok {
+		if e, ok := s.holder(role, name); ok {
 			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
 		}
 	}
@@ -118,6 +120,26 @@ func (s *speakers) fullName(name, role string) string {
 		return c
 	}
 	return name
+}
+
+// holderKey is an office holder looked up: the title, the country and
+// the surname ("" for any).
+type holderKey struct{ title, country, surname string }
+
+// holder is people.holder on the document's country and date, each
+// lookup made once per document: a role label ("MODERATOR:") that no one
+// holds is looked up on every turn it labels.
+func (s *speakers) holder(title, surname string) (*lexicon.Entry, bool) {
+	k := holderKey{title, s.country, surname}
+	if e, ok := s.holders[k]; ok {
+		return e, e != nil
+	}
+	e, _ := s.ppl.holder(title, s.country, s.date, surname)
+	if s.holders == nil {
+		s.holders = map[holderKey]*lexicon.Entry{}
+	}
+	s.holders[k] = e
+	return e, e != nil
 }
 
 // office returns the title of the office the lexicon says a person held
@@ -207,7 +229,7 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 		sp.Role = raw.Role
 		if b, ok := byRole(byline, raw.Role); ok {
 			sp.Name = b.Name
-		} else if e, ok := s.ppl.holder(raw.Role, s.country, s.date, ""); ok {
+		} else if e, ok := s.holder(raw.Role, ""); ok {
 			sp.Name = e.Name // "THE PRESIDENT:" at the White House in 2022
 		}
 		// "The Prime Minister (Rishi Sunak):": the parenthesis names the holder

@@ -15,18 +15,14 @@ type words struct {
 	connectors map[string]bool // join role words ("Chiefs of Staff"), which a role may repeat
 	answer     string          // the role of an answer label ("A:", "A."): the interviewee's
 	followUp   []string        // a short reply that hands the floor back ("go ahead")
-	callOn     *regexp.Regexp
+	callOn     *caller         // a moderator calling on the next questioner
 	selfIntro  *regexp.Regexp
 }
 
 // newWords reads the word lists of lex and builds the patterns.
 //
-// callOn matches a moderator calling on the next questioner in the last
-// sentence of a turn: "Let's go to Simon Lewis.", "Let's go to the line of
-// Eunjung Cho, and I apologize …", "Go ahead, Said.", "Shaun, go ahead.",
-// "Let's take our final question from Owen Churchill.", "Jiha, your line is
-// now open.", "Yes, Peter?". The name is one to three capitalised words; an
-// outlet may follow an outlet connector ("of", "from", "with", "at").
+// callOn finds a moderator calling on the next questioner in the last
+// sentence of a turn (see caller).
 //
 // selfIntro matches a name of two capitalised words followed by a comma
 // or a self-introduction connector ("with", "from", "of"): how a
@@ -39,11 +35,7 @@ func newWords(lex *lexicon.Lexicon) *words {
 		connectors: lex.Words(lexicon.RoleConnectors),
 		answer:     lex.RoleLabels()["a"],
 		followUp:   lex.WordList(lexicon.FollowUpCues),
-		callOn: regexp.MustCompile(`(?:\b(?:` + lex.WordPattern(lexicon.CallVerbs) + `)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:` +
-			lex.WordPattern(lexicon.CallLeadWords) + `),?\s+)?)` +
-			`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
-			`(?:\s+(?:` + lex.WordPattern(lexicon.OutletConnectors) + `)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
-			`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`),
-		selfIntro: regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:` + lex.WordPattern(lexicon.SelfIntroConnectors) + `)\b)`),
+		callOn:     newCaller(lex),
+		selfIntro:  regexp.MustCompile(`\b([\p{Lu}][\p{L}'’-]*)\s+([A-Z][\p{L}'’-]+)(?:,|\s+(?:` + lex.WordPattern(lexicon.SelfIntroConnectors) + `)\b)`),
 	}
 }

@@ -80,12 +80,20 @@ func NormalizeSpace(s string) string {
 	return out
 }
 
-// normalizeCount is NormalizeSpace that also counts the words.
+// normalizeCount is NormalizeSpace that also counts the words. A text that
+// is already normal (single spaces between words, "\n\n" between
+// paragraphs, nothing around) is returned as it is, without a copy;
+// otherwise the copy starts where the text first differs.
 func normalizeCount(s string) (string, int) {
+	p, words := normalPrefix(s)
+	if p == len(s) {
+		return s, words
+	}
 	var b strings.Builder
 	b.Grow(len(s))
-	words, newlines := 0, 0
-	for i := 0; i < len(s); {
+	b.WriteString(s[:p])
+	newlines := 0
+	for i := p; i < len(s); {
 		// a run of white space: count its line breaks
 		start := i
 		for i < len(s) {
@@ -118,24 +126,56 @@ func normalizeCount(s string) (string, int) {
 		newlines = 0
 		// a word: copy it whole
 		start = i
-		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if IsSpaceByte(c) {
-					break
-				}
-				i++
-				continue
-			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				break
-			}
-			i += size
-		}
+		i = wordEnd(s, i)
 		b.WriteString(s[start:i])
 		words++
 	}
 	return b.String(), words
+}
+
+// normalPrefix returns how much of s, word by word, is already as
+// normalizeCount makes it, and how many words that part has. It ends at
+// the end of a word, or at 0 when s starts with white space.
+func normalPrefix(s string) (end, words int) {
+	for i := 0; i < len(s); {
+		j := wordEnd(s, i)
+		if j == i {
+			return end, words // white space that is not a single separator
+		}
+		words++
+		end = j
+		switch {
+		case j == len(s):
+			return end, words
+		case s[j] == ' ':
+			i = j + 1
+		case strings.HasPrefix(s[j:], "\n\n"):
+			i = j + 2
+		default:
+			return end, words
+		}
+	}
+	return end, words // s is empty, or ends with a separator
+}
+
+// wordEnd returns the end of the run of characters that are not white
+// space at s[i].
+func wordEnd(s string, i int) int {
+	for i < len(s) {
+		if c := s[i]; c < utf8.RuneSelf {
+			if IsSpaceByte(c) {
+				break
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if unicode.IsSpace(r) {
+			break
+		}
+		i += size
+	}
+	return i
 }
 
 // Words counts the words of the turn's text.

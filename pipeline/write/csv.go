@@ -1,10 +1,10 @@
 package write
 
 import (
-	"bytes"
-	"encoding/csv"
 	"strconv"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/pipeline/transcript"
 )
@@ -84,39 +84,106 @@ func (c CSVEncoder) Header() []byte {
 
 // Encode renders one row per turn (or mention) of doc.
 func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
-	var rows [][]string
+	b := make([]byte, 0, c.sizeHint(doc))
 	for n := 1; n <= len(doc.Turns); n++ {
 		if !c.Mentions {
 			r := Record(doc, n)
-			rows = append(rows, r.Cells())
+			b = c.appendRow(b, r.Cells())
 			continue
 		}
 		for _, m := range Mentions(doc, n) {
-			rows = append(rows, m.Cells())
+			b = c.appendRow(b, m.Cells())
 		}
 	}
-	if !c.Raw {
-		for _, row := range rows {
-			for i, cell := range row {
-				row[i] = Neutralize(cell)
-			}
-		}
-	}
-	return records(rows), nil
+	return b, nil
 }
 
-// records renders rows with encoding/csv, each record ended by CRLF and
-// line breaks inside cells kept as LF.
-func records(rows [][]string) []byte {
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
-	for _, r := range rows {
-		w.Write(r) // writes to a bytes.Buffer do not fail
-		w.Flush()
-		b.Truncate(b.Len() - 1) // the record's LF
-		b.WriteString("\r\n")
+// sizeHint guesses the bytes of doc's rows, so that the buffer seldom
+// grows: each turn's text and the document's source and title, or each
+// mention's source, and room for the other cells.
+func (c CSVEncoder) sizeHint(doc *transcript.Document) int {
+	n := 0
+	for _, t := range doc.Turns {
+		if c.Mentions {
+			n += len(t.Mentions) * (len(doc.Source) + 96)
+		} else {
+			n += len(doc.TurnText(t)) + len(doc.Source) + len(doc.Title) + 256
+		}
 	}
-	return b.Bytes()
+	return n
+}
+
+// appendRow appends one record, its cells neutralised unless c.Raw.
+func (c CSVEncoder) appendRow(b []byte, row []string) []byte {
+	if !c.Raw {
+		for i, cell := range row {
+			row[i] = Neutralize(cell)
+		}
+	}
+	return appendRecord(b, row)
+}
+
+// records renders rows as CSV (RFC 4180, quoted as encoding/csv quotes),
+// each record ended by CRLF and line breaks inside cells kept as LF.
+// encoding/csv's UseCRLF would write those as CRLF too, so the records are
+// written here.
+func records(rows [][]string) []byte {
+	var b []byte
+	for _, r := range rows {
+		b = appendRecord(b, r)
+	}
+	return b
+}
+
+// appendRecord appends one record and its CRLF to b.
+func appendRecord(b []byte, row []string) []byte {
+	for i, cell := range row {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendCell(b, cell)
+	}
+	return append(b, '\r', '\n')
+}
+
+// appendCell appends one cell, in double quotes with its quotes doubled
+// when it needs them.
+func appendCell(b []byte, cell string) []byte {
+	if !needsQuotes(cell) {
+		return append(b, cell...)
+	}
+	b = append(b, '"')
+	for {
+		i := strings.IndexByte(cell, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, cell[:i+1]...)
+		b = append(b, '"')
+		cell = cell[i+1:]
+	}
+	b = append(b, cell...)
+	return append(b, '"')
+}
+
+// needsQuotes reports whether a cell is quoted, as encoding/csv decides:
+// it holds a comma, a quote or a line break, starts with white space, or
+// is the \. that ends data in PostgreSQL.
+func needsQuotes(cell string) bool {
+	if cell == "" {
+		return false
+	}
+	if cell == `\.` {
+		return true
+	}
+	for i := 0; i < len(cell); i++ {
+		switch cell[i] {
+		case ',', '"', '\r', '\n':
+			return true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(cell)
+	return unicode.IsSpace(r)
 }
 
 // Neutralize prefixes a cell that a spreadsheet would execute as a formula

@@ -35,6 +35,32 @@ func TestCSVRowsMatchEncodingCSV(t *testing.T) {
 	}
 }
 
+// recordsByCSV is records written with encoding/csv, as it first was:
+// the reference for FuzzRecords.
+func recordsByCSV(rows [][]string) []byte {
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	for _, r := range rows {
+		w.Write(r)
+		w.Flush()
+		b.Truncate(b.Len() - 1) // the record's LF
+		b.WriteString("\r\n")
+	}
+	return b.Bytes()
+}
+
+func FuzzRecords(f *testing.F) {
+	f.Add("plain", "with, comma", `with "quotes"`, "line\nbreak\r")
+	f.Add(" leading", "\u00a0nbsp", `\.`, "")
+	f.Add("\u2028x", "\xff", `"`, "\t")
+	f.Fuzz(func(t *testing.T, a, b, c, d string) {
+		rows := [][]string{{a, b}, {c, d, a}}
+		if got, want := records(rows), recordsByCSV(rows); !bytes.Equal(got, want) {
+			t.Errorf("records(%q) = %q, want %q", rows, got, want)
+		}
+	})
+}
+
 func TestNeutralize(t *testing.T) {
 	for in, want := range map[string]string{"=1+1": "'=1+1", "+x": "'+x", "-x": "'-x", "@x": "'@x", "\tx": "'\tx", "\rx": "'\rx", "x=1": "x=1", "": ""} {
 		if got := Neutralize(in); got != want {

@@ -1,0 +1,64 @@
+package speakers
+
+import (
+	"regexp"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// callOnPattern is the regular expression caller runs by hand, built from
+// the lexicon's word lists: the reference its test checks it against.
+func callOnPattern(lex *lexicon.Lexicon) *regexp.Regexp {
+	return regexp.MustCompile(`(?:\b(?:` + lex.WordPattern(lexicon.CallVerbs) + `)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:` +
+		lex.WordPattern(lexicon.CallLeadWords) + `),?\s+)?)` +
+		`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
+		`(?:\s+(?:` + lex.WordPattern(lexicon.OutletConnectors) + `)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
+		`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`)
+}
+
+var callSeeds = []string{
+	"Let's go to Simon Lewis.", "Let's go to the line of Eunjung Cho, and I apologize if I mispronounced your name.",
+	"Go ahead, Said.", "Shaun, go ahead.", "Let's take our final question from Owen Churchill.",
+	"Jiha, your line is now open.", "Jiha, your line is open", "Yes, Peter?", "OK Simon.", "Okay, Simon Lewis of Reuters.",
+	"Let's move over to Nick Wadhams with Bloomberg News, please.", "We'll turn to Lara Jakes of The New York Times.",
+	"Let's go to the line of Matt Lee from the AP.", "Next question to Jennifer Hansler of CNN to start.",
+	"Let's go to Said Arikat of Al-Quds.", "Let's go to Humeyra Pamuk from Reuters. ", "go to O’Brien.", "ago to Simon.",
+	"Let's go  to  Simon\tLewis  of\nthe  U.S. News & World Report.  ", "Thank you.", "", "Said", "A B C D E F.",
+	"Let's go to Simon Lewis of Reuters and then Matt.", "question from Ann-Marie D'Arcy-Smith, please go",
+	"Yes, \u00a0Peter?", "Let's go to Zoë Zoëlle.", "Go ahead, Ümit.", "Let's go to Bad\xffName.", "Let's go to X.Y of A.B.C..",
+	"Yeah Sure, Said to start", "And, Simon Lewis of the Wall Street Journal, and", "Go ahead,Said.",
+}
+
+// TestCallerMatchesPattern checks caller against its regular expression.
+func TestCallerMatchesPattern(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, re := newCaller(lex), callOnPattern(lex)
+	for _, s := range callSeeds {
+		checkCaller(t, c, re, s)
+	}
+}
+
+func FuzzCaller(f *testing.F) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	c, re := newCaller(lex), callOnPattern(lex)
+	for _, s := range callSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkCaller(t, c, re, s) })
+}
+
+func checkCaller(t *testing.T, c *caller, re *regexp.Regexp, s string) {
+	t.Helper()
+	name, outlet, ok := c.find(s)
+	m := re.FindStringSubmatch(s)
+	if ok != (m != nil) || m != nil && (name != m[1] || outlet != m[2]) {
+		t.Errorf("find(%q) = %q, %q, %v; the pattern gives %q", s, name, outlet, ok, m)
+	}
+}
