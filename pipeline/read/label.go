@@ -205,6 +205,13 @@ func labelColon(s string) int {
 // one to three name words, then a full stop and speech that starts with a
 // capital. ALL-CAPS name words are title-cased.
 func periodLabel(line string, lex *vocab) (labelCand, bool) {
+	// most lines are not labels: a capital first, and ". " early on
+	if line == "" || line[0] < 'A' || line[0] > 'Z' {
+		return labelCand{}, false
+	}
+	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
+		return labelCand{}, false
+	}
 	var words []string
 	var ends []int // byte offset after each word
 	for i := 0; i < len(line) && len(words) < 6; {
@@ -279,6 +286,9 @@ func isAbbreviation(w string) bool { return len(w) <= 4 }
 // "Speaker 1 [00:01:15]"): the speech follows on the next lines.
 func clockLabel(line string, lex *vocab) (labelCand, bool) {
 	line = strings.TrimRight(line, " \t\r")
+	if line == "" || (line[len(line)-1] < '0' || line[len(line)-1] > '9') && line[len(line)-1] != ']' && line[len(line)-1] != ')' {
+		return labelCand{}, false // most lines do not end in a time
+	}
 	sp := strings.LastIndexAny(line, " \t")
 	if sp <= 0 {
 		return labelCand{}, false
