@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 type caseMode int
@@ -84,6 +85,7 @@ type matcher struct {
 	root    *node
 	phrases []*compiled
 	names   nameWords
+	punct   bool // some phrase starts with a token that is not a word: punctuation may start a match
 }
 
 // nameWords are the word lists that tell whether a word beside a phrase
@@ -248,6 +250,11 @@ func (m *matcher) insert(cp *compiled) {
 	path := cp.norm
 	if cp.prefix {
 		path = path[:len(path)-1]
+	}
+	if len(path) > 0 {
+		if r, _ := utf8.DecodeRuneInString(path[0]); !isWordRune(r) {
+			m.punct = true
+		}
 	}
 	for _, w := range path {
 		if n.next == nil {

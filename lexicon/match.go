@@ -71,6 +71,10 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	out := make([]Match, 0, len(toks)/16+1)
 	var cands []cand
 	for i := 0; i < len(toks); {
+		if !toks[i].Word && !m.punct {
+			i++ // no phrase starts with punctuation
+			continue
+		}
 		cands = m.candidates(toks, i, cands[:0])
 		if len(cands) == 0 {
 			i++
