@@ -63,7 +63,8 @@ func (s *speakers) introIn(text string, toks, want []lexicon.Token) intro {
 		start, end := i, i+len(want)
 		if len(want) == 1 {
 			// a first name (and a middle initial) before the surname
-			for start > 0 && start > i-3 && s.nameWord(toks[start-1]) {
+			// joined by spaces only: "Mayor Nir- — Nirenberg" is a false start
+			for start > 0 && start > i-3 && s.nameWord(toks[start-1]) && strings.TrimSpace(text[toks[start-1].End:toks[start].Start]) == "" {
 				start--
 			}
 			if start == i {

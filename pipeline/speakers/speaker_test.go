@@ -54,6 +54,8 @@ func TestSpeakers(t *testing.T) {
 			[]who{{"", "Senior administration official", ""}, {"", "Questioner", ""}}},
 		{"answers in an interview are the interviewee's", "Interview with Foreign Minister Annalena Baerbock\n\nQ. Minister, on Ukraine?\n\nA. Russia must withdraw.\n\nQ. And China?\n\nA. A partner and a rival.\n",
 			[]who{{"", "Questioner", ""}, {"Annalena Baerbock", "Foreign Minister", ""}, {"", "Questioner", ""}, {"Annalena Baerbock", "Foreign Minister", ""}}},
+		{"a false start is no first name", "Remarks by the Mayor\n\nTHE PRESIDENT: And Mayor Nir- — Nirenberg has been a leader.\n\nMAYOR NIRENBERG: Thank you.\n",
+			[]who{{"", "President", ""}, {"Nirenberg", "Mayor", ""}}},
 		{"surname label after full name", "Interview with Estonian Prime Minister Kaja Kallas\n\nInterviewer: Hello.\n\nKaja Kallas: Hello.\n\nInterviewer: And?\n\nKallas: Yes.\n",
 			[]who{{"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}, {"", "Interviewer", ""}, {"Kaja Kallas", "Estonian Prime Minister", ""}}},
 	}
