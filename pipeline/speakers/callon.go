@@ -149,20 +149,9 @@ func (c *caller) calls(t string, s int, yield func(p int) bool) {
 // nameAt reads the name called on at p, the outlet if one follows, and
 // the end of the call.
 func (c *caller) nameAt(t string, p int) (name, outlet string, ok bool) {
-	var ends [3]int // the ends of one, two and three name words
-	n := 0
-	for e := p; n < len(ends); n++ {
-		if n > 0 {
-			if e, ok = spaces(t, e); !ok {
-				break
-			}
-		}
-		if e = capitalWord(t, e, isNameRune, 1); e < 0 {
-			break
-		}
-		ends[n] = e
-	}
-	for ; n > 0; n-- {
+	var buf [3]int
+	ends := capitalWords(t, p, isNameRune, 1, buf[:]) // the ends of one, two and three name words
+	for n := len(ends); n > 0; n-- {
 		e := ends[n-1]
 		for _, conn := range c.connectors {
 			if out, ok := c.outletAt(t, e, conn); ok {
@@ -199,20 +188,9 @@ func (c *caller) outletAt(t string, e int, conn []string) (string, bool) {
 				continue
 			}
 		}
-		var ends [5]int // the ends of one to five outlet words
-		n := 0
-		for e := o; n < len(ends); n++ {
-			if n > 0 {
-				if e, ok = spaces(t, e); !ok {
-					break
-				}
-			}
-			if e = capitalWord(t, e, isOutletRune, 0); e < 0 {
-				break
-			}
-			ends[n] = e
-		}
-		for ; n > 0; n-- {
+		var buf [5]int
+		ends := capitalWords(t, o, isOutletRune, 0, buf[:]) // the ends of one to five outlet words
+		for n := len(ends); n > 0; n-- {
 			if callEnd(t, ends[n-1]) {
 				return t[q:ends[n-1]], true
 			}
@@ -311,6 +289,25 @@ func boundary(t string, p int) bool {
 
 func isWordByte(c byte) bool {
 	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_'
+}
+
+// capitalWords matches up to len(buf) capitalised words (see capitalWord)
+// separated by white space from p on, and returns the end of each in buf.
+func capitalWords(t string, p int, in func(rune) bool, least int, buf []int) []int {
+	n := 0
+	for e := p; n < len(buf); n++ {
+		if n > 0 {
+			var ok bool
+			if e, ok = spaces(t, e); !ok {
+				break
+			}
+		}
+		if e = capitalWord(t, e, in, least); e < 0 {
+			break
+		}
+		buf[n] = e
+	}
+	return buf[:n]
 }
 
 // capitalWord matches a word at p: a capital A to Z and then at least
