@@ -23,6 +23,7 @@ type vocab struct {
 	firstPerson map[string]bool
 	numbered    map[string]bool // "Speaker" of "Speaker 1"
 	numberWords map[string]bool // "one", "two"
+	outletFirst map[string]bool // the first words of news outlets' names, by FoldKey
 	months      dates
 	dateKeys    []string       // front matter keys of the date, best first
 	urlKeys     []string       // front matter keys of the URL, best first
@@ -55,7 +56,34 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	}
 	v.html = newHTMLWords(lex)
 	v.keepCaps = acronyms(lex, v.keepCaps)
+	v.outletFirst = outletFirstWords(lex)
 	return v
+}
+
+// outletFirstWords returns the first words (by FoldKey) of the names and
+// aliases of the lexicon's news outlets, organisations of kind media.
+func outletFirstWords(lex *lexicon.Lexicon) map[string]bool {
+	out := map[string]bool{}
+	for _, e := range lex.Sorted(lexicon.Organisation) {
+		if e.Kind != "media" {
+			continue
+		}
+		for _, text := range append([]string{e.Name}, phraseTexts(e.Aliases)...) {
+			if ws := strings.Fields(text); len(ws) > 0 {
+				out[lexicon.FoldKey(strings.TrimRight(ws[0], ".,"))] = true
+			}
+		}
+	}
+	return out
+}
+
+// phraseTexts returns the texts of phrases.
+func phraseTexts(ps []lexicon.Phrase) []string {
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		out[i] = p.Text
+	}
+	return out
 }
 
 // acronyms adds to keep the one-word names and aliases of the lexicon's
@@ -117,6 +145,13 @@ func newHTMLWords(lex *lexicon.Lexicon) htmlWords {
 // the lexicon knows (an organisation of kind media): "Reuters", "AFP",
 // "China Central Television".
 func (v *vocab) isOutlet(text string) bool {
+	first := text
+	if i := strings.IndexAny(text, " \t"); i > 0 {
+		first = text[:i]
+	}
+	if !v.outletFirst[lexicon.FoldKey(strings.TrimRight(first, ".,"))] {
+		return false // most labels start with no outlet's first word
+	}
 	ms := v.Match(text)
 	if len(ms) != 1 {
 		return false
