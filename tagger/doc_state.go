@@ -11,13 +11,20 @@ import (
 // in full so far, so that a later surname resolves to them. Make one per
 // document with NewDoc; it is not safe for concurrent use.
 type Doc struct {
-	t        *Tagger
-	known    map[string]bool   // names already added
-	roles    map[string]string // canonical name -> the title it was first introduced with
-	toks     []lexicon.Token   // reused from turn to turn
-	covered  []bool
-	byFirst  map[string][]*docPerson // first folded token -> people
-	surnames map[string]*docPerson   // folded surname -> person; nil when two people share it
+	t         *Tagger
+	known     map[string]bool   // names already added
+	roles     map[string]string // canonical name -> the title it was first introduced with
+	toks      []lexicon.Token   // reused from turn to turn
+	covered   []bool
+	byFirst   map[string][]*docPerson // first folded token -> people
+	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
+	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
+}
+
+// lexPerson is the lexicon person a name names, if any.
+type lexPerson struct {
+	name, id string
+	ok       bool
 }
 
 type docPerson struct {
@@ -72,15 +79,32 @@ func nameTokens(name string) []string {
 	return out
 }
 
+// lexPerson returns the lexicon person that name, all of it, names.
+func (d *Doc) lexPerson(name string) lexPerson {
+	if p, ok := d.lexPeople[name]; ok {
+		return p
+	}
+	var p lexPerson
+	for _, m := range d.t.lex.Match(name) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() && m.End-m.Start >= len(strings.TrimSpace(name))-1 {
+			p = lexPerson{m.Entry.Name, m.Entry.ID, true}
+			break
+		}
+	}
+	if d.lexPeople == nil {
+		d.lexPeople = map[string]lexPerson{}
+	}
+	d.lexPeople[name] = p
+	return p
+}
+
 // Person resolves a name as written in a label or header ("Psaki",
 // "Antony J. Blinken", "Biden") to a canonical full name: a lexicon person
 // first, then a person named in full in this document whose surname or full
 // name it is. ok is false when neither knows it.
 func (d *Doc) Person(name string) (canonical, id string, ok bool) {
-	for _, m := range d.t.lex.Match(name) {
-		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() && m.End-m.Start >= len(strings.TrimSpace(name))-1 {
-			return m.Entry.Name, m.Entry.ID, true
-		}
+	if p := d.lexPerson(name); p.ok {
+		return p.name, p.id, true
 	}
 	toks := nameTokens(name)
 	if len(toks) > 1 && initialsOnly(toks[:len(toks)-1]) {
