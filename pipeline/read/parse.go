@@ -129,13 +129,14 @@ func headerWords(lines []line, title string) map[string]bool {
 // Text before the first label is one turn of its own.
 func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
+		i int // the line's index
 		l line
 		c labelCand
 	}
 	var cands []found
 	var skipped []transcript.Span
-	skip := map[int]bool{}   // lines that are not speech: headings and footers
-	footer := map[int]bool{} // the footer lines at the end
+	skip := make([]bool, len(lines))   // lines that are not speech: headings and footers
+	footer := make([]bool, len(lines)) // the footer lines at the end
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
@@ -159,7 +160,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			continue
 		}
 		if c, ok := parseLabel(l.text, lex); ok {
-			cands = append(cands, found{l, c})
+			cands = append(cands, found{i, l, c})
 		}
 	}
 	// support: names of strong labels and repeated labels
@@ -191,8 +192,9 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			}
 		}
 	}
-	accepted := map[int]labelCand{}
-	for _, f := range cands {
+	accepted := make([]*labelCand, len(lines)) // by line index: the labels that count
+	for k := range cands {
+		f := &cands[k]
 		ok := false
 		switch f.c.kind {
 		case kindQuestion, kindRole, kindStrong:
@@ -215,7 +217,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			ok = repeats[f.c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
 		}
 		if ok {
-			accepted[f.l.start] = f.c
+			accepted[f.i] = &f.c
 		}
 	}
 
@@ -249,7 +251,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			}
 			continue
 		}
-		if c, ok := accepted[l.start]; ok {
+		if c := accepted[i]; c != nil {
 			closeTurn(l.start)
 			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
 			continue
