@@ -98,33 +98,54 @@ func checkNER(c *cli.Context) error {
 	return usagef("--ner takes on or off (or prose), not %q", c.String("ner"))
 }
 
-// buildPipeline loads the lexicon and, unless --ner=off, the NER model. It
-// returns as soon as the run is interrupted, even while a large lexicon is
-// still loading.
+// buildPipeline loads the lexicon and, unless --ner=off, the NER model,
+// the two at once (on two cores, start-up takes the longer of the two, not
+// their sum). A problem with the lexicon is reported before one with the
+// model. It returns as soon as the run is interrupted, even while a large
+// lexicon is still loading.
 func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 	if err := checkNER(c); err != nil {
 		return nil, err
 	}
+	mode := c.String("ner")
 	return interruptible(c.Context, func() (*pipeline.Pipeline, error) {
+		type loaded struct {
+			finder tagger.NameFinder
+			err    error
+		}
+		ner := make(chan loaded, 1)
+		go func() {
+			f, err := loadFinder(mode)
+			ner <- loaded{f, err}
+		}()
 		lex, err := loadLexicon(c)
 		if err != nil {
 			return nil, err
 		}
-		var finder tagger.NameFinder
-		switch c.String("ner") {
-		case "prose":
-			p := tagger.Prose{}
-			p.Warm()
-			finder = p
-		case "on", "":
-			f := fastner.Finder{}
-			if err := f.Warm(); err != nil {
-				return nil, failure(err)
-			}
-			finder = f
+		n := <-ner
+		if n.err != nil {
+			return nil, n.err
 		}
-		return pipeline.New(tagger.New(lex, finder)), nil
+		return pipeline.New(tagger.New(lex, n.finder)), nil
 	})
+}
+
+// loadFinder loads the NER model of a --ner mode: turntag's for on, prose's
+// for prose, none (nil) for off.
+func loadFinder(mode string) (tagger.NameFinder, error) {
+	switch mode {
+	case "prose":
+		p := tagger.Prose{}
+		p.Warm()
+		return p, nil
+	case "on", "":
+		f := fastner.Finder{}
+		if err := f.Warm(); err != nil {
+			return nil, failure(err)
+		}
+		return f, nil
+	}
+	return nil, nil
 }
 
 // interruptible runs f and returns its result, or, as soon as ctx is
