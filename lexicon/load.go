@@ -38,11 +38,20 @@ const DefaultFile = "default:"
 // Default returns the embedded default lexicon, loaded (LoadDefault) and
 // compiled on first use and then shared read-only.
 var Default = sync.OnceValues(func() (*Lexicon, error) {
-	l, err := LoadDefault()
+	l, err := decodeDefault()
 	if err != nil {
 		return nil, err
 	}
-	return l, l.Compile()
+	// the gazetteer's matcher and the main one are apart: on two cores,
+	// build them at once
+	places := make(chan struct{})
+	go func() {
+		l.compilePlaces()
+		close(places)
+	}()
+	err = l.Compile()
+	<-places
+	return l, err
 })
 
 // file is the top level of one lexicon YAML file.
@@ -254,15 +263,22 @@ func yamlError(name string, err error) *Error {
 // parsing the YAML, and holds what LoadDefaultYAML gives, file names and
 // lines included: a test fails when the two differ.
 func LoadDefault() (*Lexicon, error) {
+	l, err := decodeDefault()
+	if err != nil {
+		return nil, err
+	}
+	l.compilePlaces() // as the loader leaves it
+	return l, nil
+}
+
+// decodeDefault decodes the embedded snapshot, all but the gazetteer's
+// matcher (see decodeSnapshot).
+func decodeDefault() (*Lexicon, error) {
 	data, err := fs.ReadFile(defaultData, snapshotFile)
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v (run go generate ./lexicon)", ErrSnapshot, err)
 	}
-	l := &Lexicon{}
-	if err := l.UnmarshalBinary(data); err != nil {
-		return nil, err
-	}
-	return l, nil
+	return decodeSnapshot(data)
 }
 
 // LoadDefaultYAML parses a fresh, uncompiled copy of the embedded default

@@ -150,20 +150,34 @@ func (l *Lexicon) MarshalBinary() ([]byte, error) {
 // as if its files had just been loaded. A snapshot of another format is an
 // error that wraps ErrSnapshot.
 func (l *Lexicon) UnmarshalBinary(data []byte) error {
+	n, err := decodeSnapshot(data)
+	if err != nil {
+		return err
+	}
+	if len(n.places.Entries) > 0 || len(n.Contexts) > 0 {
+		n.compilePlaces() // as the loader leaves it
+	}
+	*l = *n
+	return nil
+}
+
+// decodeSnapshot is UnmarshalBinary without the gazetteer's matcher, which
+// the caller builds with compilePlaces.
+func decodeSnapshot(data []byte) (*Lexicon, error) {
 	rest, ok := bytes.CutPrefix(data, []byte(snapshotMagic))
 	if !ok {
-		return fmt.Errorf("%w: it does not start with %s (go generate ./lexicon writes the default's)", ErrSnapshot, snapshotMagic)
+		return nil, fmt.Errorf("%w: it does not start with %s (go generate ./lexicon writes the default's)", ErrSnapshot, snapshotMagic)
 	}
 	var s snapshot
 	if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(&s); err != nil {
-		return fmt.Errorf("%w: %v", ErrSnapshot, err)
+		return nil, fmt.Errorf("%w: %v", ErrSnapshot, err)
 	}
 	r := &snapReader{files: s.Files}
 	n := New()
 	for i := range s.Entries {
 		e, err := r.entry(&s.Entries[i])
 		if err != nil {
-			return err
+			return nil, err
 		}
 		n.Entries = append(n.Entries, e)
 		n.byID[e.ID] = e
@@ -171,7 +185,7 @@ func (l *Lexicon) UnmarshalBinary(data []byte) error {
 	for i := range s.Places {
 		e, err := r.entry(&s.Places[i])
 		if err != nil {
-			return err
+			return nil, err
 		}
 		n.places.Entries = append(n.places.Entries, e)
 		n.places.byID[e.ID] = e
@@ -190,7 +204,7 @@ func (l *Lexicon) UnmarshalBinary(data []byte) error {
 	for _, sw := range s.Words {
 		w := n.words[sw.Name]
 		if w == nil {
-			return fmt.Errorf("%w: no word list %q", ErrSnapshot, sw.Name)
+			return nil, fmt.Errorf("%w: no word list %q", ErrSnapshot, sw.Name)
 		}
 		w.order = sw.Words
 		for _, word := range sw.Words {
@@ -213,13 +227,9 @@ func (l *Lexicon) UnmarshalBinary(data []byte) error {
 		}
 	}
 	if r.err != nil {
-		return r.err
+		return nil, r.err
 	}
-	if len(n.places.Entries) > 0 || len(n.Contexts) > 0 {
-		n.compilePlaces() // as the loader leaves it
-	}
-	*l = *n
-	return nil
+	return n, nil
 }
 
 // snapWriter numbers file names as it meets them.

@@ -302,3 +302,23 @@ func fill(t *testing.T, v reflect.Value) {
 		}
 	}
 }
+
+// TestDefaultIsLoadDefaultCompiled checks that Default, which builds the
+// gazetteer's matcher and the main one at once, gives what LoadDefault
+// then Compile give. Run it with -race too.
+func TestDefaultIsLoadDefaultCompiled(t *testing.T) {
+	def, err := Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := l.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(def, l) {
+		t.Error("Default differs from LoadDefault compiled")
+	}
+}
