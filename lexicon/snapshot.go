@@ -1,97 +1,35 @@
 package lexicon
 
 import (
-	"bytes"
-	"encoding/gob"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"maps"
+	"math"
 	"slices"
 )
 
 // snapshotMagic starts a snapshot; the number changes with the format.
-const snapshotMagic = "TTLEX001"
+const snapshotMagic = "TTLEX002"
 
-// ErrSnapshot marks a snapshot that cannot be read: not one, or of
-// another format (regenerate it with go generate ./lexicon).
+// ErrSnapshot marks a snapshot that cannot be read: not one, of another
+// format, or cut short (for the default's, run go generate ./lexicon).
 var ErrSnapshot = errors.New("bad lexicon snapshot")
 
-// snapshot is what a Lexicon holds once its files are loaded, in a form
-// gob encodes in a fixed order: the entries, places, topics and contexts
-// in load order, every declared word list, the mappings as sorted pairs.
-// The indexes by id, the compiled matchers and the selection made by
-// Compile are rebuilt, not stored. File names, the same on thousands of
-// phrases, are indexes into Files.
-type snapshot struct {
-	Files      []string
-	Entries    []snapEntry
-	Places     []snapEntry
-	Topics     []snapTopic
-	Contexts   []snapContext
-	Words      []snapWords // every declared list, in WordLists order
-	RoleLabels []snapRoleLabel
-	Months     []snapMonth
-	Nicknames  []snapNickname
-	Taxonomies []string // SelectTaxonomies' names
-	Selected   bool     // Taxonomies is set, even if empty (nil selects the default)
-}
-
-type snapEntry struct {
-	ID, Name, Official, ISO2, ISO3, Kind, Role, Country string
-	Aliases, Demonyms, Capitals                         []snapPhrase
-	Topics                                              []string
-	Offices                                             []Office
-	Sites                                               []string
-	Replace, Remove                                     bool
-	Type                                                Type
-	File, Line                                          int
-}
-
-type snapPhrase struct {
-	Text, Case                         string
-	Near, NotNear, NotBefore, NotAfter []string
-	Window                             int
-	NotInName                          bool
-	Weight                             float64
-	File, Line                         int
-	Refs                               []snapRef // Phrase.refLines, sorted by Ref
-}
-
-type snapRef struct {
-	Ref  string
-	Line int
-}
-
-type snapTopic struct {
-	ID, Label, Taxonomy, Parent string
-	Cues                        []snapPhrase
-	Replace, Remove             bool
-	File, Line                  int
-}
-
-type snapContext struct {
-	ID              string
-	Phrases         []string
-	Replace, Remove bool
-	File, Line      int
-}
-
-type snapWords struct {
-	Name  string
-	Words []string // in load order
-}
-
-type snapRoleLabel struct{ Label, Role string }
-
-type snapMonth struct {
-	Name   string
-	Number int
-}
-
-type snapNickname struct {
-	Short string
-	Full  []string
-}
+// A snapshot is what a Lexicon holds once its files are loaded: after
+// snapshotMagic, a table of strings (their count, each one's length in
+// bytes, then their bytes run together), then the entries, places,
+// topics and contexts in load order, every declared word list in
+// WordLists order, the role labels, months and nicknames sorted, and the
+// selection of taxonomies. Numbers are varints (binary.AppendVarint), a
+// string is its index in the table, a list its length plus one (0 for a
+// nil list, so that nil and empty come back as they were) then its items.
+// The indexes by id and the compiled matchers are rebuilt, not stored.
+//
+// Strings repeat a great deal (every phrase names its file; countries,
+// topics and context words recur), so the table holds each once, and a
+// decoded lexicon's strings all point into one copy of the table: decoding
+// allocates the structures, not the text.
 
 // MarshalBinary encodes what the lexicon's files loaded into it (entries,
 // places, topics, contexts, word lists, role labels, months, nicknames,
@@ -103,52 +41,65 @@ type snapNickname struct {
 // which Check reports, cannot be encoded.
 func (l *Lexicon) MarshalBinary() ([]byte, error) {
 	if len(l.dupes)+len(l.places.dupes) > 0 {
-		return nil, fmt.Errorf("lexicon: ids defined in two default files (lexicon check reports them) cannot be encoded")
+		return nil, errors.New("lexicon: ids defined in two default files (lexicon check reports them) cannot be encoded")
 	}
-	w := &snapWriter{files: map[string]int{}}
-	s := &snapshot{
-		Taxonomies: l.taxonomies,
-		Selected:   l.taxonomies != nil,
-	}
-	for _, e := range l.Entries {
-		s.Entries = append(s.Entries, w.entry(e))
-	}
-	for _, e := range l.places.Entries {
-		s.Places = append(s.Places, w.entry(e))
-	}
+	w := &snapWriter{index: map[string]int{}}
+	w.entries(l.Entries)
+	w.entries(l.places.Entries)
+	w.len(len(l.Topics), l.Topics == nil)
 	for _, t := range l.Topics {
-		s.Topics = append(s.Topics, snapTopic{ID: t.ID, Label: t.Label, Taxonomy: t.Taxonomy, Parent: t.Parent,
-			Cues: w.phrases(t.Cues), Replace: t.Replace, Remove: t.Remove, File: w.file(t.File), Line: t.Line})
+		w.str(t.ID)
+		w.str(t.Label)
+		w.str(t.Taxonomy)
+		w.str(t.Parent)
+		w.phrases(t.Cues)
+		w.flags(t.Replace, t.Remove)
+		w.str(t.File)
+		w.int(t.Line)
 	}
+	w.len(len(l.Contexts), l.Contexts == nil)
 	for _, c := range l.Contexts {
-		s.Contexts = append(s.Contexts, snapContext{ID: c.ID, Phrases: c.Phrases, Replace: c.Replace, Remove: c.Remove,
-			File: w.file(c.File), Line: c.Line})
+		w.str(c.ID)
+		w.strs(c.Phrases)
+		w.flags(c.Replace, c.Remove)
+		w.str(c.File)
+		w.int(c.Line)
 	}
 	for _, info := range wordLists {
-		s.Words = append(s.Words, snapWords{Name: info.Name, Words: l.words[info.Name].order})
+		w.strs(l.words[info.Name].order)
 	}
+	w.int(len(l.roleLabels))
 	for _, k := range slices.Sorted(maps.Keys(l.roleLabels)) {
-		s.RoleLabels = append(s.RoleLabels, snapRoleLabel{k, l.roleLabels[k]})
+		w.str(k)
+		w.str(l.roleLabels[k])
 	}
+	w.int(len(l.months))
 	for _, k := range slices.Sorted(maps.Keys(l.months)) {
-		s.Months = append(s.Months, snapMonth{k, l.months[k]})
+		w.str(k)
+		w.int(l.months[k])
 	}
+	w.int(len(l.Nicknames))
 	for _, k := range slices.Sorted(maps.Keys(l.Nicknames)) {
-		s.Nicknames = append(s.Nicknames, snapNickname{k, l.Nicknames[k]})
+		w.str(k)
+		w.strs(l.Nicknames[k])
 	}
-	s.Files = w.names
-	var buf bytes.Buffer
-	buf.WriteString(snapshotMagic)
-	if err := gob.NewEncoder(&buf).Encode(s); err != nil {
-		return nil, fmt.Errorf("lexicon: encode: %w", err)
+	w.strs(l.taxonomies)
+
+	out := []byte(snapshotMagic)
+	out = binary.AppendVarint(out, int64(len(w.table)))
+	for _, s := range w.table {
+		out = binary.AppendVarint(out, int64(len(s)))
 	}
-	return buf.Bytes(), nil
+	for _, s := range w.table {
+		out = append(out, s...)
+	}
+	return append(out, w.body...), nil
 }
 
 // UnmarshalBinary replaces the lexicon with one that MarshalBinary
 // encoded: the same entries, topics, contexts and word lists, uncompiled,
-// as if its files had just been loaded. A snapshot of another format is an
-// error that wraps ErrSnapshot.
+// as if its files had just been loaded. Data of another format, or cut
+// short, is an error that wraps ErrSnapshot, and l is left as it was.
 func (l *Lexicon) UnmarshalBinary(data []byte) error {
 	n, err := decodeSnapshot(data)
 	if err != nil {
@@ -164,67 +115,55 @@ func (l *Lexicon) UnmarshalBinary(data []byte) error {
 // decodeSnapshot is UnmarshalBinary without the gazetteer's matcher, which
 // the caller builds with compilePlaces.
 func decodeSnapshot(data []byte) (*Lexicon, error) {
-	rest, ok := bytes.CutPrefix(data, []byte(snapshotMagic))
+	rest, ok := cutPrefix(data, snapshotMagic)
 	if !ok {
 		return nil, fmt.Errorf("%w: it does not start with %s (go generate ./lexicon writes the default's)", ErrSnapshot, snapshotMagic)
 	}
-	var s snapshot
-	if err := gob.NewDecoder(bytes.NewReader(rest)).Decode(&s); err != nil {
-		return nil, fmt.Errorf("%w: %v", ErrSnapshot, err)
-	}
-	r := &snapReader{files: s.Files}
+	r := &snapReader{data: rest}
+	r.readTable()
 	n := New()
-	for i := range s.Entries {
-		e, err := r.entry(&s.Entries[i])
-		if err != nil {
-			return nil, err
+	n.Entries = r.entries(n.byID, Country, Person)
+	n.places.Entries = r.entries(n.places.byID, Place, Place)
+	if k, isNil := r.len(); !isNil {
+		n.Topics = make([]*Topic, k)
+		for i := range n.Topics {
+			t := &Topic{ID: r.str(), Label: r.str(), Taxonomy: r.str(), Parent: r.str(), Cues: r.phrases()}
+			t.Replace, t.Remove = r.flags()
+			t.File, t.Line = r.str(), r.int()
+			n.Topics[i], n.topicByID[t.ID] = t, t
 		}
-		n.Entries = append(n.Entries, e)
-		n.byID[e.ID] = e
 	}
-	for i := range s.Places {
-		e, err := r.entry(&s.Places[i])
-		if err != nil {
-			return nil, err
+	if k, isNil := r.len(); !isNil {
+		n.Contexts = make([]*Context, k)
+		for i := range n.Contexts {
+			c := &Context{ID: r.str(), Phrases: r.strs()}
+			c.Replace, c.Remove = r.flags()
+			c.File, c.Line = r.str(), r.int()
+			n.Contexts[i], n.contextByID[c.ID] = c, c
 		}
-		n.places.Entries = append(n.places.Entries, e)
-		n.places.byID[e.ID] = e
 	}
-	for _, st := range s.Topics {
-		t := &Topic{ID: st.ID, Label: st.Label, Taxonomy: st.Taxonomy, Parent: st.Parent,
-			Cues: r.phrases(st.Cues), Replace: st.Replace, Remove: st.Remove, File: r.file(st.File), Line: st.Line}
-		n.Topics = append(n.Topics, t)
-		n.topicByID[t.ID] = t
-	}
-	for _, sc := range s.Contexts {
-		c := &Context{ID: sc.ID, Phrases: sc.Phrases, Replace: sc.Replace, Remove: sc.Remove, File: r.file(sc.File), Line: sc.Line}
-		n.Contexts = append(n.Contexts, c)
-		n.contextByID[c.ID] = c
-	}
-	for _, sw := range s.Words {
-		w := n.words[sw.Name]
-		if w == nil {
-			return nil, fmt.Errorf("%w: no word list %q", ErrSnapshot, sw.Name)
-		}
-		w.order = sw.Words
-		for _, word := range sw.Words {
+	for _, info := range wordLists {
+		w := n.words[info.Name]
+		w.order = r.strs()
+		for _, word := range w.order {
 			w.set[word] = true
 		}
 	}
-	for _, p := range s.RoleLabels {
-		n.roleLabels[p.Label] = p.Role
+	for range r.count() {
+		label := r.str()
+		n.roleLabels[label] = r.str()
 	}
-	for _, p := range s.Months {
-		n.months[p.Name] = p.Number
+	for range r.count() {
+		month := r.str()
+		n.months[month] = r.int()
 	}
-	for _, p := range s.Nicknames {
-		n.Nicknames[p.Short] = p.Full
+	for range r.count() {
+		short := r.str()
+		n.Nicknames[short] = r.strs()
 	}
-	if s.Selected {
-		n.taxonomies = s.Taxonomies
-		if n.taxonomies == nil {
-			n.taxonomies = []string{}
-		}
+	n.taxonomies = r.strs()
+	if r.err == nil && len(r.data) > 0 {
+		r.fail("%d bytes after the end", len(r.data))
 	}
 	if r.err != nil {
 		return nil, r.err
@@ -232,87 +171,264 @@ func decodeSnapshot(data []byte) (*Lexicon, error) {
 	return n, nil
 }
 
-// snapWriter numbers file names as it meets them.
-type snapWriter struct {
-	files map[string]int
-	names []string
-}
-
-func (w *snapWriter) file(name string) int {
-	i, ok := w.files[name]
-	if !ok {
-		i = len(w.names)
-		w.files[name] = i
-		w.names = append(w.names, name)
+func cutPrefix(data []byte, prefix string) ([]byte, bool) {
+	if len(data) < len(prefix) || string(data[:len(prefix)]) != prefix {
+		return nil, false
 	}
-	return i
+	return data[len(prefix):], true
 }
 
-func (w *snapWriter) entry(e *Entry) snapEntry {
-	return snapEntry{ID: e.ID, Name: e.Name, Official: e.Official, ISO2: e.ISO2, ISO3: e.ISO3,
-		Kind: e.Kind, Role: e.Role, Country: e.Country,
-		Aliases: w.phrases(e.Aliases), Demonyms: w.phrases(e.Demonyms), Capitals: w.phrases(e.Capitals),
-		Topics: e.Topics, Offices: e.Offices, Sites: e.Sites, Replace: e.Replace, Remove: e.Remove,
-		Type: e.Type, File: w.file(e.File), Line: e.Line}
+// snapWriter writes a snapshot's body and collects its string table.
+type snapWriter struct {
+	body  []byte
+	table []string
+	index map[string]int // string -> its index in table
 }
 
-func (w *snapWriter) phrases(ps []Phrase) []snapPhrase {
-	if ps == nil {
+func (w *snapWriter) int(v int) { w.body = binary.AppendVarint(w.body, int64(v)) }
+
+// len writes a list's length plus one, or 0 for a nil list.
+func (w *snapWriter) len(n int, isNil bool) {
+	if isNil {
+		w.int(0)
+		return
+	}
+	w.int(n + 1)
+}
+
+func (w *snapWriter) str(s string) {
+	i, ok := w.index[s]
+	if !ok {
+		i = len(w.table)
+		w.index[s] = i
+		w.table = append(w.table, s)
+	}
+	w.int(i)
+}
+
+func (w *snapWriter) strs(ss []string) {
+	w.len(len(ss), ss == nil)
+	for _, s := range ss {
+		w.str(s)
+	}
+}
+
+func (w *snapWriter) flags(bs ...bool) {
+	v := 0
+	for i, b := range bs {
+		if b {
+			v |= 1 << i
+		}
+	}
+	w.int(v)
+}
+
+func (w *snapWriter) entries(es []*Entry) {
+	w.len(len(es), es == nil)
+	for _, e := range es {
+		w.str(e.ID)
+		w.str(e.Name)
+		w.str(e.Official)
+		w.str(e.ISO2)
+		w.str(e.ISO3)
+		w.str(e.Kind)
+		w.str(e.Role)
+		w.str(e.Country)
+		w.phrases(e.Aliases)
+		w.phrases(e.Demonyms)
+		w.phrases(e.Capitals)
+		w.strs(e.Topics)
+		w.len(len(e.Offices), e.Offices == nil)
+		for _, o := range e.Offices {
+			w.str(o.Title)
+			w.str(o.Country)
+			w.str(o.From)
+			w.str(o.To)
+			w.int(o.Line)
+		}
+		w.strs(e.Sites)
+		w.flags(e.Replace, e.Remove)
+		w.int(int(e.Type))
+		w.str(e.File)
+		w.int(e.Line)
+	}
+}
+
+func (w *snapWriter) phrases(ps []Phrase) {
+	w.len(len(ps), ps == nil)
+	for _, p := range ps {
+		w.str(p.Text)
+		w.str(p.Case)
+		w.strs(p.Near)
+		w.strs(p.NotNear)
+		w.strs(p.NotBefore)
+		w.strs(p.NotAfter)
+		w.int(p.Window)
+		w.flags(p.NotInName)
+		w.body = binary.AppendUvarint(w.body, math.Float64bits(p.Weight))
+		w.str(p.File)
+		w.int(p.Line)
+		w.int(len(p.refLines))
+		for _, ref := range slices.Sorted(maps.Keys(p.refLines)) {
+			w.str(ref)
+			w.int(p.refLines[ref])
+		}
+	}
+}
+
+// snapReader reads a snapshot's body. The first problem is err; after
+// it, every read returns a zero value, so that callers check err once.
+type snapReader struct {
+	data  []byte   // what is left to read
+	table []string // the strings, all pointing into one copy of the table's bytes
+	err   error
+}
+
+func (r *snapReader) fail(format string, args ...any) {
+	if r.err == nil {
+		r.err = fmt.Errorf("%w: "+format, append([]any{ErrSnapshot}, args...)...)
+	}
+	r.data = nil
+}
+
+func (r *snapReader) int() int {
+	v, n := binary.Varint(r.data)
+	if n <= 0 || v != int64(int(v)) {
+		r.fail("a number is cut short or too large")
+		return 0
+	}
+	r.data = r.data[n:]
+	return int(v)
+}
+
+// count reads a number of items to follow, which cannot exceed the bytes
+// left (each item takes one at least).
+func (r *snapReader) count() int {
+	k := r.int()
+	if k < 0 || k > len(r.data) {
+		r.fail("a count of %d with %d bytes left", k, len(r.data))
+		return 0
+	}
+	return k
+}
+
+// len reads a list's length, and whether the list is nil.
+func (r *snapReader) len() (int, bool) {
+	k := r.int() - 1
+	if k < -1 || k > len(r.data) {
+		r.fail("a list of %d with %d bytes left", k, len(r.data))
+		return 0, true
+	}
+	return max(k, 0), k < 0
+}
+
+// readTable reads the string table.
+func (r *snapReader) readTable() {
+	lens := make([]int, r.count())
+	total := 0
+	for i := range lens {
+		lens[i] = r.int()
+		if lens[i] < 0 || lens[i] > len(r.data) {
+			r.fail("a string of %d bytes with %d left", lens[i], len(r.data))
+			return
+		}
+		total += lens[i]
+	}
+	if total > len(r.data) {
+		r.fail("strings of %d bytes with %d left", total, len(r.data))
+		return
+	}
+	blob := string(r.data[:total])
+	r.data = r.data[total:]
+	r.table = make([]string, len(lens))
+	at := 0
+	for i, k := range lens {
+		r.table[i] = blob[at : at+k]
+		at += k
+	}
+}
+
+func (r *snapReader) str() string {
+	i := r.int()
+	if i < 0 || i >= len(r.table) {
+		r.fail("string %d of %d", i, len(r.table))
+		return ""
+	}
+	return r.table[i]
+}
+
+func (r *snapReader) strs() []string {
+	k, isNil := r.len()
+	if isNil {
 		return nil
 	}
-	out := make([]snapPhrase, len(ps))
-	for i, p := range ps {
-		out[i] = snapPhrase{Text: p.Text, Case: p.Case, Near: p.Near, NotNear: p.NotNear,
-			NotBefore: p.NotBefore, NotAfter: p.NotAfter, Window: p.Window, NotInName: p.NotInName,
-			Weight: p.Weight, File: w.file(p.File), Line: p.Line}
-		for _, ref := range slices.Sorted(maps.Keys(p.refLines)) {
-			out[i].Refs = append(out[i].Refs, snapRef{ref, p.refLines[ref]})
-		}
+	out := make([]string, k)
+	for i := range out {
+		out[i] = r.str()
 	}
 	return out
 }
 
-// snapReader turns file numbers back into names; the first bad number is
-// err.
-type snapReader struct {
-	files []string
-	err   error
+func (r *snapReader) flags() (bool, bool) {
+	v := r.int()
+	return v&1 != 0, v&2 != 0
 }
 
-func (r *snapReader) file(i int) string {
-	if i < 0 || i >= len(r.files) {
-		if r.err == nil {
-			r.err = fmt.Errorf("%w: file number %d of %d", ErrSnapshot, i, len(r.files))
-		}
-		return ""
-	}
-	return r.files[i]
-}
-
-func (r *snapReader) entry(s *snapEntry) (*Entry, error) {
-	if s.Type < Country || s.Type > Place {
-		return nil, fmt.Errorf("%w: entry %q has type %d", ErrSnapshot, s.ID, s.Type)
-	}
-	return &Entry{ID: s.ID, Name: s.Name, Official: s.Official, ISO2: s.ISO2, ISO3: s.ISO3,
-		Kind: s.Kind, Role: s.Role, Country: s.Country,
-		Aliases: r.phrases(s.Aliases), Demonyms: r.phrases(s.Demonyms), Capitals: r.phrases(s.Capitals),
-		Topics: s.Topics, Offices: s.Offices, Sites: s.Sites, Replace: s.Replace, Remove: s.Remove,
-		Type: s.Type, File: r.file(s.File), Line: s.Line}, nil
-}
-
-func (r *snapReader) phrases(ss []snapPhrase) []Phrase {
-	if ss == nil {
+// entries reads a list of entries of the types lo to hi, indexing them by
+// id in byID.
+func (r *snapReader) entries(byID map[string]*Entry, lo, hi Type) []*Entry {
+	k, isNil := r.len()
+	if isNil {
 		return nil
 	}
-	out := make([]Phrase, len(ss))
-	for i, s := range ss {
-		out[i] = Phrase{Text: s.Text, Case: s.Case, Near: s.Near, NotNear: s.NotNear,
-			NotBefore: s.NotBefore, NotAfter: s.NotAfter, Window: s.Window, NotInName: s.NotInName,
-			Weight: s.Weight, File: r.file(s.File), Line: s.Line}
-		if len(s.Refs) > 0 {
-			out[i].refLines = make(map[string]int, len(s.Refs))
-			for _, ref := range s.Refs {
-				out[i].refLines[ref.Ref] = ref.Line
+	out := make([]*Entry, k)
+	for i := range out {
+		e := &Entry{ID: r.str(), Name: r.str(), Official: r.str(), ISO2: r.str(), ISO3: r.str(),
+			Kind: r.str(), Role: r.str(), Country: r.str(),
+			Aliases: r.phrases(), Demonyms: r.phrases(), Capitals: r.phrases(), Topics: r.strs()}
+		if k, isNil := r.len(); !isNil {
+			e.Offices = make([]Office, k)
+			for j := range e.Offices {
+				e.Offices[j] = Office{Title: r.str(), Country: r.str(), From: r.str(), To: r.str(), Line: r.int()}
+			}
+		}
+		e.Sites = r.strs()
+		e.Replace, e.Remove = r.flags()
+		e.Type = Type(r.int())
+		e.File, e.Line = r.str(), r.int()
+		if r.err == nil && (e.Type < lo || e.Type > hi) {
+			r.fail("entry %q has type %d", e.ID, e.Type)
+		}
+		out[i], byID[e.ID] = e, e
+	}
+	return out
+}
+
+func (r *snapReader) phrases() []Phrase {
+	k, isNil := r.len()
+	if isNil {
+		return nil
+	}
+	out := make([]Phrase, k)
+	for i := range out {
+		p := &out[i]
+		p.Text, p.Case = r.str(), r.str()
+		p.Near, p.NotNear, p.NotBefore, p.NotAfter = r.strs(), r.strs(), r.strs(), r.strs()
+		p.Window = r.int()
+		p.NotInName, _ = r.flags()
+		bits, n := binary.Uvarint(r.data)
+		if n <= 0 {
+			r.fail("a weight is cut short")
+		} else {
+			r.data = r.data[n:]
+		}
+		p.Weight = math.Float64frombits(bits)
+		p.File, p.Line = r.str(), r.int()
+		if refs := r.count(); refs > 0 {
+			p.refLines = make(map[string]int, refs)
+			for range refs {
+				ref := r.str()
+				p.refLines[ref] = r.int()
 			}
 		}
 	}
