@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 
@@ -108,6 +110,7 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	mode := c.String("ner")
+	defer pauseGC()()
 	return interruptible(c.Context, func() (*pipeline.Pipeline, error) {
 		type loaded struct {
 			finder tagger.NameFinder
@@ -128,6 +131,21 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 		}
 		return pipeline.New(tagger.New(lex, n.finder)), nil
 	})
+}
+
+// pauseGC turns the garbage collector off, when a memory limit bounds the
+// heap (memoryLimit, which main sets, or GOMEMLIMIT), until the function
+// it returns restores the setting. Loading the lexicon and the model
+// allocates some 60 MB, nearly all of which stays: collecting on the way
+// frees little and costs a sixth of start-up. Above the limit the
+// collector runs all the same, so a large --lexicon file cannot grow the
+// heap without bound.
+func pauseGC() (resume func()) {
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // no limit: GOGC alone bounds the heap
+		return func() {}
+	}
+	percent := debug.SetGCPercent(-1)
+	return func() { debug.SetGCPercent(percent) }
 }
 
 // loadFinder loads the NER model of a --ner mode: turntag's for on, prose's
