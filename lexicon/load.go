@@ -259,7 +259,7 @@ func yamlError(name string, err error) *Error {
 
 // LoadDefault returns a fresh, uncompiled copy of the embedded default
 // lexicon, for merging user files into. It decodes the snapshot that go
-// generate ./lexicon makes of data/*.yaml, some ten times faster than
+// generate ./lexicon makes of data/*.yaml, more than ten times faster than
 // parsing the YAML, and holds what LoadDefaultYAML gives, file names and
 // lines included: a test fails when the two differ.
 func LoadDefault() (*Lexicon, error) {
