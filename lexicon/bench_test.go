@@ -48,3 +48,40 @@ func BenchmarkMatch(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkLoadDefault measures decoding the embedded snapshot of the
+// default lexicon, what start-up pays before Compile.
+func BenchmarkLoadDefault(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadDefault(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkLoadDefaultYAML measures parsing the default lexicon's YAML,
+// what start-up paid before the snapshot and what lexicon check pays.
+func BenchmarkLoadDefaultYAML(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if _, err := LoadDefaultYAML(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkCompileDefault measures compiling the default lexicon's
+// matcher, the rest of what start-up pays for the lexicon.
+func BenchmarkCompileDefault(b *testing.B) {
+	l, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		if err := l.Compile(); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

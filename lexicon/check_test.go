@@ -9,7 +9,7 @@ import (
 // TestDefaultLexiconChecks runs the curator's check on the embedded
 // default: it must pass.
 func TestDefaultLexiconChecks(t *testing.T) {
-	l, err := LoadDefault()
+	l, err := LoadDefaultYAML() // as lexicon check reads it
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -24,5 +24,13 @@
 // reports, and each selected taxonomy's cues are matched in a pass of its
 // own, so that one taxonomy never changes another's tags or the mentions.
 //
+// The default lexicon is data/*.yaml, embedded; LoadDefault and Default
+// decode data/default.snapshot, the same lexicon already loaded, which go
+// generate ./lexicon writes (internal/lexgen) and a test compares with the
+// YAML. After editing the YAML, run go generate ./lexicon; lexicon check
+// reads the YAML itself (LoadDefaultYAML).
+//
 // The package imports nothing of turntag's.
+//
+//go:generate go run ./internal/lexgen -out data/default.snapshot
 package lexicon

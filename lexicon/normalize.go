@@ -2,6 +2,7 @@ package lexicon
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -181,10 +182,16 @@ var foldLetters = strings.NewReplacer(
 	"æ", "ae", "Æ", "AE", "œ", "oe", "Œ", "OE", "ß", "ss", "þ", "th", "Þ", "Th",
 )
 
+// diacriticFolders holds the transformers of foldDiacritics: a chain
+// allocates some 9 KB of buffers, more than the word it folds, so chains
+// are reused (transform.String resets one before use).
+var diacriticFolders = sync.Pool{New: func() any { return transform.Chain(norm.NFD, stripMarks, norm.NFC) }}
+
 // foldDiacritics removes accents: "Erdoğan" becomes "Erdogan".
 func foldDiacritics(s string) string {
-	t := transform.Chain(norm.NFD, stripMarks, norm.NFC)
+	t := diacriticFolders.Get().(transform.Transformer)
 	out, _, err := transform.String(t, s)
+	diacriticFolders.Put(t)
 	if err != nil {
 		return s
 	}

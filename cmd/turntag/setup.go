@@ -3,6 +3,8 @@ package main
 import (
 	"context"
 	"fmt"
+	"math"
+	"runtime/debug"
 
 	"github.com/urfave/cli/v2"
 
@@ -98,33 +100,70 @@ func checkNER(c *cli.Context) error {
 	return usagef("--ner takes on or off (or prose), not %q", c.String("ner"))
 }
 
-// buildPipeline loads the lexicon and, unless --ner=off, the NER model. It
-// returns as soon as the run is interrupted, even while a large lexicon is
-// still loading.
+// buildPipeline loads the lexicon and, unless --ner=off, the NER model,
+// the two at once (on two cores, start-up takes the longer of the two, not
+// their sum). A problem with the lexicon is reported before one with the
+// model. It returns as soon as the run is interrupted, even while a large
+// lexicon is still loading.
 func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 	if err := checkNER(c); err != nil {
 		return nil, err
 	}
+	mode := c.String("ner")
+	defer pauseGC()()
 	return interruptible(c.Context, func() (*pipeline.Pipeline, error) {
+		type loaded struct {
+			finder tagger.NameFinder
+			err    error
+		}
+		ner := make(chan loaded, 1)
+		go func() {
+			f, err := loadFinder(mode)
+			ner <- loaded{f, err}
+		}()
 		lex, err := loadLexicon(c)
 		if err != nil {
 			return nil, err
 		}
-		var finder tagger.NameFinder
-		switch c.String("ner") {
-		case "prose":
-			p := tagger.Prose{}
-			p.Warm()
-			finder = p
-		case "on", "":
-			f := fastner.Finder{}
-			if err := f.Warm(); err != nil {
-				return nil, failure(err)
-			}
-			finder = f
+		n := <-ner
+		if n.err != nil {
+			return nil, n.err
 		}
-		return pipeline.New(tagger.New(lex, finder)), nil
+		return pipeline.New(tagger.New(lex, n.finder)), nil
 	})
+}
+
+// pauseGC turns the garbage collector off, when a memory limit bounds the
+// heap (memoryLimit, which main sets, or GOMEMLIMIT), until the function
+// it returns restores the setting. Loading the lexicon and the model
+// allocates some 60 MB, nearly all of which stays: collecting on the way
+// frees little and costs a sixth of start-up. Above the limit the
+// collector runs all the same, so a large --lexicon file cannot grow the
+// heap without bound.
+func pauseGC() (resume func()) {
+	if debug.SetMemoryLimit(-1) == math.MaxInt64 { // no limit: GOGC alone bounds the heap
+		return func() {}
+	}
+	percent := debug.SetGCPercent(-1)
+	return func() { debug.SetGCPercent(percent) }
+}
+
+// loadFinder loads the NER model of a --ner mode: turntag's for on, prose's
+// for prose, none (nil) for off.
+func loadFinder(mode string) (tagger.NameFinder, error) {
+	switch mode {
+	case "prose":
+		p := tagger.Prose{}
+		p.Warm()
+		return p, nil
+	case "on", "":
+		f := fastner.Finder{}
+		if err := f.Warm(); err != nil {
+			return nil, failure(err)
+		}
+		return f, nil
+	}
+	return nil, nil
 }
 
 // interruptible runs f and returns its result, or, as soon as ctx is
