@@ -162,7 +162,7 @@ func checkPlaces(l *Lexicon, x *contextExpander, add func(string, int, error)) {
 					what = "a cue of topic " + m.Topic.ID
 				}
 				add(p.File, p.Line, fmt.Errorf("%w: place %s never matches %q: %q is always read as %s (%s), and places give way",
-					ErrAmbiguous, e.ID, p.Text, text[m.Start:m.End], what, m.Rule))
+					ErrAmbiguous, e.ID, p.Text, text[m.Start:m.End], what, m.Rule()))
 				break
 			}
 		}

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"strings"
+	"sync"
 	"unicode/utf8"
 )
 
@@ -29,16 +30,18 @@ func parseCase(s string) (caseMode, error) {
 
 // compiled is a phrase ready for matching.
 type compiled struct {
-	phrase *Phrase
-	entry  *Entry
-	topic  *Topic
-	role   Role
-	rule   string
-	key    string   // norm tokens joined by spaces
-	toks   []string // folded tokens, case kept
-	norm   []string // folded tokens in lower case
-	prefix bool     // the last token is a prefix (phrase ended in *)
-	mode   caseMode
+	phrase   *Phrase
+	entry    *Entry
+	topic    *Topic
+	role     Role
+	variant  string    // the spelling variant compiled, "" for the phrase as written
+	ruleOnce sync.Once // rule is described once, on first use
+	rule     string
+	key      string   // norm tokens joined by spaces
+	toks     []string // folded tokens, case kept
+	norm     []string // folded tokens in lower case
+	prefix   bool     // the last token is a prefix (phrase ended in *)
+	mode     caseMode
 
 	notInName bool // Phrase.NotInName
 	capital   bool // the phrase has a capital letter: a name, not a common word
@@ -192,7 +195,7 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpand
 		}
 		cp.phrase, cp.entry, cp.topic, cp.role = p, e, t, role
 		cp.notInName = p.NotInName
-		cp.rule = describe(role, p, variant)
+		cp.variant = variant // the rule's text is made when a match first asks for it (Match.Rule)
 		for _, ctx := range []struct {
 			src []string
 			dst *[]*compiled

@@ -34,7 +34,17 @@ type Match struct {
 	Topic      *Topic // the topic for cues; nil otherwise
 	Role       Role
 	Phrase     *Phrase // the lexicon phrase that fired
-	Rule       string  // why it matched, for explain: `alias "Lavrov"`, with variant and rules
+	cp         *compiled
+}
+
+// Rule says why the match fired, for explain: `alias "Lavrov"`, with the
+// spelling variant, the rules and the phrase's file and line.
+func (m Match) Rule() string {
+	if m.cp == nil {
+		return ""
+	}
+	m.cp.ruleOnce.Do(func() { m.cp.rule = describe(m.cp.role, m.cp.phrase, m.cp.variant) })
+	return m.cp.rule
 }
 
 // Label is the phrase's evidence label: the lexicon text of the phrase, or
@@ -97,7 +107,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			}
 			match := Match{
 				Start: toks[i].Start, End: toks[c.end-1].End,
-				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, Rule: cp.rule,
+				Entry: cp.entry, Topic: cp.topic, Role: cp.role, Phrase: cp.phrase, cp: cp,
 			}
 			if end == 0 {
 				end, firstCP = c.end, cp

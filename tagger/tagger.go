@@ -115,7 +115,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 			}
 		}
 		mn := Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
-			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule}
+			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule()}
 		if e.Type == lexicon.Country {
 			mn.Code = e.ISO3
 		}
@@ -210,7 +210,7 @@ func (t *Tagger) countriesInside(span string, e *lexicon.Entry) []Mention {
 			seen[start] = true
 			out = append(out, Mention{Start: start, End: start + n.End - n.Start, Text: part[n.Start:n.End],
 				Type: lexicon.Country, Canonical: n.Entry.Name, ID: n.Entry.ID, Code: n.Entry.ISO3, Origin: FromLexicon,
-				Rule: n.Rule + ", inside " + e.Name})
+				Rule: n.Rule() + ", inside " + e.Name})
 		}
 	}
 	return out

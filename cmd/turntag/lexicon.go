@@ -220,7 +220,7 @@ func printExplain(w io.Writer, text string, res tagger.Result, taxonomies []stri
 		case m.Topic != nil:
 			to = "cue for topic " + m.Topic.Label + " (" + m.Topic.Taxonomy + ")"
 		}
-		fmt.Fprintf(tw, "%q\t%d-%d\t%s\t%s\n", text[m.Start:m.End], m.Start, m.End, to, m.Rule)
+		fmt.Fprintf(tw, "%q\t%d-%d\t%s\t%s\n", text[m.Start:m.End], m.Start, m.End, to, m.Rule())
 	}
 	tw.Flush()
 	fmt.Fprintln(w)
