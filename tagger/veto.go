@@ -123,10 +123,23 @@ func (d *Doc) joins(t lexicon.Token) bool { return d.t.titleConnectors[t.Norm] }
 // word in it is judged as an organisation; leading common and title
 // words are dropped while two words remain.
 func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
+	// "Kelly O" of "Kelly O’Donnell": a surname's prefix and apostrophe
+	// belong with the rest of it
+	if j+1 < len(toks) && toks[j].Text == "'" && len(toks[j-1].Text) == 1 && toks[j-1].IsCapitalised() &&
+		toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && toks[j+1].Word && toks[j+1].IsCapitalised() {
+		j += 2
+	}
+	last := -1 // the last organisation word
 	for k := i; k < j; k++ {
 		if toks[k].Word && d.t.lex.IsOrgWordToken(toks[k]) {
-			return d.orgName(text, toks, covered, i, j) // "Aspen Pharma", "Air Force": an organisation's name
+			last = k
 		}
+	}
+	switch {
+	case last >= 0 && d.personAfter(toks, last+1, j) >= 0:
+		i = d.personAfter(toks, last+1, j) // "Pacific Affairs Dan Kritenbrink": the person after the office's name
+	case last >= 0:
+		return d.orgName(text, toks, covered, i, j) // "Aspen Pharma", "Air Force": an organisation's name
 	}
 	for j-i > 2 && toks[i].Word && (d.t.lex.IsCommonToken(toks[i]) || d.t.lex.IsTitleToken(toks[i])) && toks[i+1].Word {
 		i++ // "Economy Peter Altmaier", "Global Criminal Justice Beth Van Schaack": the end of a title the lexicon does not know
@@ -169,6 +182,27 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 	d.addPerson(name, "")
 	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Person,
 		Canonical: name, Origin: FromNER, Rule: "not in the lexicon"}
+}
+
+// personAfter returns where a person's name starts in tokens [i, j) that
+// follow an organisation's name: after any title words, two or more
+// capitalised words, none a common, title or organisation word ("Dan
+// Kritenbrink" in "Pacific Affairs Dan Kritenbrink", "Rozman Kendler" in
+// "Export Administration Assistant Secretary Rozman Kendler"); -1 if none.
+func (d *Doc) personAfter(toks []lexicon.Token, i, j int) int {
+	lex := d.t.lex
+	for i < j && toks[i].Word && lex.IsTitleToken(toks[i]) {
+		i++
+	}
+	if j-i < 2 {
+		return -1
+	}
+	for _, t := range toks[i:j] {
+		if !t.Word || !t.IsCapitalised() || lex.IsCommonToken(t) || lex.IsTitleToken(t) || lex.IsOrgWordToken(t) {
+			return -1
+		}
+	}
+	return i
 }
 
 // orgName accepts an ORGANIZATION candidate of two or more capitalised

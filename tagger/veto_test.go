@@ -44,3 +44,34 @@ func TestOrganisationSpans(t *testing.T) {
 		})
 	}
 }
+
+// TestPersonAfterOffice: a PERSON candidate that runs on from an office's
+// name keeps the person; one that is an office's name is an organisation.
+func TestPersonAfterOffice(t *testing.T) {
+	cases := []struct {
+		text, name string
+		people     []string
+	}{
+		{"We met Pacific Widget Affairs Dan Kritenbrink today.", "Pacific Widget Affairs Dan Kritenbrink", []string{"Dan Kritenbrink"}},
+		{"The Export Widget Administration Assistant Secretary Rozman Kendler spoke.", "Export Widget Administration Assistant Secretary Rozman Kendler", []string{"Rozman Kendler"}},
+		{"Ask the Office of Leg Affairs about it.", "Leg Affairs", nil},
+	}
+	for _, c := range cases {
+		t.Run(c.text, func(t *testing.T) {
+			tg := New(defaultLexicon(t), stubNER{{Text: c.name, Class: "PERSON"}})
+			res, err := tg.NewDoc().Tag(c.text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range res.Mentions {
+				if m.Type == lexicon.Person && m.Origin == FromNER {
+					got = append(got, m.Canonical)
+				}
+			}
+			if strings.Join(got, ";") != strings.Join(c.people, ";") {
+				t.Errorf("people %q, want %q", got, c.people)
+			}
+		})
+	}
+}
