@@ -73,7 +73,8 @@ func TestBatchMixedFolder(t *testing.T) {
 		"nolabels.txt":  []byte("We met today to talk about Ukraine and the Western Balkans.\n"),
 		"bom-crlf.txt":  append([]byte("\xEF\xBB\xBF"), []byte("MODERATOR: Hello.\r\nQ: On Taiwan?\r\n")...),
 		"utf16.txt":     utf16LE("MODERATOR: Hello from Kyiv.\nQ: Thanks.\n"),
-		"invalid.txt":   []byte("MODERATOR: caf\xe9 in Paris and Berlin.\n"),
+		"invalid.txt":   []byte("MODERATOR: caf\xe9 in Paris and Berlin, caf\xc3\xa9 in Rome.\n"),
+		"latin1.txt":    []byte("MODERATOR: caf\xe9 in Paris and Berlin.\n"),
 		"huge-turn.txt": append([]byte("MODERATOR: "), bytes.Repeat([]byte("Ukraine and NATO allies discuss air defence and more. "), 20000)...),
 		"colons.txt":    []byte(strings.Repeat("Time: 10:00: the meeting: starts: now\n", 200)),
 	}
@@ -140,7 +141,7 @@ func TestBatchMixedFolder(t *testing.T) {
 		}
 	}
 	for _, want := range []string{"big.txt: file too large", "binary.txt: not a text file", "empty.txt: no text", "scanned.pdf: unsupported format: PDF",
-		"invalid.txt: invalid UTF-8 at byte 14", "loop-a.txt: stat: too many levels of symbolic links"} {
+		"invalid.txt: invalid UTF-8 at byte 14", "latin1.txt: not UTF-8: read as Windows-1252 (1 byte outside ASCII)", "loop-a.txt: stat: too many levels of symbolic links"} {
 		if !strings.Contains(errs, want) {
 			t.Errorf("stderr lacks %q:\n%s", want, errs)
 		}

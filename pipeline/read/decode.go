@@ -7,6 +7,8 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
 )
 
 // ErrNotText marks input that is binary rather than text.
@@ -40,6 +42,19 @@ func Decode(src []byte) (string, []string, error) {
 	var text string
 	if utf8.Valid(src) {
 		text = string(src)
+	} else if legacy, n := singleByte(src); legacy {
+		// no byte outside ASCII forms UTF-8: a transcript saved by an older
+		// editor, in Windows-1252 (a superset of Latin-1 for text)
+		out, err := charmap.Windows1252.NewDecoder().Bytes(src)
+		if err != nil {
+			return "", nil, fmt.Errorf("%w: not UTF-8, and not Windows-1252: %v", ErrNotText, err)
+		}
+		unit := "bytes"
+		if n == 1 {
+			unit = "byte"
+		}
+		warnings = append(warnings, fmt.Sprintf("not UTF-8: read as Windows-1252 (%d %s outside ASCII)", n, unit))
+		text = string(out)
 	} else {
 		var b strings.Builder
 		b.Grow(len(src))
@@ -70,6 +85,25 @@ func Decode(src []byte) (string, []string, error) {
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}
 	return text, warnings, nil
+}
+
+// singleByte reports whether src, which is not valid UTF-8, reads as a
+// single-byte encoding: none of its bytes outside ASCII starts a valid
+// UTF-8 sequence, and they are at most 30% of it (more is not text). n is
+// how many bytes are outside ASCII.
+func singleByte(src []byte) (ok bool, n int) {
+	for i := 0; i < len(src); {
+		if src[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if _, size := utf8.DecodeRune(src[i:]); size > 1 {
+			return false, 0 // a valid multi-byte sequence: UTF-8 with some damage
+		}
+		n++
+		i++
+	}
+	return n > 0 && float64(n) <= 0.3*float64(len(src)), n
 }
 
 // decodeUTF16 converts UTF-16 after its byte order mark to UTF-8. A lone

@@ -205,7 +205,8 @@ func TestDecode(t *testing.T) {
 	}{
 		{"bom", []byte("\xEF\xBB\xBFHello\r\nthere\r"), "Hello\nthere\n", 0},
 		{"utf16", utf16, "Hi\n", 0},
-		{"invalid", []byte("caf\xe9 ok"), "caf\uFFFD ok", 1},
+		{"invalid", []byte("caf\xc3\xa9 and caf\xe9 ok"), "café and caf\uFFFD ok", 1},
+		{"windows-1252", []byte("caf\xe9 \x96 the Minister\x92s \x93NATO\x94"), "café – the Minister’s “NATO”", 1},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
