@@ -291,3 +291,47 @@ func TestNicknameResolvesToEarlierFullName(t *testing.T) {
 		}
 	}
 }
+
+// TestWeakCueNeedsAnother: a weak cue makes a tag only with another cue,
+// not with itself said again; the score counts every occurrence.
+func TestWeakCueNeedsAnother(t *testing.T) {
+	lex := lexicon.New()
+	user := `topics:
+  - id: widgets
+    label: Widgets
+    cues:
+      - widget law
+      - text: gadget
+        weight: 0.5
+      - text: sprocket
+        weight: 0.5
+`
+	if err := lex.AddBytes("user.yaml", []byte(user)); err != nil {
+		t.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	cases := []struct {
+		text  string
+		score float64 // 0: no tag
+	}{
+		{"A gadget, a gadget and a gadget.", 0},
+		{"A gadget and a sprocket.", 0.63},
+		{"A gadget, a gadget and a sprocket.", 0.78},
+		{"The widget law.", 0.63},
+	}
+	for _, c := range cases {
+		res, err := New(lex, nil).NewDoc().Tag(c.text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := 0.0
+		if len(res.Tags) > 0 {
+			got = res.Tags[0].Score
+		}
+		if got != c.score {
+			t.Errorf("%q: score %v, want %v (%s)", c.text, got, c.score, describeTags(res.Tags))
+		}
+	}
+}

@@ -7,16 +7,18 @@ import (
 	"github.com/turntag/turntag/lexicon"
 )
 
-// MinWeight is the total cue weight a topic needs: one ordinary cue (weight
-// 1), or two weak ones (weight 0.5).
+// MinWeight is the cue weight a topic needs, each cue counted once: one
+// ordinary cue (weight 1), or two different weak ones (weight 0.5). A weak
+// cue said again and again does not make a tag on its own.
 const MinWeight = 1.0
 
 // score turns the lexicon matches of a text into topic tags: every entity
 // match whose entry carries topics (aliases, demonyms, capitals) and every
 // cue phrase adds its weight to its topic (if the lexicon selects the
 // topic's taxonomy), and a topic's weight also counts
-// for its parent. A topic whose total weight is under MinWeight is not
-// tagged. Score = 1 - exp(-total weight), rounded to 2 decimals.
+// for its parent. A topic whose cues, each counted once, weigh under
+// MinWeight is not tagged. Score = 1 - exp(-total weight), every match
+// counted, rounded to 2 decimals.
 func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	type acc struct {
 		topic *lexicon.Topic
@@ -64,12 +66,13 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	tags := make([]Tag, 0, len(accs))
 	first := map[string]int{}
 	for _, a := range accs {
-		total := 0.0
+		total, distinct := 0.0, 0.0
 		for _, c := range a.cues {
 			total += c.Weight * float64(c.Count)
+			distinct += c.Weight
 		}
-		if total < MinWeight-1e-9 {
-			continue // weak cues alone do not make a tag
+		if distinct < MinWeight-1e-9 {
+			continue // weak cues alone do not make a tag, nor one weak cue said again and again
 		}
 		ev := a.cues
 		sort.SliceStable(ev, func(i, j int) bool {
