@@ -30,7 +30,7 @@ func headerEnd(lines []line, markdown bool, lex *vocab) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex); ok && c.kind != kindSingle && c.kind != kindWeak && c.kind != kindOutlet && c.kind != kindPeriod && c.kind != kindAnswer && !lex.metaLine.MatchString(t) &&
+		if c, ok := parseLabel(l.text, lex); ok && c.kind.standsAlone() && !lex.metaLine.MatchString(t) &&
 			(c.kind != kindClock || anotherClockLabel(lines[i+1:], lex)) {
 			break
 		}

@@ -25,6 +25,14 @@ const (
 	kindAnswer                        // A. before an answer: where the document has Q. questions
 )
 
+// standsAlone reports whether a label of this kind counts without support
+// from the rest of the document (Q, roles, strong labels) or, for a line of
+// a speaker and a time, with others after it; the other kinds may be a
+// header's line or prose until the document's other labels say otherwise.
+func (k labelKind) standsAlone() bool {
+	return k == kindQuestion || k == kindRole || k == kindStrong || k == kindClock
+}
+
 // labelCand is a possible speaker label at the start of a line.
 type labelCand struct {
 	n    int // bytes from the line start to the first byte of speech
