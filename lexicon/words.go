@@ -23,6 +23,7 @@ const (
 	NameParticles        = "name_particles"
 	RoleConnectors       = "role_connectors"
 	TitleConnectors      = "title_connectors"
+	TitleJoiners         = "title_joiners"
 	NameSuffixes         = "name_suffixes"
 	NumberedSpeakerWords = "numbered_speaker_words"
 	NumberWords          = "number_words"
@@ -117,7 +118,8 @@ var wordLists = sortedByName([]WordListInfo{
 	{PartRoles, "roles that name a part in the conversation, which a person's office does not replace (Moderator, Host), as written: pipeline speakers", Exact, false},
 	{RoleConnectors, "words that join role words (\"Minister of Foreign Affairs\"): pipeline parser and speakers", Lower, false},
 	{SelfIntroConnectors, "words after a questioner's name when they introduce themselves (\"Eunjung Cho with the Voice of America\"): pipeline speakers", Lower, false},
-	{TitleConnectors, "words that join two title words before a name (\"Minister of Defence\", \"High Representative and Vice-President\"): tagger", Lower, false},
+	{TitleConnectors, "words that join two title words before a name (\"Minister of Defence\", \"High Representative and Vice-President\"): tagger, pipeline parser", Lower, false},
+	{TitleJoiners, "words that join a title to the rest of it in a title-case line, where they may also be capitalised (\"Secretary of Defense\", \"Chairman of the Joint Chiefs\"): pipeline parser", Lower, false},
 	{Titles, "words that make up roles and titles in labels and before names (Secretary, Acting): IsTitle", Key, false},
 	{VocativeFollowers, "words that, after a name opening a sentence and a comma, address that person (\"Terje Aasland, thank you very much.\"): tagger", Lower, false},
 	{VocativeCues, "words after which a name followed by a comma or the end of a sentence addresses that person (\"Thanks, Karine.\", \"Go ahead, Ed.\"): tagger", Lower, false},

@@ -105,16 +105,14 @@ func splitSegments(text string, lex *vocab) []segment {
 }
 
 // ofRole reports whether words[j], a lower-case word after run, joins a
-// title to the rest of it: "of", "for" or "the" right after a title word
+// title to the rest of it: a title joiner ("of", "for", "the") right after a title word
 // or after another such join, or after at most three words that follow
 // one, before a capitalised word ("Secretary of Defense", "Minister for
 // Foreign Affairs", "Chairman of the Joint Chiefs of Staff"); joined is
 // the length of run at the last join, 0 if none. So "President Biden
-// Highlighting the Importance of Getting Vaccinated" is not joined. "and"
-// is left out: it more often joins two people than two titles.
+// Highlighting the Importance of Getting Vaccinated" is not joined.
 func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
-	w := strings.ToLower(words[j])
-	if w != "of" && w != "for" && w != "the" || len(run) == 0 {
+	if !lex.joiners[strings.ToLower(words[j])] || len(run) == 0 {
 		return false
 	}
 	last := strings.Trim(run[len(run)-1], ".,")
@@ -122,8 +120,7 @@ func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
 		return false
 	}
 	for k := j + 1; k < len(words); k++ {
-		next := strings.ToLower(words[k])
-		if next != "of" && next != "the" {
+		if !lex.joiners[strings.ToLower(words[k])] {
 			return startsUpper(words[k])
 		}
 	}
@@ -234,7 +231,7 @@ func trailingRole(role string, lex *vocab) string {
 		low := strings.ToLower(w)
 		// in a title-case line "On" and "To" open prose ("Officials On
 		// President Biden's Call"); "Of" and "For" still join titles
-		connector := lex.connectors[low] && start < len(words) && (w == low || low == "of" || low == "for" || low == "and" || low == "the")
+		connector := lex.connectors[low] && start < len(words) && (w == low || lex.joiners[low] || lex.titleConnectors[low])
 		if !title && !connector && (!startsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
 			break
 		}

@@ -12,45 +12,49 @@ import (
 // and the patterns built from them, once per Reader.
 type vocab struct {
 	*lexicon.Lexicon
-	roleLabels  map[string]string // folded label -> the role it names
-	notLabel    map[string]bool   // first words of "Word ...:" lines that are not labels
-	honorifics  map[string]bool
-	particles   map[string]bool // may stand lower case inside a name
-	connectors  map[string]bool // join role words
-	suffixes    map[string]bool // after a surname: "Jr", "III"
-	keepCaps    map[string]bool // acronyms kept in capitals when a label is title-cased
-	greetings   map[string]bool // first words of a line that opens speech
-	firstPerson map[string]bool
-	numbered    map[string]bool // "Speaker" of "Speaker 1"
-	numberWords map[string]bool // "one", "two"
-	outletFirst map[string]bool // the first words of news outlets' names, by FoldKey
-	months      dates
-	dateKeys    []string       // front matter keys of the date, best first
-	urlKeys     []string       // front matter keys of the URL, best first
-	metaLine    *regexp.Regexp // a header line of metadata ("Last updated", "As delivered")
-	closing     *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
-	html        htmlWords
+	roleLabels      map[string]string // folded label -> the role it names
+	notLabel        map[string]bool   // first words of "Word ...:" lines that are not labels
+	honorifics      map[string]bool
+	particles       map[string]bool // may stand lower case inside a name
+	connectors      map[string]bool // join role words
+	suffixes        map[string]bool // after a surname: "Jr", "III"
+	joiners         map[string]bool // join a title to the rest of it in a byline ("of", "the")
+	titleConnectors map[string]bool // join two title words ("and", "of")
+	keepCaps        map[string]bool // acronyms kept in capitals when a label is title-cased
+	greetings       map[string]bool // first words of a line that opens speech
+	firstPerson     map[string]bool
+	numbered        map[string]bool // "Speaker" of "Speaker 1"
+	numberWords     map[string]bool // "one", "two"
+	outletFirst     map[string]bool // the first words of news outlets' names, by FoldKey
+	months          dates
+	dateKeys        []string       // front matter keys of the date, best first
+	urlKeys         []string       // front matter keys of the URL, best first
+	metaLine        *regexp.Regexp // a header line of metadata ("Last updated", "As delivered")
+	closing         *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
+	html            htmlWords
 }
 
 // newVocab reads the word lists of lex and builds the patterns.
 func newVocab(lex *lexicon.Lexicon) *vocab {
 	v := &vocab{
-		Lexicon:     lex,
-		roleLabels:  lex.RoleLabels(),
-		notLabel:    lex.Words(lexicon.NotLabelWords),
-		honorifics:  lex.Words(lexicon.Honorifics),
-		particles:   lex.Words(lexicon.NameParticles),
-		connectors:  lex.Words(lexicon.RoleConnectors),
-		suffixes:    lex.Words(lexicon.NameSuffixes),
-		keepCaps:    lex.Words(lexicon.KeepCaps),
-		greetings:   lex.Words(lexicon.Greetings),
-		firstPerson: lex.Words(lexicon.FirstPerson),
-		numbered:    lex.Words(lexicon.NumberedSpeakerWords),
-		numberWords: lex.Words(lexicon.NumberWords),
-		months:      dates(lex.Months()),
-		dateKeys:    lex.WordList(lexicon.FrontMatterDateKeys),
-		urlKeys:     lex.WordList(lexicon.FrontMatterURLKeys),
-		metaLine:    regexp.MustCompile(`(?i)^(?:` + lex.WordPattern(lexicon.MetaPrefixes) + `)\b`),
+		Lexicon:         lex,
+		roleLabels:      lex.RoleLabels(),
+		notLabel:        lex.Words(lexicon.NotLabelWords),
+		honorifics:      lex.Words(lexicon.Honorifics),
+		particles:       lex.Words(lexicon.NameParticles),
+		connectors:      lex.Words(lexicon.RoleConnectors),
+		suffixes:        lex.Words(lexicon.NameSuffixes),
+		joiners:         lex.Words(lexicon.TitleJoiners),
+		titleConnectors: lex.Words(lexicon.TitleConnectors),
+		keepCaps:        lex.Words(lexicon.KeepCaps),
+		greetings:       lex.Words(lexicon.Greetings),
+		firstPerson:     lex.Words(lexicon.FirstPerson),
+		numbered:        lex.Words(lexicon.NumberedSpeakerWords),
+		numberWords:     lex.Words(lexicon.NumberWords),
+		months:          dates(lex.Months()),
+		dateKeys:        lex.WordList(lexicon.FrontMatterDateKeys),
+		urlKeys:         lex.WordList(lexicon.FrontMatterURLKeys),
+		metaLine:        regexp.MustCompile(`(?i)^(?:` + lex.WordPattern(lexicon.MetaPrefixes) + `)\b`),
 		closing: regexp.MustCompile(`^(?i)(?:END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(?:` +
 			lex.WordPattern(lexicon.ClosingWords) + `)\b.*\)\.?)$`),
 	}
