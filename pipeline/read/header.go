@@ -30,8 +30,8 @@ func headerEnd(lines []line, markdown bool, lex *vocab) int {
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex); ok && c.kind.standsAlone() && !lex.metaLine.MatchString(t) &&
-			(c.kind != kindClock || anotherClockLabel(lines[i+1:], lex)) {
+		if c, ok := parseLabel(l.text, lex); ok && !lex.metaLine.MatchString(t) &&
+			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(lines[i+1:], c.kind, lex)) {
 			break
 		}
 		n++
@@ -40,12 +40,13 @@ func headerEnd(lines []line, markdown bool, lex *vocab) int {
 	return end
 }
 
-// anotherClockLabel reports whether lines hold a line of a speaker and a
-// time ("Jane Smith  0:03"): one such line in a header is a label only when
-// others follow.
-func anotherClockLabel(lines []line, lex *vocab) bool {
+// anotherLabel reports whether lines hold a label of kind k: one line of
+// a speaker and a time ("Jane Smith  0:03") or one hearing label ("The
+// Chairman. The committee will come to order.") in a header is a label
+// only when others follow.
+func anotherLabel(lines []line, k labelKind, lex *vocab) bool {
 	for _, l := range lines {
-		if c, ok := parseLabel(l.text, lex); ok && c.kind == kindClock {
+		if c, ok := parseLabel(l.text, lex); ok && c.kind == k {
 			return true
 		}
 	}

@@ -26,12 +26,16 @@ const (
 )
 
 // standsAlone reports whether a label of this kind counts without support
-// from the rest of the document (Q, roles, strong labels) or, for a line of
-// a speaker and a time, with others after it; the other kinds may be a
-// header's line or prose until the document's other labels say otherwise.
+// from the rest of the document: Q, roles and strong labels. The other
+// kinds may be a header's line or prose until the document's other labels
+// say otherwise.
 func (k labelKind) standsAlone() bool {
-	return k == kindQuestion || k == kindRole || k == kindStrong || k == kindClock
+	return k == kindQuestion || k == kindRole || k == kindStrong
 }
+
+// inPairs reports whether a label of this kind counts when the document has
+// another of its kind: a line of a speaker and a time, a hearing label.
+func (k labelKind) inPairs() bool { return k == kindClock || k == kindPeriod }
 
 // labelCand is a possible speaker label at the start of a line.
 type labelCand struct {

@@ -72,6 +72,7 @@ func TestParseTurns(t *testing.T) {
 		{"a speaker and a time on a line of their own", "Interview with the Minister\n\n¶Jane Smith  0:03\nGood morning, Minister.\n\n¶Dmytro Kuleba  0:09\nGood morning.\n\n¶Speaker 3 [01:15]\nA question.\n"},
 		{"one heading with a time is no label", "Press Conference 10:30\n\n¶MODERATOR: Welcome.\n\n¶Q: Thanks.\n"},
 		{"hearing labels end in a full stop", "NOMINATION HEARING\n\n    The committee met at 2:05 p.m.\n\n¶    The Chairman. The committee will come to order.\n    Senator Menendez.\n¶    Senator Menendez. Thank you, Mr. Chairman.\n¶    Mr. BLINKEN. Thank you. Mr. Smith. Yes.\n¶    The CHAIRMAN. Thank you.\n"},
+		{"a hearing that opens with a label", "HEARING ON CHINA POLICY\n\n¶    The CHAIRMAN. Good morning. Today we\nexamine China.\n¶    Senator MENENDEZ. Thank you.\n"},
 		{"full stops after a title among colon labels are prose", "¶THE PRESIDENT: Thank you.\nMr. President. Thank you, I said.\n\n¶Q Mr. President?\n\n¶THE PRESIDENT: Yes.\nMr. President. Again.\nSenator Smith. He said so.\nSenator Jones. She did.\n"},
 		{"Q. and A. in an interview", "Interview with the Minister\n\n¶Q. Minister, how do you see it?\n\n¶A. Russia must withdraw.\n\n¶Q. And China?\n\n¶A. A partner.\n"},
 		{"A. alone is prose", "¶MODERATOR: Hello.\nA. Smith and B. Jones wrote it.\nA. Smith again.\n"},
