@@ -29,6 +29,10 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add("x.txt", []byte("MODERATOR: a\nQ    b\nNote: c\n**MS. X:** d\n"))
 	f.Add("x.md", []byte("---\ntitle: t\n---\n# h\nA B (C): d\n"))
+	f.Add("h.txt", []byte("HEARING\n    The CHAIRMAN. Order.\n    Senator SMITH. Thanks.\n    Mr. J. JONES III. Yes.\n"))
+	f.Add("o.txt", []byte("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n"))
+	f.Add("q.txt", []byte("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n"))
+	f.Add("c.srt", []byte("1\n00:00:01,000 --> 00:00:02,000\n>> A: B >> C\n\n"))
 	f.Fuzz(func(t *testing.T, name string, src []byte) {
 		format, err := DetectFormat(name)
 		if err != nil {
