@@ -16,6 +16,7 @@ import (
 func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 	var out []transcript.Speaker
 	segs := splitSegments(text, lex)
+	var places []string // the gazetteer's places the line names, found when a run needs them
 	for i, seg := range segs {
 		for _, run := range seg.runs {
 			for len(run) > 0 && lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
@@ -23,6 +24,12 @@ func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 			}
 			if !hasTitle(run, lex) {
 				continue
+			}
+			if places == nil {
+				places = lex.placeTexts(text)
+			}
+			if inPlace(strings.Join(run, " "), places) {
+				continue // "Prince George’s County, Maryland": a place, not Prince George
 			}
 			role, name := splitRoleName(strings.Join(run, " "), lex)
 			role, name = trailingRole(role, lex), bylineName(name, lex)
@@ -160,6 +167,28 @@ func (v *vocab) verbForm(name string) bool {
 		}
 	}
 	return true
+}
+
+// placeTexts returns the texts of the gazetteer's places in text, never
+// nil.
+func (v *vocab) placeTexts(text string) []string {
+	out := []string{}
+	for _, m := range v.MatchPlaces(text, lexicon.Tokenize(text), nil) {
+		out = append(out, text[m.Start:m.End])
+	}
+	return out
+}
+
+// inPlace reports whether words, as a run of a line reads them, stand
+// inside one of places: the words in order, a possessive's "s" aside.
+func inPlace(words string, places []string) bool {
+	want := lexicon.FoldKey(words)
+	for _, p := range places {
+		if strings.Contains(lexicon.FoldKey(p), want) {
+			return true
+		}
+	}
+	return false
 }
 
 // possessive returns w without a final "'s" or "’s", and whether it had one.
