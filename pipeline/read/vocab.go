@@ -26,6 +26,7 @@ type vocab struct {
 	numbered        map[string]bool // "Speaker" of "Speaker 1"
 	numberWords     map[string]bool // "one", "two"
 	outletFirst     map[string]bool // the first words of news outlets' names, by FoldKey
+	outletAcronyms  map[string]bool // news outlets' names and aliases written as one acronym ("CCTV")
 	months          dates
 	dateKeys        []string       // front matter keys of the date, best first
 	urlKeys         []string       // front matter keys of the URL, best first
@@ -60,25 +61,31 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	}
 	v.html = newHTMLWords(lex)
 	v.keepCaps = acronyms(lex, v.keepCaps)
-	v.outletFirst = outletFirstWords(lex)
+	v.outletFirst, v.outletAcronyms = outletWords(lex)
 	return v
 }
 
-// outletFirstWords returns the first words (by FoldKey) of the names and
-// aliases of the lexicon's news outlets, organisations of kind media.
-func outletFirstWords(lex *lexicon.Lexicon) map[string]bool {
-	out := map[string]bool{}
+// outletWords returns the first words (by FoldKey) of the names and
+// aliases of the lexicon's news outlets (organisations of kind media), and
+// those of the names and aliases that are one acronym.
+func outletWords(lex *lexicon.Lexicon) (first, acronyms map[string]bool) {
+	first, acronyms = map[string]bool{}, map[string]bool{}
 	for _, e := range lex.Sorted(lexicon.Organisation) {
 		if e.Kind != "media" {
 			continue
 		}
 		for _, text := range append([]string{e.Name}, phraseTexts(e.Aliases)...) {
-			if ws := strings.Fields(text); len(ws) > 0 {
-				out[lexicon.FoldKey(strings.TrimRight(ws[0], ".,"))] = true
+			ws := strings.Fields(text)
+			if len(ws) == 0 {
+				continue
+			}
+			first[lexicon.FoldKey(strings.TrimRight(ws[0], ".,"))] = true
+			if len(ws) == 1 && isAcronym(text) {
+				acronyms[text] = true
 			}
 		}
 	}
-	return out
+	return first, acronyms
 }
 
 // phraseTexts returns the texts of phrases.
@@ -156,10 +163,13 @@ func (v *vocab) isOutlet(text string) bool {
 	if !v.outletFirst[lexicon.FoldKey(strings.TrimRight(first, ".,"))] {
 		return false // most labels start with no outlet's first word
 	}
-	ms := v.Match(text)
-	if len(ms) != 1 {
-		return false
+	if ms := v.Match(text); len(ms) == 1 {
+		m := ms[0]
+		if m.Start == 0 && m.End == len(text) && m.Role.IsMention() && m.Entry.Type == lexicon.Organisation && m.Entry.Kind == "media" {
+			return true
+		}
 	}
-	m := ms[0]
-	return m.Start == 0 && m.End == len(text) && m.Role.IsMention() && m.Entry.Type == lexicon.Organisation && m.Entry.Kind == "media"
+	// an outlet's acronym alone: a label has no context for the alias's
+	// rules to see ("CCTV:" needs "China" near it in running text)
+	return isAcronym(text) && v.outletAcronyms[text]
 }
