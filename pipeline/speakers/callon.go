@@ -24,7 +24,7 @@ import (
 //   - optionally an outlet connector ("of", "from", "with", "at") and the
 //     outlet: "the" optional, then one to five words, each a capital A to
 //     Z followed by letters, full stops, ampersands, apostrophes and
-//     hyphens;
+//     hyphens; or a comma and such an outlet ("Lita Baldor, AP.");
 //   - the end: ", go ahead", ", your line is (now) open", " to start",
 //     ", and", ", please", or an optional ".", "?" or "!" at the end of
 //     the sentence ("Shaun, go ahead.").
@@ -35,7 +35,7 @@ import (
 //
 //	(?:\b(?:VERB)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:LEAD),?\s+)?)
 //	((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})
-//	(?:\s+(?:CONNECTOR)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?
+//	(?:\s+(?:CONNECTOR)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4})|,\s+([A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?
 //	(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)
 //
 // run by hand, which its test checks it against: the regular expression
@@ -158,6 +158,9 @@ func (c *caller) nameAt(t string, p int) (name, outlet string, ok bool) {
 				return t[p:e], out, true
 			}
 		}
+		if out, ok := commaOutletAt(t, e); ok {
+			return t[p:e], out, true // "First question goes to Lita Baldor, AP."
+		}
 		if callEnd(t, e) {
 			return t[p:e], "", true
 		}
@@ -194,6 +197,26 @@ func (c *caller) outletAt(t string, e int, conn []string) (string, bool) {
 			if callEnd(t, ends[n-1]) {
 				return t[q:ends[n-1]], true
 			}
+		}
+	}
+	return "", false
+}
+
+// commaOutletAt reads an outlet after a comma at e ("Lita Baldor, AP."):
+// one to five capitalised words, up to the end of the call.
+func commaOutletAt(t string, e int) (string, bool) {
+	if e >= len(t) || t[e] != ',' {
+		return "", false
+	}
+	q, ok := spaces(t, e+1)
+	if !ok {
+		return "", false
+	}
+	var buf [5]int
+	ends := capitalWords(t, q, isOutletRune, 0, buf[:])
+	for n := len(ends); n > 0; n-- {
+		if callEnd(t, ends[n-1]) {
+			return t[q:ends[n-1]], true
 		}
 	}
 	return "", false

@@ -13,7 +13,7 @@ func callOnPattern(lex *lexicon.Lexicon) *regexp.Regexp {
 	return regexp.MustCompile(`(?:\b(?:` + lex.WordPattern(lexicon.CallVerbs) + `)(?:\s+over)?\s+to\s+(?:the\s+line\s+of\s+)?|\b[Gg]o\s+ahead,\s+|\bquestion\s+(?:from|to)\s+|^(?:(?:` +
 		lex.WordPattern(lexicon.CallLeadWords) + `),?\s+)?)` +
 		`((?:[A-Z][\p{L}'’-]+)(?:\s+[A-Z][\p{L}'’-]+){0,2})` +
-		`(?:\s+(?:` + lex.WordPattern(lexicon.OutletConnectors) + `)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
+		`(?:\s+(?:` + lex.WordPattern(lexicon.OutletConnectors) + `)\s+((?:the\s+)?[A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4})|,\s+([A-Z][\p{L}.&'’-]*(?:\s+[A-Z][\p{L}.&'’-]*){0,4}))?` +
 		`(?:,\s+(?:go\s+ahead|your\s+line\s+is\s+(?:now\s+)?open)\b|\s+to\s+start\b|\s*,\s+(?:and|please)\b|\s*[.?!]?\s*$)`)
 }
 
@@ -28,6 +28,7 @@ var callSeeds = []string{
 	"Let's go to Simon Lewis of Reuters and then Matt.", "question from Ann-Marie D'Arcy-Smith, please go",
 	"Yes, \u00a0Peter?", "Let's go to Zoë Zoëlle.", "Go ahead, Ümit.", "Let's go to Bad\xffName.", "Let's go to X.Y of A.B.C..",
 	"Yeah Sure, Said to start", "And, Simon Lewis of the Wall Street Journal, and", "Go ahead,Said.",
+	"First question goes to Lita Baldor, AP.", "Let's go to Simon, Reuters, please.", "Go ahead, Said, and then Matt.",
 }
 
 // TestCallerMatchesPattern checks caller against its regular expression.
@@ -58,7 +59,7 @@ func checkCaller(t *testing.T, c *caller, re *regexp.Regexp, s string) {
 	t.Helper()
 	name, outlet, ok := c.find(s)
 	m := re.FindStringSubmatch(s)
-	if ok != (m != nil) || m != nil && (name != m[1] || outlet != m[2]) {
+	if ok != (m != nil) || m != nil && (name != m[1] || outlet != m[2]+m[3]) {
 		t.Errorf("find(%q) = %q, %q, %v; the pattern gives %q", s, name, outlet, ok, m)
 	}
 }
