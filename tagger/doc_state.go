@@ -16,6 +16,7 @@ type Doc struct {
 	roles     map[string]string // canonical name -> the title it was first introduced with
 	toks      []lexicon.Token   // reused from turn to turn
 	covered   []bool
+	nerPeople []bool                  // tokens of the NER's people in the turn being vetted (personCores)
 	byFirst   map[string][]*docPerson // first folded token -> people
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document

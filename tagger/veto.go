@@ -13,6 +13,7 @@ import (
 func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Name) ([]Mention, []Unknown) {
 	var out []Mention
 	var unknown []Unknown
+	d.nerPeople = d.personCores(toks, covered, names)
 	cursor := 0
 	for _, n := range names {
 		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
@@ -20,6 +21,9 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 			continue
 		}
 		cursor = i + 1
+		if k := afterDash(text, toks, i, j); k > i {
+			i = k // "Simon — Simon — Michael", "Brian — Senator Brian Schatz": a name said again, or corrected, after a dash
+		}
 		i, j = d.trim(toks, covered, i, j)
 		if i >= j {
 			continue // all titles, punctuation or lexicon matches
@@ -41,6 +45,9 @@ func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Nam
 			out = append(out, *m)
 			for k := i; k < j; k++ {
 				covered[k] = true
+			}
+			for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
+				covered[k] = true // the name ran on ("John F. Kennedy")
 			}
 			u.Kept = true
 		}
@@ -129,6 +136,20 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 		toks[j].Start == toks[j-1].End && toks[j+1].Start == toks[j].End && toks[j+1].Word && toks[j+1].IsCapitalised() {
 		j += 2
 	}
+	// "John F" of "John F. Kennedy": a name does not end in an initial; it
+	// runs on over the full stop, or is dropped when it runs into a
+	// lexicon match ("Dwight D. Eisenhower") or a common word
+	if t := toks[j-1]; len(t.Text) == 1 && t.IsCapitalised() && j+1 < len(toks) && toks[j].Text == "." &&
+		toks[j].Start == t.End && toks[j+1].Word && toks[j+1].IsCapitalised() {
+		k := j + 1
+		for k < len(toks) && d.freeNameWord(toks, covered, k) {
+			k++
+		}
+		if k == j+1 || k < len(toks) && covered[k] {
+			return nil
+		}
+		j = k
+	}
 	last := -1 // the last organisation word
 	for k := i; k < j; k++ {
 		if toks[k].Word && d.t.lex.IsOrgWordToken(toks[k]) {
@@ -143,6 +164,9 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 	}
 	for j-i > 2 && toks[i].Word && (d.t.lex.IsCommonToken(toks[i]) || d.t.lex.IsTitleToken(toks[i])) && toks[i+1].Word {
 		i++ // "Economy Peter Altmaier", "Global Criminal Justice Beth Van Schaack": the end of a title the lexicon does not know
+	}
+	if d.commonEdge(toks, i, j) {
+		return nil // "Total Black employment", "Happy Diwali", "Mercer Street", "Nobel Peace Prize": common words, not a name
 	}
 	words := 0
 	for k := i; k < j; k++ {
@@ -213,7 +237,8 @@ func (d *Doc) personAfter(toks []lexicon.Token, i, j int) int {
 // with a lower-case word in it, or one that a lexicon match touches (the
 // rest of a longer name), is dropped.
 func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j int) *Mention {
-	i, j = d.extendName(toks, covered, i, j)
+	i, j = d.extendName(text, toks, covered, i, j)
+	i, j = d.dropOffice(toks, i, j)
 	if i > 0 && covered[i-1] && toks[i-1].Word && toks[i-1].IsCapitalised() ||
 		j < len(toks) && covered[j] && toks[j].Word && toks[j].IsCapitalised() {
 		return nil // the rest of a longer name the lexicon holds part of ("IAEA Board of Governors"): it would be cut short
@@ -241,6 +266,9 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j in
 	if words < 2 || !head || open != 0 {
 		return nil // "KGB [State Security Committee": the name of a gloss, cut; "Task Force [sic]" is whole
 	}
+	if d.namedAfter(toks, i, j) {
+		return nil // "Conspicuous Service Medal", "College Athlete Day": a thing named after an organisation
+	}
 	span := text[toks[i].Start:toks[j-1].End]
 	return &Mention{Start: toks[i].Start, End: toks[j-1].End, Text: span, Type: lexicon.Organisation,
 		Canonical: strings.Join(strings.Fields(span), " "), Origin: FromNER, Rule: "not in the lexicon"}
@@ -251,12 +279,18 @@ func (d *Doc) orgName(text string, toks []lexicon.Token, covered []bool, i, j in
 // honorific, a sentence start's common word or title ("The"), or
 // lower-case words, except particles ("of the") between capitalised
 // words. Title words inside a name stay ("National Science Foundation").
-func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, int) {
+func (d *Doc) extendName(text string, toks []lexicon.Token, covered []bool, i, j int) (int, int) {
 	nameWord := func(k int) bool {
 		t := toks[k]
 		return t.Word && !covered[k] && t.IsCapitalised() && !d.t.honorifics[t.Norm] &&
 			!(lexicon.SentenceStart(toks, k) && (d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t)))
 	}
+	// a dash between two words ends a name ("Delaware — University of
+	// Delaware"); a person the NER found after an organisation's name is
+	// not part of it ("Federal Service for Financial Monitoring Yury
+	// Chikhanchin")
+	before := func(k int) bool { return !dashBetween(text, toks, k, k+1) }
+	after := func(k int) bool { return !dashBetween(text, toks, k-1, k) && !(k < len(d.nerPeople) && d.nerPeople[k]) }
 	// "and" joins two words of one name ("Food and Drug Administration",
 	// "Health and Human Services"), not two names, the first of which ends
 	// in an organisation word ("Customs Union and the Common Economic
@@ -266,11 +300,11 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 	}
 	for grew := true; grew; {
 		switch {
-		case i > 0 && nameWord(i-1):
+		case i > 0 && nameWord(i-1) && before(i-1):
 			i--
-		case i >= 2 && joins(i-1, i-2) && nameWord(i-2):
+		case i >= 2 && joins(i-1, i-2) && nameWord(i-2) && before(i-2):
 			i -= 2 // "Ministry of Foreign Affairs": "of" between names
-		case i >= 3 && joins(i-2, i-3) && toks[i-1].Norm == "the" && nameWord(i-3):
+		case i >= 3 && joins(i-2, i-3) && toks[i-1].Norm == "the" && nameWord(i-3) && before(i-3):
 			i -= 3 // "Department of the Treasury"
 		default:
 			grew = false
@@ -278,15 +312,159 @@ func (d *Doc) extendName(toks []lexicon.Token, covered []bool, i, j int) (int, i
 	}
 	for grew := true; grew; {
 		switch {
-		case j < len(toks) && nameWord(j) && !lexicon.SentenceStart(toks, j):
+		case j < len(toks) && nameWord(j) && !lexicon.SentenceStart(toks, j) && after(j):
 			j++
-		case j+1 < len(toks) && joins(j, j-1) && nameWord(j+1):
+		case j+1 < len(toks) && joins(j, j-1) && nameWord(j+1) && after(j+1):
 			j += 2
-		case j+2 < len(toks) && joins(j, j-1) && toks[j+1].Norm == "the" && nameWord(j+2):
+		case j+2 < len(toks) && joins(j, j-1) && toks[j+1].Norm == "the" && nameWord(j+2) && after(j+2):
 			j += 3
 		default:
 			grew = false
 		}
 	}
 	return i, j
+}
+
+// dashBetween reports whether a dash stands between tokens a and b
+// ("Sires — Murphy", "Kuyumba – Taishet", "Pra- — Pramila"): an em or en
+// dash, or a hyphen with a space beside it. A hyphen inside a word
+// ("Bankman-Fried") is no break.
+func dashBetween(text string, toks []lexicon.Token, a, b int) bool {
+	if a < 0 || b >= len(toks) {
+		return false
+	}
+	gap := text[toks[a].End:toks[b].Start]
+	return strings.ContainsAny(gap, "—–―") || strings.Contains(gap, "-") && strings.ContainsAny(gap, " \t\n")
+}
+
+// afterDash returns where the last part of the name in tokens [i, j)
+// after a dash starts, or i when there is no dash: what follows a dash
+// inside a name is said again or corrected ("Simon — Simon — Michael",
+// "John Dobbinson – Jim Dobbinson"), or is another name.
+func afterDash(text string, toks []lexicon.Token, i, j int) int {
+	for k := j - 1; k > i; k-- {
+		if dashBetween(text, toks, k-1, k) {
+			return k
+		}
+	}
+	return i
+}
+
+// freeNameWord reports whether token k can be a word of an unknown name:
+// capitalised, not covered by the lexicon, and not a common, title or
+// organisation word.
+func (d *Doc) freeNameWord(toks []lexicon.Token, covered []bool, k int) bool {
+	t := toks[k]
+	lex := d.t.lex
+	return t.Word && !covered[k] && t.IsCapitalised() && !lex.IsCommonToken(t) && !lex.IsTitleToken(t) && !lex.IsOrgWordToken(t)
+}
+
+// commonEdge reports whether the name in tokens [i, j) starts with a
+// common word ("Total Black", "Counter Antisemitism", "Dear Joe") or ends
+// with one ("Mercer Street", "Black Friday", "Grammy Awards", "Air
+// Base"): the NER took words around a capitalised word, or the name of a
+// place, an event or an award, for a person. A common word of three
+// letters or fewer may end a name ("Hyejun So", "Doris Day"): short words
+// double as surnames.
+func (d *Doc) commonEdge(toks []lexicon.Token, i, j int) bool {
+	lex := d.t.lex
+	if toks[i].Word && lex.IsCommonToken(toks[i]) {
+		return true
+	}
+	last := toks[j-1]
+	return last.Word && lex.IsCommonToken(last) && len(last.Norm) > 3
+}
+
+// dropOffice takes the office off an organisation's name in tokens [i,
+// j): titles before it with the word that joins them to it ("President of
+// the National Hemophilia Society", "Executive Vice President and Head of
+// the Markets Group") and titles after it ("Detroit Police Chief"), but
+// not a title after "the" or a joining word ("Office of the Vice
+// President") or one that is also an organisation word ("Press").
+func (d *Doc) dropOffice(toks []lexicon.Token, i, j int) (int, int) {
+	lex := d.t.lex
+	office := func(k int) bool { return toks[k].Word && lex.IsTitleToken(toks[k]) && !lex.IsOrgWordToken(toks[k]) }
+	for {
+		k := i
+		for k < j && office(k) {
+			k++
+		}
+		if k == i || k >= j || !d.joins(toks[k]) {
+			break
+		}
+		k++
+		if k < j && toks[k].Norm == "the" {
+			k++
+		}
+		i = k
+	}
+	k := j
+	for k > i && office(k-1) {
+		k--
+	}
+	if k < j && k > i && toks[k-1].Word && toks[k-1].Norm != "the" && !d.joins(toks[k-1]) {
+		j = k
+	}
+	return i, j
+}
+
+// namedAfter reports whether the organisation's name in tokens [i, j)
+// ends in a common word that follows its last organisation word with no
+// joining word between: the name of a thing named after the organisation
+// ("Conspicuous Service Medal", "College Athlete Day", "Media Forum"), not
+// of the organisation ("Board of Governors", "Department of Health").
+func (d *Doc) namedAfter(toks []lexicon.Token, i, j int) bool {
+	lex := d.t.lex
+	if last := toks[j-1]; !last.Word || !lex.IsCommonToken(last) || lex.IsOrgWordToken(last) {
+		return false
+	}
+	for k := j - 2; k >= i; k-- {
+		switch {
+		case d.joins(toks[k]):
+			return false
+		case toks[k].Word && lex.IsOrgWordToken(toks[k]):
+			return true
+		}
+	}
+	return false
+}
+
+// personCores marks the tokens of the people among the NER's names, past
+// the common and title words that open them ("Yury Chikhanchin" of
+// "Financial Monitoring Yury Chikhanchin"), so that an organisation's
+// name is not extended over them. A name followed by an organisation word
+// is left unmarked: it starts that organisation's name ("Walter Reed
+// Medical Center").
+func (d *Doc) personCores(toks []lexicon.Token, covered []bool, names []Name) []bool {
+	marks := d.nerPeople[:0]
+	for range toks {
+		marks = append(marks, false)
+	}
+	cursor := 0
+	for _, n := range names {
+		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
+		if i < 0 {
+			continue
+		}
+		cursor = i + 1
+		if n.Class != "PERSON" {
+			continue
+		}
+		for j-i > 2 && toks[i].Word && (d.t.lex.IsCommonToken(toks[i]) || d.t.lex.IsTitleToken(toks[i])) {
+			i++
+		}
+		if j-i < 2 || j < len(toks) && toks[j].Word && d.t.lex.IsOrgWordToken(toks[j]) {
+			continue
+		}
+		ok := true
+		for k := i; k < j; k++ {
+			ok = ok && d.freeNameWord(toks, covered, k)
+		}
+		if ok {
+			for k := i; k < j; k++ {
+				marks[k] = true
+			}
+		}
+	}
+	return marks
 }
