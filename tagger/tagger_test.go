@@ -305,6 +305,8 @@ func TestWeakCueNeedsAnother(t *testing.T) {
         weight: 0.5
       - text: sprocket
         weight: 0.5
+      - text: cogwheel*
+        weight: 0.5
 `
 	if err := lex.AddBytes("user.yaml", []byte(user)); err != nil {
 		t.Fatal(err)
@@ -320,6 +322,8 @@ func TestWeakCueNeedsAnother(t *testing.T) {
 		{"A gadget and a sprocket.", 0.63},
 		{"A gadget, a gadget and a sprocket.", 0.78},
 		{"The widget law.", 0.63},
+		{"A cogwheel and cogwheels.", 0}, // two forms of one weak wildcard cue are one cue
+		{"A cogwheel and a gadget.", 0.63},
 	}
 	for _, c := range cases {
 		res, err := New(lex, nil).NewDoc().Tag(c.text)

@@ -2,14 +2,17 @@ package tagger
 
 import (
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/turntag/turntag/lexicon"
 )
 
-// MinWeight is the cue weight a topic needs, each cue counted once: one
-// ordinary cue (weight 1), or two different weak ones (weight 0.5). A weak
-// cue said again and again does not make a tag on its own.
+// MinWeight is the cue weight a topic needs, each lexicon phrase counted
+// once: one ordinary cue (weight 1), or two different weak ones (weight
+// 0.5). A weak cue said again and again, or in two forms of one wildcard
+// ("technology", "technologies" of technolog*), does not make a tag on its
+// own.
 const MinWeight = 1.0
 
 // score turns the lexicon matches of a text into topic tags: every entity
@@ -21,13 +24,15 @@ const MinWeight = 1.0
 // counted, rounded to 2 decimals.
 func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 	type acc struct {
-		topic *lexicon.Topic
-		cues  []Cue
-		first int
+		topic   *lexicon.Topic
+		cues    []Cue
+		first   int
+		phrases []*lexicon.Phrase // the lexicon phrases that fired, each once: "technology" and "technologies" are one cue technolog*
+		gate    float64           // their weights, each counted once
 	}
 	// a turn has few topics and few cues each: slices beat maps here
 	var accs []acc
-	add := func(topicID, label string, weight float64, pos int) {
+	add := func(topicID, label string, phrase *lexicon.Phrase, weight float64, pos int) {
 		for depth := 0; topicID != "" && depth < 8; depth++ {
 			tp := t.lex.Topic(topicID)
 			if tp == nil || !t.lex.Selected(tp) {
@@ -49,29 +54,32 @@ func (t *Tagger) score(text string, matches []lexicon.Match) []Tag {
 				a.cues = append(a.cues, Cue{Text: label, Weight: weight, first: pos})
 			}
 			a.cues[c].Count++
+			if !slices.Contains(a.phrases, phrase) {
+				a.phrases = append(a.phrases, phrase)
+				a.gate += weight
+			}
 			topicID = tp.Parent
 		}
 	}
 	for _, m := range matches {
 		switch {
 		case m.Role == lexicon.RoleCue:
-			add(m.Topic.ID, m.Label(text), weightOf(m.Phrase), m.Start)
+			add(m.Topic.ID, m.Label(text), m.Phrase, weightOf(m.Phrase), m.Start)
 		case m.Entry != nil && len(m.Entry.Topics) > 0:
 			label := m.Label(text)
 			for _, id := range m.Entry.Topics {
-				add(id, label, weightOf(m.Phrase), m.Start)
+				add(id, label, m.Phrase, weightOf(m.Phrase), m.Start)
 			}
 		}
 	}
 	tags := make([]Tag, 0, len(accs))
 	first := map[string]int{}
 	for _, a := range accs {
-		total, distinct := 0.0, 0.0
+		total := 0.0
 		for _, c := range a.cues {
 			total += c.Weight * float64(c.Count)
-			distinct += c.Weight
 		}
-		if distinct < MinWeight-1e-9 {
+		if a.gate < MinWeight-1e-9 {
 			continue // weak cues alone do not make a tag, nor one weak cue said again and again
 		}
 		ev := a.cues
