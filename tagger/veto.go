@@ -13,14 +13,13 @@ import (
 func (d *Doc) vet(text string, toks []lexicon.Token, covered []bool, names []Name) ([]Mention, []Unknown) {
 	var out []Mention
 	var unknown []Unknown
-	d.nerPeople = d.personCores(toks, covered, names)
-	cursor := 0
-	for _, n := range names {
-		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
+	spans := locateNames(toks, names)
+	d.nerPeople = d.personCores(toks, covered, names, spans)
+	for x, n := range names {
+		i, j := spans[x][0], spans[x][1]
 		if i < 0 {
 			continue
 		}
-		cursor = i + 1
 		if k := afterDash(text, toks, i, j); k > i {
 			i = k // "Simon — Simon — Michael", "Brian — Senator Brian Schatz": a name said again, or corrected, after a dash
 		}
@@ -429,25 +428,35 @@ func (d *Doc) namedAfter(toks []lexicon.Token, i, j int) bool {
 	return false
 }
 
+// locateNames returns the token range [i, j) of each of the NER's names,
+// found in order ({-1, -1} for one not found).
+func locateNames(toks []lexicon.Token, names []Name) [][2]int {
+	spans := make([][2]int, len(names))
+	cursor := 0
+	for x, n := range names {
+		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
+		spans[x] = [2]int{i, j}
+		if i >= 0 {
+			cursor = i + 1
+		}
+	}
+	return spans
+}
+
 // personCores marks the tokens of the people among the NER's names, past
 // the common and title words that open them ("Yury Chikhanchin" of
 // "Financial Monitoring Yury Chikhanchin"), so that an organisation's
 // name is not extended over them. A name followed by an organisation word
 // is left unmarked: it starts that organisation's name ("Walter Reed
 // Medical Center").
-func (d *Doc) personCores(toks []lexicon.Token, covered []bool, names []Name) []bool {
+func (d *Doc) personCores(toks []lexicon.Token, covered []bool, names []Name, spans [][2]int) []bool {
 	marks := d.nerPeople[:0]
 	for range toks {
 		marks = append(marks, false)
 	}
-	cursor := 0
-	for _, n := range names {
-		i, j := locate(toks, lexicon.Tokenize(n.Text), cursor)
-		if i < 0 {
-			continue
-		}
-		cursor = i + 1
-		if n.Class != "PERSON" {
+	for x, n := range names {
+		i, j := spans[x][0], spans[x][1]
+		if i < 0 || n.Class != "PERSON" {
 			continue
 		}
 		for j-i > 2 && toks[i].Word && (d.t.lex.IsCommonToken(toks[i]) || d.t.lex.IsTitleToken(toks[i])) {
