@@ -8,10 +8,9 @@ package main
 
 import (
 	"flag"
-	"fmt"
 	"log"
-	"os"
-	"path/filepath"
+
+	"github.com/turntag/turntag/internal/genfile"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -29,37 +28,10 @@ func main() {
 	if err != nil {
 		log.Fatal(err)
 	}
-	if err := writeRegular(*out, b); err != nil {
+	if err := genfile.WriteRegular(*out, b); err != nil {
 		log.Fatal(err)
 	}
 	s := l.Stats()
 	log.Printf("%s: %d bytes: %d countries, %d organisations, %d people, %d places, %d topics",
 		*out, len(b), s.Countries, s.Organisations, s.People, s.Places, s.Topics)
-}
-
-// writeRegular replaces the file name with b through a temporary file
-// beside it (hidden, so never embedded), refusing a name that is not a
-// regular file.
-func writeRegular(name string, b []byte) error {
-	if info, err := os.Lstat(name); err == nil && !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", name)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".snapshot-*.tmp")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }

@@ -18,13 +18,14 @@ import (
 	"encoding/binary"
 	"encoding/gob"
 	"flag"
-	"fmt"
 	"log"
 	"math"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/turntag/turntag/internal/genfile"
 
 	"github.com/jdkato/prose/v2"
 )
@@ -57,7 +58,7 @@ func main() {
 		log.Fatal(err)
 	}
 	b := m.encode()
-	if err := writeRegular(*out, b); err != nil {
+	if err := genfile.WriteRegular(*out, b); err != nil {
 		log.Fatal(err)
 	}
 	log.Printf("%s: %d bytes: %d strings, %d POS features (%d weights, %d unreachable keys dropped), %d NER features (%d weights, %d dropped)",
@@ -116,32 +117,6 @@ func file(name string, v any) {
 	if err := gob.NewDecoder(bytes.NewReader(b)).Decode(v); err != nil {
 		log.Fatalf("%s: %v", name, err)
 	}
-}
-
-// writeRegular writes b to name, which must be absent or a regular file,
-// through a temporary file beside it.
-func writeRegular(name string, b []byte) error {
-	if info, err := os.Lstat(name); err == nil && !info.Mode().IsRegular() {
-		return fmt.Errorf("%s is not a regular file", name)
-	}
-	tmp, err := os.CreateTemp(filepath.Dir(name), ".model-*.tmp")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(b); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Chmod(tmp.Name(), 0o644); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
 }
 
 // feature is one feature key: a template and up to two value ids, with a
