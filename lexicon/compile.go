@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"sync"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -89,7 +90,17 @@ type matcher struct {
 	phrases []*compiled
 	names   nameWords
 	punct   bool // some phrase starts with a token that is not a word: punctuation may start a match
+	// phrases that may start at a word without a capital: the first words
+	// of those that do by their first word (the gazetteer's "the Bronx",
+	// "9/11"), or any word when one starts with a wildcard or any case
+	// (the lowercase cues of topics)
+	lowerFirst map[string]bool
+	lowerAny   bool
 }
+
+// maxLowerFirst is how many first words of phrases that may start without
+// a capital a matcher keeps apart; with more, it tries every word.
+const maxLowerFirst = 64
 
 // nameWords are the word lists that tell whether a word beside a phrase
 // is part of a longer name (scan.inName). The maps are the lexicon's own,
@@ -257,6 +268,18 @@ func (m *matcher) insert(cp *compiled) {
 	if len(path) > 0 {
 		if r, _ := utf8.DecodeRuneInString(path[0]); !isWordRune(r) {
 			m.punct = true
+		}
+	}
+	// a phrase that starts with a capital, with its case rule, matches only
+	// text that does: "Texas" matches "Texas" and "TEXAS", never "texas"
+	if r, _ := utf8.DecodeRuneInString(cp.toks[0]); cp.mode == caseAny || !unicode.IsUpper(r) {
+		if cp.prefix && len(cp.norm) == 1 || len(m.lowerFirst) >= maxLowerFirst {
+			m.lowerAny = true
+		} else {
+			if m.lowerFirst == nil {
+				m.lowerFirst = map[string]bool{}
+			}
+			m.lowerFirst[cp.norm[0]] = true
 		}
 	}
 	for _, w := range path {

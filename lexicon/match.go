@@ -81,8 +81,8 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	out := make([]Match, 0, len(toks)/16+1)
 	var cands []cand
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct {
-			i++ // no phrase starts with punctuation
+		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !m.lowerFirst[toks[i].Norm] {
+			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
 			continue
 		}
 		cands = m.candidates(toks, i, cands[:0])
@@ -181,6 +181,12 @@ func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
 		}
 	}
 	return out
+}
+
+// startsUpper reports whether s starts with an upper-case letter.
+func startsUpper(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
 }
 
 // caseOK checks the phrase's case rule against the text tokens.

@@ -280,11 +280,16 @@ func TestDefaultPlaces(t *testing.T) {
 	for _, name := range []string{"Las Vegas", "Capitol Hill", "Rose Garden", "Wall Street", "Kansas City",
 		"North Carolina", "Lake Huron", "Primorye Territory", "Central America", "Otto Warmbier Way",
 		"Build Back Better", "Black History Month", "State of the Union", "Madam Vice President", "Texas",
-		"State of the Union address", "Mr. President", "Your Excellency", "Gulf of Mexico", "Rio Grande"} {
+		"State of the Union address", "Mr. President", "Your Excellency", "Gulf of Mexico", "Rio Grande",
+		"the Bronx", "14th Amendment", "respiratory syncytial virus"} { // places that start without a capital
 		got := matchAll(l, name)
 		if len(got) != 1 || !strings.HasPrefix(got[0], name+"=place:") {
 			t.Errorf("%q: got %v, want one place", name, got)
 		}
+	}
+	// a place written with a capital is not found in lower case
+	if got := matchAll(l, "we went to las vegas"); len(got) != 0 {
+		t.Errorf("lower case: got %v, want no place", got)
 	}
 	// what the rest of the lexicon finds, places or not
 	for _, c := range []struct{ text, want string }{
