@@ -146,7 +146,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
 	d.noteRoles(text, toks, res.Mentions)
 	d.markAddressed(toks, res.Mentions)
-	res.Tags = d.t.score(text, matches)
+	res.Tags = d.t.score(text, matches, d.home)
 	return res, nil
 }
 

@@ -339,3 +339,43 @@ func TestWeakCueNeedsAnother(t *testing.T) {
 		}
 	}
 }
+
+// TestHomeCountryIsWeak: a document set in a country names it, and its own
+// institutions, as where it is: for the country's own topic they are weak
+// cues; other topics they cue keep their weight.
+func TestHomeCountryIsWeak(t *testing.T) {
+	lex := defaultLexicon(t)
+	text := "Russia's small businesses grew, and Russia's banks lent more."
+	for _, c := range []struct {
+		home string
+		want bool
+	}{{"", true}, {"rus", false}, {"usa", true}} {
+		d := New(lex, nil).NewDoc()
+		d.SetHome(c.home)
+		res, err := d.Tag(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got := false
+		for _, tag := range res.Tags {
+			got = got || tag.Label == "Russia"
+		}
+		if got != c.want {
+			t.Errorf("home %q: Russia tagged %v, want %v (%s)", c.home, got, c.want, describeTags(res.Tags))
+		}
+	}
+	d := New(lex, nil).NewDoc()
+	d.SetHome("rus")
+	if res, _ := d.Tag("Russia's troops shelled Kharkiv in Ukraine."); !hasTag(res.Tags, "Ukraine") {
+		t.Errorf("at home, other topics still count: %s", describeTags(res.Tags))
+	}
+}
+
+func hasTag(tags []Tag, label string) bool {
+	for _, t := range tags {
+		if t.Label == label {
+			return true
+		}
+	}
+	return false
+}

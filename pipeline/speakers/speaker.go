@@ -45,6 +45,7 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	if s.country == "" {
 		s.country = s.setting() // now from the byline's people
 	}
+	doc.Country = s.country
 	seen := map[string]bool{}
 	for _, t := range doc.Turns {
 		if name := t.Label.Name; name != "" && !seen[name] {

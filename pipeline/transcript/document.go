@@ -26,6 +26,7 @@ type Document struct {
 	Header   Span      // header lines before the first turn (title, by-line, date); zero when none
 	Skipped  []Span    // lines that are neither header nor speech (markdown headings, subtitle cue numbers)
 	Byline   []Speaker // people named in front matter, the title or the header, as written there, with their roles
+	Country  string    // lexicon id of the country the document is set in (its site's, its byline's), "" when unknown; set by the speakers stage
 	Turns    []Turn
 	Warnings []string // problems repaired while reading (invalid UTF-8 at byte N)
 }
