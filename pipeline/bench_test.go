@@ -2,36 +2,16 @@ package pipeline
 
 import (
 	"context"
-	"os"
 	"path/filepath"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/internal/testdocs"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
 )
-
-// benchDocs reads the testdata transcripts.
-func benchDocs(b *testing.B) ([]string, [][]byte, int64) {
-	b.Helper()
-	paths, err := filepath.Glob("../testdata/transcripts/*")
-	if err != nil || len(paths) == 0 {
-		b.Fatal("no transcripts", err)
-	}
-	var srcs [][]byte
-	var n int64
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, src)
-		n += int64(len(src))
-	}
-	return paths, srcs, n
-}
 
 func benchPipeline(b *testing.B, ner tagger.NameFinder) *Pipeline {
 	b.Helper()
@@ -44,7 +24,7 @@ func benchPipeline(b *testing.B, ner tagger.NameFinder) *Pipeline {
 
 // BenchmarkParse measures parsing alone (decode, header, labels, turns).
 func BenchmarkParse(b *testing.B) {
-	paths, srcs, n := benchDocs(b)
+	paths, srcs, n := testdocs.Files(b, "../testdata/transcripts/*")
 	p := benchPipeline(b, nil)
 	b.SetBytes(n)
 	b.ReportAllocs()
@@ -75,7 +55,7 @@ func BenchmarkEndToEndLexicon(b *testing.B) { benchEndToEnd(b, nil) }
 func BenchmarkEndToEndNER(b *testing.B) { benchEndToEnd(b, tagger.Prose{}) }
 
 func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
-	paths, srcs, n := benchDocs(b)
+	paths, srcs, n := testdocs.Files(b, "../testdata/transcripts/*")
 	p := benchPipeline(b, ner)
 	if pr, ok := ner.(tagger.Prose); ok {
 		pr.Warm()
@@ -101,7 +81,7 @@ func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
 
 // BenchmarkCSV measures writing rows of already tagged documents.
 func BenchmarkCSV(b *testing.B) {
-	paths, srcs, n := benchDocs(b)
+	paths, srcs, n := testdocs.Files(b, "../testdata/transcripts/*")
 	p := benchPipeline(b, nil)
 	var docs []*transcript.Document
 	for i, src := range srcs {

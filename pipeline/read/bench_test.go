@@ -1,9 +1,10 @@
 package read
 
 import (
-	"os"
 	"path/filepath"
 	"testing"
+
+	"github.com/turntag/turntag/pipeline/internal/testdocs"
 )
 
 // BenchmarkParseMarkdown reads the real White House transcripts of
@@ -16,21 +17,8 @@ func BenchmarkParseHTML(b *testing.B) { benchRead(b, "../../testdata/real/*/*.ht
 
 // benchRead parses every file matching pattern in its format.
 func benchRead(b *testing.B, pattern string) {
-	paths, err := filepath.Glob(pattern)
-	if err != nil || len(paths) == 0 {
-		b.Fatal("no transcripts", err)
-	}
+	paths, srcs, n := testdocs.Files(b, pattern)
 	r := testReader(b)
-	var srcs [][]byte
-	var n int64
-	for _, p := range paths {
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		srcs = append(srcs, src)
-		n += int64(len(src))
-	}
 	b.SetBytes(n)
 	b.ReportAllocs()
 	turns := 0

@@ -1,11 +1,10 @@
 package speakers_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/internal/testdocs"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/speakers"
 	"github.com/turntag/turntag/pipeline/transcript"
@@ -20,32 +19,16 @@ func BenchmarkResolve(b *testing.B) {
 		b.Fatal(err)
 	}
 	tg, r, idx := tagger.New(lex, nil), read.New(lex), speakers.NewIndex(lex)
-	var paths []string
-	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*"} {
-		ps, _ := filepath.Glob(pattern)
-		paths = append(paths, ps...)
-	}
-	var docs []*transcript.Document
-	var n int64
-	for _, p := range paths {
-		if _, err := read.DetectFormat(p); err != nil {
-			continue
+	docs, n := testdocs.Docs(b, func(name string, src []byte) (*transcript.Document, error) {
+		if _, err := read.DetectFormat(name); err != nil {
+			return nil, nil // not a transcript format
 		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
+		doc, err := r.Parse(name, src)
+		if doc != nil {
+			doc.Normalize()
 		}
-		doc, err := r.Parse(filepath.Base(p), src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc.Normalize()
-		docs = append(docs, doc)
-		n += int64(len(src))
-	}
-	if len(docs) == 0 {
-		b.Fatal("no transcripts")
-	}
+		return doc, err
+	}, "../../testdata/transcripts/*", "../../testdata/real/*/*")
 	b.SetBytes(n)
 	b.ReportAllocs()
 	turns := 0

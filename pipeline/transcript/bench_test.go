@@ -1,11 +1,10 @@
 package transcript_test
 
 import (
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/internal/testdocs"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
@@ -18,31 +17,12 @@ func BenchmarkNormalize(b *testing.B) {
 		b.Fatal(err)
 	}
 	r := read.New(lex)
-	var paths []string
-	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*"} {
-		ps, _ := filepath.Glob(pattern)
-		paths = append(paths, ps...)
-	}
-	var docs []*transcript.Document
-	var n int64
-	for _, p := range paths {
-		if _, err := read.DetectFormat(p); err != nil {
-			continue
+	docs, n := testdocs.Docs(b, func(name string, src []byte) (*transcript.Document, error) {
+		if _, err := read.DetectFormat(name); err != nil {
+			return nil, nil // not a transcript format
 		}
-		src, err := os.ReadFile(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		doc, err := r.Parse(filepath.Base(p), src)
-		if err != nil {
-			b.Fatal(err)
-		}
-		docs = append(docs, doc)
-		n += int64(len(src))
-	}
-	if len(docs) == 0 {
-		b.Fatal("no transcripts")
-	}
+		return r.Parse(name, src)
+	}, "../../testdata/transcripts/*", "../../testdata/real/*/*")
 	b.SetBytes(n)
 	b.ReportAllocs()
 	for b.Loop() {
