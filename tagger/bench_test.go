@@ -87,7 +87,7 @@ func BenchmarkScore(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, p := range pres {
-			tg.score(p.text, p.res.Matches, "")
+			tg.score(p.text, p.res.Matches, nil)
 		}
 	}
 }

@@ -20,14 +20,14 @@ type Doc struct {
 	byFirst   map[string][]*docPerson // first folded token -> people
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
-	home      string                  // lexicon id of the country the document is set in, "" when unknown
+	home      *lexicon.Entry          // the country the document is set in, nil when unknown
 }
 
 // SetHome says which country (a lexicon id) the document is set in: its
 // own name there is where the speakers are, and counts for its topics as a
 // weak cue only ("Russia's small businesses" at the Kremlin is not the
 // Russia topic unless another cue says so).
-func (d *Doc) SetHome(country string) { d.home = country }
+func (d *Doc) SetHome(country string) { d.home = d.t.lex.Entry(country) }
 
 // lexPerson is the lexicon person a name names, if any.
 type lexPerson struct {

@@ -22,7 +22,7 @@ const MinWeight = 1.0
 // for its parent. A topic whose cues, each counted once, weigh under
 // MinWeight is not tagged. Score = 1 - exp(-total weight), every match
 // counted, rounded to 2 decimals.
-func (t *Tagger) score(text string, matches []lexicon.Match, home string) []Tag {
+func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry) []Tag {
 	type acc struct {
 		topic   *lexicon.Topic
 		cues    []Cue
@@ -61,20 +61,16 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home string) []Tag 
 			topicID = tp.Parent
 		}
 	}
-	var homeTopics []string // the topics of the home country itself ("Russia" at the Kremlin)
-	if e := t.lex.Entry(home); home != "" && e != nil {
-		homeTopics = e.Topics
-	}
 	for _, m := range matches {
 		switch {
 		case m.Role == lexicon.RoleCue:
 			add(m.Topic.ID, m.Label(text), m.Phrase, weightOf(m.Phrase), m.Start)
 		case m.Entry != nil && len(m.Entry.Topics) > 0:
 			label := m.Label(text)
-			atHome := home != "" && (m.Entry.ID == home || m.Entry.Country == home)
+			atHome := home != nil && (m.Entry == home || m.Entry.Country == home.ID)
 			for _, id := range m.Entry.Topics {
 				w := weightOf(m.Phrase)
-				if atHome && slices.Contains(homeTopics, id) {
+				if atHome && slices.Contains(home.Topics, id) {
 					w = min(w, 0.5) // the home country's own topic, named at home: a weak cue (see Doc.SetHome)
 				}
 				add(id, label, m.Phrase, w, m.Start)
