@@ -191,15 +191,24 @@ func (c *caller) outletAt(t string, e int, conn []string) (string, bool) {
 				continue
 			}
 		}
-		var buf [5]int
-		ends := capitalWords(t, o, isOutletRune, 0, buf[:]) // the ends of one to five outlet words
-		for n := len(ends); n > 0; n-- {
-			if callEnd(t, ends[n-1]) {
-				return t[q:ends[n-1]], true
-			}
+		if end := outletEnd(t, o); end > 0 {
+			return t[q:end], true
 		}
 	}
 	return "", false
+}
+
+// outletEnd returns the end of the longest run of one to five outlet words
+// at o after which the call can end, or 0.
+func outletEnd(t string, o int) int {
+	var buf [5]int
+	ends := capitalWords(t, o, isOutletRune, 0, buf[:])
+	for n := len(ends); n > 0; n-- {
+		if callEnd(t, ends[n-1]) {
+			return ends[n-1]
+		}
+	}
+	return 0
 }
 
 // commaOutletAt reads an outlet after a comma at e ("Lita Baldor, AP."):
@@ -212,12 +221,8 @@ func commaOutletAt(t string, e int) (string, bool) {
 	if !ok {
 		return "", false
 	}
-	var buf [5]int
-	ends := capitalWords(t, q, isOutletRune, 0, buf[:])
-	for n := len(ends); n > 0; n-- {
-		if callEnd(t, ends[n-1]) {
-			return t[q:ends[n-1]], true
-		}
+	if end := outletEnd(t, q); end > 0 {
+		return t[q:end], true
 	}
 	return "", false
 }
