@@ -82,20 +82,19 @@ func (c CSVEncoder) Header() []byte {
 	return records([][]string{cols})
 }
 
-// Encode renders one row per turn (or mention) of doc.
+// Encode renders one row per turn (or mention) of doc. It writes the
+// cells that Record and Mentions would give straight into the document's
+// buffer, without building the records.
 func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
-	b := make([]byte, 0, c.sizeHint(doc))
+	r := rowWriter{raw: c.Raw, b: make([]byte, 0, c.sizeHint(doc))}
 	for n := 1; n <= len(doc.Turns); n++ {
-		if !c.Mentions {
-			r := Record(doc, n)
-			b = c.appendRow(b, r.Cells())
-			continue
-		}
-		for _, m := range Mentions(doc, n) {
-			b = c.appendRow(b, m.Cells())
+		if c.Mentions {
+			r.mentionRows(doc, n)
+		} else {
+			r.turnRow(doc, n)
 		}
 	}
-	return b, nil
+	return r.b, nil
 }
 
 // sizeHint guesses the bytes of doc's rows, so that the buffer seldom
@@ -111,16 +110,6 @@ func (c CSVEncoder) sizeHint(doc *transcript.Document) int {
 		}
 	}
 	return n
-}
-
-// appendRow appends one record, its cells neutralised unless c.Raw.
-func (c CSVEncoder) appendRow(b []byte, row []string) []byte {
-	if !c.Raw {
-		for i, cell := range row {
-			row[i] = Neutralize(cell)
-		}
-	}
-	return appendRecord(b, row)
 }
 
 // records renders rows as CSV (RFC 4180, quoted as encoding/csv quotes),
@@ -176,11 +165,8 @@ func needsQuotes(cell string) bool {
 	if cell == `\.` {
 		return true
 	}
-	for i := 0; i < len(cell); i++ {
-		switch cell[i] {
-		case ',', '"', '\r', '\n':
-			return true
-		}
+	if hasSpecial(cell) {
+		return true
 	}
 	r, _ := utf8.DecodeRuneInString(cell)
 	return unicode.IsSpace(r)

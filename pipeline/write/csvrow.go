@@ -1,0 +1,325 @@
+package write
+
+import (
+	"bytes"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/tagger"
+)
+
+// rowWriter appends the CSV records of one document to b: the cells of
+// TurnRecord.Cells and MentionRecord.Cells, each neutralised unless raw,
+// written as they are computed. Its lists are reused from turn to turn.
+type rowWriter struct {
+	raw   bool
+	b     []byte
+	cells int // cells of the record being written
+
+	seen                                      []entityKey
+	countries, codes, orgs, people, addressed []string
+}
+
+// entityKey is what Record dedupes a turn's mentions by: the type and the
+// canonical name, or, for a person addressed, the name alone.
+type entityKey struct {
+	addressed bool
+	typ       lexicon.Type // zero when addressed
+	canonical string
+}
+
+// turnRow appends turn n (1-based) as Record(doc, n).Cells() renders it.
+func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
+	t := &doc.Turns[n-1]
+	w.str(doc.Source)
+	w.str(doc.Title)
+	w.str(doc.Date)
+	w.int(n)
+	w.str(t.Speaker.Name)
+	w.str(t.Speaker.Role)
+	w.str(t.Speaker.Affiliation)
+
+	// topics, taxonomies, scores, evidence
+	p := w.open()
+	for i, tag := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, tag.Label...)
+	}
+	w.close(p)
+	p = w.open()
+	for i, tag := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, tag.Taxonomy...)
+	}
+	w.close(p)
+	p = w.open()
+	for i, tag := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, tag.Label...)
+		w.b = append(w.b, ':')
+		w.b = strconv.AppendFloat(w.b, tag.Score, 'f', 2, 64)
+	}
+	w.close(p)
+	p = w.open()
+	for i, tag := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, " | "...)
+		}
+		w.b = append(w.b, tag.Label...)
+		w.b = append(w.b, ": "...)
+		for k, c := range tag.Evidence {
+			if k > 0 {
+				w.b = append(w.b, ", "...)
+			}
+			w.b = append(w.b, c.Text...)
+			w.b = append(w.b, "×"...)
+			w.b = strconv.AppendInt(w.b, int64(c.Count), 10)
+		}
+	}
+	w.close(p)
+
+	w.entities(t.Mentions)
+	w.list(w.countries)
+	w.list(w.codes)
+	w.list(w.orgs)
+	w.list(w.people)
+	w.list(w.addressed)
+
+	w.int(doc.Words(*t))
+	w.str(doc.TurnText(*t))
+	w.str(t.Start)
+	w.str(t.End)
+	w.end()
+}
+
+// entities fills the writer's lists with the turn's countries, codes,
+// organisations, people and people addressed, each once, as Record does.
+func (w *rowWriter) entities(ms []tagger.Mention) {
+	w.seen = w.seen[:0]
+	w.countries, w.codes, w.orgs, w.people, w.addressed = w.countries[:0], w.codes[:0], w.orgs[:0], w.people[:0], w.addressed[:0]
+	for _, m := range ms {
+		key := entityKey{typ: m.Type, canonical: m.Canonical}
+		if m.Origin == tagger.FromAddress {
+			key = entityKey{addressed: true, canonical: m.Canonical}
+		}
+		dup := false
+		for _, k := range w.seen {
+			if k == key {
+				dup = true
+				break
+			}
+		}
+		if dup {
+			continue
+		}
+		w.seen = append(w.seen, key)
+		switch m.Type {
+		case lexicon.Country:
+			w.countries = append(w.countries, m.Canonical)
+			w.codes = append(w.codes, m.Code)
+		case lexicon.Organisation:
+			w.orgs = append(w.orgs, m.Canonical)
+		case lexicon.Person:
+			if m.Origin == tagger.FromAddress {
+				w.addressed = append(w.addressed, m.Canonical)
+			} else {
+				w.people = append(w.people, m.Canonical)
+			}
+		}
+	}
+}
+
+// mentionRows appends the mentions of turn n (1-based) as
+// Mentions(doc, n) renders them, one record each.
+func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
+	t := &doc.Turns[n-1]
+	if len(t.Mentions) == 0 {
+		return
+	}
+	text := doc.TurnText(*t)
+	var rc runeCounter
+	for _, m := range t.Mentions {
+		start := rc.at(text, m.Start)
+		w.str(doc.Source)
+		w.int(n)
+		w.int(start)
+		w.int(start + utf8.RuneCountInString(text[m.Start:m.End]))
+		w.str(m.Text)
+		w.str(m.Type.String())
+		w.str(m.Canonical)
+		w.str(m.ID)
+		w.str(string(m.Origin))
+		w.end()
+	}
+}
+
+// sep starts a cell: a comma unless it is the record's first.
+func (w *rowWriter) sep() {
+	if w.cells > 0 {
+		w.b = append(w.b, ',')
+	}
+	w.cells++
+}
+
+// end ends a record.
+func (w *rowWriter) end() {
+	w.b = append(w.b, '\r', '\n')
+	w.cells = 0
+}
+
+// int appends a number cell; it never needs quotes nor neutralising.
+func (w *rowWriter) int(v int) {
+	w.sep()
+	w.b = strconv.AppendInt(w.b, int64(v), 10)
+}
+
+// list appends the cell strings.Join(items, "; ").
+func (w *rowWriter) list(items []string) {
+	if len(items) == 1 {
+		w.str(items[0])
+		return
+	}
+	p := w.open()
+	for i, s := range items {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, s...)
+	}
+	w.close(p)
+}
+
+// str appends a cell: neutralised unless w.raw (see Neutralize), then
+// quoted when it needs it (see needsQuotes).
+func (w *rowWriter) str(cell string) {
+	w.sep()
+	if !w.raw && cell != "" && isFormulaByte(cell[0]) {
+		// "'" + cell needs quotes only for a comma, a quote or a line
+		// break: it starts with the apostrophe and is not \.
+		if !hasSpecial(cell) {
+			w.b = append(w.b, '\'')
+			w.b = append(w.b, cell...)
+			return
+		}
+		w.b = append(w.b, '"', '\'')
+		w.b = appendEscaped(w.b, cell)
+		w.b = append(w.b, '"')
+		return
+	}
+	w.b = appendCell(w.b, cell)
+}
+
+// open starts a cell whose content the caller appends to w.b; close
+// then neutralises and quotes it in place.
+func (w *rowWriter) open() int {
+	w.sep()
+	return len(w.b)
+}
+
+// close rewrites the cell appended since p as str would have written it.
+func (w *rowWriter) close(p int) {
+	cell := w.b[p:]
+	neutral := !w.raw && len(cell) > 0 && isFormulaByte(cell[0])
+	var quote bool
+	if neutral {
+		quote = bytesHaveSpecial(cell)
+	} else {
+		quote = bytesNeedQuotes(cell)
+	}
+	if !neutral && !quote {
+		return
+	}
+	extra := 0
+	if neutral {
+		extra++
+	}
+	if quote {
+		extra += 2 + bytes.Count(cell, []byte{'"'})
+	}
+	n := len(w.b)
+	w.b = append(w.b, make([]byte, extra)...)
+	b := w.b
+	dst := len(b) - 1
+	if quote {
+		b[dst] = '"'
+		dst--
+	}
+	for src := n - 1; src >= p; src-- {
+		c := b[src]
+		b[dst] = c
+		dst--
+		if quote && c == '"' {
+			b[dst] = '"'
+			dst--
+		}
+	}
+	if neutral {
+		b[dst] = '\''
+		dst--
+	}
+	if quote {
+		b[dst] = '"'
+	}
+}
+
+// isFormulaByte reports a first byte that makes a spreadsheet run a cell
+// as a formula (see Neutralize).
+func isFormulaByte(c byte) bool {
+	switch c {
+	case '=', '+', '-', '@', '\t', '\r':
+		return true
+	}
+	return false
+}
+
+// hasSpecial reports whether a cell holds a comma, a quote or a line
+// break.
+func hasSpecial(cell string) bool {
+	return strings.IndexByte(cell, ',') >= 0 || strings.IndexByte(cell, '"') >= 0 ||
+		strings.IndexByte(cell, '\n') >= 0 || strings.IndexByte(cell, '\r') >= 0
+}
+
+// bytesHaveSpecial is hasSpecial for a cell in a buffer.
+func bytesHaveSpecial(cell []byte) bool {
+	return bytes.IndexByte(cell, ',') >= 0 || bytes.IndexByte(cell, '"') >= 0 ||
+		bytes.IndexByte(cell, '\n') >= 0 || bytes.IndexByte(cell, '\r') >= 0
+}
+
+// bytesNeedQuotes is needsQuotes for a cell in a buffer.
+func bytesNeedQuotes(cell []byte) bool {
+	if len(cell) == 0 {
+		return false
+	}
+	if len(cell) == 2 && cell[0] == '\\' && cell[1] == '.' {
+		return true
+	}
+	if bytesHaveSpecial(cell) {
+		return true
+	}
+	r, _ := utf8.DecodeRune(cell)
+	return unicode.IsSpace(r)
+}
+
+// appendEscaped appends cell with its quotes doubled.
+func appendEscaped(b []byte, cell string) []byte {
+	for {
+		i := strings.IndexByte(cell, '"')
+		if i < 0 {
+			break
+		}
+		b = append(b, cell[:i+1]...)
+		b = append(b, '"')
+		cell = cell[i+1:]
+	}
+	return append(b, cell...)
+}
