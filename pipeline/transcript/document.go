@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"math/bits"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -84,7 +85,8 @@ func NormalizeSpace(s string) string {
 // normalizeCount is NormalizeSpace that also counts the words. A text that
 // is already normal (single spaces between words, "\n\n" between
 // paragraphs, nothing around) is returned as it is, without a copy;
-// otherwise the copy starts where the text first differs.
+// otherwise the copy starts where the text first differs, and each run of
+// words that is already normal is copied whole.
 func normalizeCount(s string) (string, int) {
 	p, words := normalPrefix(s)
 	if p == len(s) {
@@ -97,22 +99,23 @@ func normalizeCount(s string) (string, int) {
 	for i := p; i < len(s); {
 		// a run of white space: count its line breaks
 		start := i
+	space:
 		for i < len(s) {
-			if c := s[i]; c < utf8.RuneSelf {
-				if !IsSpaceByte(c) {
-					break
-				}
-				if c == '\n' {
-					newlines++
-				}
+			switch byteClass[s[i]] {
+			case classSpace:
 				i++
-				continue
+			case classNewline:
+				newlines++
+				i++
+			case classLead:
+				r, size := utf8.DecodeRuneInString(s[i:])
+				if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
+					break space
+				}
+				i += size
+			default:
+				break space
 			}
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
-				break
-			}
-			i += size
 		}
 		if i == len(s) {
 			break
@@ -125,11 +128,12 @@ func normalizeCount(s string) (string, int) {
 			}
 		}
 		newlines = 0
-		// a word: copy it whole
-		start = i
-		i = wordEnd(s, i)
-		b.WriteString(s[start:i])
-		words++
+		// words up to the next white space that is not a single
+		// separator: copy them whole
+		n, w := normalPrefix(s[i:])
+		b.WriteString(s[i : i+n])
+		words += w
+		i += n
 	}
 	return b.String(), words
 }
@@ -150,7 +154,7 @@ func normalPrefix(s string) (end, words int) {
 			return end, words
 		case s[j] == ' ':
 			i = j + 1
-		case strings.HasPrefix(s[j:], "\n\n"):
+		case s[j] == '\n' && j+1 < len(s) && s[j+1] == '\n':
 			i = j + 2
 		default:
 			return end, words
@@ -159,24 +163,68 @@ func normalPrefix(s string) (end, words int) {
 	return end, words // s is empty, or ends with a separator
 }
 
+// Byte classes for the white-space scans: a byte that is white space in
+// ASCII, or the first byte of a UTF-8 sequence that may be a Unicode space
+// (U+0085, U+00A0, U+1680, U+2000 to U+205F, U+3000), to be decoded. Every
+// other byte, continuation bytes included, is part of a word.
+const (
+	classWord    = iota
+	classSpace   // ' ', '\t', '\r', '\f', '\v'
+	classNewline // '\n'
+	classLead    // 0xC2, 0xE1, 0xE2, 0xE3
+)
+
+var byteClass = [256]uint8{
+	' ': classSpace, '\t': classSpace, '\r': classSpace, '\f': classSpace, '\v': classSpace,
+	'\n': classNewline,
+	0xC2: classLead, 0xE1: classLead, 0xE2: classLead, 0xE3: classLead,
+}
+
 // wordEnd returns the end of the run of characters that are not white
-// space at s[i].
+// space at s[i]. It skips eight bytes at a time while none of them is a
+// control character, a space or outside ASCII.
 func wordEnd(s string, i int) int {
 	for i < len(s) {
-		if c := s[i]; c < utf8.RuneSelf {
-			if IsSpaceByte(c) {
+		for ; i+8 <= len(s); i += 8 {
+			if m := unusual(load64(s, i)); m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
 				break
 			}
-			i++
-			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) {
+		if i == len(s) {
 			break
 		}
-		i += size
+		switch byteClass[s[i]] {
+		case classWord:
+			i++
+			continue
+		case classLead:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return i
+			}
+			i += size
+			continue
+		}
+		return i
 	}
 	return i
+}
+
+// load64 returns the eight bytes of s at i as a little-endian number.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unusual sets the high bit of each byte of x that is below 0x21 (a
+// control character or a space) or at least 0x80 (outside ASCII). A byte
+// above the lowest one flagged may be flagged wrongly; the lowest is
+// right, and x has none when the result is 0.
+func unusual(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	return ((x-0x21*ones)&^x | x) & highs
 }
 
 // Words counts the words of the turn's text.
