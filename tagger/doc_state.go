@@ -21,6 +21,11 @@ type Doc struct {
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
 	home      *lexicon.Entry          // the country the document is set in, nil when unknown
+	mentions  []Mention               // the turn's mentions as they are found, reused from turn to turn
+	taken     []bool                  // places: the tokens of lexicon matches and places
+	spans     [][2]int                // places: the token span of each place
+	key       []byte                  // two folded words and a space between, to look up a cue
+	surnameOf map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
 }
 
 // SetHome says which country (a lexicon id) the document is set in: its
@@ -156,10 +161,9 @@ func (t *Tagger) Entity(name string, typ lexicon.Type) (canonical, id string, ok
 	return "", "", false
 }
 
-// knownPeople finds, outside lexicon matches, the full names and the
-// surnames of people named earlier in the document.
-func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []Mention {
-	var out []Mention
+// knownPeople appends to out, outside lexicon matches, the full names and
+// the surnames of people named earlier in the document.
+func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
 		if covered[i] || !t.Word || !t.IsCapitalised() {
@@ -173,13 +177,13 @@ func (d *Doc) knownPeople(text string, toks []lexicon.Token, covered []bool) []M
 			i += n - 1
 			continue
 		}
+		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && toks[i+1].IsCapitalised() {
+			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
+		}
 		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
 			continue
 		}
-		if i+1 < len(toks) && toks[i+1].Word && toks[i+1].IsCapitalised() && !covered[i+1] {
-			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
-		}
-		if i > 0 && toks[i-1].Word && toks[i-1].IsCapitalised() && !covered[i-1] &&
+		if i > 0 && toks[i-1].Word && !covered[i-1] && toks[i-1].IsCapitalised() &&
 			!d.t.lex.IsTitleToken(toks[i-1]) && !lexicon.SentenceStart(toks, i-1) {
 			continue // another person's surname: "Hunter Biden" is not Joe Biden
 		}

@@ -20,8 +20,14 @@ func (d *Doc) places(text string, toks []lexicon.Token, covered []bool) []lexico
 	if len(ms) == 0 {
 		return nil
 	}
-	spans := make([][2]int, len(ms))
-	taken := make([]bool, len(toks)) // covered, or inside a place
+	if cap(d.spans) < len(ms) {
+		d.spans = make([][2]int, len(ms))
+	}
+	spans := d.spans[:len(ms)]
+	if cap(d.taken) < len(toks) {
+		d.taken = make([]bool, len(toks))
+	}
+	taken := d.taken[:len(toks)] // covered, or inside a place
 	copy(taken, covered)
 	for n, m := range ms {
 		i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })

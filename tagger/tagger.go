@@ -1,6 +1,8 @@
 package tagger
 
 import (
+	"cmp"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -23,6 +25,7 @@ type Tagger struct {
 	honorifics      map[string]bool // mr, ms, dr
 	firstNames      map[string]bool // folded first names of lexicon people and nicknames
 	nested          sync.Map        // organisation name as written -> []Mention with offsets into it
+	titles          sync.Map        // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
@@ -98,6 +101,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 
 	var res Result
 	res.Matches = matches
+	ms := d.mentions[:0] // the turn's mentions, copied out once complete
 	for _, m := range matches {
 		if !m.Role.IsMention() {
 			continue
@@ -122,32 +126,50 @@ func (d *Doc) Tag(text string) (Result, error) {
 		if e.Type == lexicon.Person {
 			d.addPerson(e.Name, e.ID)
 		}
-		res.Mentions = append(res.Mentions, mn)
-		res.Mentions = append(res.Mentions, d.nestedCountries(text, m)...)
+		ms = append(ms, mn)
+		ms = d.nestedCountries(ms, text, m)
 	}
 	places := d.places(text, toks, covered) // after every lexicon match: a place gives way
 	res.Matches = withPlaces(matches, places)
-	res.Mentions = append(res.Mentions, d.knownPeople(text, toks, covered)...)
+	ms = d.knownPeople(ms, text, toks, covered)
 	if d.t.ner != nil {
 		var names []Name
 		for _, input := range chunks(d.nerInput(text, toks, covered), maxNERInput) {
 			ns, err := d.t.ner.Names(input)
 			if err != nil {
+				d.mentions = ms
+				res.Mentions = cloneMentions(ms)
 				return res, err
 			}
 			names = append(names, ns...)
 		}
 		names, vetCovered := d.vetoPlaces(text, toks, covered, places, names)
-		ms, unknown := d.vet(text, toks, vetCovered, names)
-		res.Mentions = append(res.Mentions, ms...)
+		nerMentions, unknown := d.vet(text, toks, vetCovered, names)
+		ms = append(ms, nerMentions...)
 		res.Unknown = unknown
 	}
-	res.Mentions = append(res.Mentions, d.addressedNames(text, toks, covered)...)
-	sort.SliceStable(res.Mentions, func(i, j int) bool { return res.Mentions[i].Start < res.Mentions[j].Start })
-	d.noteRoles(text, toks, res.Mentions)
-	d.markAddressed(toks, res.Mentions)
+	ms = d.addressedNames(ms, text, toks, covered)
+	if !slices.IsSortedFunc(ms, byStart) {
+		slices.SortStableFunc(ms, byStart)
+	}
+	d.noteRoles(text, toks, ms)
+	d.markAddressed(toks, ms)
+	d.mentions = ms
+	res.Mentions = cloneMentions(ms)
 	res.Tags = d.t.score(text, matches, d.home)
 	return res, nil
+}
+
+// byStart orders mentions by their start.
+func byStart(a, b Mention) int { return cmp.Compare(a.Start, b.Start) }
+
+// cloneMentions copies a turn's mentions out of the Doc's buffer: nil
+// when there are none.
+func cloneMentions(ms []Mention) []Mention {
+	if len(ms) == 0 {
+		return nil
+	}
+	return slices.Clone(ms)
 }
 
 // markCovered marks the tokens inside lexicon matches.
@@ -163,14 +185,14 @@ func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) 
 	}
 }
 
-// nestedCountries returns the countries named inside an organisation's
+// nestedCountries appends to dst the countries named inside an organisation's
 // name: "Russia's Africa Corps" and "Russian Armed Forces" name Russia. The
 // names of companies and media are left alone ("China Daily", "Israel
 // Aerospace Industries" name an outlet or a firm, not the country).
-func (d *Doc) nestedCountries(text string, m lexicon.Match) []Mention {
+func (d *Doc) nestedCountries(dst []Mention, text string, m lexicon.Match) []Mention {
 	e := m.Entry
 	if e.Type != lexicon.Organisation || e.Kind == "media" || e.Kind == "company" {
-		return nil
+		return dst
 	}
 	span := text[m.Start:m.End]
 	var inner []Mention
@@ -180,13 +202,12 @@ func (d *Doc) nestedCountries(text string, m lexicon.Match) []Mention {
 		inner = d.t.countriesInside(span, e)
 		d.t.nested.Store(span, inner)
 	}
-	out := make([]Mention, len(inner))
-	for i, n := range inner {
+	for _, n := range inner {
 		n.Start += m.Start
 		n.End += m.Start
-		out[i] = n
+		dst = append(dst, n)
 	}
-	return out
+	return dst
 }
 
 // countriesInside finds the countries named inside an organisation's name

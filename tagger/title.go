@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -25,14 +26,14 @@ func (d *Doc) byTitle(toks []lexicon.Token, i int, e *lexicon.Entry) *lexicon.En
 	title := toks[k].Norm
 	var holders []*lexicon.Entry
 	for _, p := range d.t.surnames[toks[i].Norm] {
-		if holds(p, title) {
+		if d.t.holds(p, title) {
 			holders = append(holders, p)
 		}
 	}
 	switch {
 	case len(holders) == 0:
 		return e
-	case e != nil && holds(e, title):
+	case e != nil && d.t.holds(e, title):
 		return e
 	case len(holders) == 1:
 		return holders[0]
@@ -42,24 +43,27 @@ func (d *Doc) byTitle(toks []lexicon.Token, i int, e *lexicon.Entry) *lexicon.En
 
 // holds reports whether a person's role or one of their offices has the
 // folded title word in it.
-func holds(e *lexicon.Entry, title string) bool {
-	has := func(s string) bool {
-		for _, t := range lexicon.Tokenize(s) {
-			if t.Norm == title {
-				return true
-			}
-		}
-		return false
+func (t *Tagger) holds(e *lexicon.Entry, title string) bool {
+	return slices.Contains(t.titleWords(e), title)
+}
+
+// titleWords returns the folded tokens of a person's role and of the
+// titles of their offices, tokenised once per tagger.
+func (t *Tagger) titleWords(e *lexicon.Entry) []string {
+	if v, ok := t.titles.Load(e); ok {
+		return v.([]string)
 	}
-	if has(e.Role) {
-		return true
+	var words []string
+	for _, tk := range lexicon.Tokenize(e.Role) {
+		words = append(words, tk.Norm)
 	}
 	for _, o := range e.Offices {
-		if has(o.Title) {
-			return true
+		for _, tk := range lexicon.Tokenize(o.Title) {
+			words = append(words, tk.Norm)
 		}
 	}
-	return false
+	t.titles.Store(e, words)
+	return words
 }
 
 // surnameAt returns the token index of a one-word person match, or -1.

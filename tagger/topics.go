@@ -1,9 +1,9 @@
 package tagger
 
 import (
+	"cmp"
 	"math"
 	"slices"
-	"sort"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -78,7 +78,8 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 		}
 	}
 	tags := make([]Tag, 0, len(accs))
-	first := map[string]int{}
+	var firstBuf [16]int
+	first := firstBuf[:0] // first[i]: where tags[i]'s topic was first cued
 	for _, a := range accs {
 		total := 0.0
 		for _, c := range a.cues {
@@ -88,22 +89,24 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 			continue // weak cues alone do not make a tag, nor one weak cue said again and again
 		}
 		ev := a.cues
-		sort.SliceStable(ev, func(i, j int) bool {
-			if ev[i].Count != ev[j].Count {
-				return ev[i].Count > ev[j].Count
+		slices.SortStableFunc(ev, func(a, b Cue) int {
+			if a.Count != b.Count {
+				return cmp.Compare(b.Count, a.Count)
 			}
-			return ev[i].first < ev[j].first
+			return cmp.Compare(a.first, b.first)
 		})
 		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Taxonomy: a.topic.Taxonomy, Evidence: ev,
 			Score: math.Round((1-math.Exp(-total))*100) / 100})
-		first[a.topic.ID] = a.first
+		first = append(first, a.first)
 	}
-	sort.SliceStable(tags, func(i, j int) bool {
-		if tags[i].Score != tags[j].Score {
-			return tags[i].Score > tags[j].Score
+	// by descending score, then first cued; a stable insertion sort of
+	// the few tags and their first positions together
+	for i := 1; i < len(tags); i++ {
+		for j := i; j > 0 && (tags[j].Score > tags[j-1].Score || tags[j].Score == tags[j-1].Score && first[j] < first[j-1]); j-- {
+			tags[j], tags[j-1] = tags[j-1], tags[j]
+			first[j], first[j-1] = first[j-1], first[j]
 		}
-		return first[tags[i].ID] < first[tags[j].ID]
-	})
+	}
 	return tags
 }
 

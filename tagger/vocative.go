@@ -89,20 +89,19 @@ func (d *Doc) afterCue(toks []lexicon.Token, k int) bool {
 		return false
 	}
 	cues := d.t.vocativeCues
-	for _, n := range []int{2, 1} { // two-word cues first: "thank you", "go ahead"
-		start := end - n + 1
-		if start < 0 {
-			continue
-		}
-		words := make([]string, 0, n)
-		for _, t := range toks[start : end+1] {
-			words = append(words, t.Norm)
-		}
-		if cues[strings.Join(words, " ")] && (lexicon.SentenceStart(toks, start) || toks[start-1].Text == ",") {
-			return true
-		}
+	// two-word cues first: "thank you", "go ahead"
+	if start := end - 1; start >= 0 && cues[string(d.pair(toks[start].Norm, toks[end].Norm))] &&
+		(lexicon.SentenceStart(toks, start) || toks[start-1].Text == ",") {
+		return true
 	}
-	return false
+	return cues[toks[end].Norm] && (lexicon.SentenceStart(toks, end) || toks[end-1].Text == ",")
+}
+
+// pair returns the two words with a space between, in a buffer that the
+// next call reuses: a map key to look up (m[string(key)] does not copy).
+func (d *Doc) pair(a, b string) []byte {
+	d.key = append(append(append(d.key[:0], a...), ' '), b...)
+	return d.key
 }
 
 // cueAfter reports whether the name ending before token j is followed by a
@@ -112,19 +111,11 @@ func (d *Doc) cueAfter(toks []lexicon.Token, j int) bool {
 	if j >= len(toks) || toks[j].Text != "," {
 		return false
 	}
-	for _, n := range []int{2, 1} {
-		if j+n >= len(toks) {
-			continue
-		}
-		words := make([]string, 0, n)
-		for _, t := range toks[j+1 : j+1+n] {
-			words = append(words, t.Norm)
-		}
-		if d.t.vocativeAfter[strings.Join(words, " ")] {
-			return true
-		}
+	after := d.t.vocativeAfter
+	if j+2 < len(toks) && after[string(d.pair(toks[j+1].Norm, toks[j+2].Norm))] {
+		return true
 	}
-	return false
+	return j+1 < len(toks) && after[toks[j+1].Norm]
 }
 
 // firstNameUse reports a one-word mention of a person named in full that
@@ -134,28 +125,34 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 	if strings.ContainsAny(strings.TrimSpace(m.Text), " \t\n") {
 		return false
 	}
-	words := nameTokens(m.Canonical)
-	return len(words) >= 2 && lexicon.FoldKey(m.Text) != words[len(words)-1]
+	last, ok := d.surnameOf[m.Canonical]
+	if !ok {
+		if words := nameTokens(m.Canonical); len(words) >= 2 {
+			last = words[len(words)-1]
+		}
+		if d.surnameOf == nil {
+			d.surnameOf = map[string]string{}
+		}
+		d.surnameOf[m.Canonical] = last
+	}
+	return last != "" && lexicon.FoldKey(m.Text) != last
 }
 
-// addressedNames finds the first names no one has named in full that a
+// addressedNames appends to out the first names no one has named in full that a
 // speaker addresses, each a capitalised word that is no common word,
 // title or lexicon match: "Thanks, Josh.", "Josh, go ahead.", and a known
 // first name (of a lexicon person, or a nickname) alone closing the turn,
 // "… Trevor.", "Phil?". Their canonical name is the word as said.
-func (d *Doc) addressedNames(text string, toks []lexicon.Token, covered []bool) []Mention {
-	var out []Mention
+func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
 	last := len(toks) - 1
 	for last >= 0 && !toks[last].Word {
 		last--
 	}
-	for i, t := range toks {
-		if !t.Word || covered[i] || !t.IsCapitalised() || t.IsUpper() || len(t.Text) < 2 ||
-			d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
-			continue
-		}
+	for i := range toks {
 		j := i + 1
-		if !endsVocative(toks, j) {
+		t := &toks[i]
+		if !t.Word || covered[i] || len(t.Text) < 2 || !endsVocative(toks, j) || !t.IsCapitalised() || t.IsUpper() ||
+			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}
 		alone := i == last && opens(toks, i) && d.t.firstNames[t.Norm] // "… Trevor." "Phil?"

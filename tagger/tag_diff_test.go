@@ -1,0 +1,122 @@
+package tagger
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// capitalPairs is a NameFinder that calls every run of two or more
+// capitalised words a person, and a run after "the" an organisation: a
+// crude NER that exercises the vetoes.
+type capitalPairs struct{}
+
+func (capitalPairs) Names(text string) ([]Name, error) {
+	var out []Name
+	toks := lexicon.Tokenize(text)
+	for i := 0; i < len(toks); {
+		j := i
+		for j < len(toks) && toks[j].Word && toks[j].IsCapitalised() {
+			j++
+		}
+		if j-i >= 2 {
+			class := "PERSON"
+			if i > 0 && toks[i-1].Norm == "the" {
+				class = "ORGANIZATION"
+			}
+			out = append(out, Name{Text: text[toks[i].Start:toks[j-1].End], Class: class})
+		}
+		i = max(j, i+1)
+	}
+	return out, nil
+}
+
+// diffTexts returns texts to tag in order, as the turns of documents: the
+// paragraphs of the testdata transcripts and the topic cases.
+func diffTexts(tb testing.TB) [][]string {
+	paths, _ := filepath.Glob("../testdata/transcripts/*")
+	real, _ := filepath.Glob("../testdata/real/*/*")
+	var docs [][]string
+	for _, p := range append(paths, real...) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		var turns []string
+		for _, para := range strings.Split(string(src), "\n\n") {
+			if para = strings.TrimSpace(para); para != "" {
+				turns = append(turns, para)
+			}
+		}
+		docs = append(docs, turns)
+	}
+	f, err := os.Open("testdata/topic-cases.tsv")
+	if err != nil {
+		tb.Fatal(err)
+	}
+	defer f.Close()
+	var cases []string
+	for sc := bufio.NewScanner(f); sc.Scan(); {
+		if parts := strings.SplitN(sc.Text(), "\t", 3); len(parts) == 3 {
+			cases = append(cases, parts[2])
+		}
+	}
+	return append(docs, cases)
+}
+
+// checkTagOld tags turns with Tag and with tagOld, each in a document of
+// its own, and compares the results and what the documents learnt.
+func checkTagOld(t *testing.T, tg *Tagger, people []string, turns []string) {
+	t.Helper()
+	dn, do := tg.NewDoc(), tg.NewDoc()
+	for _, p := range people {
+		dn.AddPerson(p)
+		do.AddPerson(p)
+	}
+	for _, text := range turns {
+		got, errN := dn.Tag(text)
+		want, errO := do.tagOld(text)
+		if (errN == nil) != (errO == nil) || !reflect.DeepEqual(got, want) {
+			t.Fatalf("Tag(%q):\ngot  %+v\nwant %+v", text, got, want)
+		}
+	}
+	if !reflect.DeepEqual(dn.roles, do.roles) || !reflect.DeepEqual(dn.known, do.known) || !reflect.DeepEqual(dn.surnames, do.surnames) {
+		t.Fatalf("document state differs: roles %v / %v", dn.roles, do.roles)
+	}
+}
+
+// TestTagMatchesOld checks Tag against tagOld on the testdata, with the
+// lexicon alone and with a crude NER.
+func TestTagMatchesOld(t *testing.T) {
+	lex := defaultLexicon(t)
+	for _, ner := range []NameFinder{nil, capitalPairs{}} {
+		tg := New(lex, ner)
+		for _, turns := range diffTexts(t) {
+			checkTagOld(t, tg, []string{"Karine Jean-Pierre", "Matthew Miller", "John Kirby", "Jordan Halloran"}, turns)
+		}
+	}
+}
+
+func FuzzTagMatchesOld(f *testing.F) {
+	for _, turns := range diffTexts(f) {
+		for i, text := range turns {
+			if i%4 == 0 {
+				f.Add(text, "Thanks, Karine. Matt, go ahead.", true)
+			}
+		}
+	}
+	f.Add("Thank you, Secretary Austin. Jordan Halloran, thank you very much.", "Mr. Kirby, go ahead. Phil?", false)
+	tgs := []*Tagger{New(defaultLexicon(f), nil), New(defaultLexicon(f), capitalPairs{})}
+	f.Fuzz(func(t *testing.T, a, b string, ner bool) {
+		tg := tgs[0]
+		if ner {
+			tg = tgs[1]
+		}
+		checkTagOld(t, tg, []string{"Karine Jean-Pierre", "Matthew Miller", "Lloyd Austin"}, []string{a, b, a})
+	})
+}
