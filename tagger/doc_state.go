@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"slices"
 	"sort"
 	"strings"
 
@@ -26,6 +27,7 @@ type Doc struct {
 	spans     [][2]int                // places: the token span of each place
 	key       []byte                  // two folded words and a space between, to look up a cue
 	surnameOf map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
+	scorer    scorer                  // topic scoring's buffers
 }
 
 // SetHome says which country (a lexicon id) the document is set in: its
@@ -65,9 +67,8 @@ func (d *Doc) addPerson(name, id string) {
 	if len(toks) < 2 {
 		return
 	}
-	key := strings.Join(toks, " ")
 	for _, p := range d.byFirst[toks[0]] {
-		if strings.Join(p.toks, " ") == key {
+		if slices.Equal(p.toks, toks) { // words hold no spaces: the names joined by spaces are equal
 			return
 		}
 	}

@@ -1,6 +1,7 @@
 package tagger
 
 import (
+	"cmp"
 	"slices"
 	"sort"
 	"strings"
@@ -185,6 +186,6 @@ func withPlaces(matches, places []lexicon.Match) []lexicon.Match {
 		return matches
 	}
 	out := append(append(make([]lexicon.Match, 0, len(matches)+len(places)), matches...), places...)
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	slices.SortStableFunc(out, func(a, b lexicon.Match) int { return cmp.Compare(a.Start, b.Start) })
 	return out
 }

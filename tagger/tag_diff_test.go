@@ -76,7 +76,7 @@ func checkTagOld(t *testing.T, tg *Tagger, people []string, turns []string) {
 	dn, do := tg.NewDoc(), tg.NewDoc()
 	for _, p := range people {
 		dn.AddPerson(p)
-		do.AddPerson(p)
+		do.addPersonOld(p, "")
 	}
 	for _, text := range turns {
 		got, errN := dn.Tag(text)
@@ -119,4 +119,46 @@ func FuzzTagMatchesOld(f *testing.F) {
 		}
 		checkTagOld(t, tg, []string{"Karine Jean-Pierre", "Matthew Miller", "Lloyd Austin"}, []string{a, b, a})
 	})
+}
+
+// BenchmarkTagOld and BenchmarkTagNew are BenchmarkTagLexicon with tagOld
+// and with Tag, without loading the NER's model: the two differ only in
+// what Tag does besides the lexicon's matching (see BenchmarkLexiconCalls).
+func BenchmarkTagOld(b *testing.B) { benchTagLexicon(b, (*Doc).tagOld) }
+
+func BenchmarkTagNew(b *testing.B) { benchTagLexicon(b, (*Doc).Tag) }
+
+func benchTagLexicon(b *testing.B, tag func(*Doc, string) (Result, error)) {
+	turns, n := benchTurns(b)
+	tg := New(defaultLexicon(b), nil)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := tg.NewDoc()
+		for _, t := range turns {
+			if _, err := tag(d, t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+}
+
+// BenchmarkLexiconCalls is the lexicon's part of Tag alone: tokens,
+// matches and places.
+func BenchmarkLexiconCalls(b *testing.B) {
+	turns, n := benchTurns(b)
+	lex := defaultLexicon(b)
+	var toks []lexicon.Token
+	var covered []bool
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, t := range turns {
+			toks = lexicon.AppendTokens(toks[:0], t)
+			matches := lex.MatchTokens(t, toks)
+			covered = append(covered[:0], make([]bool, len(toks))...)
+			markCovered(toks, covered, matches)
+			lex.MatchPlaces(t, toks, covered)
+		}
+	}
 }

@@ -48,13 +48,13 @@ func (d *Doc) tagOld(text string) (Result, error) {
 			mn.Code = e.ISO3
 		}
 		if e.Type == lexicon.Person {
-			d.addPerson(e.Name, e.ID)
+			d.addPersonOld(e.Name, e.ID)
 		}
 		res.Mentions = append(res.Mentions, mn)
 		res.Mentions = append(res.Mentions, d.nestedCountriesOld(text, m)...)
 	}
 	places := d.placesOld(text, toks, covered) // after every lexicon match: a place gives way
-	res.Matches = withPlaces(matches, places)
+	res.Matches = withPlacesOld(matches, places)
 	res.Mentions = append(res.Mentions, d.knownPeopleOld(text, toks, covered)...)
 	if d.t.ner != nil {
 		var names []Name
@@ -140,7 +140,7 @@ func (d *Doc) knownPeopleOld(text string, toks []lexicon.Token, covered []bool) 
 			if len(ps) > 1 {
 				e = d.byTitleOld(toks, i, nil) // "Governor Abbott": the one governor among the Abbotts
 			}
-			d.addPerson(e.Name, e.ID)
+			d.addPersonOld(e.Name, e.ID)
 			out = append(out, Mention{Start: t.Start, End: t.End, Text: text[t.Start:t.End], Type: lexicon.Person,
 				Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: "title and surname of " + e.Name + " (" + e.File + ")"})
 			continue
@@ -425,4 +425,38 @@ func holdsOld(e *lexicon.Entry, title string) bool {
 		}
 	}
 	return false
+}
+
+func withPlacesOld(matches, places []lexicon.Match) []lexicon.Match {
+	if len(places) == 0 {
+		return matches
+	}
+	out := append(append(make([]lexicon.Match, 0, len(matches)+len(places)), matches...), places...)
+	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	return out
+}
+
+func (d *Doc) addPersonOld(name, id string) {
+	if d.known[name] {
+		return
+	}
+	d.known[name] = true
+	toks := nameTokens(name)
+	if len(toks) < 2 {
+		return
+	}
+	key := strings.Join(toks, " ")
+	for _, p := range d.byFirst[toks[0]] {
+		if strings.Join(p.toks, " ") == key {
+			return
+		}
+	}
+	p := &docPerson{name: name, id: id, toks: toks}
+	d.byFirst[toks[0]] = append(d.byFirst[toks[0]], p)
+	last := toks[len(toks)-1]
+	if old, ok := d.surnames[last]; ok && (old == nil || old.name != name) {
+		d.surnames[last] = nil // two people share the surname: do not guess
+		return
+	}
+	d.surnames[last] = p
 }

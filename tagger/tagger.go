@@ -156,7 +156,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 	d.markAddressed(toks, ms)
 	d.mentions = ms
 	res.Mentions = cloneMentions(ms)
-	res.Tags = d.t.score(text, matches, d.home)
+	res.Tags = d.scorer.score(d.t.lex, text, matches, d.home)
 	return res, nil
 }
 

@@ -23,48 +23,30 @@ const MinWeight = 1.0
 // MinWeight is not tagged. Score = 1 - exp(-total weight), every match
 // counted, rounded to 2 decimals.
 func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry) []Tag {
-	type acc struct {
-		topic   *lexicon.Topic
-		cues    []Cue
-		first   int
-		phrases []*lexicon.Phrase // the lexicon phrases that fired, each once: "technology" and "technologies" are one cue technolog*
-		gate    float64           // their weights, each counted once
-	}
-	// a turn has few topics and few cues each: slices beat maps here
-	var accs []acc
-	add := func(topicID, label string, phrase *lexicon.Phrase, weight float64, pos int) {
-		for depth := 0; topicID != "" && depth < 8; depth++ {
-			tp := t.lex.Topic(topicID)
-			if tp == nil || !t.lex.Selected(tp) {
-				return // an entity of another taxonomy's topic, not selected
-			}
-			k := 0
-			for k < len(accs) && accs[k].topic != tp {
-				k++
-			}
-			if k == len(accs) {
-				accs = append(accs, acc{topic: tp, first: pos})
-			}
-			a := &accs[k]
-			c := 0
-			for c < len(a.cues) && a.cues[c].Text != label {
-				c++
-			}
-			if c == len(a.cues) {
-				a.cues = append(a.cues, Cue{Text: label, Weight: weight, first: pos})
-			}
-			a.cues[c].Count++
-			if !slices.Contains(a.phrases, phrase) {
-				a.phrases = append(a.phrases, phrase)
-				a.gate += weight
-			}
-			topicID = tp.Parent
-		}
-	}
+	var s scorer
+	return s.score(t.lex, text, matches, home)
+}
+
+// scorer is Tagger.score with buffers that a Doc reuses from turn to turn.
+type scorer struct {
+	accs []topicAcc // the topics cued in the turn; past len, cleared ones whose buffers are reused
+}
+
+// topicAcc gathers the cues of one topic in a turn.
+type topicAcc struct {
+	topic   *lexicon.Topic
+	cues    []Cue
+	first   int
+	phrases []*lexicon.Phrase // the lexicon phrases that fired, each once: "technology" and "technologies" are one cue technolog*
+	gate    float64           // their weights, each counted once
+}
+
+func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Match, home *lexicon.Entry) []Tag {
+	s.accs = s.accs[:0]
 	for _, m := range matches {
 		switch {
 		case m.Role == lexicon.RoleCue:
-			add(m.Topic.ID, m.Label(text), m.Phrase, weightOf(m.Phrase), m.Start)
+			s.add(lex, m.Topic.ID, m.Label(text), m.Phrase, weightOf(m.Phrase), m.Start)
 		case m.Entry != nil && len(m.Entry.Topics) > 0:
 			label := m.Label(text)
 			atHome := home != nil && (m.Entry == home || m.Entry.Country == home.ID)
@@ -73,13 +55,21 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 				if atHome && slices.Contains(home.Topics, id) {
 					w = min(w, 0.5) // the home country's own topic, named at home: a weak cue (see Doc.SetHome)
 				}
-				add(id, label, m.Phrase, w, m.Start)
+				s.add(lex, id, label, m.Phrase, w, m.Start)
 			}
 		}
 	}
+	accs := s.accs
 	tags := make([]Tag, 0, len(accs))
 	var firstBuf [16]int
 	first := firstBuf[:0] // first[i]: where tags[i]'s topic was first cued
+	cues := 0
+	for _, a := range accs {
+		if a.gate >= MinWeight-1e-9 {
+			cues += len(a.cues)
+		}
+	}
+	evidence := make([]Cue, 0, cues) // the evidence of every tag, each its own part
 	for _, a := range accs {
 		total := 0.0
 		for _, c := range a.cues {
@@ -88,14 +78,15 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 		if a.gate < MinWeight-1e-9 {
 			continue // weak cues alone do not make a tag, nor one weak cue said again and again
 		}
-		ev := a.cues
-		slices.SortStableFunc(ev, func(a, b Cue) int {
+		slices.SortStableFunc(a.cues, func(a, b Cue) int {
 			if a.Count != b.Count {
 				return cmp.Compare(b.Count, a.Count)
 			}
 			return cmp.Compare(a.first, b.first)
 		})
-		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Taxonomy: a.topic.Taxonomy, Evidence: ev,
+		start := len(evidence)
+		evidence = append(evidence, a.cues...)
+		tags = append(tags, Tag{ID: a.topic.ID, Label: a.topic.Label, Taxonomy: a.topic.Taxonomy, Evidence: evidence[start:len(evidence):len(evidence)],
 			Score: math.Round((1-math.Exp(-total))*100) / 100})
 		first = append(first, a.first)
 	}
@@ -108,6 +99,43 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 		}
 	}
 	return tags
+}
+
+// add counts a cue of weight for a topic and its parents, at byte pos.
+func (s *scorer) add(lex *lexicon.Lexicon, topicID, label string, phrase *lexicon.Phrase, weight float64, pos int) {
+	for depth := 0; topicID != "" && depth < 8; depth++ {
+		tp := lex.Topic(topicID)
+		if tp == nil || !lex.Selected(tp) {
+			return // an entity of another taxonomy's topic, not selected
+		}
+		k := 0
+		for k < len(s.accs) && s.accs[k].topic != tp {
+			k++
+		}
+		if k == len(s.accs) {
+			if k < cap(s.accs) {
+				s.accs = s.accs[:k+1]
+				a := &s.accs[k]
+				*a = topicAcc{topic: tp, first: pos, cues: a.cues[:0], phrases: a.phrases[:0]}
+			} else {
+				s.accs = append(s.accs, topicAcc{topic: tp, first: pos})
+			}
+		}
+		a := &s.accs[k]
+		c := 0
+		for c < len(a.cues) && a.cues[c].Text != label {
+			c++
+		}
+		if c == len(a.cues) {
+			a.cues = append(a.cues, Cue{Text: label, Weight: weight, first: pos})
+		}
+		a.cues[c].Count++
+		if !slices.Contains(a.phrases, phrase) {
+			a.phrases = append(a.phrases, phrase)
+			a.gate += weight
+		}
+		topicID = tp.Parent
+	}
 }
 
 func weightOf(p *lexicon.Phrase) float64 {
