@@ -4,6 +4,8 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -166,10 +168,10 @@ func (t *Tagger) Entity(name string, typ lexicon.Type) (canonical, id string, ok
 // the surnames of people named earlier in the document.
 func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
 	for i := 0; i < len(toks); i++ {
-		t := toks[i]
-		if covered[i] || !t.Word || !t.IsCapitalised() {
+		if covered[i] || !toks[i].Word || !capitalised(toks[i].Text) {
 			continue
 		}
+		t := toks[i]
 		if p, n := d.fullAt(toks, covered, i); p != nil {
 			out = append(out, d.personMention(text, toks[i].Start, toks[i+n-1].End, p, "full name named earlier in the document"))
 			for k := i; k < i+n; k++ {
@@ -178,13 +180,13 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 			i += n - 1
 			continue
 		}
-		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && toks[i+1].IsCapitalised() {
+		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && capitalised(toks[i+1].Text) {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
 		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
 			continue
 		}
-		if i > 0 && toks[i-1].Word && !covered[i-1] && toks[i-1].IsCapitalised() &&
+		if i > 0 && toks[i-1].Word && !covered[i-1] && capitalised(toks[i-1].Text) &&
 			!d.t.lex.IsTitleToken(toks[i-1]) && !lexicon.SentenceStart(toks, i-1) {
 			continue // another person's surname: "Hunter Biden" is not Joe Biden
 		}
@@ -261,14 +263,31 @@ func (d *Doc) firstName(w string) *docPerson {
 	ps := d.byFirst[w]
 	if len(ps) == 0 {
 		// a short form: "Matt" for Matthew Miller
+		n := 0
 		for _, full := range d.t.lex.Nicknames[w] {
-			ps = append(ps, d.byFirst[full]...)
+			if fs := d.byFirst[full]; len(fs) > 0 {
+				n += len(fs)
+				ps = fs
+			}
+		}
+		if n != 1 {
+			return nil
 		}
 	}
 	if len(ps) != 1 || len(ps[0].toks) < 2 {
 		return nil
 	}
 	return ps[0]
+}
+
+// capitalised is Token.IsCapitalised for a token's text, without decoding
+// an ASCII letter: whether it starts with an upper-case letter.
+func capitalised(text string) bool {
+	if text != "" && text[0] < utf8.RuneSelf {
+		return 'A' <= text[0] && text[0] <= 'Z'
+	}
+	r, _ := utf8.DecodeRuneInString(text)
+	return unicode.IsUpper(r)
 }
 
 // Role returns the title a person was introduced with in the document so

@@ -162,3 +162,43 @@ func BenchmarkLexiconCalls(b *testing.B) {
 		}
 	}
 }
+
+// TestFirstNameMatchesOld checks firstName against firstNameOld for every
+// nickname of the lexicon and the first names of a document's people,
+// some of whom share a first name or a short form.
+func TestFirstNameMatchesOld(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	d := tg.NewDoc()
+	for _, p := range []string{"Matthew Miller", "Matthew Perry", "Karine Jean-Pierre", "Robert Wood", "Bob Menendez", "Elizabeth Warren", "Jake Sullivan", "Jacob Lew", "Madonna"} {
+		d.AddPerson(p)
+	}
+	words := []string{"", "jake", "matt", "matthew", "karine", "bob", "rob", "liz", "madonna"}
+	for w := range tg.lex.Nicknames {
+		words = append(words, w)
+	}
+	for w := range d.byFirst {
+		words = append(words, w)
+	}
+	for _, w := range words {
+		if got, want := d.firstName(w), d.firstNameOld(w); got != want {
+			t.Errorf("firstName(%q) = %v, want %v", w, got, want)
+		}
+	}
+}
+
+// TestCapitalised checks capitalised against Token.IsCapitalised for every
+// character, alone and followed by others.
+func TestCapitalised(t *testing.T) {
+	check := func(s string) {
+		if got, want := capitalised(s), (lexicon.Token{Text: s}).IsCapitalised(); got != want {
+			t.Errorf("capitalised(%q) = %v, want %v", s, got, want)
+		}
+	}
+	check("")
+	check("\xff")
+	check("\xc3")
+	for r := rune(0); r <= 0x10ffff; r += 1 + r/4096 {
+		check(string(r))
+		check(string(r) + "ab")
+	}
+}

@@ -460,3 +460,16 @@ func (d *Doc) addPersonOld(name, id string) {
 	}
 	d.surnames[last] = p
 }
+
+func (d *Doc) firstNameOld(w string) *docPerson {
+	ps := d.byFirst[w]
+	if len(ps) == 0 {
+		for _, full := range d.t.lex.Nicknames[w] {
+			ps = append(ps, d.byFirst[full]...)
+		}
+	}
+	if len(ps) != 1 || len(ps[0].toks) < 2 {
+		return nil
+	}
+	return ps[0]
+}
