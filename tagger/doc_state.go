@@ -280,6 +280,23 @@ func (d *Doc) firstName(w string) *docPerson {
 	return ps[0]
 }
 
+// allUpper is Token.IsUpper without allocating for ASCII text: whether the
+// token has letters and all are upper case.
+func allUpper(t *lexicon.Token) bool {
+	if !t.Word || t.Text == t.Norm {
+		return false
+	}
+	lower := false
+	for i := 0; i < len(t.Text); i++ {
+		c := t.Text[i]
+		if c >= utf8.RuneSelf {
+			return t.IsUpper()
+		}
+		lower = lower || 'a' <= c && c <= 'z'
+	}
+	return !lower
+}
+
 // capitalised is Token.IsCapitalised for a token's text, without decoding
 // an ASCII letter: whether it starts with an upper-case letter.
 func capitalised(text string) bool {

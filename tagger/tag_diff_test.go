@@ -202,3 +202,27 @@ func TestCapitalised(t *testing.T) {
 		check(string(r) + "ab")
 	}
 }
+
+// TestAllUpper checks allUpper against Token.IsUpper on the tokens of the
+// testdata and on words of every character.
+func TestAllUpper(t *testing.T) {
+	check := func(tk lexicon.Token) {
+		if got, want := allUpper(&tk), tk.IsUpper(); got != want {
+			t.Errorf("allUpper(%q) = %v, want %v", tk.Text, got, want)
+		}
+	}
+	for _, turns := range diffTexts(t) {
+		for _, text := range turns {
+			for _, tk := range lexicon.Tokenize(text) {
+				check(tk)
+			}
+		}
+	}
+	for r := rune(0); r <= 0x10ffff; r += 1 + r/4096 {
+		for _, s := range []string{string(r), "A" + string(r), string(r) + "b", "\xff" + string(r)} {
+			for _, tk := range lexicon.Tokenize(s) {
+				check(tk)
+			}
+		}
+	}
+}

@@ -30,7 +30,7 @@ func (d *Doc) tagOld(text string) (Result, error) {
 		if !m.Role.IsMention() {
 			continue
 		}
-		if i, ok := d.firstNameNotCountry(toks, covered, m); ok {
+		if i, ok := d.firstNameNotCountryOld(toks, covered, m); ok {
 			covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
 			continue
 		}
@@ -146,7 +146,7 @@ func (d *Doc) knownPeopleOld(text string, toks []lexicon.Token, covered []bool) 
 			continue
 		}
 		// a first name alone: "Thanks, Jen." "Jen, on gas prices"
-		if p := d.firstName(t.Norm); p != nil && (!start || vocative) && !afterTitle(d.t.lex, toks, i) {
+		if p := d.firstNameOld(t.Norm); p != nil && (!start || vocative) && !afterTitle(d.t.lex, toks, i) {
 			covered[i] = true
 			out = append(out, d.personMention(text, t.Start, t.End, p, "first name of "+p.name+" named earlier in the document"))
 		}
@@ -472,4 +472,26 @@ func (d *Doc) firstNameOld(w string) *docPerson {
 		return nil
 	}
 	return ps[0]
+}
+
+func (d *Doc) firstNameNotCountryOld(toks []lexicon.Token, covered []bool, m lexicon.Match) (int, bool) {
+	if m.Entry.Type != lexicon.Country || m.Role != lexicon.RoleAlias {
+		return 0, false
+	}
+	i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
+	if i >= len(toks) || toks[i].End != m.End || !toks[i].IsCapitalised() {
+		return 0, false
+	}
+	if n := i + 1; n < len(toks) && toks[n].Word && toks[n].IsCapitalised() && !covered[n] &&
+		!toks[n].IsUpper() && !d.t.lex.IsCommonToken(toks[n]) && !d.t.lex.IsTitleToken(toks[n]) {
+		return i, true
+	}
+	if p := d.firstNameOld(toks[i].Norm); p != nil {
+		before := i == 0 || toks[i-1].Text == "," || lexicon.SentenceStart(toks, i)
+		after := i+1 == len(toks) || toks[i+1].Text == "," || toks[i+1].Text == "." || toks[i+1].Text == "?" || toks[i+1].Text == "!"
+		if before && after {
+			return i, true
+		}
+	}
+	return 0, false
 }

@@ -250,16 +250,14 @@ func (d *Doc) firstNameNotCountry(toks []lexicon.Token, covered []bool, m lexico
 	if i >= len(toks) || toks[i].End != m.End || !toks[i].IsCapitalised() {
 		return 0, false
 	}
-	if n := i + 1; n < len(toks) && toks[n].Word && toks[n].IsCapitalised() && !covered[n] &&
-		!toks[n].IsUpper() && !d.t.lex.IsCommonToken(toks[n]) && !d.t.lex.IsTitleToken(toks[n]) {
+	if n := i + 1; n < len(toks) && toks[n].Word && !covered[n] && capitalised(toks[n].Text) &&
+		!allUpper(&toks[n]) && !d.t.lex.IsCommonToken(toks[n]) && !d.t.lex.IsTitleToken(toks[n]) {
 		return i, true
 	}
-	if p := d.firstName(toks[i].Norm); p != nil {
-		before := i == 0 || toks[i-1].Text == "," || lexicon.SentenceStart(toks, i)
-		after := i+1 == len(toks) || toks[i+1].Text == "," || toks[i+1].Text == "." || toks[i+1].Text == "?" || toks[i+1].Text == "!"
-		if before && after {
-			return i, true
-		}
+	before := i == 0 || toks[i-1].Text == "," || lexicon.SentenceStart(toks, i)
+	after := i+1 == len(toks) || toks[i+1].Text == "," || toks[i+1].Text == "." || toks[i+1].Text == "?" || toks[i+1].Text == "!"
+	if before && after && d.firstName(toks[i].Norm) != nil {
+		return i, true
 	}
 	return 0, false
 }

@@ -29,7 +29,8 @@ func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry
 
 // scorer is Tagger.score with buffers that a Doc reuses from turn to turn.
 type scorer struct {
-	accs []topicAcc // the topics cued in the turn; past len, cleared ones whose buffers are reused
+	accs   []topicAcc                  // the topics cued in the turn; past len, cleared ones whose buffers are reused
+	chains map[string][]*lexicon.Topic // topic id -> the topics a cue of it counts for (see chain)
 }
 
 // topicAcc gathers the cues of one topic in a turn.
@@ -101,13 +102,32 @@ func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Matc
 	return tags
 }
 
+// chain returns the topics that a cue of a topic counts for: the topic and
+// its parents, at most 8, up to the first that the lexicon does not have
+// or does not select. It is worked out once per scorer.
+func (s *scorer) chain(lex *lexicon.Lexicon, topicID string) []*lexicon.Topic {
+	if c, ok := s.chains[topicID]; ok {
+		return c
+	}
+	var c []*lexicon.Topic
+	for id, depth := topicID, 0; id != "" && depth < 8; depth++ {
+		tp := lex.Topic(id)
+		if tp == nil || !lex.Selected(tp) {
+			break // an entity of another taxonomy's topic, not selected
+		}
+		c = append(c, tp)
+		id = tp.Parent
+	}
+	if s.chains == nil {
+		s.chains = map[string][]*lexicon.Topic{}
+	}
+	s.chains[topicID] = c
+	return c
+}
+
 // add counts a cue of weight for a topic and its parents, at byte pos.
 func (s *scorer) add(lex *lexicon.Lexicon, topicID, label string, phrase *lexicon.Phrase, weight float64, pos int) {
-	for depth := 0; topicID != "" && depth < 8; depth++ {
-		tp := lex.Topic(topicID)
-		if tp == nil || !lex.Selected(tp) {
-			return // an entity of another taxonomy's topic, not selected
-		}
+	for _, tp := range s.chain(lex, topicID) {
 		k := 0
 		for k < len(s.accs) && s.accs[k].topic != tp {
 			k++
@@ -134,7 +154,6 @@ func (s *scorer) add(lex *lexicon.Lexicon, topicID, label string, phrase *lexico
 			a.phrases = append(a.phrases, phrase)
 			a.gate += weight
 		}
-		topicID = tp.Parent
 	}
 }
 
