@@ -48,8 +48,9 @@ type labelCand struct {
 
 // parseLabel looks for a speaker label at the start of line (no newline).
 // lex tells title words, which make a label of capitalised words strong
-// ("Acting NATO Spokesperson Dylan White:").
-func parseLabel(line string, lex *vocab) (labelCand, bool) {
+// ("Acting NATO Spokesperson Dylan White:"); heads, when not nil, keeps
+// the classes of the label heads of the document line is in.
+func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
 	rest := line[off:]
 	bold := ""
@@ -109,15 +110,42 @@ func parseLabel(line string, lex *vocab) (labelCand, bool) {
 		after = len(rest) // "Joe Biden: (00:00)": the time belongs to the label
 		end = after
 	}
-	head = strings.TrimSpace(head)
-	raw, kind, key, ok := classifyHead(head, lex)
-	if !ok {
+	h := heads.classify(strings.TrimSpace(head), lex)
+	if !h.ok {
 		return labelCand{}, false
 	}
-	if kind == kindWeak {
-		kind = nameKind(raw.Words, lex)
+	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
+}
+
+// headClass is what the words before a label's colon make of it: the
+// label, its kind (a weak label graded by nameKind) and its key; ok is
+// false when they are no label.
+type headClass struct {
+	raw  transcript.Label
+	kind labelKind
+	key  string
+	ok   bool
+}
+
+// headCache remembers the class of each label head of one document, which
+// repeats its labels ("MS. LEAVITT:" before every other paragraph). A nil
+// cache remembers nothing.
+type headCache map[string]headClass
+
+// classify returns the class of head, from the cache when it is there.
+func (c headCache) classify(head string, lex *vocab) headClass {
+	if h, ok := c[head]; ok {
+		return h
 	}
-	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
+	var h headClass
+	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
+	if h.ok && h.kind == kindWeak {
+		h.kind = nameKind(h.raw.Words, lex)
+	}
+	if c != nil {
+		c[head] = h
+	}
+	return h
 }
 
 // parseA recognises the answer label of a "Q. … A. …" interview: "A."
@@ -555,15 +583,23 @@ func allLetters(words []string) bool {
 
 // misspeltRole returns the role of a role label of six or more letters
 // that a transcript misspelt by one letter ("opertator", "moerator",
-// "audiene", "senior administration offial"), or "".
+// "audiene", "senior administration offial"), or "". Of several roles one
+// edit away, the first in byte order wins, so that the answer never
+// depends on map order; only keys one byte shorter, as long or one byte
+// longer can be one edit away.
 func misspeltRole(folded string, lex *vocab) string {
 	if len(folded) < 6 {
 		return ""
 	}
 	best := ""
-	for k := range lex.roleLabels {
-		if len(k) >= 6 && oneEditApart(folded, k) && (best == "" || k < best) {
-			best = k // the first in order, so that the answer never depends on map order
+	for n := len(folded) - 1; n <= len(folded)+1 && n < len(lex.longRoles); n++ {
+		for _, k := range lex.longRoles[n] {
+			if oneEditApart(folded, k) {
+				if best == "" || k < best {
+					best = k
+				}
+				break // the rest of this length sort after k
+			}
 		}
 	}
 	return lex.roleLabels[best]

@@ -84,7 +84,8 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
-	hdrEnd := headerEnd(lines, markdown, lex)
+	heads := headCache{}
+	hdrEnd := headerEnd(lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -93,7 +94,7 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
@@ -127,7 +128,7 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab) ([]transcript.Turn, []transcript.Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		i int // the line's index
 		l line
@@ -159,7 +160,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex); ok {
+		if c, ok := parseLabel(l.text, lex, heads); ok {
 			cands = append(cands, found{i, l, c})
 		}
 	}
