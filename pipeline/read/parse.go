@@ -18,7 +18,7 @@ type line struct {
 }
 
 func splitLines(text string, from int) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
 	no := 1 + strings.Count(text[:from], "\n")
 	for off := from; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -81,7 +81,11 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
+	var body strings.Builder
+	body.Grow(len(text))
+	body.WriteString(text[:bodyStart])
+	writeRendered(&body, text[bodyStart:], markdown)
+	text = body.String()
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}
@@ -222,7 +226,13 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 	}
 
-	var turns []transcript.Turn
+	n := 1 // turns at most: text before the first label, one per label, one after each heading
+	for i := range lines {
+		if accepted[i] != nil || skip[i] {
+			n++
+		}
+	}
+	turns := make([]transcript.Turn, 0, n)
 	var cur *transcript.Turn
 	closeTurn := func(end int) {
 		if cur == nil {
@@ -263,6 +273,9 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	}
 	if len(lines) > 0 {
 		closeTurn(lines[len(lines)-1].end)
+	}
+	if len(turns) == 0 {
+		turns = nil
 	}
 	return turns, skipped
 }

@@ -28,6 +28,12 @@ import (
 func renderBody(text string, markdown bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	writeRendered(&b, text, markdown)
+	return b.String()
+}
+
+// writeRendered writes renderBody(text, markdown) to b.
+func writeRendered(b *strings.Builder, text string, markdown bool) {
 	var buf []byte // the line being rendered, reused from line to line
 	for off := 0; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -56,7 +62,6 @@ func renderBody(text string, markdown bool) string {
 		b.WriteByte('\n')
 		off = end + 1
 	}
-	return b.String()
 }
 
 // RenderLine returns one line of text with Unicode spaces as ASCII spaces,
@@ -84,6 +89,10 @@ func appendRendered(b []byte, s string) []byte {
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			if keptRune(r) {
+				i += size // a letter with an accent, a dash or a curly quote: it stays
+				continue
+			}
 		}
 		var repl string
 		switch {
@@ -107,6 +116,14 @@ func appendRendered(b []byte, s string) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+// keptRune reports, without looking up Unicode tables, the characters
+// outside ASCII that transcripts use most and that rendering keeps: the
+// accented Latin letters (U+00C0 to U+024F) and the dashes, curly quotes,
+// bullets and ellipsis of U+2010 to U+2027.
+func keptRune(r rune) bool {
+	return r >= 0xC0 && r <= 0x24F || r >= 0x2010 && r <= 0x2027
 }
 
 // CleanText is RenderLine with runs of white space collapsed to single

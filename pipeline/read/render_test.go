@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestRenderBody(t *testing.T) {
@@ -102,4 +103,14 @@ func FuzzRenderLine(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeptRune checks that every character keptRune reports is one that
+// rendering keeps as it is.
+func TestKeptRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError) {
+			t.Errorf("keptRune(%U) is true, but rendering changes it", r)
+		}
+	}
 }
