@@ -51,7 +51,10 @@ type labelCand struct {
 // ("Acting NATO Spokesperson Dylan White:"); heads, when not nil, keeps
 // the classes of the label heads of the document line is in.
 func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
-	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
+	off := 0 // real archives indent labels by any amount
+	for off < len(line) && (line[off] == ' ' || line[off] == '\t') {
+		off++
+	}
 	rest := line[off:]
 	bold := ""
 	for _, m := range []string{"**", "__"} {
@@ -222,6 +225,13 @@ func opensSpeech(s string) bool {
 // labelColon returns the index of the first colon outside parentheses in
 // the first 120 bytes of s, or -1.
 func labelColon(s string) int {
+	colon := strings.IndexByte(s[:min(len(s), 121)], ':')
+	if colon < 0 {
+		return -1 // most lines: no colon near the start
+	}
+	if strings.IndexByte(s[:colon], '(') < 0 && strings.IndexByte(s[:colon], ')') < 0 {
+		return colon
+	}
 	depth := 0
 	for i := 0; i < len(s) && i <= 120; i++ {
 		switch s[i] {
@@ -252,8 +262,10 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
 		return labelCand{}, false
 	}
-	var words []string
-	var ends []int // byte offset after each word
+	var wordBuf [6]string
+	var endBuf [6]int
+	words := wordBuf[:0]
+	ends := endBuf[:0] // byte offset after each word
 	for i := 0; i < len(line) && len(words) < 6; {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
@@ -325,7 +337,9 @@ func isAbbreviation(w string) bool { return len(w) <= 4 }
 // start, as transcription services export them ("Jane Smith  0:03",
 // "Speaker 1 [00:01:15]"): the speech follows on the next lines.
 func clockLabel(line string, lex *vocab) (labelCand, bool) {
-	line = strings.TrimRight(line, " \t\r")
+	for line != "" && (line[len(line)-1] == ' ' || line[len(line)-1] == '\t' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
 	if line == "" || (line[len(line)-1] < '0' || line[len(line)-1] > '9') && line[len(line)-1] != ']' && line[len(line)-1] != ')' {
 		return labelCand{}, false // most lines do not end in a time
 	}

@@ -104,3 +104,41 @@ func FuzzParseLabelCached(f *testing.F) {
 		checkParseLabelCached(t, l, testReader(t).lex, heads)
 	})
 }
+
+// labelColonByByte is labelColon as it was, a byte at a time: the
+// reference for the one that finds the colon first.
+func labelColonByByte(s string) int {
+	depth := 0
+	for i := 0; i < len(s) && i <= 120; i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func TestLabelColon(t *testing.T) {
+	for _, l := range append(testdataLines(t), "a) b: c", "(a: b) c: d", strings.Repeat("x", 120)+":", strings.Repeat("x", 121)+":") {
+		if got, want := labelColon(l), labelColonByByte(l); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", l, got, want)
+		}
+	}
+}
+
+func FuzzLabelColon(f *testing.F) {
+	f.Add("MS. PSAKI: Good")
+	f.Add("a) b: c")
+	f.Add("(a: b) c: d")
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := labelColon(l), labelColonByByte(l); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", l, got, want)
+		}
+	})
+}
