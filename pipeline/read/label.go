@@ -297,9 +297,22 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
 		return labelCand{}, false
 	}
+	first := strings.ToLower(strings.Trim(words[0], "."))
+	if first != "the" {
+		// the name words must be label words: most lines fail here, before
+		// anything is copied ("MS. PSAKI: Good evening. Thank you")
+		for k := 1; k <= end; k++ {
+			w := words[k]
+			if k == end {
+				w = strings.TrimSuffix(w, ".")
+			}
+			if !labelWord(w, false, lex) {
+				return labelCand{}, false
+			}
+		}
+	}
 	head := slices.Clone(words[:end+1])
 	head[end] = strings.TrimSuffix(head[end], ".")
-	first := strings.ToLower(strings.Trim(head[0], "."))
 	var raw transcript.Label
 	if first == "the" {
 		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]

@@ -3,8 +3,12 @@ package read
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/pipeline/transcript"
 )
 
 // misspeltRoleByMap is misspeltRole as it was, comparing a label with
@@ -140,5 +144,110 @@ func FuzzLabelColon(f *testing.F) {
 		if got, want := labelColon(l), labelColonByByte(l); got != want {
 			t.Fatalf("labelColon(%q) = %d, want %d", l, got, want)
 		}
+	})
+}
+
+// periodLabelAsWas is periodLabel as it was, copying the head words before
+// checking them: the reference for the one that rejects most lines first.
+func periodLabelAsWas(line string, lex *vocab) (labelCand, bool) {
+	// most lines are not labels: a capital first, and ". " early on
+	if line == "" || line[0] < 'A' || line[0] > 'Z' {
+		return labelCand{}, false
+	}
+	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
+		return labelCand{}, false
+	}
+	var words []string
+	var ends []int // byte offset after each word
+	for i := 0; i < len(line) && len(words) < 6; {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			j++
+		}
+		if j > i {
+			words, ends = append(words, line[i:j]), append(ends, j)
+		}
+		i = j
+	}
+	if len(words) < 3 {
+		return labelCand{}, false
+	}
+	end := -1 // index of the word that carries the label's full stop
+	for i, w := range words[:len(words)-1] {
+		bare := strings.TrimSuffix(w, ".")
+		if bare == w {
+			continue
+		}
+		if i == 0 || utf8.RuneCountInString(bare) == 1 || lex.honorifics[strings.ToLower(bare)] || lex.IsTitle(bare) && isAbbreviation(bare) {
+			continue // "Mr.", "J.", "Sen.": the full stop of an abbreviation
+		}
+		end = i
+		break
+	}
+	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
+		return labelCand{}, false
+	}
+	head := slices.Clone(words[:end+1])
+	head[end] = strings.TrimSuffix(head[end], ".")
+	first := strings.ToLower(strings.Trim(head[0], "."))
+	var raw transcript.Label
+	if first == "the" {
+		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]
+		if !ok {
+			return labelCand{}, false
+		}
+		raw.Role, raw.Words = role, strings.Join(head, " ")
+	} else {
+		if !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
+			return labelCand{}, false
+		}
+		for k := 1; k < len(head); k++ {
+			w := head[k]
+			if !labelWord(w, false, lex) || k == len(head)-1 && (lex.IsCommon(strings.Trim(w, ".")) || lex.IsTitle(w)) {
+				return labelCand{}, false
+			}
+			if !hasLower(w) && !lex.keepCaps[w] {
+				head[k] = titleCase(w) // "Mr. BLINKEN"
+			}
+		}
+		raw.Words = strings.Join(head, " ")
+	}
+	n := ends[end]
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		n++
+	}
+	return labelCand{n: n, end: ends[end], raw: raw, kind: kindPeriod, key: strings.ToLower(raw.Words)}, true
+}
+
+func checkPeriodLabel(t *testing.T, l string, lex *vocab) {
+	t.Helper()
+	got, ok := periodLabel(l, lex)
+	want, wok := periodLabelAsWas(l, lex)
+	if ok != wok || got != want {
+		t.Fatalf("periodLabel(%q) = %+v, %v; want %+v, %v", l, got, ok, want, wok)
+	}
+}
+
+func TestPeriodLabelSameAsWas(t *testing.T) {
+	lex := testReader(t).lex
+	for _, l := range append(testdataLines(t), periodSeeds...) {
+		checkPeriodLabel(t, l, lex)
+	}
+}
+
+var periodSeeds = []string{
+	"The CHAIRMAN. The committee will come to order.", "Senator Menendez. Thank you.", "Mr. BLINKEN. Thank you.",
+	"Mr. J. JONES III. Yes.", "MS. PSAKI: Good evening. Thank you", "The Vice President. Thanks.", "Sen. Rubio. Go.",
+}
+
+func FuzzPeriodLabel(f *testing.F) {
+	for _, l := range periodSeeds {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		checkPeriodLabel(t, l, testReader(t).lex)
 	})
 }
