@@ -27,8 +27,8 @@ func misspeltRoleByMap(folded string, lex *vocab) string {
 	return lex.roleLabels[best]
 }
 
-// testdataLines returns the lines of the transcripts in testdata.
-func testdataLines(tb testing.TB) []string {
+// testdataTexts returns the transcripts in testdata, one string each.
+func testdataTexts(tb testing.TB) []string {
 	tb.Helper()
 	var out []string
 	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*.md"} {
@@ -41,8 +41,17 @@ func testdataLines(tb testing.TB) []string {
 			if err != nil {
 				tb.Fatal(err)
 			}
-			out = append(out, strings.Split(string(src), "\n")...)
+			out = append(out, string(src))
 		}
+	}
+	return out
+}
+
+// testdataLines returns the lines of the transcripts in testdata.
+func testdataLines(tb testing.TB) []string {
+	var out []string
+	for _, text := range testdataTexts(tb) {
+		out = append(out, strings.Split(text, "\n")...)
 	}
 	return out
 }

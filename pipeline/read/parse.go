@@ -135,7 +135,6 @@ func headerWords(lines []line, title string) map[string]bool {
 func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		i int // the line's index
-		l line
 		c labelCand
 	}
 	var cands []found
@@ -165,7 +164,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			continue
 		}
 		if c, ok := parseLabel(l.text, lex, heads); ok {
-			cands = append(cands, found{i, l, c})
+			cands = append(cands, found{i, c})
 		}
 	}
 	// support: names of strong labels and repeated labels
@@ -182,7 +181,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(lines[f.i].text, " \t"), "Q.") {
 				questions++
 			}
 		}
@@ -233,17 +232,18 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 	}
 	turns := make([]transcript.Turn, 0, n)
-	var cur *transcript.Turn
+	var cur transcript.Turn // the turn being read, when open
+	open := false
 	closeTurn := func(end int) {
-		if cur == nil {
+		if !open {
 			return
 		}
 		s, e := trimSpan(text, cur.Text.Start, end)
 		cur.Text = transcript.Span{Start: s, End: e}
 		if cur.LabelSpan != (transcript.Span{}) || s < e {
-			turns = append(turns, *cur)
+			turns = append(turns, cur)
 		}
-		cur = nil
+		open = false
 	}
 	for i, l := range lines {
 		if footer[i] {
@@ -251,24 +251,26 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			continue
 		}
 		if skip[i] {
-			if cur != nil {
+			if open {
 				// a heading ends the turn's text; text after it, up to
 				// the next label, is a new turn by the same speaker
 				closeTurn(l.start)
-				last := turns[len(turns)-1]
-				last.LabelSpan, last.Text, last.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
-				last.Line = l.no + 1
-				cur = &last
+				cur = turns[len(turns)-1]
+				cur.LabelSpan, cur.Text, cur.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
+				cur.Line = l.no + 1
+				open = true
 			}
 			continue
 		}
 		if c := accepted[i]; c != nil {
 			closeTurn(l.start)
-			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			open = true
 			continue
 		}
-		if cur == nil && strings.TrimSpace(l.text) != "" {
-			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+		if !open && strings.TrimSpace(l.text) != "" {
+			cur = transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+			open = true
 		}
 	}
 	if len(lines) > 0 {
