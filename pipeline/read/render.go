@@ -41,7 +41,7 @@ func writeRendered(b *strings.Builder, text string, markdown bool) {
 			end = off + nl
 		}
 		line := text[off:end]
-		if isPlainASCII(line) {
+		if isPlainASCII(line) || keptLine(line) {
 			for line != "" && isTrailingBlank(line[len(line)-1]) {
 				line = line[:len(line)-1]
 			}
@@ -121,6 +121,32 @@ func appendRendered(b []byte, s string) []byte {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+// keptLine reports whether rendering keeps every character of s as it is,
+// so that RenderLine(s) only trims its end: it has no control character,
+// no Unicode space, no invisible character and no byte that is not UTF-8.
+func keptLine(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(load8(s, i)) {
+			i += 8
+			continue
+		}
+		c := s[i]
+		if c >= ' ' && c < utf8.RuneSelf && c != 0x7f || c == '\t' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+			return false
+		}
+		i += size
+	}
+	return true
 }
 
 // keptRune reports, without looking up Unicode tables, the characters

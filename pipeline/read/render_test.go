@@ -90,6 +90,11 @@ func FuzzRenderLine(f *testing.F) {
 		if got, want := RenderLine(s), renderLineByRune(s); got != want {
 			t.Errorf("RenderLine(%q) = %q, want %q", s, got, want)
 		}
+		if keptLine(s) {
+			if got, want := strings.TrimRight(s, " \t\r\f\v"), renderLineByRune(s); got != want {
+				t.Errorf("keptLine(%q), but it renders as %q", s, want)
+			}
+		}
 		if strings.Contains(s, "\n") {
 			return
 		}
