@@ -460,15 +460,14 @@ func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
 // byte that is not UTF-8 counts as one.
 func nonSpaceCount(s string) int {
 	n := 0
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		x := load8(s, i)
-		if x&hiBits != 0 {
-			break // a character outside ASCII: decode from here on
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&hiBits == 0 { // eight ASCII bytes
+				n += 8 - bits.OnesCount64(asciiSpaces8(x))
+				i += 8
+				continue
+			}
 		}
-		n += 8 - bits.OnesCount64(asciiSpaces8(x))
-	}
-	for i < len(s) {
 		if c := s[i]; c < utf8.RuneSelf {
 			if !asciiSpace(c) {
 				n++
@@ -851,11 +850,11 @@ func (w *textWriter) leave(n *html.Node) {
 
 // text adds the characters of a text node: white space becomes one space
 // between visible characters (a newline inside <pre> breaks the line), and
-// invisible format characters are dropped. A run of printable ASCII is
-// added at once.
+// invisible format characters are dropped. A run of printable ASCII words
+// is added at once.
 func (w *textWriter) text(s string) {
 	for i := 0; i < len(s); {
-		if j := printableRun(s, i); j > i {
+		if j := textRun(s, i); j > i {
 			w.visible(s[i:j])
 			i = j
 			continue
@@ -876,21 +875,22 @@ func (w *textWriter) text(s string) {
 	}
 }
 
-// printableRun returns the end of the run of printable ASCII characters
-// other than the space that starts at s[i], or i when there is none.
-func printableRun(s string, i int) int {
-	for i+8 <= len(s) {
-		x := load8(s, i)
-		del := x ^ 0x7f*loBits // DEL becomes zero
-		if x&hiBits|(x-0x21*loBits)&^x&hiBits|(del-loBits)&^del&hiBits != 0 {
-			break // a space, a control character or a byte outside ASCII
+// textRun returns the end of the run of printable ASCII words joined by
+// single spaces that starts at s[i] ("Good afternoon, colleagues."), or
+// i when there is none: visible adds such a run as it is, as it would add
+// its words one by one.
+func textRun(s string, i int) int {
+	j := i
+	for j < len(s) {
+		if c := s[j]; c > ' ' && c < 0x7f {
+			j++
+		} else if c == ' ' && j > i && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+			j += 2
+		} else {
+			break
 		}
-		i += 8
 	}
-	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
-		i++
-	}
-	return i
+	return j
 }
 
 // visible adds visible characters (none of them white space), after the

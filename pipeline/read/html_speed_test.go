@@ -117,23 +117,10 @@ func nonSpaceCountByByte(s string) int {
 	return n
 }
 
-// printableRunByByte is printableRun as it was, a byte at a time.
-func printableRunByByte(s string, i int) int {
-	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
-		i++
-	}
-	return i
-}
-
 func checkCounts(t *testing.T, s string) {
 	t.Helper()
 	if got, want := nonSpaceCount(s), nonSpaceCountByByte(s); got != want {
 		t.Fatalf("nonSpaceCount(%q) = %d, want %d", s, got, want)
-	}
-	for i := 0; i <= len(s); i++ {
-		if got, want := printableRun(s, i), printableRunByByte(s, i); got != want {
-			t.Fatalf("printableRun(%q, %d) = %d, want %d", s, i, got, want)
-		}
 	}
 }
 
