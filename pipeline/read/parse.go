@@ -170,9 +170,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	// support: names of strong labels and repeated labels
 	repeats := map[string]int{}
 	strong := 0
-	var styles [2]int       // strong role and name labels in mixed case and in capitals
-	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
-	questions := 0          // Q labels in the form "Q." that "A." answers
+	var styles [2]int          // strong role and name labels in mixed case and in capitals
+	clocks, periods := 0, 0    // lines of a speaker and a time; labels ending in a full stop
+	questions := 0             // Q labels in the form "Q." that "A." answers
+	named := map[string]bool{} // label words whose words are known already
 	for _, f := range cands {
 		repeats[f.c.key]++
 		switch f.c.kind {
@@ -188,8 +189,11 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		switch f.c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			strong++
-			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
-				known[strings.Trim(w, ".,")] = true
+			if !named[f.c.raw.Words] {
+				named[f.c.raw.Words] = true
+				for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+					known[strings.Trim(w, ".,")] = true
+				}
 			}
 			if f.c.kind != kindQuestion {
 				styles[capsStyle(f.c.raw.Words)]++
