@@ -42,7 +42,7 @@ func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
 		title: m.pageTitle(),
 		date:  m.date,
 		lead:  m.leadText(),
-		text:  h.renderText(from),
+		text:  h.renderText(from, len(src)), // the text is shorter than its page
 	}
 	return d, nil
 }
@@ -655,7 +655,7 @@ func (h *htmlWords) isSummary(n *html.Node) bool {
 // marked as the entry's summary, else the meta description.
 func (m *pageMeta) leadText() string {
 	if m.summary != nil {
-		if s := singleSpaced(m.h.renderText(m.summary)); s != "" {
+		if s := singleSpaced(m.h.renderText(m.summary, 0)); s != "" {
 			return s
 		}
 	}
@@ -773,9 +773,11 @@ var blockAtoms = map[atom.Atom]bool{
 // renderText returns the visible text under n: one paragraph per block
 // element, paragraphs separated by a blank line, a newline for each <br>,
 // white space collapsed to single spaces and bold labels joined to their
-// text.
-func (h *htmlWords) renderText(n *html.Node) string {
+// text. size is the room to make for the text at the start, in bytes: a
+// hint, not a limit.
+func (h *htmlWords) renderText(n *html.Node, size int) string {
 	w := &textWriter{label: -1}
+	w.out.Grow(size)
 	walkHTML(n, func(c *html.Node) bool {
 		if c != n && h.skipHTMLNode(c) {
 			return false
