@@ -297,8 +297,8 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
 		return labelCand{}, false
 	}
-	first := strings.ToLower(strings.Trim(words[0], "."))
-	if first != "the" {
+	the := strings.EqualFold(strings.Trim(words[0], "."), "the") // as ToLower would say: no other letter folds to t, h or e
+	if !the {
 		// the name words must be label words: most lines fail here, before
 		// anything is copied ("MS. PSAKI: Good evening. Thank you")
 		for k := 1; k <= end; k++ {
@@ -314,14 +314,14 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	head := slices.Clone(words[:end+1])
 	head[end] = strings.TrimSuffix(head[end], ".")
 	var raw transcript.Label
-	if first == "the" {
+	if the {
 		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]
 		if !ok {
 			return labelCand{}, false
 		}
 		raw.Role, raw.Words = role, strings.Join(head, " ")
 	} else {
-		if !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
+		if first := strings.ToLower(strings.Trim(head[0], ".")); !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
 			return labelCand{}, false
 		}
 		for k := 1; k < len(head); k++ {

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/turntag/turntag/pipeline/transcript"
@@ -259,4 +260,18 @@ func FuzzPeriodLabel(f *testing.F) {
 	f.Fuzz(func(t *testing.T, l string) {
 		checkPeriodLabel(t, l, testReader(t).lex)
 	})
+}
+
+// TestTheFolds checks that strings.EqualFold(w, "the") is
+// strings.ToLower(w) == "the" for any letters in any of the three places.
+func TestTheFolds(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for at := range 3 {
+			w := []rune("the")
+			w[at] = r
+			if s := string(w); strings.EqualFold(s, "the") != (strings.ToLower(s) == "the") {
+				t.Errorf("%q: EqualFold and ToLower disagree", s)
+			}
+		}
+	}
 }
