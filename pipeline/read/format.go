@@ -114,9 +114,15 @@ func finish(doc *transcript.Document, err error, lex *vocab) (*transcript.Docume
 	}
 	doc.Warnings = append(doc.Warnings, clampMetadata(doc)...)
 	readByline(doc, lex)
+	split := map[string][2]string{} // a label's title and name, split once per document
 	for i := range doc.Turns {
 		if l := &doc.Turns[i].Label; l.Words != "" && l.Role == "" {
-			l.Title, l.Name = labelRoleName(l.Words, lex)
+			tn, ok := split[l.Words]
+			if !ok {
+				tn[0], tn[1] = labelRoleName(l.Words, lex)
+				split[l.Words] = tn
+			}
+			l.Title, l.Name = tn[0], tn[1]
 		}
 	}
 	return doc, nil

@@ -63,18 +63,21 @@ func splitFrontMatter(text string, lex *vocab) (frontMatter, int, error) {
 	if err := limited.YAMLExpansion([]byte(block), MaxFrontMatterNodes); err != nil {
 		return fm, 0, &transcript.Error{Line: 1, Err: fmt.Errorf("front matter: %w", err)}
 	}
-	var m map[string]any
-	if err := yaml.Unmarshal([]byte(block), &m); err != nil {
-		line := 1
-		var ye yaml.Error
-		if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
-			line += ye.GetToken().Position.Line
+	m, simple := simpleFrontMatter(block)
+	if !simple || numberIn(m, "title", "speakers", "speaker") || numberIn(m, lex.dateKeys...) || numberIn(m, lex.urlKeys...) {
+		m = nil
+		if err := yaml.Unmarshal([]byte(block), &m); err != nil {
+			line := 1
+			var ye yaml.Error
+			if errors.As(err, &ye) && ye.GetToken() != nil && ye.GetToken().Position != nil {
+				line += ye.GetToken().Position.Line
+			}
+			msg := err.Error()
+			if ye != nil {
+				msg = ye.GetMessage()
+			}
+			return fm, 0, &transcript.Error{Line: line, Err: fmt.Errorf("front matter: %s", msg)}
 		}
-		msg := err.Error()
-		if ye != nil {
-			msg = ye.GetMessage()
-		}
-		return fm, 0, &transcript.Error{Line: line, Err: fmt.Errorf("front matter: %s", msg)}
 	}
 	get := func(keys ...string) string {
 		for _, k := range keys {

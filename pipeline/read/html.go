@@ -1,6 +1,8 @@
 package read
 
 import (
+	"bytes"
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -40,7 +42,7 @@ func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
 		title: m.pageTitle(),
 		date:  m.date,
 		lead:  m.leadText(),
-		text:  h.renderText(from),
+		text:  h.renderText(from, len(src)), // the text is shorter than its page
 	}
 	return d, nil
 }
@@ -165,14 +167,61 @@ func attrTokens(n *html.Node, key string) []string {
 	return strings.Fields(strings.ToLower(attr(n, key)))
 }
 
-// hasAttrToken reports whether the token list of n's attribute key holds tok.
+// hasAttrToken reports whether the token list of n's attribute key holds
+// tok, which is lower case.
 func hasAttrToken(n *html.Node, key, tok string) bool {
-	for _, t := range attrTokens(n, key) {
-		if t == tok {
+	return anyAttrToken(n, key, func(t string) bool { return t == tok })
+}
+
+// anyAttrToken reports whether fn is true of one of the tokens of n's
+// attribute key, as attrTokens gives them, and stops at the first. An
+// attribute in ASCII is split and lower-cased in place, without a list,
+// and a token is copied only when it has capitals.
+func anyAttrToken(n *html.Node, key string, fn func(tok string) bool) bool {
+	v := attr(n, key)
+	if !isASCII(v) {
+		for _, t := range attrTokens(n, key) {
+			if fn(t) {
+				return true
+			}
+		}
+		return false
+	}
+	for i := 0; i < len(v); {
+		for i < len(v) && asciiSpace(v[i]) {
+			i++
+		}
+		j := i
+		for j < len(v) && !asciiSpace(v[j]) {
+			j++
+		}
+		if j > i && fn(asciiLower(v[i:j])) {
 			return true
 		}
+		i = j
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+// asciiLower returns s, which is ASCII, in lower case, copying it only
+// when it has capitals.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // textOf returns the text of every text node under n, joined as it is.
@@ -242,13 +291,8 @@ func (h *htmlWords) isHidden(n *html.Node) bool {
 			return true
 		}
 	}
-	classes := attrTokens(n, "class")
-	for _, c := range classes {
-		if h.hiddenClasses[c] {
-			return !shownAtSomeWidth(classes)
-		}
-	}
-	return false
+	return anyAttrToken(n, "class", func(c string) bool { return h.hiddenClasses[c] }) &&
+		!shownAtSomeWidth(attrTokens(n, "class"))
 }
 
 // responsiveShow matches the utility classes that show an element from some
@@ -276,12 +320,7 @@ func (h *htmlWords) isChrome(n *html.Node) bool {
 	if n.DataAtom == atom.A && hasAttrToken(n, "rel", "tag") {
 		return true
 	}
-	for _, c := range attrTokens(n, "class") {
-		if h.chromeClass(c) {
-			return true
-		}
-	}
-	return false
+	return anyAttrToken(n, "class", h.chromeClass)
 }
 
 // chromeClass reports whether the class name c marks a widget: it names a
@@ -346,6 +385,7 @@ func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			break
 		}
 	}
+	regionLen := -1 // region's visible text, once counted
 	if region == m.body || region == root {
 		best := 0
 		for i, n := range m.articles {
@@ -353,12 +393,19 @@ func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 				break
 			}
 			if l := h.visibleTextLen(n, -1); l > best {
-				region, best = n, l
+				region, best, regionLen = n, l, l
 			}
 		}
 	}
 	inner := h.articleBody(region)
-	if inner != nil && inner != region && 2*h.visibleTextLen(inner, -1) >= h.visibleTextLen(region, -1) {
+	if inner == nil || inner == region {
+		return region
+	}
+	if regionLen < 0 {
+		regionLen = h.visibleTextLen(region, -1)
+	}
+	// inner holds at least half of the text: counting stops there
+	if half := (regionLen + 1) / 2; half == 0 || h.visibleTextLen(inner, half) >= half {
 		return inner
 	}
 	return region
@@ -386,12 +433,7 @@ func (h *htmlWords) isArticleBody(n *html.Node) bool {
 	if hasAttrToken(n, "itemprop", "articlebody") {
 		return true
 	}
-	for _, c := range attrTokens(n, "class") {
-		if h.bodyClasses[c] {
-			return true
-		}
-	}
-	return false
+	return anyAttrToken(n, "class", func(c string) bool { return h.bodyClasses[c] })
 }
 
 // visibleTextLen counts the visible non-space characters under n, skipping
@@ -419,6 +461,13 @@ func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
 func nonSpaceCount(s string) int {
 	n := 0
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) {
+			if x := load8(s, i); x&hiBits == 0 { // eight ASCII bytes
+				n += 8 - bits.OnesCount64(asciiSpaces8(x))
+				i += 8
+				continue
+			}
+		}
 		if c := s[i]; c < utf8.RuneSelf {
 			if !asciiSpace(c) {
 				n++
@@ -433,6 +482,18 @@ func nonSpaceCount(s string) int {
 		i += size
 	}
 	return n
+}
+
+// asciiSpaces8 returns the high bit of each of the eight ASCII bytes of x
+// that is white space to asciiSpace: ' ', or '\t' to '\r'.
+func asciiSpaces8(x uint64) uint64 {
+	sp := x ^ 0x20*loBits // ' ' becomes zero
+	blank := ^((sp&(0x7f*loBits) + 0x7f*loBits) | sp) & hiBits
+	// with each high bit set, subtracting 9 borrows from no other byte:
+	// '\t' to '\r' become 0x80 to 0x84, lower bytes lose the high bit
+	v := x | hiBits - 9*loBits
+	below5 := ^(v&(0x7f*loBits) + 0x7b*loBits) & hiBits
+	return blank | v&below5&hiBits
 }
 
 // asciiSpace reports the ASCII characters unicode.IsSpace reports.
@@ -594,7 +655,7 @@ func (h *htmlWords) isSummary(n *html.Node) bool {
 // marked as the entry's summary, else the meta description.
 func (m *pageMeta) leadText() string {
 	if m.summary != nil {
-		if s := singleSpaced(m.h.renderText(m.summary)); s != "" {
+		if s := singleSpaced(m.h.renderText(m.summary, 0)); s != "" {
 			return s
 		}
 	}
@@ -712,9 +773,11 @@ var blockAtoms = map[atom.Atom]bool{
 // renderText returns the visible text under n: one paragraph per block
 // element, paragraphs separated by a blank line, a newline for each <br>,
 // white space collapsed to single spaces and bold labels joined to their
-// text.
-func (h *htmlWords) renderText(n *html.Node) string {
+// text. size is the room to make for the text at the start, in bytes: a
+// hint, not a limit.
+func (h *htmlWords) renderText(n *html.Node, size int) string {
 	w := &textWriter{label: -1}
+	w.out.Grow(size)
 	walkHTML(n, func(c *html.Node) bool {
 		if c != n && h.skipHTMLNode(c) {
 			return false
@@ -789,11 +852,11 @@ func (w *textWriter) leave(n *html.Node) {
 
 // text adds the characters of a text node: white space becomes one space
 // between visible characters (a newline inside <pre> breaks the line), and
-// invisible format characters are dropped. A run of printable ASCII is
-// added at once.
+// invisible format characters are dropped. A run of printable ASCII words
+// is added at once.
 func (w *textWriter) text(s string) {
 	for i := 0; i < len(s); {
-		if j := printableRun(s, i); j > i {
+		if j := textRun(s, i); j > i {
 			w.visible(s[i:j])
 			i = j
 			continue
@@ -814,13 +877,22 @@ func (w *textWriter) text(s string) {
 	}
 }
 
-// printableRun returns the end of the run of printable ASCII characters
-// other than the space that starts at s[i], or i when there is none.
-func printableRun(s string, i int) int {
-	for i < len(s) && s[i] > ' ' && s[i] < 0x7f {
-		i++
+// textRun returns the end of the run of printable ASCII words joined by
+// single spaces that starts at s[i] ("Good afternoon, colleagues."), or
+// i when there is none: visible adds such a run as it is, as it would add
+// its words one by one.
+func textRun(s string, i int) int {
+	j := i
+	for j < len(s) {
+		if c := s[j]; c > ' ' && c < 0x7f {
+			j++
+		} else if c == ' ' && j > i && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+			j += 2
+		} else {
+			break
+		}
 	}
-	return i
+	return j
 }
 
 // visible adds visible characters (none of them white space), after the
@@ -860,7 +932,7 @@ func (w *textWriter) endLine() {
 // endParagraph closes the current paragraph, if it has text.
 func (w *textWriter) endParagraph() {
 	w.endLine()
-	if len(strings.TrimSpace(string(w.para))) > 0 {
+	if len(bytes.TrimSpace(w.para)) > 0 {
 		if w.out.Len() > 0 {
 			w.out.WriteString("\n\n")
 		}
@@ -897,21 +969,33 @@ func joinLabel(head, rest string) string {
 }
 
 // collapseBlankLines trims each line and keeps at most one blank line in a
-// row.
+// row, with none at the start or the end, and ends the text with a newline.
 func collapseBlankLines(s string) string {
-	var out []string
-	blank := true
-	for _, l := range strings.Split(s, "\n") {
-		l = strings.TrimSpace(l)
+	var b strings.Builder
+	b.Grow(len(s) + 1)
+	blank := false // a blank line is due before the next line of text
+	for off := 0; off <= len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		l := strings.TrimSpace(s[off:end])
+		off = end + 1
 		if l == "" {
-			if !blank {
-				out = append(out, "")
-			}
-			blank = true
+			blank = b.Len() > 0
 			continue
 		}
-		out = append(out, l)
+		if b.Len() > 0 {
+			b.WriteByte('\n')
+			if blank {
+				b.WriteByte('\n')
+			}
+		}
+		b.WriteString(l)
 		blank = false
 	}
-	return strings.TrimSpace(strings.Join(out, "\n")) + "\n"
+	b.WriteByte('\n')
+	return b.String()
 }

@@ -48,9 +48,13 @@ type labelCand struct {
 
 // parseLabel looks for a speaker label at the start of line (no newline).
 // lex tells title words, which make a label of capitalised words strong
-// ("Acting NATO Spokesperson Dylan White:").
-func parseLabel(line string, lex *vocab) (labelCand, bool) {
-	off := len(line) - len(strings.TrimLeft(line, " \t")) // real archives indent labels by any amount
+// ("Acting NATO Spokesperson Dylan White:"); heads, when not nil, keeps
+// the classes of the label heads of the document line is in.
+func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
+	off := 0 // real archives indent labels by any amount
+	for off < len(line) && (line[off] == ' ' || line[off] == '\t') {
+		off++
+	}
 	rest := line[off:]
 	bold := ""
 	for _, m := range []string{"**", "__"} {
@@ -109,15 +113,42 @@ func parseLabel(line string, lex *vocab) (labelCand, bool) {
 		after = len(rest) // "Joe Biden: (00:00)": the time belongs to the label
 		end = after
 	}
-	head = strings.TrimSpace(head)
-	raw, kind, key, ok := classifyHead(head, lex)
-	if !ok {
+	h := heads.classify(strings.TrimSpace(head), lex)
+	if !h.ok {
 		return labelCand{}, false
 	}
-	if kind == kindWeak {
-		kind = nameKind(raw.Words, lex)
+	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
+}
+
+// headClass is what the words before a label's colon make of it: the
+// label, its kind (a weak label graded by nameKind) and its key; ok is
+// false when they are no label.
+type headClass struct {
+	raw  transcript.Label
+	kind labelKind
+	key  string
+	ok   bool
+}
+
+// headCache remembers the class of each label head of one document, which
+// repeats its labels ("MS. LEAVITT:" before every other paragraph). A nil
+// cache remembers nothing.
+type headCache map[string]headClass
+
+// classify returns the class of head, from the cache when it is there.
+func (c headCache) classify(head string, lex *vocab) headClass {
+	if h, ok := c[head]; ok {
+		return h
 	}
-	return labelCand{n: off + after, end: off + end, raw: raw, kind: kind, key: key}, true
+	var h headClass
+	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
+	if h.ok && h.kind == kindWeak {
+		h.kind = nameKind(h.raw.Words, lex)
+	}
+	if c != nil {
+		c[head] = h
+	}
+	return h
 }
 
 // parseA recognises the answer label of a "Q. … A. …" interview: "A."
@@ -194,6 +225,13 @@ func opensSpeech(s string) bool {
 // labelColon returns the index of the first colon outside parentheses in
 // the first 120 bytes of s, or -1.
 func labelColon(s string) int {
+	colon := strings.IndexByte(s[:min(len(s), 121)], ':')
+	if colon < 0 {
+		return -1 // most lines: no colon near the start
+	}
+	if strings.IndexByte(s[:colon], '(') < 0 && strings.IndexByte(s[:colon], ')') < 0 {
+		return colon
+	}
 	depth := 0
 	for i := 0; i < len(s) && i <= 120; i++ {
 		switch s[i] {
@@ -224,8 +262,10 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
 		return labelCand{}, false
 	}
-	var words []string
-	var ends []int // byte offset after each word
+	var wordBuf [6]string
+	var endBuf [6]int
+	words := wordBuf[:0]
+	ends := endBuf[:0] // byte offset after each word
 	for i := 0; i < len(line) && len(words) < 6; {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
@@ -257,18 +297,31 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
 		return labelCand{}, false
 	}
+	the := strings.EqualFold(strings.Trim(words[0], "."), "the") // as ToLower would say: no other letter folds to t, h or e
+	if !the {
+		// the name words must be label words: most lines fail here, before
+		// anything is copied ("MS. PSAKI: Good evening. Thank you")
+		for k := 1; k <= end; k++ {
+			w := words[k]
+			if k == end {
+				w = strings.TrimSuffix(w, ".")
+			}
+			if !labelWord(w, false, lex) {
+				return labelCand{}, false
+			}
+		}
+	}
 	head := slices.Clone(words[:end+1])
 	head[end] = strings.TrimSuffix(head[end], ".")
-	first := strings.ToLower(strings.Trim(head[0], "."))
 	var raw transcript.Label
-	if first == "the" {
+	if the {
 		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]
 		if !ok {
 			return labelCand{}, false
 		}
 		raw.Role, raw.Words = role, strings.Join(head, " ")
 	} else {
-		if !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
+		if first := strings.ToLower(strings.Trim(head[0], ".")); !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
 			return labelCand{}, false
 		}
 		for k := 1; k < len(head); k++ {
@@ -297,7 +350,9 @@ func isAbbreviation(w string) bool { return len(w) <= 4 }
 // start, as transcription services export them ("Jane Smith  0:03",
 // "Speaker 1 [00:01:15]"): the speech follows on the next lines.
 func clockLabel(line string, lex *vocab) (labelCand, bool) {
-	line = strings.TrimRight(line, " \t\r")
+	for line != "" && (line[len(line)-1] == ' ' || line[len(line)-1] == '\t' || line[len(line)-1] == '\r') {
+		line = line[:len(line)-1]
+	}
 	if line == "" || (line[len(line)-1] < '0' || line[len(line)-1] > '9') && line[len(line)-1] != ']' && line[len(line)-1] != ')' {
 		return labelCand{}, false // most lines do not end in a time
 	}
@@ -555,15 +610,23 @@ func allLetters(words []string) bool {
 
 // misspeltRole returns the role of a role label of six or more letters
 // that a transcript misspelt by one letter ("opertator", "moerator",
-// "audiene", "senior administration offial"), or "".
+// "audiene", "senior administration offial"), or "". Of several roles one
+// edit away, the first in byte order wins, so that the answer never
+// depends on map order; only keys one byte shorter, as long or one byte
+// longer can be one edit away.
 func misspeltRole(folded string, lex *vocab) string {
 	if len(folded) < 6 {
 		return ""
 	}
 	best := ""
-	for k := range lex.roleLabels {
-		if len(k) >= 6 && oneEditApart(folded, k) && (best == "" || k < best) {
-			best = k // the first in order, so that the answer never depends on map order
+	for n := len(folded) - 1; n <= len(folded)+1 && n < len(lex.longRoles); n++ {
+		for _, k := range lex.longRoles[n] {
+			if oneEditApart(folded, k) {
+				if best == "" || k < best {
+					best = k
+				}
+				break // the rest of this length sort after k
+			}
 		}
 	}
 	return lex.roleLabels[best]

@@ -18,7 +18,7 @@ type line struct {
 }
 
 func splitLines(text string, from int) []line {
-	var out []line
+	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
 	no := 1 + strings.Count(text[:from], "\n")
 	for off := from; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -81,10 +81,15 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
+	var body strings.Builder
+	body.Grow(len(text))
+	body.WriteString(text[:bodyStart])
+	writeRendered(&body, text[bodyStart:], markdown)
+	text = body.String()
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
-	hdrEnd := headerEnd(lines, markdown, lex)
+	heads := headCache{}
+	hdrEnd := headerEnd(lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -93,7 +98,7 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
@@ -127,10 +132,9 @@ func headerWords(lines []line, title string) map[string]bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab) ([]transcript.Turn, []transcript.Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		i int // the line's index
-		l line
 		c labelCand
 	}
 	var cands []found
@@ -159,16 +163,17 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex); ok {
-			cands = append(cands, found{i, l, c})
+		if c, ok := parseLabel(l.text, lex, heads); ok {
+			cands = append(cands, found{i, c})
 		}
 	}
 	// support: names of strong labels and repeated labels
 	repeats := map[string]int{}
 	strong := 0
-	var styles [2]int       // strong role and name labels in mixed case and in capitals
-	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
-	questions := 0          // Q labels in the form "Q." that "A." answers
+	var styles [2]int          // strong role and name labels in mixed case and in capitals
+	clocks, periods := 0, 0    // lines of a speaker and a time; labels ending in a full stop
+	questions := 0             // Q labels in the form "Q." that "A." answers
+	named := map[string]bool{} // label words whose words are known already
 	for _, f := range cands {
 		repeats[f.c.key]++
 		switch f.c.kind {
@@ -177,15 +182,18 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(lines[f.i].text, " \t"), "Q.") {
 				questions++
 			}
 		}
 		switch f.c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			strong++
-			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
-				known[strings.Trim(w, ".,")] = true
+			if !named[f.c.raw.Words] {
+				named[f.c.raw.Words] = true
+				for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+					known[strings.Trim(w, ".,")] = true
+				}
 			}
 			if f.c.kind != kindQuestion {
 				styles[capsStyle(f.c.raw.Words)]++
@@ -221,18 +229,25 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 	}
 
-	var turns []transcript.Turn
-	var cur *transcript.Turn
+	n := 1 // turns at most: text before the first label, one per label, one after each heading
+	for i := range lines {
+		if accepted[i] != nil || skip[i] {
+			n++
+		}
+	}
+	turns := make([]transcript.Turn, 0, n)
+	var cur transcript.Turn // the turn being read, when open
+	open := false
 	closeTurn := func(end int) {
-		if cur == nil {
+		if !open {
 			return
 		}
 		s, e := trimSpan(text, cur.Text.Start, end)
 		cur.Text = transcript.Span{Start: s, End: e}
 		if cur.LabelSpan != (transcript.Span{}) || s < e {
-			turns = append(turns, *cur)
+			turns = append(turns, cur)
 		}
-		cur = nil
+		open = false
 	}
 	for i, l := range lines {
 		if footer[i] {
@@ -240,28 +255,33 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			continue
 		}
 		if skip[i] {
-			if cur != nil {
+			if open {
 				// a heading ends the turn's text; text after it, up to
 				// the next label, is a new turn by the same speaker
 				closeTurn(l.start)
-				last := turns[len(turns)-1]
-				last.LabelSpan, last.Text, last.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
-				last.Line = l.no + 1
-				cur = &last
+				cur = turns[len(turns)-1]
+				cur.LabelSpan, cur.Text, cur.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
+				cur.Line = l.no + 1
+				open = true
 			}
 			continue
 		}
 		if c := accepted[i]; c != nil {
 			closeTurn(l.start)
-			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			open = true
 			continue
 		}
-		if cur == nil && strings.TrimSpace(l.text) != "" {
-			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+		if !open && strings.TrimSpace(l.text) != "" {
+			cur = transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+			open = true
 		}
 	}
 	if len(lines) > 0 {
 		closeTurn(lines[len(lines)-1].end)
+	}
+	if len(turns) == 0 {
+		turns = nil
 	}
 	return turns, skipped
 }

@@ -1,7 +1,6 @@
 package read
 
 import (
-	"bytes"
 	"regexp"
 	"strings"
 	"unicode"
@@ -28,6 +27,12 @@ import (
 func renderBody(text string, markdown bool) string {
 	var b strings.Builder
 	b.Grow(len(text))
+	writeRendered(&b, text, markdown)
+	return b.String()
+}
+
+// writeRendered writes renderBody(text, markdown) to b.
+func writeRendered(b *strings.Builder, text string, markdown bool) {
 	var buf []byte // the line being rendered, reused from line to line
 	for off := 0; off < len(text); {
 		nl := strings.IndexByte(text[off:], '\n')
@@ -36,15 +41,17 @@ func renderBody(text string, markdown bool) string {
 			end = off + nl
 		}
 		line := text[off:end]
-		if isPlainASCII(line) {
-			line = strings.TrimRight(line, " \t\r\f\v")
-			if markdown {
+		if isPlainASCII(line) || keptLine(line) {
+			for line != "" && isTrailingBlank(line[len(line)-1]) {
+				line = line[:len(line)-1]
+			}
+			if markdown && hasMarkdownMark(line) {
 				line = renderMarkdownLine(line)
 			}
 			b.WriteString(line)
 		} else {
 			buf = appendRendered(buf[:0], line)
-			if markdown && bytes.ContainsAny(buf, markdownMarks) {
+			if markdown && hasMarkdownMark(buf) {
 				b.WriteString(renderMarkdownLine(string(buf)))
 			} else {
 				b.Write(buf)
@@ -56,7 +63,6 @@ func renderBody(text string, markdown bool) string {
 		b.WriteByte('\n')
 		off = end + 1
 	}
-	return b.String()
 }
 
 // RenderLine returns one line of text with Unicode spaces as ASCII spaces,
@@ -76,6 +82,10 @@ func appendRendered(b []byte, s string) []byte {
 	start := len(b)
 	kept := 0 // s[kept:i] stays as it is
 	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(load8(s, i)) {
+			i += 8
+			continue
+		}
 		c := s[i]
 		if c >= ' ' && c < utf8.RuneSelf && c != 0x7f || c == '\t' {
 			i++
@@ -84,6 +94,10 @@ func appendRendered(b []byte, s string) []byte {
 		r, size := rune(c), 1
 		if c >= utf8.RuneSelf {
 			r, size = utf8.DecodeRuneInString(s[i:])
+			if keptRune(r) {
+				i += size // a letter with an accent, a dash or a curly quote: it stays
+				continue
+			}
 		}
 		var repl string
 		switch {
@@ -103,10 +117,44 @@ func appendRendered(b []byte, s string) []byte {
 		kept = i
 	}
 	b = append(b, s[kept:]...)
-	for len(b) > start && strings.IndexByte(" \t\r\f\v", b[len(b)-1]) >= 0 {
+	for len(b) > start && isTrailingBlank(b[len(b)-1]) {
 		b = b[:len(b)-1]
 	}
 	return b
+}
+
+// keptLine reports whether rendering keeps every character of s as it is,
+// so that RenderLine(s) only trims its end: it has no control character,
+// no Unicode space, no invisible character and no byte that is not UTF-8.
+func keptLine(s string) bool {
+	for i := 0; i < len(s); {
+		if i+8 <= len(s) && printable8(load8(s, i)) {
+			i += 8
+			continue
+		}
+		c := s[i]
+		if c >= ' ' && c < utf8.RuneSelf && c != 0x7f || c == '\t' {
+			i++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			return false
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+			return false
+		}
+		i += size
+	}
+	return true
+}
+
+// keptRune reports, without looking up Unicode tables, the characters
+// outside ASCII that transcripts use most and that rendering keeps: the
+// accented Latin letters (U+00C0 to U+024F) and the dashes, curly quotes,
+// bullets and ellipsis of U+2010 to U+2027.
+func keptRune(r rune) bool {
+	return r >= 0xC0 && r <= 0x24F || r >= 0x2010 && r <= 0x2027
 }
 
 // CleanText is RenderLine with runs of white space collapsed to single
@@ -118,12 +166,40 @@ func CleanText(s string) string {
 // isPlainASCII reports whether s holds only printable ASCII, tabs and
 // spaces, which need no rendering.
 func isPlainASCII(s string) bool {
-	for i := 0; i < len(s); i++ {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		if x := load8(s, i); x&hiBits|(x-0x20*loBits)&^x&hiBits != 0 {
+			break // a byte outside ASCII or a control character, maybe a tab
+		}
+	}
+	for ; i < len(s); i++ {
 		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && c != '\t' {
 			return false
 		}
 	}
 	return true
+}
+
+// Bit masks for eight bytes at a time: the low bit and the high bit of each.
+const (
+	loBits = 0x0101010101010101
+	hiBits = 0x8080808080808080
+)
+
+// load8 returns the eight bytes s[i:i+8] as one little-endian word.
+func load8(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// printable8 reports whether the eight bytes of x are all printable ASCII,
+// ' ' to '~': no byte has its high bit set, none is below 0x20 and none is
+// 0x7f (DEL). (x-n*loBits)&^x&hiBits has a bit set exactly when a byte is
+// below n.
+func printable8(x uint64) bool {
+	del := x ^ 0x7f*loBits // DEL becomes zero
+	return x&hiBits|(x-0x20*loBits)&^x&hiBits|(del-loBits)&^del&hiBits == 0
 }
 
 // isInvisible reports a character that takes no room in the text: format
@@ -148,9 +224,33 @@ var (
 // without them renders as it is.
 const markdownMarks = `\<[*_`
 
+// isMarkdownMark tells the bytes of markdownMarks.
+var isMarkdownMark = func() (t [256]bool) {
+	for i := range len(markdownMarks) {
+		t[markdownMarks[i]] = true
+	}
+	return t
+}()
+
+// hasMarkdownMark reports whether s holds one of markdownMarks.
+func hasMarkdownMark[S string | []byte](s S) bool {
+	for i := range len(s) {
+		if isMarkdownMark[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+// isTrailingBlank reports the bytes trimmed from the end of a rendered
+// line: space, tab, carriage return, form feed and vertical tab.
+func isTrailingBlank(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\f' || c == '\v'
+}
+
 // renderMarkdownLine renders the inline markdown of one line as plain text.
 func renderMarkdownLine(s string) string {
-	if !strings.ContainsAny(s, markdownMarks) {
+	if !hasMarkdownMark(s) {
 		return s
 	}
 	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {

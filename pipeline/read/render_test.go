@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 )
 
 func TestRenderBody(t *testing.T) {
@@ -48,7 +49,7 @@ func TestCleanText(t *testing.T) {
 // renderLineByRune is RenderLine as it was first written, one character at
 // a time: the reference the faster RenderLine must agree with.
 func renderLineByRune(s string) string {
-	if isPlainASCII(s) {
+	if isPlainASCIIByByte(s) {
 		return strings.TrimRight(s, " \t\r\f\v")
 	}
 	var b strings.Builder
@@ -89,6 +90,11 @@ func FuzzRenderLine(f *testing.F) {
 		if got, want := RenderLine(s), renderLineByRune(s); got != want {
 			t.Errorf("RenderLine(%q) = %q, want %q", s, got, want)
 		}
+		if keptLine(s) {
+			if got, want := strings.TrimRight(s, " \t\r\f\v"), renderLineByRune(s); got != want {
+				t.Errorf("keptLine(%q), but it renders as %q", s, want)
+			}
+		}
 		if strings.Contains(s, "\n") {
 			return
 		}
@@ -102,4 +108,70 @@ func FuzzRenderLine(f *testing.F) {
 			}
 		}
 	})
+}
+
+// TestKeptRune checks that every character keptRune reports is one that
+// rendering keeps as it is.
+func TestKeptRune(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError) {
+			t.Errorf("keptRune(%U) is true, but rendering changes it", r)
+		}
+	}
+}
+
+// isPlainASCIIByByte is isPlainASCII as it was, a byte at a time: the
+// reference for the one that looks at eight bytes at a time.
+func isPlainASCIIByByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= utf8.RuneSelf || c < ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+// printableByByte is printable8 a byte at a time.
+func printableByByte(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c >= 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+func checkPlainASCII(t *testing.T, s string) {
+	t.Helper()
+	if got, want := isPlainASCII(s), isPlainASCIIByByte(s); got != want {
+		t.Fatalf("isPlainASCII(%q) = %v, want %v", s, got, want)
+	}
+	for i := 0; i+8 <= len(s); i++ {
+		if got, want := printable8(load8(s, i)), printableByByte(s[i:i+8]); got != want {
+			t.Fatalf("printable8(%q) = %v, want %v", s[i:i+8], got, want)
+		}
+	}
+}
+
+func TestPlainASCII(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkPlainASCII(t, s)
+	}
+	// every byte value at every place of a word
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, fill := range []byte{' ', '~', 'a', 0x1f, 0x7f, 0x80} {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[at] = byte(c)
+				checkPlainASCII(t, string(w)+"plain text")
+			}
+		}
+	}
+}
+
+func FuzzPlainASCII(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkPlainASCII)
 }

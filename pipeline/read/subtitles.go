@@ -131,7 +131,7 @@ func readCues(text string, vtt bool, lex *vocab) ([]cue, error) {
 			pc.change = k > 0
 			if pc.speaker == "" && part != "" {
 				trimmed := strings.TrimLeft(part, "- ")
-				if l, ok := parseLabel(trimmed, lex); ok {
+				if l, ok := parseLabel(trimmed, lex, nil); ok {
 					pc.speaker = strings.TrimSuffix(strings.TrimSpace(trimmed[:l.end]), ":")
 					part = trimmed[l.n:]
 				}

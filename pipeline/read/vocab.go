@@ -2,6 +2,7 @@ package read
 
 import (
 	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/turntag/turntag/lexicon"
@@ -13,6 +14,7 @@ import (
 type vocab struct {
 	*lexicon.Lexicon
 	roleLabels      map[string]string // folded label -> the role it names
+	longRoles       [][]string        // the folded labels of six or more bytes, by length, each sorted
 	notLabel        map[string]bool   // first words of "Word ...:" lines that are not labels
 	honorifics      map[string]bool
 	particles       map[string]bool // may stand lower case inside a name
@@ -59,10 +61,31 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		closing: regexp.MustCompile(`^(?i)(?:END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(?:` +
 			lex.WordPattern(lexicon.ClosingWords) + `)\b.*\)\.?)$`),
 	}
+	v.longRoles = rolesByLength(v.roleLabels)
 	v.html = newHTMLWords(lex)
 	v.keepCaps = acronyms(lex, v.keepCaps)
 	v.outletFirst, v.outletAcronyms = outletWords(lex)
 	return v
+}
+
+// rolesByLength returns the keys of roles of six or more bytes, at the
+// index of their length, each list sorted: misspeltRole compares a label
+// only with the keys one byte shorter, as long, or one longer.
+func rolesByLength(roles map[string]string) [][]string {
+	var out [][]string
+	for k := range roles {
+		if len(k) < 6 {
+			continue
+		}
+		for len(out) <= len(k) {
+			out = append(out, nil)
+		}
+		out[len(k)] = append(out[len(k)], k)
+	}
+	for _, ks := range out {
+		slices.Sort(ks)
+	}
+	return out
 }
 
 // outletWords returns the first words (by FoldKey) of the names and

@@ -1,0 +1,277 @@
+package read
+
+import (
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// misspeltRoleByMap is misspeltRole as it was, comparing a label with
+// every role: the reference for the one that compares it only with the
+// roles of about its length.
+func misspeltRoleByMap(folded string, lex *vocab) string {
+	if len(folded) < 6 {
+		return ""
+	}
+	best := ""
+	for k := range lex.roleLabels {
+		if len(k) >= 6 && oneEditApart(folded, k) && (best == "" || k < best) {
+			best = k
+		}
+	}
+	return lex.roleLabels[best]
+}
+
+// testdataTexts returns the transcripts in testdata, one string each.
+func testdataTexts(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*.md"} {
+		paths, err := filepath.Glob(pattern)
+		if err != nil {
+			tb.Fatal(err)
+		}
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, string(src))
+		}
+	}
+	return out
+}
+
+// testdataLines returns the lines of the transcripts in testdata.
+func testdataLines(tb testing.TB) []string {
+	var out []string
+	for _, text := range testdataTexts(tb) {
+		out = append(out, strings.Split(text, "\n")...)
+	}
+	return out
+}
+
+func TestMisspeltRoleSameAsByMap(t *testing.T) {
+	lex := testReader(t).lex
+	words := []string{"opertator", "moerator", "audiene", "senior administration offial", "moderator", "moderatorr", "questoner", "the presidnt", "xxxxxx", ""}
+	for k := range lex.roleLabels {
+		words = append(words, k, k+"s", k[1:], "x"+k, strings.Replace(k, "e", "a", 1))
+	}
+	for _, w := range words {
+		if got, want := misspeltRole(w, lex), misspeltRoleByMap(w, lex); got != want {
+			t.Errorf("misspeltRole(%q) = %q, want %q", w, got, want)
+		}
+	}
+}
+
+// FuzzMisspeltRole checks that misspeltRole gives what comparing with
+// every role gives.
+func FuzzMisspeltRole(f *testing.F) {
+	for k := range testReader(f).lex.roleLabels {
+		f.Add(k)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		lex := testReader(t).lex
+		if got, want := misspeltRole(w, lex), misspeltRoleByMap(w, lex); got != want {
+			t.Fatalf("misspeltRole(%q) = %q, want %q", w, got, want)
+		}
+	})
+}
+
+// TestParseLabelCached checks that a document's cache of label heads
+// changes no label: every line of testdata, read with one cache for all,
+// gives what it gives with none.
+func TestParseLabelCached(t *testing.T) {
+	lex := testReader(t).lex
+	heads := headCache{}
+	for _, l := range testdataLines(t) {
+		checkParseLabelCached(t, l, lex, heads)
+	}
+}
+
+func checkParseLabelCached(t *testing.T, l string, lex *vocab, heads headCache) {
+	t.Helper()
+	want, wok := parseLabel(l, lex, nil)
+	for range 2 { // the first reads the head, the second the cache
+		if got, ok := parseLabel(l, lex, heads); ok != wok || got != want {
+			t.Fatalf("parseLabel(%q) with a cache = %+v, %v; want %+v, %v", l, got, ok, want, wok)
+		}
+	}
+}
+
+// FuzzParseLabelCached checks that a cache of label heads changes no
+// label, the cache holding the heads of other lines too.
+func FuzzParseLabelCached(f *testing.F) {
+	for _, l := range testdataLines(f) {
+		if len(l) < 200 {
+			f.Add(l)
+		}
+	}
+	heads := headCache{}
+	f.Fuzz(func(t *testing.T, l string) {
+		checkParseLabelCached(t, l, testReader(t).lex, heads)
+	})
+}
+
+// labelColonByByte is labelColon as it was, a byte at a time: the
+// reference for the one that finds the colon first.
+func labelColonByByte(s string) int {
+	depth := 0
+	for i := 0; i < len(s) && i <= 120; i++ {
+		switch s[i] {
+		case '(':
+			depth++
+		case ')':
+			depth--
+		case ':':
+			if depth == 0 {
+				return i
+			}
+		}
+	}
+	return -1
+}
+
+func TestLabelColon(t *testing.T) {
+	for _, l := range append(testdataLines(t), "a) b: c", "(a: b) c: d", strings.Repeat("x", 120)+":", strings.Repeat("x", 121)+":") {
+		if got, want := labelColon(l), labelColonByByte(l); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", l, got, want)
+		}
+	}
+}
+
+func FuzzLabelColon(f *testing.F) {
+	f.Add("MS. PSAKI: Good")
+	f.Add("a) b: c")
+	f.Add("(a: b) c: d")
+	f.Fuzz(func(t *testing.T, l string) {
+		if got, want := labelColon(l), labelColonByByte(l); got != want {
+			t.Fatalf("labelColon(%q) = %d, want %d", l, got, want)
+		}
+	})
+}
+
+// periodLabelAsWas is periodLabel as it was, copying the head words before
+// checking them: the reference for the one that rejects most lines first.
+func periodLabelAsWas(line string, lex *vocab) (labelCand, bool) {
+	// most lines are not labels: a capital first, and ". " early on
+	if line == "" || line[0] < 'A' || line[0] > 'Z' {
+		return labelCand{}, false
+	}
+	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
+		return labelCand{}, false
+	}
+	var words []string
+	var ends []int // byte offset after each word
+	for i := 0; i < len(line) && len(words) < 6; {
+		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+			i++
+		}
+		j := i
+		for j < len(line) && line[j] != ' ' && line[j] != '\t' {
+			j++
+		}
+		if j > i {
+			words, ends = append(words, line[i:j]), append(ends, j)
+		}
+		i = j
+	}
+	if len(words) < 3 {
+		return labelCand{}, false
+	}
+	end := -1 // index of the word that carries the label's full stop
+	for i, w := range words[:len(words)-1] {
+		bare := strings.TrimSuffix(w, ".")
+		if bare == w {
+			continue
+		}
+		if i == 0 || utf8.RuneCountInString(bare) == 1 || lex.honorifics[strings.ToLower(bare)] || lex.IsTitle(bare) && isAbbreviation(bare) {
+			continue // "Mr.", "J.", "Sen.": the full stop of an abbreviation
+		}
+		end = i
+		break
+	}
+	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
+		return labelCand{}, false
+	}
+	head := slices.Clone(words[:end+1])
+	head[end] = strings.TrimSuffix(head[end], ".")
+	first := strings.ToLower(strings.Trim(head[0], "."))
+	var raw transcript.Label
+	if first == "the" {
+		role, ok := lex.roleLabels[strings.ToLower(strings.Join(head, " "))]
+		if !ok {
+			return labelCand{}, false
+		}
+		raw.Role, raw.Words = role, strings.Join(head, " ")
+	} else {
+		if !lex.honorifics[first] && !lex.IsTitle(strings.Trim(head[0], ".")) {
+			return labelCand{}, false
+		}
+		for k := 1; k < len(head); k++ {
+			w := head[k]
+			if !labelWord(w, false, lex) || k == len(head)-1 && (lex.IsCommon(strings.Trim(w, ".")) || lex.IsTitle(w)) {
+				return labelCand{}, false
+			}
+			if !hasLower(w) && !lex.keepCaps[w] {
+				head[k] = titleCase(w) // "Mr. BLINKEN"
+			}
+		}
+		raw.Words = strings.Join(head, " ")
+	}
+	n := ends[end]
+	for n < len(line) && (line[n] == ' ' || line[n] == '\t') {
+		n++
+	}
+	return labelCand{n: n, end: ends[end], raw: raw, kind: kindPeriod, key: strings.ToLower(raw.Words)}, true
+}
+
+func checkPeriodLabel(t *testing.T, l string, lex *vocab) {
+	t.Helper()
+	got, ok := periodLabel(l, lex)
+	want, wok := periodLabelAsWas(l, lex)
+	if ok != wok || got != want {
+		t.Fatalf("periodLabel(%q) = %+v, %v; want %+v, %v", l, got, ok, want, wok)
+	}
+}
+
+func TestPeriodLabelSameAsWas(t *testing.T) {
+	lex := testReader(t).lex
+	for _, l := range append(testdataLines(t), periodSeeds...) {
+		checkPeriodLabel(t, l, lex)
+	}
+}
+
+var periodSeeds = []string{
+	"The CHAIRMAN. The committee will come to order.", "Senator Menendez. Thank you.", "Mr. BLINKEN. Thank you.",
+	"Mr. J. JONES III. Yes.", "MS. PSAKI: Good evening. Thank you", "The Vice President. Thanks.", "Sen. Rubio. Go.",
+}
+
+func FuzzPeriodLabel(f *testing.F) {
+	for _, l := range periodSeeds {
+		f.Add(l)
+	}
+	f.Fuzz(func(t *testing.T, l string) {
+		checkPeriodLabel(t, l, testReader(t).lex)
+	})
+}
+
+// TestTheFolds checks that strings.EqualFold(w, "the") is
+// strings.ToLower(w) == "the" for any letters in any of the three places.
+func TestTheFolds(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		for at := range 3 {
+			w := []rune("the")
+			w[at] = r
+			if s := string(w); strings.EqualFold(s, "the") != (strings.ToLower(s) == "the") {
+				t.Errorf("%q: EqualFold and ToLower disagree", s)
+			}
+		}
+	}
+}

@@ -1,0 +1,184 @@
+package read
+
+import (
+	"maps"
+	"reflect"
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// splitTurnsAsWas is splitTurns as it was, with a Turn on the heap for
+// each label and without a cache of label heads: the reference for the
+// faster one. It finds the labels among lines and cuts the text into turns.
+// Text before the first label is one turn of its own.
+func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]bool, lex *vocab) ([]transcript.Turn, []transcript.Span) {
+	type found struct {
+		i int // the line's index
+		l line
+		c labelCand
+	}
+	var cands []found
+	var skipped []transcript.Span
+	skip := make([]bool, len(lines))   // lines that are not speech: headings and footers
+	footer := make([]bool, len(lines)) // the footer lines at the end
+	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
+	// briefing was concluded at 3:04 p.m.)", "###"
+	for i := len(lines) - 1; i >= 0; i-- {
+		t := strings.TrimSpace(lines[i].text)
+		if t == "" {
+			continue
+		}
+		if !isFooter(t, lex) {
+			break
+		}
+		skip[i], footer[i] = true, true
+	}
+	for i, l := range lines {
+		if skip[i] {
+			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
+			continue
+		}
+		if markdown && isHeading(l.text) {
+			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
+			skip[i] = true
+			continue
+		}
+		if c, ok := parseLabel(l.text, lex, nil); ok {
+			cands = append(cands, found{i, l, c})
+		}
+	}
+	// support: names of strong labels and repeated labels
+	repeats := map[string]int{}
+	strong := 0
+	var styles [2]int       // strong role and name labels in mixed case and in capitals
+	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
+	questions := 0          // Q labels in the form "Q." that "A." answers
+	for _, f := range cands {
+		repeats[f.c.key]++
+		switch f.c.kind {
+		case kindClock:
+			clocks++
+		case kindPeriod:
+			periods++
+		case kindQuestion:
+			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+				questions++
+			}
+		}
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			strong++
+			for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+				known[strings.Trim(w, ".,")] = true
+			}
+			if f.c.kind != kindQuestion {
+				styles[capsStyle(f.c.raw.Words)]++
+			}
+		}
+	}
+	accepted := make([]*labelCand, len(lines)) // by line index: the labels that count
+	for k := range cands {
+		f := &cands[k]
+		ok := false
+		switch f.c.kind {
+		case kindQuestion, kindRole, kindStrong:
+			ok = true
+		case kindSingle:
+			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
+				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+		case kindClock:
+			ok = clocks >= 2
+		case kindPeriod:
+			ok = periods >= 2 && strong == 0 // a document writes its labels one way
+		case kindAnswer:
+			ok = questions >= 1 && questions+repeats["a"] >= 3
+		case kindOutlet:
+			ok = strong >= 1 || repeats[f.c.key] >= 2
+		case kindWeak:
+			// once, a weak label needs other labels in its style: "Back to
+			// Wall Street:" is prose among "THE PRESIDENT:" labels
+			style := capsStyle(f.c.raw.Words)
+			ok = repeats[f.c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
+		}
+		if ok {
+			accepted[f.i] = &f.c
+		}
+	}
+
+	var turns []transcript.Turn
+	var cur *transcript.Turn
+	closeTurn := func(end int) {
+		if cur == nil {
+			return
+		}
+		s, e := trimSpan(text, cur.Text.Start, end)
+		cur.Text = transcript.Span{Start: s, End: e}
+		if cur.LabelSpan != (transcript.Span{}) || s < e {
+			turns = append(turns, *cur)
+		}
+		cur = nil
+	}
+	for i, l := range lines {
+		if footer[i] {
+			closeTurn(l.start) // the turn ends where the footer starts
+			continue
+		}
+		if skip[i] {
+			if cur != nil {
+				// a heading ends the turn's text; text after it, up to
+				// the next label, is a new turn by the same speaker
+				closeTurn(l.start)
+				last := turns[len(turns)-1]
+				last.LabelSpan, last.Text, last.Label = transcript.Span{}, transcript.Span{Start: l.end, End: l.end}, transcript.Label{}
+				last.Line = l.no + 1
+				cur = &last
+			}
+			continue
+		}
+		if c := accepted[i]; c != nil {
+			closeTurn(l.start)
+			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			continue
+		}
+		if cur == nil && strings.TrimSpace(l.text) != "" {
+			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
+		}
+	}
+	if len(lines) > 0 {
+		closeTurn(lines[len(lines)-1].end)
+	}
+	return turns, skipped
+}
+
+// checkSplitTurns checks splitTurns against splitTurnsAsWas on text, read
+// as markdown and as plain text.
+func checkSplitTurns(t *testing.T, text string) {
+	t.Helper()
+	lex := testReader(t).lex
+	lines := splitLines(text, 0)
+	known := headerWords(lines[:min(3, len(lines))], "")
+	for _, markdown := range []bool{false, true} {
+		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{})
+		wturns, wskipped := splitTurnsAsWas(text, lines, markdown, maps.Clone(known), lex)
+		if !reflect.DeepEqual(turns, wturns) || !reflect.DeepEqual(skipped, wskipped) {
+			t.Fatalf("splitTurns(%q, markdown %v) = %+v, %v; want %+v, %v", text, markdown, turns, skipped, wturns, wskipped)
+		}
+	}
+}
+
+func TestSplitTurnsSameAsWas(t *testing.T) {
+	for _, l := range testdataTexts(t) {
+		checkSplitTurns(t, l)
+	}
+}
+
+func FuzzSplitTurns(f *testing.F) {
+	f.Add("MODERATOR: a\nQ    b\nNote: c\n**MS. X:** d\n")
+	f.Add("# h\nA B (C): d\n## x\ntext\nEND 1:45 P.M.\n")
+	f.Add("HEARING\n    The CHAIRMAN. Order.\n    Senator SMITH. Thanks.\n    Mr. J. JONES III. Yes.\n")
+	f.Add("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n")
+	f.Add("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n")
+	f.Fuzz(checkSplitTurns)
+}
