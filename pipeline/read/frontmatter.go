@@ -3,6 +3,8 @@ package read
 import (
 	"errors"
 	"fmt"
+	"maps"
+	"slices"
 	"strings"
 
 	"github.com/goccy/go-yaml"
@@ -79,10 +81,18 @@ func splitFrontMatter(text string, lex *vocab) (frontMatter, int, error) {
 			return fm, 0, &transcript.Error{Line: line, Err: fmt.Errorf("front matter: %s", msg)}
 		}
 	}
+	// Keys are read in sorted order, so that keys differing only in case
+	// ("Title" and "title") or "speaker" beside "speakers" give the same
+	// document on every run; a key written as looked up wins over its
+	// other spellings.
+	mkeys := slices.Sorted(maps.Keys(m))
 	get := func(keys ...string) string {
 		for _, k := range keys {
-			for mk, v := range m {
-				if strings.EqualFold(mk, k) && v != nil {
+			if v, ok := m[k]; ok && v != nil {
+				return strings.TrimSpace(fmt.Sprint(v))
+			}
+			for _, mk := range mkeys {
+				if v := m[mk]; strings.EqualFold(mk, k) && v != nil {
 					return strings.TrimSpace(fmt.Sprint(v))
 				}
 			}
@@ -92,7 +102,8 @@ func splitFrontMatter(text string, lex *vocab) (frontMatter, int, error) {
 	fm.Title = get("title")
 	fm.Date = lex.months.normalize(get(lex.dateKeys...))
 	fm.URL = get(lex.urlKeys...)
-	for mk, v := range m {
+	for _, mk := range mkeys {
+		v := m[mk]
 		if strings.EqualFold(mk, "speakers") || strings.EqualFold(mk, "speaker") {
 			switch s := v.(type) {
 			case []any:
