@@ -48,12 +48,14 @@ type compiled struct {
 	capital   bool // the phrase has a capital letter: a name, not a common word
 
 	near, notNear, notBefore, notAfter []*compiled
+
+	ids []uint32 // of a context phrase: norm's word ids in its matcher's vocab (freeze)
 }
 
 type node struct {
 	next     map[string]*node
 	ends     []int
-	prefixes map[string][]prefixEnd // by prefixKey of the prefix
+	prefixes map[uint32][]prefixEnd // by prefixKey of the prefix
 	short    []prefixEnd            // prefixes shorter than prefixKeyLen
 	first2   *[1 << 16 / 64]uint64  // bit set of the first two bytes of the prefixes: most words need no map lookup
 }
@@ -72,12 +74,12 @@ func (n *node) mayPrefix(w string) bool {
 const prefixKeyLen = 3
 
 // prefixKey is the index key of a word or prefix: its first prefixKeyLen
-// bytes, or "" when it is shorter.
-func prefixKey(w string) string {
+// bytes as a number, or 0 when it is shorter (a word has no zero byte).
+func prefixKey(w string) uint32 {
 	if len(w) < prefixKeyLen {
-		return ""
+		return 0
 	}
-	return w[:prefixKeyLen]
+	return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2])
 }
 
 type prefixEnd struct {
@@ -96,6 +98,9 @@ type matcher struct {
 	// (the lowercase cues of topics)
 	lowerFirst map[string]bool
 	lowerAny   bool
+
+	ctxs []*compiled // the context phrases, each once
+	trie *trie       // the trie by word id, for matching (freeze)
 }
 
 // maxLowerFirst is how many first words of phrases that may start without
@@ -114,6 +119,23 @@ type nameWords struct {
 // after the last AddFile and before Match; it returns the problems that make
 // a phrase unusable (an empty phrase, an unknown case).
 func (l *Lexicon) Compile() error {
+	err := l.compile()
+	if l.compiled != nil {
+		ms := []*matcher{l.compiled}
+		for _, p := range l.passes {
+			ms = append(ms, p.compiled)
+		}
+		v := newVocab(ms...) // shared, so that a text's word ids serve every pass
+		for _, m := range ms {
+			m.freeze(v)
+		}
+	}
+	return err
+}
+
+// compile builds the matcher and the passes, not yet frozen: Compile
+// numbers their words together.
+func (l *Lexicon) compile() error {
 	m := &matcher{root: &node{}, names: nameWords{
 		titles: l.Titles, common: l.CommonWords, orgWords: l.OrgWords,
 		connectors: l.Words(TitleConnectors),
@@ -222,6 +244,7 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpand
 						continue
 					}
 					ctxs[s] = c
+					m.ctxs = append(m.ctxs, c)
 				}
 				*ctx.dst = append(*ctx.dst, c)
 			}
@@ -300,7 +323,7 @@ func (m *matcher) insert(cp *compiled) {
 			return
 		}
 		if n.prefixes == nil {
-			n.prefixes = map[string][]prefixEnd{}
+			n.prefixes = map[uint32][]prefixEnd{}
 			n.first2 = new([1 << 16 / 64]uint64)
 		}
 		n.prefixes[prefixKey(pre)] = append(n.prefixes[prefixKey(pre)], prefixEnd{pre: pre, id: id})

@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,26 +75,47 @@ func (l *Lexicon) Match(text string) []Match {
 
 // MatchTokens is Match for a text already tokenised with Tokenize.
 func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
-	m := l.compiled
-	if m == nil {
+	if l.compiled == nil {
 		return nil
 	}
-	s := &scan{text: text, toks: toks, names: &m.names}
+	buf := idBufs.Get().(*[]uint32)
+	ids := slices.Grow((*buf)[:0], len(toks))[:len(toks)]
+	for i := range ids {
+		ids[i] = unknownID
+	}
+	out := l.matchIDs(text, toks, ids)
+	*buf = ids
+	idBufs.Put(buf)
+	return out
+}
+
+// idBufs holds buffers for the word ids of a text's tokens.
+var idBufs = sync.Pool{New: func() any { return new([]uint32) }}
+
+// unknownID is the id of a token not looked up yet (scan.id).
+const unknownID = ^uint32(0)
+
+// matchIDs is MatchTokens with a buffer for the tokens' word ids in the
+// vocab of the lexicon's matcher, unknownID where not looked up yet.
+func (l *Lexicon) matchIDs(text string, toks []Token, ids []uint32) []Match {
+	m := l.compiled
+	t := m.trie
+	s := &scan{text: text, toks: toks, ids: ids, vocab: t.vocab, names: &m.names}
 	out := make([]Match, 0, len(toks)/16+1)
 	var cands []cand
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !m.lowerFirst[toks[i].Norm] {
+		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
 			continue
 		}
-		cands = m.candidates(toks, i, cands[:0])
+		cands = s.candidates(t, i, cands[:0])
 		if len(cands) == 0 {
 			i++
 			continue
 		}
 		if len(cands) > 1 {
 			// longest first; among equals, load order
-			sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+			slices.SortStableFunc(cands, func(a, b cand) int { return b.end - a.end })
 		}
 		end, first := 0, len(out)
 		bestDist := -1
@@ -139,7 +162,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			i++
 		}
 	}
-	return l.withPasses(text, toks, out)
+	return l.withPasses(text, toks, ids, out)
 }
 
 type cand struct{ id, end int }
@@ -154,33 +177,70 @@ func sameTopic(out []Match, t *Topic, start int) bool {
 	return false
 }
 
-// candidates lists the phrases whose keys match the tokens from i on.
-func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
-	n := m.root
-	for j := i; j < len(toks) && n != nil; j++ {
-		if toks[j].Word {
-			w := toks[j].Norm
-			if n.first2 != nil && n.mayPrefix(w) {
-				for _, p := range n.prefixes[prefixKey(w)] {
-					if strings.HasPrefix(w, p.pre) {
-						out = append(out, cand{p.id, j + 1})
-					}
-				}
-			}
-			for _, p := range n.short {
-				if strings.HasPrefix(w, p.pre) {
-					out = append(out, cand{p.id, j + 1})
-				}
-			}
+// candidates lists the phrases of trie t whose keys match the tokens from
+// i on.
+func (s *scan) candidates(t *trie, i int, out []cand) []cand {
+	toks := s.toks
+	n := int32(0)
+	for j := i; j < len(toks); j++ {
+		if pre := t.nodes[n].pre; pre != nil && toks[j].Word {
+			out = pre.prefixCandidates(toks[j].Norm, j+1, out)
 		}
-		n = n.next[toks[j].Norm]
-		if n != nil {
-			for _, id := range n.ends {
-				out = append(out, cand{id, j + 1})
-			}
+		id := s.id(j)
+		if id == 0 {
+			break // no phrase goes on with this word
+		}
+		if n == 0 {
+			n = t.root[id]
+		} else {
+			n = t.child(n, id)
+		}
+		if n == 0 {
+			break
+		}
+		for _, p := range t.ends[t.nodes[n].endLo:t.nodes[n].endHi] {
+			out = append(out, cand{int(p), j + 1})
 		}
 	}
 	return out
+}
+
+// prefixCandidates lists the phrases whose wildcard prefixes at node n
+// start word w, ending at token end.
+func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
+	if n.first2 != nil && n.mayPrefix(w) {
+		for _, p := range n.prefixes[prefixKey(w)] {
+			if strings.HasPrefix(w, p.pre) {
+				out = append(out, cand{p.id, end})
+			}
+		}
+	}
+	for _, p := range n.short {
+		if strings.HasPrefix(w, p.pre) {
+			out = append(out, cand{p.id, end})
+		}
+	}
+	return out
+}
+
+// id returns token j's word id, looking it up on first use.
+func (s *scan) id(j int) uint32 {
+	id := s.ids[j]
+	if id == unknownID {
+		id = s.vocab.id(s.toks[j].Norm)
+		s.ids[j] = id
+	}
+	return id
+}
+
+// lowerFirst reports whether token i is the first word of a phrase of
+// trie t that may start without a capital, looking the word up only when
+// its first byte is one of theirs.
+func (s *scan) lowerFirst(t *trie, i int) bool {
+	if w := s.toks[i].Norm; w != "" && !t.lowerFirstByte[w[0]] {
+		return false
+	}
+	return t.lowerFirst[s.id(i)]
 }
 
 // startsUpper reports whether s starts with an upper-case letter.
@@ -227,6 +287,8 @@ func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
 type scan struct {
 	text      string
 	toks      []Token
+	ids       []uint32 // the tokens' word ids in vocab, unknownID until looked up (id)
+	vocab     *vocab
 	names     *nameWords
 	matchedTo int              // token index where the last match found so far ends
 	occ       map[string][]int // context key -> token indexes where it starts
@@ -430,7 +492,7 @@ func (s *scan) at(p *compiled, i int) bool {
 			if !strings.HasPrefix(t.Norm, w) {
 				return false
 			}
-		} else if t.Norm != w {
+		} else if s.id(i+k) != p.ids[k] {
 			return false
 		}
 	}
@@ -502,9 +564,16 @@ func (s *scan) positions(p *compiled) []int {
 	pos, ok := s.occ[p.key]
 	if !ok {
 		pos = []int{}
-		for i := range s.toks {
-			if s.toks[i].Norm == p.norm[0] || p.prefix && len(p.norm) == 1 {
+		if p.prefix && len(p.norm) == 1 {
+			for i := range s.toks {
 				if s.at(p, i) {
+					pos = append(pos, i)
+				}
+			}
+		} else {
+			first := p.ids[0]
+			for i := range s.toks {
+				if s.id(i) == first && s.at(p, i) {
 					pos = append(pos, i)
 				}
 			}

@@ -1,0 +1,215 @@
+package lexicon
+
+import (
+	"cmp"
+	"slices"
+)
+
+// vocab numbers the words that a matcher's phrases and context phrases are
+// made of, their tokens' Norm, so that the matcher looks each word of a
+// text up once (ids) and then walks its trie and compares context words
+// by number. Id 0 is every word that no phrase has. A compiled lexicon's
+// passes share its vocab, so a text's ids serve them all.
+type vocab struct {
+	words []string // by id; words[0] is ""
+	slots []uint64 // open addressing by hash: the hash's top 32 bits << 32 | id; 0 is empty
+	mask  uint32
+}
+
+// newVocab numbers the words of the matchers, in the order met.
+func newVocab(ms ...*matcher) *vocab {
+	v := &vocab{words: []string{""}}
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			v.words = append(v.words, w)
+		}
+	}
+	for _, m := range ms {
+		m.words(add)
+	}
+	size := 16
+	for size < 2*len(v.words) {
+		size *= 2
+	}
+	v.slots = make([]uint64, size)
+	v.mask = uint32(size - 1)
+	for id, w := range v.words[1:] {
+		h := hashWord(w)
+		i := uint32(h) & v.mask
+		for v.slots[i] != 0 {
+			i = (i + 1) & v.mask
+		}
+		v.slots[i] = h>>32<<32 | uint64(id+1)
+	}
+	return v
+}
+
+// id returns the number of word w, 0 when no phrase has it.
+func (v *vocab) id(w string) uint32 {
+	h := hashWord(w)
+	tag := h >> 32
+	for i := uint32(h) & v.mask; ; i = (i + 1) & v.mask {
+		s := v.slots[i]
+		if s == 0 {
+			return 0
+		}
+		if s>>32 == tag && v.words[uint32(s)] == w {
+			return uint32(s)
+		}
+	}
+}
+
+// hashWord hashes a word for vocab: the same in every process, so that a
+// lexicon compiles to the same tables, and quick on short words, read
+// eight bytes at a time.
+func hashWord(w string) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	h := uint64(len(w)) * m1
+	for ; len(w) >= 8; w = w[8:] {
+		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+		h = (h ^ x) * m1
+		h ^= h >> 32
+	}
+	var x uint64
+	for i := 0; i < len(w); i++ {
+		x |= uint64(w[i]) << (8 * i)
+	}
+	h = (h ^ x) * m2
+	return h ^ h>>29
+}
+
+// words calls add with every word of the matcher's trie paths and context
+// phrases (a wildcard's prefix is not a word).
+func (m *matcher) words(add func(string)) {
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, w := range sortedKeys(n.next) {
+			add(w)
+			walk(n.next[w])
+		}
+	}
+	walk(m.root)
+	for _, c := range m.ctxs {
+		for k, w := range c.norm {
+			if k < len(c.norm)-1 || !c.prefix {
+				add(w)
+			}
+		}
+	}
+}
+
+// sortedKeys returns the map's keys in order, so that ids do not depend on
+// map iteration.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// trie is a matcher's trie with its words numbered by a vocab, in flat
+// arrays: what MatchTokens walks. Node 0 is the root.
+type trie struct {
+	vocab      *vocab
+	root       []int32 // by word id: the root's child, 0 for none
+	nodes      []tnode
+	edges      []edge  // each node's children, sorted by word id
+	ends       []int32 // each node's phrases
+	lowerFirst []bool  // by word id: the matcher's lowerFirst
+	// lowerFirstByte marks the first bytes of the lowerFirst words, so
+	// that most words need not be looked up to know they are not one
+	lowerFirstByte [256]bool
+}
+
+// tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
+// phrases that end at it ends[endLo:endHi], and pre the node as built
+// when it has wildcard prefixes (nil otherwise).
+type tnode struct {
+	edgeLo, edgeHi, endLo, endHi int32
+	pre                          *node
+}
+
+// edge is a trie transition on a word id.
+type edge struct {
+	id uint32
+	to int32
+}
+
+// freeze numbers the matcher's words with v, building its trie, and the
+// words of its context phrases. The string-keyed trie it was built in is
+// left as it is.
+func (m *matcher) freeze(v *vocab) {
+	t := &trie{vocab: v, root: make([]int32, len(v.words)), lowerFirst: make([]bool, len(v.words))}
+	var add func(n *node) int32
+	add = func(n *node) int32 { // numbers n and its descendants, depth first
+		k := int32(len(t.nodes))
+		t.nodes = append(t.nodes, tnode{})
+		if n.first2 != nil || len(n.short) > 0 {
+			t.nodes[k].pre = n
+		}
+		t.nodes[k].endLo = int32(len(t.ends))
+		for _, id := range n.ends {
+			t.ends = append(t.ends, int32(id))
+		}
+		t.nodes[k].endHi = int32(len(t.ends))
+		kids := make([]edge, 0, len(n.next))
+		for _, w := range sortedKeys(n.next) { // nodes numbered the same in every build
+			kids = append(kids, edge{v.id(w), add(n.next[w])})
+		}
+		slices.SortFunc(kids, func(a, b edge) int { return cmp.Compare(a.id, b.id) })
+		t.nodes[k].edgeLo = int32(len(t.edges))
+		t.edges = append(t.edges, kids...)
+		t.nodes[k].edgeHi = int32(len(t.edges))
+		return k
+	}
+	add(m.root)
+	r := t.nodes[0]
+	for _, e := range t.edges[r.edgeLo:r.edgeHi] {
+		t.root[e.id] = e.to
+	}
+	for w := range m.lowerFirst {
+		t.lowerFirst[v.id(w)] = true
+		if w != "" {
+			t.lowerFirstByte[w[0]] = true
+		}
+	}
+	for _, c := range m.ctxs {
+		c.ids = make([]uint32, len(c.norm))
+		for k, w := range c.norm {
+			c.ids[k] = v.id(w) // a wildcard's prefix may get 0: it is compared as a prefix
+		}
+	}
+	m.trie = t
+}
+
+// child returns node n's child on word id, 0 when it has none.
+func (t *trie) child(n int32, id uint32) int32 {
+	nd := &t.nodes[n]
+	kids := t.edges[nd.edgeLo:nd.edgeHi]
+	if len(kids) <= 8 {
+		for _, e := range kids {
+			if e.id == id {
+				return e.to
+			}
+		}
+		return 0
+	}
+	lo, hi := 0, len(kids)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if kids[h].id < id {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(kids) && kids[lo].id == id {
+		return kids[lo].to
+	}
+	return 0
+}
