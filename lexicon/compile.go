@@ -41,8 +41,12 @@ type compiled struct {
 	key      string   // norm tokens joined by spaces
 	toks     []string // folded tokens, case kept
 	norm     []string // folded tokens in lower case
-	prefix   bool     // the last token is a prefix (phrase ended in *)
-	mode     caseMode
+	// for caseAuto: which toks are in lower case (any case matches), and
+	// toks in upper case (a capitalised word matches as written or so)
+	lowerToks []bool
+	upperToks []string
+	prefix    bool // the last token is a prefix (phrase ended in *)
+	mode      caseMode
 
 	notInName bool // Phrase.NotInName
 	capital   bool // the phrase has a capital letter: a name, not a common word
@@ -58,6 +62,7 @@ type node struct {
 	prefixes map[uint32][]prefixEnd // by prefixKey of the prefix
 	short    []prefixEnd            // prefixes shorter than prefixKeyLen
 	first2   *[1 << 16 / 64]uint64  // bit set of the first two bytes of the prefixes: most words need no map lookup
+	first3   *[1 << 16 / 64]uint64  // bit set of a hash of prefixKey of the prefixes: most of the rest need none either
 }
 
 // mayPrefix reports whether a word's first two bytes start any prefix of
@@ -68,6 +73,18 @@ func (n *node) mayPrefix(w string) bool {
 	}
 	k := uint(w[0])<<8 | uint(w[1])
 	return n.first2[k/64]&(1<<(k%64)) != 0
+}
+
+// mayPrefixKey reports whether a word's prefixKey, not 0, may be that of
+// a prefix of the node: mayPrefix's test on a third byte.
+func (n *node) mayPrefixKey(key uint32) bool {
+	k := first3Bit(key)
+	return n.first3[k/64]&(1<<(k%64)) != 0
+}
+
+// first3Bit is the bit of a prefixKey in node.first3.
+func first3Bit(key uint32) uint {
+	return uint(key*0x9e3779b1) >> 16
 }
 
 // prefixKeyLen is how many leading bytes index wildcard prefixes.
@@ -271,6 +288,8 @@ func compilePhrase(text string, mode caseMode) (*compiled, error) {
 	for _, t := range toks {
 		cp.toks = append(cp.toks, t.Text)
 		cp.norm = append(cp.norm, t.Norm)
+		cp.lowerToks = append(cp.lowerToks, lower(t.Text) == t.Text)
+		cp.upperToks = append(cp.upperToks, strings.ToUpper(t.Text))
 		cp.capital = cp.capital || t.Text != t.Norm
 	}
 	cp.key = strings.Join(cp.norm, " ")
@@ -325,10 +344,13 @@ func (m *matcher) insert(cp *compiled) {
 		if n.prefixes == nil {
 			n.prefixes = map[uint32][]prefixEnd{}
 			n.first2 = new([1 << 16 / 64]uint64)
+			n.first3 = new([1 << 16 / 64]uint64)
 		}
 		n.prefixes[prefixKey(pre)] = append(n.prefixes[prefixKey(pre)], prefixEnd{pre: pre, id: id})
 		k := uint(pre[0])<<8 | uint(pre[1])
 		n.first2[k/64] |= 1 << (k % 64)
+		k = first3Bit(prefixKey(pre))
+		n.first3[k/64] |= 1 << (k % 64)
 		return
 	}
 	n.ends = append(n.ends, id)

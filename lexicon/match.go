@@ -78,31 +78,55 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	if l.compiled == nil {
 		return nil
 	}
-	buf := idBufs.Get().(*[]uint32)
-	ids := slices.Grow((*buf)[:0], len(toks))[:len(toks)]
-	for i := range ids {
-		ids[i] = unknownID
-	}
-	out := l.matchIDs(text, toks, ids)
-	*buf = ids
-	idBufs.Put(buf)
+	w := textWordsPool.Get().(*textWords)
+	w.reset(len(toks))
+	out := l.matchWords(text, toks, w)
+	w.clear()
+	textWordsPool.Put(w)
 	return out
 }
 
-// idBufs holds buffers for the word ids of a text's tokens.
-var idBufs = sync.Pool{New: func() any { return new([]uint32) }}
+// textWords is what the matchers of one text share about its tokens,
+// found when first needed: their word ids in the vocab of the lexicon's
+// matcher, which its passes share, and the set of ids the text has.
+type textWords struct {
+	ids     []uint32 // by token; unknownID until looked up (scan.id)
+	cands   []cand   // a buffer for matchWords
+	present []uint64 // bit set by word id of the words of the text, once filled
+	filled  bool
+}
+
+// textWordsPool holds textWords for reuse from one text to the next.
+var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
 
 // unknownID is the id of a token not looked up yet (scan.id).
 const unknownID = ^uint32(0)
 
-// matchIDs is MatchTokens with a buffer for the tokens' word ids in the
-// vocab of the lexicon's matcher, unknownID where not looked up yet.
-func (l *Lexicon) matchIDs(text string, toks []Token, ids []uint32) []Match {
+// reset readies w for a text of n tokens.
+func (w *textWords) reset(n int) {
+	w.ids = slices.Grow(w.ids[:0], n)[:n]
+	for i := range w.ids {
+		w.ids[i] = unknownID
+	}
+}
+
+// clear empties the set of present words, leaving it ready for reuse.
+func (w *textWords) clear() {
+	if w.filled {
+		for _, id := range w.ids {
+			w.present[id/64] = 0
+		}
+		w.filled = false
+	}
+}
+
+// matchWords is MatchTokens with the tokens' words w.
+func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	m := l.compiled
 	t := m.trie
-	s := &scan{text: text, toks: toks, ids: ids, vocab: t.vocab, names: &m.names}
-	out := make([]Match, 0, len(toks)/16+1)
-	var cands []cand
+	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
+	var out []Match // nil when nothing matches: most texts and most passes
+	cands := w.cands[:0]
 	for i := 0; i < len(toks); {
 		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
@@ -134,6 +158,9 @@ func (l *Lexicon) matchIDs(text string, toks []Token, ids []uint32) []Match {
 			}
 			if end == 0 {
 				end, firstCP = c.end, cp
+				if out == nil {
+					out = make([]Match, 0, len(toks)/16+1)
+				}
 				out = append(out, match)
 				continue
 			}
@@ -162,7 +189,8 @@ func (l *Lexicon) matchIDs(text string, toks []Token, ids []uint32) []Match {
 			i++
 		}
 	}
-	return l.withPasses(text, toks, ids, out)
+	w.cands = cands
+	return l.withPasses(text, toks, w, out)
 }
 
 type cand struct{ id, end int }
@@ -209,9 +237,11 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 // start word w, ending at token end.
 func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 	if n.first2 != nil && n.mayPrefix(w) {
-		for _, p := range n.prefixes[prefixKey(w)] {
-			if strings.HasPrefix(w, p.pre) {
-				out = append(out, cand{p.id, end})
+		if key := prefixKey(w); key != 0 && n.mayPrefixKey(key) {
+			for _, p := range n.prefixes[key] {
+				if strings.HasPrefix(w, p.pre) {
+					out = append(out, cand{p.id, end})
+				}
 			}
 		}
 	}
@@ -225,19 +255,36 @@ func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 
 // id returns token j's word id, looking it up on first use.
 func (s *scan) id(j int) uint32 {
-	id := s.ids[j]
+	id := s.words.ids[j]
 	if id == unknownID {
 		id = s.vocab.id(s.toks[j].Norm)
-		s.ids[j] = id
+		s.words.ids[j] = id
 	}
 	return id
 }
 
+// has reports whether the text has the word id, looking every token up
+// on first use.
+func (s *scan) has(id uint32) bool {
+	w := s.words
+	if !w.filled {
+		if n := (len(s.vocab.words) + 63) / 64; len(w.present) < n {
+			w.present = make([]uint64, n)
+		}
+		for j := range s.toks {
+			k := s.id(j)
+			w.present[k/64] |= 1 << (k % 64)
+		}
+		w.filled = true
+	}
+	return w.present[id/64]&(1<<(id%64)) != 0
+}
+
 // lowerFirst reports whether token i is the first word of a phrase of
 // trie t that may start without a capital, looking the word up only when
-// its first byte is one of theirs.
+// its first two bytes are those of one.
 func (s *scan) lowerFirst(t *trie, i int) bool {
-	if w := s.toks[i].Norm; w != "" && !t.lowerFirstByte[w[0]] {
+	if k := first2Key(s.toks[i].Norm); t.lowerFirst2[k/64]&(1<<(k%64)) == 0 {
 		return false
 	}
 	return t.lowerFirst[s.id(i)]
@@ -255,30 +302,17 @@ func (cp *compiled) caseOK(toks []Token) bool {
 		return true
 	}
 	for k, t := range toks {
-		want := cp.toks[k]
-		last := k == len(toks)-1 && cp.prefix
-		if !tokenCaseOK(cp.mode, want, t.Text, last) {
+		if cp.mode == caseAuto && cp.lowerToks[k] {
+			continue // a lowercase word matches in any case
+		}
+		want, got := cp.toks[k], t.Text
+		if k == len(toks)-1 && cp.prefix {
+			if !strings.HasPrefix(got, want) && (cp.mode != caseAuto || !strings.HasPrefix(got, cp.upperToks[k])) {
+				return false
+			}
+		} else if got != want && (cp.mode != caseAuto || got != cp.upperToks[k]) {
 			return false
 		}
-	}
-	return true
-}
-
-func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
-	eq := func(a, b string) bool {
-		if prefix {
-			return strings.HasPrefix(a, b)
-		}
-		return a == b
-	}
-	switch mode {
-	case caseExact:
-		return eq(got, want)
-	case caseAuto:
-		if lower(want) == want {
-			return true
-		}
-		return eq(got, want) || eq(got, strings.ToUpper(want))
 	}
 	return true
 }
@@ -287,7 +321,7 @@ func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
 type scan struct {
 	text      string
 	toks      []Token
-	ids       []uint32 // the tokens' word ids in vocab, unknownID until looked up (id)
+	words     *textWords // the tokens' word ids in vocab (id, has)
 	vocab     *vocab
 	names     *nameWords
 	matchedTo int              // token index where the last match found so far ends
@@ -508,6 +542,9 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 	}
 	lo, hi := s.toks[start].Index-window, s.toks[end-1].Index+window
 	for _, p := range ps {
+		if !(p.prefix && len(p.norm) == 1) && !s.has(p.ids[0]) {
+			continue // not in the text: most of a long list
+		}
 		pos := s.positions(p)
 		if len(pos) == 0 {
 			continue

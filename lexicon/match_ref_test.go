@@ -46,7 +46,7 @@ func refMatchTokens(l *Lexicon, text string, toks []Token) []Match {
 				break
 			}
 			cp := m.phrases[c.id]
-			if !cp.caseOK(toks[i:c.end]) || !s.rulesOK(cp, i, c.end) {
+			if !refCaseOK(cp, toks[i:c.end]) || !s.rulesOK(cp, i, c.end) {
 				continue
 			}
 			match := Match{
@@ -167,7 +167,7 @@ func (s *refScan) at(p *compiled, i int) bool {
 			return false
 		}
 	}
-	return p.caseOK(s.toks[i : i+len(p.toks)])
+	return refCaseOK(p, s.toks[i:i+len(p.toks)])
 }
 
 func (s *refScan) nearAny(ps []*compiled, window, start, end int) bool {
@@ -298,4 +298,39 @@ func refMatchPlaces(l *Lexicon, text string, toks []Token, covered []bool) []Mat
 	}
 	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
 	return out
+}
+
+// refCaseOK is the old compiled.caseOK, which folded the phrase's case on
+// every call.
+func refCaseOK(cp *compiled, toks []Token) bool {
+	if cp.mode == caseAny {
+		return true
+	}
+	for k, t := range toks {
+		want := cp.toks[k]
+		last := k == len(toks)-1 && cp.prefix
+		if !refTokenCaseOK(cp.mode, want, t.Text, last) {
+			return false
+		}
+	}
+	return true
+}
+
+func refTokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
+	eq := func(a, b string) bool {
+		if prefix {
+			return strings.HasPrefix(a, b)
+		}
+		return a == b
+	}
+	switch mode {
+	case caseExact:
+		return eq(got, want)
+	case caseAuto:
+		if lower(want) == want {
+			return true
+		}
+		return eq(got, want) || eq(got, strings.ToUpper(want))
+	}
+	return true
 }

@@ -188,9 +188,9 @@ func (l *Lexicon) compilePasses() error {
 // matches of each other selected taxonomy, keeping the matches in text
 // order (at one start, the main matcher's first).
 //
-// ids are the tokens' word ids in the main matcher's vocab, which Compile
-// gives the passes too (see matchIDs).
-func (l *Lexicon) withPasses(text string, toks []Token, ids []uint32, out []Match) []Match {
+// w holds the tokens' word ids in the main matcher's vocab, which Compile
+// gives the passes too.
+func (l *Lexicon) withPasses(text string, toks []Token, w *textWords, out []Match) []Match {
 	if len(l.passes) == 0 && !l.dropMainCues {
 		return out
 	}
@@ -200,7 +200,7 @@ func (l *Lexicon) withPasses(text string, toks []Token, ids []uint32, out []Matc
 	n := len(out)
 	for _, p := range l.passes {
 		if p.compiled.trie.vocab == l.compiled.trie.vocab {
-			out = append(out, p.matchIDs(text, toks, ids)...)
+			out = append(out, p.matchWords(text, toks, w)...)
 		} else {
 			out = append(out, p.MatchTokens(text, toks)...)
 		}

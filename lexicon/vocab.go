@@ -121,9 +121,10 @@ type trie struct {
 	edges      []edge  // each node's children, sorted by word id
 	ends       []int32 // each node's phrases
 	lowerFirst []bool  // by word id: the matcher's lowerFirst
-	// lowerFirstByte marks the first bytes of the lowerFirst words, so
-	// that most words need not be looked up to know they are not one
-	lowerFirstByte [256]bool
+	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
+	// lowerFirst words, so that most words need no lookup to tell they
+	// are not one
+	lowerFirst2 [1 << 16 / 64]uint64
 }
 
 // tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
@@ -174,9 +175,8 @@ func (m *matcher) freeze(v *vocab) {
 	}
 	for w := range m.lowerFirst {
 		t.lowerFirst[v.id(w)] = true
-		if w != "" {
-			t.lowerFirstByte[w[0]] = true
-		}
+		k := first2Key(w)
+		t.lowerFirst2[k/64] |= 1 << (k % 64)
 	}
 	for _, c := range m.ctxs {
 		c.ids = make([]uint32, len(c.norm))
@@ -185,6 +185,18 @@ func (m *matcher) freeze(v *vocab) {
 		}
 	}
 	m.trie = t
+}
+
+// first2Key is a word's first two bytes as a number, with zeros for
+// missing bytes.
+func first2Key(w string) uint {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return uint(w[0]) << 8
+	}
+	return uint(w[0])<<8 | uint(w[1])
 }
 
 // child returns node n's child on word id, 0 when it has none.
