@@ -128,8 +128,8 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	var out []Match // nil when nothing matches: most texts and most passes
 	cands := w.cands[:0]
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) || !s.mayStart(t, i) {
+			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital, or with this word
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])
@@ -211,10 +211,16 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	toks := s.toks
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
-		if pre := t.nodes[n].pre; pre != nil && toks[j].Word {
+		id := s.id(j)
+		if n == 0 && id != 0 {
+			if toks[j].Word && t.rootPreBits[id/64]&(1<<(id%64)) != 0 {
+				for _, p := range t.rootPre[id] { // what prefixCandidates gives, found at freeze
+					out = append(out, cand{p, j + 1})
+				}
+			}
+		} else if pre := t.nodes[n].pre; pre != nil && toks[j].Word {
 			out = pre.prefixCandidates(toks[j].Norm, j+1, out)
 		}
-		id := s.id(j)
 		if id == 0 {
 			break // no phrase goes on with this word
 		}
@@ -251,6 +257,17 @@ func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 		}
 	}
 	return out
+}
+
+// mayStart reports whether a phrase of trie t may start at token i: the
+// root has a child on its word, or a wildcard prefix that may start it.
+// When it is false, candidates finds nothing at i.
+func (s *scan) mayStart(t *trie, i int) bool {
+	if id := s.id(i); id != 0 {
+		return t.starts[id/64]&(1<<(id%64)) != 0
+	}
+	pre := t.nodes[0].pre
+	return pre != nil && s.toks[i].Word && (len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(s.toks[i].Norm))
 }
 
 // id returns token j's word id, looking it up on first use.

@@ -8,9 +8,9 @@ import (
 )
 
 // BenchmarkMatchRealReference is BenchmarkMatchReal with the reference
-// matcher, to compare on the same machine and run.
+// tokeniser and matcher, to compare on the same machine and run.
 func BenchmarkMatchRealReference(b *testing.B) {
-	benchMatchReal(b, refMatchTokens, refMatchPlaces)
+	benchMatchReal(b, refAppendTokens, refMatchTokens, refMatchPlaces)
 }
 
 // refMatchTokens is MatchTokens as it was before the matcher numbered

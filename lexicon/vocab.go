@@ -3,6 +3,7 @@ package lexicon
 import (
 	"cmp"
 	"slices"
+	"unicode/utf8"
 )
 
 // vocab numbers the words that a matcher's phrases and context phrases are
@@ -14,6 +15,7 @@ type vocab struct {
 	words []string // by id; words[0] is ""
 	slots []uint64 // open addressing by hash: the hash's top 32 bits << 32 | id; 0 is empty
 	mask  uint32
+	ascii [utf8.RuneSelf]uint32 // the ids of the one-byte words, punctuation mostly: no hashing
 }
 
 // newVocab numbers the words of the matchers, in the order met.
@@ -42,12 +44,18 @@ func newVocab(ms ...*matcher) *vocab {
 			i = (i + 1) & v.mask
 		}
 		v.slots[i] = h>>32<<32 | uint64(id+1)
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			v.ascii[w[0]] = uint32(id + 1)
+		}
 	}
 	return v
 }
 
 // id returns the number of word w, 0 when no phrase has it.
 func (v *vocab) id(w string) uint32 {
+	if len(w) == 1 && w[0] < utf8.RuneSelf {
+		return v.ascii[w[0]]
+	}
 	h := hashWord(w)
 	tag := h >> 32
 	for i := uint32(h) & v.mask; ; i = (i + 1) & v.mask {
@@ -121,6 +129,12 @@ type trie struct {
 	edges      []edge  // each node's children, sorted by word id
 	ends       []int32 // each node's phrases
 	lowerFirst []bool  // by word id: the matcher's lowerFirst
+	// rootPre lists, for the words of the vocab that start wildcard
+	// prefixes of the root, the phrases (as prefixCandidates gives them),
+	// so that a known word needs no prefix test; rootPreBits marks them
+	rootPre     map[uint32][]int
+	rootPreBits []uint64
+	starts      []uint64 // bit set by word id: the root has a child on it, or rootPre has it
 	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
 	// lowerFirst words, so that most words need no lookup to tell they
 	// are not one
@@ -172,6 +186,24 @@ func (m *matcher) freeze(v *vocab) {
 	r := t.nodes[0]
 	for _, e := range t.edges[r.edgeLo:r.edgeHi] {
 		t.root[e.id] = e.to
+	}
+	t.rootPreBits = make([]uint64, (len(v.words)+63)/64)
+	if m.root.first2 != nil || len(m.root.short) > 0 {
+		t.rootPre = map[uint32][]int{}
+		for id, w := range v.words[1:] {
+			for _, c := range m.root.prefixCandidates(w, 0, nil) {
+				t.rootPre[uint32(id+1)] = append(t.rootPre[uint32(id+1)], c.id)
+			}
+			if len(t.rootPre[uint32(id+1)]) > 0 {
+				t.rootPreBits[(id+1)/64] |= 1 << ((id + 1) % 64)
+			}
+		}
+	}
+	t.starts = slices.Clone(t.rootPreBits)
+	for id, c := range t.root {
+		if c != 0 {
+			t.starts[id/64] |= 1 << (id % 64)
+		}
 	}
 	for w := range m.lowerFirst {
 		t.lowerFirst[v.id(w)] = true
