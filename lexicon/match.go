@@ -267,7 +267,11 @@ func (s *scan) mayStart(t *trie, i int) bool {
 		return t.starts[id/64]&(1<<(id%64)) != 0
 	}
 	pre := t.nodes[0].pre
-	return pre != nil && s.toks[i].Word && (len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(s.toks[i].Norm))
+	if pre == nil || !s.toks[i].Word {
+		return false
+	}
+	w := s.toks[i].Norm
+	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
 }
 
 // id returns token j's word id, looking it up on first use.

@@ -12,10 +12,18 @@ import (
 // by number. Id 0 is every word that no phrase has. A compiled lexicon's
 // passes share its vocab, so a text's ids serve them all.
 type vocab struct {
-	words []string // by id; words[0] is ""
-	slots []uint64 // open addressing by hash: the hash's top 32 bits << 32 | id; 0 is empty
+	words []string    // by id; words[0] is ""
+	slots []vocabSlot // open addressing by hash, linear probing
 	mask  uint32
 	ascii [utf8.RuneSelf]uint32 // the ids of the one-byte words, punctuation mostly: no hashing
+}
+
+// vocabSlot is a word of a vocab in its hash table: a word of eight bytes
+// or less is told by key and n alone, without reading the word.
+type vocabSlot struct {
+	key uint64 // the word's first eight bytes (wordKey)
+	id  uint32 // 0 when the slot is empty
+	n   uint32 // the word's length, at most 1<<32-1
 }
 
 // newVocab numbers the words of the matchers, in the order met.
@@ -35,15 +43,15 @@ func newVocab(ms ...*matcher) *vocab {
 	for size < 2*len(v.words) {
 		size *= 2
 	}
-	v.slots = make([]uint64, size)
+	v.slots = make([]vocabSlot, size)
 	v.mask = uint32(size - 1)
 	for id, w := range v.words[1:] {
-		h := hashWord(w)
-		i := uint32(h) & v.mask
-		for v.slots[i] != 0 {
+		key := wordKey(w)
+		i := uint32(hashWord(w, key)) & v.mask
+		for v.slots[i].id != 0 {
 			i = (i + 1) & v.mask
 		}
-		v.slots[i] = h>>32<<32 | uint64(id+1)
+		v.slots[i] = vocabSlot{key: key, id: uint32(id + 1), n: uint32(min(len(w), 1<<32-1))}
 		if len(w) == 1 && w[0] < utf8.RuneSelf {
 			v.ascii[w[0]] = uint32(id + 1)
 		}
@@ -56,36 +64,42 @@ func (v *vocab) id(w string) uint32 {
 	if len(w) == 1 && w[0] < utf8.RuneSelf {
 		return v.ascii[w[0]]
 	}
-	h := hashWord(w)
-	tag := h >> 32
-	for i := uint32(h) & v.mask; ; i = (i + 1) & v.mask {
-		s := v.slots[i]
-		if s == 0 {
+	key := wordKey(w)
+	for i := uint32(hashWord(w, key)) & v.mask; ; i = (i + 1) & v.mask {
+		s := &v.slots[i]
+		if s.id == 0 {
 			return 0
 		}
-		if s>>32 == tag && v.words[uint32(s)] == w {
-			return uint32(s)
+		// words have no zero byte: up to eight bytes, key and length are the word
+		if s.key == key && int(s.n) == len(w) && (len(w) <= 8 || v.words[s.id] == w) {
+			return s.id
 		}
 	}
 }
 
-// hashWord hashes a word for vocab: the same in every process, so that a
-// lexicon compiles to the same tables, and quick on short words, read
-// eight bytes at a time.
-func hashWord(w string) uint64 {
-	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
-	h := uint64(len(w)) * m1
-	for ; len(w) >= 8; w = w[8:] {
-		x := uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+// wordKey is a word's first eight bytes as a little-endian number, zeros
+// for missing bytes.
+func wordKey(w string) uint64 {
+	if len(w) >= 8 {
+		return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
 			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
-		h = (h ^ x) * m1
-		h ^= h >> 32
 	}
 	var x uint64
 	for i := 0; i < len(w); i++ {
 		x |= uint64(w[i]) << (8 * i)
 	}
-	h = (h ^ x) * m2
+	return x
+}
+
+// hashWord hashes a word for vocab, given its wordKey: the same in every
+// process, so that a lexicon compiles to the same tables, and a multiply
+// or two for a word of eight bytes or less.
+func hashWord(w string, key uint64) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	h := (key ^ uint64(len(w))*m1) * m2
+	for w = w[min(len(w), 8):]; len(w) > 0; w = w[min(len(w), 8):] {
+		h = (h ^ h>>32 ^ wordKey(w)) * m1
+	}
 	return h ^ h>>29
 }
 
