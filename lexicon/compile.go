@@ -53,7 +53,7 @@ type compiled struct {
 
 	near, notNear, notBefore, notAfter []*compiled
 
-	ids []uint32 // of a context phrase: norm's word ids in its matcher's vocab (freeze)
+	hash0 uint64 // of a context phrase: hashWord of its first word (freeze)
 }
 
 type node struct {

@@ -90,10 +90,10 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 // found when first needed: their word ids in the vocab of the lexicon's
 // matcher, which its passes share, and the set of ids the text has.
 type textWords struct {
-	ids     []uint32 // by token; unknownID until looked up (scan.id)
-	cands   []cand   // a buffer for matchWords
-	present []uint64 // bit set by word id of the words of the text, once filled
-	filled  bool
+	ids    []uint32   // by token; unknownID until looked up (scan.id)
+	cands  []cand     // a buffer for matchWords
+	bloom  [64]uint64 // a Bloom filter of the hashes of the tokens' Norm, once hashed (mayHave)
+	hashed bool
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -110,13 +110,11 @@ func (w *textWords) reset(n int) {
 	}
 }
 
-// clear empties the set of present words, leaving it ready for reuse.
+// clear empties the Bloom filter, leaving w ready for reuse.
 func (w *textWords) clear() {
-	if w.filled {
-		for _, id := range w.ids {
-			w.present[id/64] = 0
-		}
-		w.filled = false
+	if w.hashed {
+		w.bloom = [len(w.bloom)]uint64{}
+		w.hashed = false
 	}
 }
 
@@ -261,11 +259,28 @@ func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 
 // mayStart reports whether a phrase of trie t may start at token i: the
 // root has a child on its word, or a wildcard prefix that may start it.
-// When it is false, candidates finds nothing at i.
+// When it is false, candidates finds nothing at i. A word not yet looked
+// up is looked up only when t.startFilter says that it may start a phrase.
 func (s *scan) mayStart(t *trie, i int) bool {
-	if id := s.id(i); id != 0 {
+	id := s.words.ids[i]
+	if id == unknownID {
+		w := s.toks[i].Norm
+		if h := hashNorm(w); len(w) == 1 || t.startFilter[uint32(h)>>16/64]&(1<<(uint32(h)>>16%64)) != 0 {
+			id = s.vocab.id(w)
+			s.words.ids[i] = id
+		} else {
+			return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
+		}
+	}
+	if id != 0 {
 		return t.starts[id/64]&(1<<(id%64)) != 0
 	}
+	return s.rootPrefix(t, i)
+}
+
+// rootPrefix reports whether a wildcard prefix of the root of trie t may
+// start token i.
+func (s *scan) rootPrefix(t *trie, i int) bool {
 	pre := t.nodes[0].pre
 	if pre == nil || !s.toks[i].Word {
 		return false
@@ -284,22 +299,27 @@ func (s *scan) id(j int) uint32 {
 	return id
 }
 
-// has reports whether the text has the word id, looking every token up
-// on first use.
-func (s *scan) has(id uint32) bool {
+// mayHave reports whether the text may have a word of hash h (hashWord):
+// false means it has not. The set of the hashes of the text's tokens is
+// made on first use and shared by the passes; no word is looked up.
+func (s *scan) mayHave(h uint64) bool {
 	w := s.words
-	if !w.filled {
-		if n := (len(s.vocab.words) + 63) / 64; len(w.present) < n {
-			w.present = make([]uint64, n)
-		}
+	if !w.hashed {
 		for j := range s.toks {
-			k := s.id(j)
-			w.present[k/64] |= 1 << (k % 64)
+			k := bloomBit(hashNorm(s.toks[j].Norm))
+			w.bloom[k/64] |= 1 << (k % 64)
 		}
-		w.filled = true
+		w.hashed = true
 	}
-	return w.present[id/64]&(1<<(id%64)) != 0
+	k := bloomBit(h)
+	return w.bloom[k/64]&(1<<(k%64)) != 0
 }
+
+// bloomBit is the bit of a word's hash in textWords.bloom.
+func bloomBit(h uint64) uint { return uint(h>>32) % (64 * uint(len(textWords{}.bloom))) }
+
+// hashNorm is hashWord of w.
+func hashNorm(w string) uint64 { return hashWord(w, wordKey(w)) }
 
 // lowerFirst reports whether token i is the first word of a phrase of
 // trie t that may start without a capital, looking the word up only when
@@ -547,7 +567,7 @@ func (s *scan) at(p *compiled, i int) bool {
 			if !strings.HasPrefix(t.Norm, w) {
 				return false
 			}
-		} else if s.id(i+k) != p.ids[k] {
+		} else if t.Norm != w {
 			return false
 		}
 	}
@@ -563,7 +583,7 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 	}
 	lo, hi := s.toks[start].Index-window, s.toks[end-1].Index+window
 	for _, p := range ps {
-		if !(p.prefix && len(p.norm) == 1) && !s.has(p.ids[0]) {
+		if !(p.prefix && len(p.norm) == 1) && !s.mayHave(p.hash0) {
 			continue // not in the text: most of a long list
 		}
 		pos := s.positions(p)
@@ -629,9 +649,9 @@ func (s *scan) positions(p *compiled) []int {
 				}
 			}
 		} else {
-			first := p.ids[0]
+			first := p.norm[0]
 			for i := range s.toks {
-				if s.id(i) == first && s.at(p, i) {
+				if s.toks[i].Norm == first && s.at(p, i) {
 					pos = append(pos, i)
 				}
 			}

@@ -149,6 +149,10 @@ type trie struct {
 	rootPre     map[uint32][]int
 	rootPreBits []uint64
 	starts      []uint64 // bit set by word id: the root has a child on it, or rootPre has it
+	// startFilter is a Bloom filter of the words in starts, by bits 16 to
+	// 31 of their hashWord: most words of a text start no phrase, and
+	// this tells so without looking them up
+	startFilter [1 << 16 / 64]uint64
 	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
 	// lowerFirst words, so that most words need no lookup to tell they
 	// are not one
@@ -219,16 +223,19 @@ func (m *matcher) freeze(v *vocab) {
 			t.starts[id/64] |= 1 << (id % 64)
 		}
 	}
+	for id, w := range v.words {
+		if t.starts[id/64]&(1<<(id%64)) != 0 {
+			k := uint32(hashNorm(w)) >> 16
+			t.startFilter[k/64] |= 1 << (k % 64)
+		}
+	}
 	for w := range m.lowerFirst {
 		t.lowerFirst[v.id(w)] = true
 		k := first2Key(w)
 		t.lowerFirst2[k/64] |= 1 << (k % 64)
 	}
 	for _, c := range m.ctxs {
-		c.ids = make([]uint32, len(c.norm))
-		for k, w := range c.norm {
-			c.ids[k] = v.id(w) // a wildcard's prefix may get 0: it is compared as a prefix
-		}
+		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
 }
