@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -36,7 +37,7 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
-	return AppendTokens(make([]Token, 0, len(text)/4+8), text)
+	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
 }
 
 // AppendTokens is Tokenize appending to toks, so that a caller can reuse a
@@ -44,10 +45,13 @@ func Tokenize(text string) []Token {
 //
 // An ASCII word without capitals is its own Norm, a substring of text;
 // the lower-case forms of the others are written one after another into
-// one buffer per text, allocated at the first such word, and Norm is a
+// a buffer per text, allocated at the first such word, and Norm is a
 // substring of that buffer. Punctuation is a substring of text too, except
 // where it is folded.
 func AppendTokens(toks []Token, text string) []Token {
+	// real transcripts have a token every four bytes or so, markup more:
+	// grow once rather than double and copy along the way
+	toks = slices.Grow(toks, len(text)/3+8)
 	var low strings.Builder // lower-case forms of ASCII words with capitals
 	words := 0
 	for i := 0; i < len(text); {
@@ -75,7 +79,10 @@ func AppendTokens(toks []Token, text string) []Token {
 				norm := w
 				if kinds&classUpper != 0 {
 					if low.Cap() == 0 {
-						low.Grow(len(text) - i) // enough for every word from here on: the buffer never moves
+						// words with capitals are a small part of a text;
+						// when they are more, the buffer moves and the
+						// Norms already made keep the old one
+						low.Grow((len(text)-i)/4 + 16)
 					}
 					off := low.Len()
 					for x := i; x < j; x++ {
