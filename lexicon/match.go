@@ -88,7 +88,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 
 // textWords is what the matchers of one text share about its tokens,
 // found when first needed: their word ids in the vocab of the lexicon's
-// matcher, which its passes share, and the set of ids the text has.
+// matcher, which its passes share, and a Bloom filter of its words.
 type textWords struct {
 	ids    []uint32   // by token; unknownID until looked up (scan.id)
 	cands  []cand     // a buffer for matchWords

@@ -7,10 +7,10 @@ import (
 )
 
 // vocab numbers the words that a matcher's phrases and context phrases are
-// made of, their tokens' Norm, so that the matcher looks each word of a
-// text up once (ids) and then walks its trie and compares context words
-// by number. Id 0 is every word that no phrase has. A compiled lexicon's
-// passes share its vocab, so a text's ids serve them all.
+// made of, their tokens' Norm, so that the matcher looks a word of a text
+// up once, at most, and walks its trie by number. Id 0 is every word that
+// no phrase has. A compiled lexicon's passes share its vocab, so a text's
+// ids serve them all; the gazetteer has its own.
 type vocab struct {
 	words []string    // by id; words[0] is ""
 	slots []vocabSlot // open addressing by hash, linear probing
