@@ -265,12 +265,17 @@ func (s *scan) mayStart(t *trie, i int) bool {
 	id := s.words.ids[i]
 	if id == unknownID {
 		w := s.toks[i].Norm
-		if h := hashNorm(w); len(w) == 1 || t.startFilter[uint32(h)>>16/64]&(1<<(uint32(h)>>16%64)) != 0 {
+		if len(w) == 1 {
 			id = s.vocab.id(w)
-			s.words.ids[i] = id
 		} else {
-			return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
+			key := wordKey(w)
+			h := hashWord(w, key)
+			if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
+				return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
+			}
+			id = s.vocab.lookup(w, key, h)
 		}
+		s.words.ids[i] = id
 	}
 	if id != 0 {
 		return t.starts[id/64]&(1<<(id%64)) != 0

@@ -65,7 +65,13 @@ func (v *vocab) id(w string) uint32 {
 		return v.ascii[w[0]]
 	}
 	key := wordKey(w)
-	for i := uint32(hashWord(w, key)) & v.mask; ; i = (i + 1) & v.mask {
+	return v.lookup(w, key, hashWord(w, key))
+}
+
+// lookup is id for a word of more than one byte, given its wordKey and
+// hashWord.
+func (v *vocab) lookup(w string, key, h uint64) uint32 {
+	for i := uint32(h) & v.mask; ; i = (i + 1) & v.mask {
 		s := &v.slots[i]
 		if s.id == 0 {
 			return 0
