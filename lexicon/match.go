@@ -75,7 +75,7 @@ func (l *Lexicon) Match(text string) []Match {
 
 // MatchTokens is Match for a text already tokenised with Tokenize.
 func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
-	if l.compiled == nil {
+	if l.compiled == nil || len(toks) == 0 {
 		return nil
 	}
 	w := textWordsPool.Get().(*textWords)
