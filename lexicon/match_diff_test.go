@@ -95,3 +95,37 @@ func FuzzMatchTokens(f *testing.F) {
 		checkSameMatches(t, lexs, text)
 	})
 }
+
+// TestMatchTokensConcurrent matches the same texts from several
+// goroutines with one compiled lexicon, which shares its tries and pools
+// its per-text buffers: every goroutine must get what one alone gets. Run
+// it with -race.
+func TestMatchTokensConcurrent(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lexs[1] // every taxonomy: the passes share the per-text buffers
+	var lines []string
+	for _, text := range testdataTexts(t)[:4] {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	want := make([]string, len(lines))
+	for i, s := range lines {
+		want[i] = render(s, l.Match(s))
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range lines {
+				if got := render(s, l.Match(s)); got != want[i] {
+					t.Errorf("concurrent Match(%.60q)\n got %s\nwant %s", s, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
