@@ -85,3 +85,105 @@ func BenchmarkCompileDefault(b *testing.B) {
 		}
 	}
 }
+
+// realTurns returns the real transcripts of ../testdata/real (White House
+// markdown, Kremlin and State Department HTML) cut into lines and HTML
+// paragraphs, about one turn or paragraph each, and their total size in
+// bytes.
+func realTurns(b *testing.B) ([]string, int) {
+	b.Helper()
+	var paths []string
+	for _, pat := range []string{"../testdata/real/*/*.md", "../testdata/real/*/*.html"} {
+		ps, _ := filepath.Glob(pat)
+		paths = append(paths, ps...)
+	}
+	if len(paths) == 0 {
+		b.Fatal("no real transcripts in ../testdata/real")
+	}
+	var turns []string
+	size := 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			for _, t := range strings.Split(line, "<p") {
+				turns = append(turns, t)
+				size += len(t)
+			}
+		}
+	}
+	return turns, size
+}
+
+// BenchmarkTokenizeReal measures the tokeniser on real transcripts, one
+// turn at a time into a reused buffer, as the tagger calls it.
+func BenchmarkTokenizeReal(b *testing.B) {
+	turns, size := realTurns(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var toks []Token
+	for b.Loop() {
+		for _, t := range turns {
+			toks = AppendTokens(toks[:0], t)
+		}
+	}
+}
+
+// BenchmarkMatchReal measures tokenising and matching real transcripts as
+// the tagger does, one turn at a time: AppendTokens into a reused buffer,
+// MatchTokens with the default lexicon and every taxonomy selected (the
+// main matcher and a pass per other taxonomy), then MatchPlaces on the
+// tokens the matches leave free. Matching alone is its time less
+// BenchmarkTokenizeReal's.
+func BenchmarkMatchReal(b *testing.B) {
+	benchMatchReal(b, AppendTokens, (*Lexicon).MatchTokens, (*Lexicon).MatchPlaces)
+}
+
+// benchMatchReal is BenchmarkMatchReal with the given tokeniser and
+// matchers.
+func benchMatchReal(b *testing.B, tokenize func([]Token, string) []Token, match func(*Lexicon, string, []Token) []Match, places func(*Lexicon, string, []Token, []bool) []Match) {
+	lex, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lex.SelectTaxonomies(lex.Taxonomies()); err != nil {
+		b.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		b.Fatal(err)
+	}
+	turns, size := realTurns(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	matches := 0
+	var toks []Token
+	var covered []bool
+	for b.Loop() {
+		for _, t := range turns {
+			toks = tokenize(toks[:0], t)
+			ms := match(lex, t, toks)
+			covered = coveredBy(toks, ms, covered)
+			matches += len(ms) + len(places(lex, t, toks, covered))
+		}
+	}
+	b.ReportMetric(float64(matches)/b.Elapsed().Seconds(), "matches/s")
+}
+
+// coveredBy marks the tokens inside matches, as the tagger does before
+// MatchPlaces, reusing buf.
+func coveredBy(toks []Token, ms []Match, buf []bool) []bool {
+	if cap(buf) < len(toks) {
+		buf = make([]bool, len(toks))
+	}
+	buf = buf[:len(toks)]
+	clear(buf)
+	for _, m := range ms {
+		i, j := tokenRange(toks, m)
+		for k := i; k < j; k++ {
+			buf[k] = true
+		}
+	}
+	return buf
+}

@@ -41,21 +41,28 @@ type compiled struct {
 	key      string   // norm tokens joined by spaces
 	toks     []string // folded tokens, case kept
 	norm     []string // folded tokens in lower case
-	prefix   bool     // the last token is a prefix (phrase ended in *)
-	mode     caseMode
+	// for caseAuto: which toks are in lower case (any case matches), and
+	// toks in upper case (a capitalised word matches as written or so)
+	lowerToks []bool
+	upperToks []string
+	prefix    bool // the last token is a prefix (phrase ended in *)
+	mode      caseMode
 
 	notInName bool // Phrase.NotInName
 	capital   bool // the phrase has a capital letter: a name, not a common word
 
 	near, notNear, notBefore, notAfter []*compiled
+
+	hash0 uint64 // of a context phrase: hashWord of its first word (freeze)
 }
 
 type node struct {
 	next     map[string]*node
 	ends     []int
-	prefixes map[string][]prefixEnd // by prefixKey of the prefix
+	prefixes map[uint32][]prefixEnd // by prefixKey of the prefix
 	short    []prefixEnd            // prefixes shorter than prefixKeyLen
 	first2   *[1 << 16 / 64]uint64  // bit set of the first two bytes of the prefixes: most words need no map lookup
+	first3   *[1 << 16 / 64]uint64  // bit set of a hash of prefixKey of the prefixes: most of the rest need none either
 }
 
 // mayPrefix reports whether a word's first two bytes start any prefix of
@@ -68,16 +75,28 @@ func (n *node) mayPrefix(w string) bool {
 	return n.first2[k/64]&(1<<(k%64)) != 0
 }
 
+// mayPrefixKey reports whether a word's prefixKey, not 0, may be that of
+// a prefix of the node: mayPrefix's test on a third byte.
+func (n *node) mayPrefixKey(key uint32) bool {
+	k := first3Bit(key)
+	return n.first3[k/64]&(1<<(k%64)) != 0
+}
+
+// first3Bit is the bit of a prefixKey in node.first3.
+func first3Bit(key uint32) uint {
+	return uint(key*0x9e3779b1) >> 16
+}
+
 // prefixKeyLen is how many leading bytes index wildcard prefixes.
 const prefixKeyLen = 3
 
 // prefixKey is the index key of a word or prefix: its first prefixKeyLen
-// bytes, or "" when it is shorter.
-func prefixKey(w string) string {
+// bytes as a number, or 0 when it is shorter (a word has no zero byte).
+func prefixKey(w string) uint32 {
 	if len(w) < prefixKeyLen {
-		return ""
+		return 0
 	}
-	return w[:prefixKeyLen]
+	return uint32(w[0])<<16 | uint32(w[1])<<8 | uint32(w[2])
 }
 
 type prefixEnd struct {
@@ -96,6 +115,9 @@ type matcher struct {
 	// (the lowercase cues of topics)
 	lowerFirst map[string]bool
 	lowerAny   bool
+
+	ctxs []*compiled // the context phrases, each once
+	trie *trie       // the trie by word id, for matching (freeze)
 }
 
 // maxLowerFirst is how many first words of phrases that may start without
@@ -114,6 +136,23 @@ type nameWords struct {
 // after the last AddFile and before Match; it returns the problems that make
 // a phrase unusable (an empty phrase, an unknown case).
 func (l *Lexicon) Compile() error {
+	err := l.compile()
+	if l.compiled != nil {
+		ms := []*matcher{l.compiled}
+		for _, p := range l.passes {
+			ms = append(ms, p.compiled)
+		}
+		v := newVocab(ms...) // shared, so that a text's word ids serve every pass
+		for _, m := range ms {
+			m.freeze(v)
+		}
+	}
+	return err
+}
+
+// compile builds the matcher and the passes, not yet frozen: Compile
+// numbers their words together.
+func (l *Lexicon) compile() error {
 	m := &matcher{root: &node{}, names: nameWords{
 		titles: l.Titles, common: l.CommonWords, orgWords: l.OrgWords,
 		connectors: l.Words(TitleConnectors),
@@ -222,6 +261,7 @@ func (m *matcher) add(p *Phrase, e *Entry, t *Topic, role Role, x *contextExpand
 						continue
 					}
 					ctxs[s] = c
+					m.ctxs = append(m.ctxs, c)
 				}
 				*ctx.dst = append(*ctx.dst, c)
 			}
@@ -248,6 +288,8 @@ func compilePhrase(text string, mode caseMode) (*compiled, error) {
 	for _, t := range toks {
 		cp.toks = append(cp.toks, t.Text)
 		cp.norm = append(cp.norm, t.Norm)
+		cp.lowerToks = append(cp.lowerToks, lower(t.Text) == t.Text)
+		cp.upperToks = append(cp.upperToks, strings.ToUpper(t.Text))
 		cp.capital = cp.capital || t.Text != t.Norm
 	}
 	cp.key = strings.Join(cp.norm, " ")
@@ -300,12 +342,15 @@ func (m *matcher) insert(cp *compiled) {
 			return
 		}
 		if n.prefixes == nil {
-			n.prefixes = map[string][]prefixEnd{}
+			n.prefixes = map[uint32][]prefixEnd{}
 			n.first2 = new([1 << 16 / 64]uint64)
+			n.first3 = new([1 << 16 / 64]uint64)
 		}
 		n.prefixes[prefixKey(pre)] = append(n.prefixes[prefixKey(pre)], prefixEnd{pre: pre, id: id})
 		k := uint(pre[0])<<8 | uint(pre[1])
 		n.first2[k/64] |= 1 << (k % 64)
+		k = first3Bit(prefixKey(pre))
+		n.first3[k/64] |= 1 << (k % 64)
 		return
 	}
 	n.ends = append(n.ends, id)

@@ -2,8 +2,10 @@ package lexicon
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 )
@@ -73,26 +75,69 @@ func (l *Lexicon) Match(text string) []Match {
 
 // MatchTokens is Match for a text already tokenised with Tokenize.
 func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
-	m := l.compiled
-	if m == nil {
+	if l.compiled == nil || len(toks) == 0 {
 		return nil
 	}
-	s := &scan{text: text, toks: toks, names: &m.names}
-	out := make([]Match, 0, len(toks)/16+1)
-	var cands []cand
+	w := textWordsPool.Get().(*textWords)
+	w.reset(len(toks))
+	out := l.matchWords(text, toks, w)
+	w.clear()
+	textWordsPool.Put(w)
+	return out
+}
+
+// textWords is what the matchers of one text share about its tokens,
+// found when first needed: their word ids in the vocab of the lexicon's
+// matcher, which its passes share, and a Bloom filter of its words.
+type textWords struct {
+	ids    []uint32   // by token; unknownID until looked up (scan.id)
+	cands  []cand     // a buffer for matchWords
+	bloom  [64]uint64 // a Bloom filter of the hashes of the tokens' Norm, once hashed (mayHave)
+	hashed bool
+}
+
+// textWordsPool holds textWords for reuse from one text to the next.
+var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
+
+// unknownID is the id of a token not looked up yet (scan.id).
+const unknownID = ^uint32(0)
+
+// reset readies w for a text of n tokens.
+func (w *textWords) reset(n int) {
+	w.ids = slices.Grow(w.ids[:0], n)[:n]
+	for i := range w.ids {
+		w.ids[i] = unknownID
+	}
+}
+
+// clear empties the Bloom filter, leaving w ready for reuse.
+func (w *textWords) clear() {
+	if w.hashed {
+		w.bloom = [len(w.bloom)]uint64{}
+		w.hashed = false
+	}
+}
+
+// matchWords is MatchTokens with the tokens' words w.
+func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
+	m := l.compiled
+	t := m.trie
+	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
+	var out []Match // nil when nothing matches: most texts and most passes
+	cands := w.cands[:0]
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !m.lowerFirst[toks[i].Norm] {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) || !s.mayStart(t, i) {
+			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital, or with this word
 			continue
 		}
-		cands = m.candidates(toks, i, cands[:0])
+		cands = s.candidates(t, i, cands[:0])
 		if len(cands) == 0 {
 			i++
 			continue
 		}
 		if len(cands) > 1 {
 			// longest first; among equals, load order
-			sort.SliceStable(cands, func(a, b int) bool { return cands[a].end > cands[b].end })
+			slices.SortStableFunc(cands, func(a, b cand) int { return b.end - a.end })
 		}
 		end, first := 0, len(out)
 		bestDist := -1
@@ -111,6 +156,9 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			}
 			if end == 0 {
 				end, firstCP = c.end, cp
+				if out == nil {
+					out = make([]Match, 0, len(toks)/16+1)
+				}
 				out = append(out, match)
 				continue
 			}
@@ -139,7 +187,8 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 			i++
 		}
 	}
-	return l.withPasses(text, toks, out)
+	w.cands = cands
+	return l.withPasses(text, toks, w, out)
 }
 
 type cand struct{ id, end int }
@@ -154,33 +203,137 @@ func sameTopic(out []Match, t *Topic, start int) bool {
 	return false
 }
 
-// candidates lists the phrases whose keys match the tokens from i on.
-func (m *matcher) candidates(toks []Token, i int, out []cand) []cand {
-	n := m.root
-	for j := i; j < len(toks) && n != nil; j++ {
-		if toks[j].Word {
-			w := toks[j].Norm
-			if n.first2 != nil && n.mayPrefix(w) {
-				for _, p := range n.prefixes[prefixKey(w)] {
-					if strings.HasPrefix(w, p.pre) {
-						out = append(out, cand{p.id, j + 1})
-					}
+// candidates lists the phrases of trie t whose keys match the tokens from
+// i on.
+func (s *scan) candidates(t *trie, i int, out []cand) []cand {
+	toks := s.toks
+	n := int32(0)
+	for j := i; j < len(toks); j++ {
+		id := s.id(j)
+		if n == 0 && id != 0 {
+			if toks[j].Word && t.rootPreBits[id/64]&(1<<(id%64)) != 0 {
+				for _, p := range t.rootPre[id] { // what prefixCandidates gives, found at freeze
+					out = append(out, cand{p, j + 1})
 				}
 			}
-			for _, p := range n.short {
-				if strings.HasPrefix(w, p.pre) {
-					out = append(out, cand{p.id, j + 1})
-				}
-			}
+		} else if pre := t.nodes[n].pre; pre != nil && toks[j].Word {
+			out = pre.prefixCandidates(toks[j].Norm, j+1, out)
 		}
-		n = n.next[toks[j].Norm]
-		if n != nil {
-			for _, id := range n.ends {
-				out = append(out, cand{id, j + 1})
-			}
+		if id == 0 {
+			break // no phrase goes on with this word
+		}
+		if n == 0 {
+			n = t.root[id]
+		} else {
+			n = t.child(n, id)
+		}
+		if n == 0 {
+			break
+		}
+		for _, p := range t.ends[t.nodes[n].endLo:t.nodes[n].endHi] {
+			out = append(out, cand{int(p), j + 1})
 		}
 	}
 	return out
+}
+
+// prefixCandidates lists the phrases whose wildcard prefixes at node n
+// start word w, ending at token end.
+func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
+	if n.first2 != nil && n.mayPrefix(w) {
+		if key := prefixKey(w); key != 0 && n.mayPrefixKey(key) {
+			for _, p := range n.prefixes[key] {
+				if strings.HasPrefix(w, p.pre) {
+					out = append(out, cand{p.id, end})
+				}
+			}
+		}
+	}
+	for _, p := range n.short {
+		if strings.HasPrefix(w, p.pre) {
+			out = append(out, cand{p.id, end})
+		}
+	}
+	return out
+}
+
+// mayStart reports whether a phrase of trie t may start at token i: the
+// root has a child on its word, or a wildcard prefix that may start it.
+// When it is false, candidates finds nothing at i. A word not yet looked
+// up is looked up only when t.startFilter says that it may start a phrase.
+func (s *scan) mayStart(t *trie, i int) bool {
+	id := s.words.ids[i]
+	if id == unknownID {
+		w := s.toks[i].Norm
+		if len(w) == 1 {
+			id = s.vocab.id(w)
+		} else {
+			key := wordKey(w)
+			h := hashWord(w, key)
+			if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
+				return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
+			}
+			id = s.vocab.lookup(w, key, h)
+		}
+		s.words.ids[i] = id
+	}
+	if id != 0 {
+		return t.starts[id/64]&(1<<(id%64)) != 0
+	}
+	return s.rootPrefix(t, i)
+}
+
+// rootPrefix reports whether a wildcard prefix of the root of trie t may
+// start token i.
+func (s *scan) rootPrefix(t *trie, i int) bool {
+	pre := t.nodes[0].pre
+	if pre == nil || !s.toks[i].Word {
+		return false
+	}
+	w := s.toks[i].Norm
+	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
+}
+
+// id returns token j's word id, looking it up on first use.
+func (s *scan) id(j int) uint32 {
+	id := s.words.ids[j]
+	if id == unknownID {
+		id = s.vocab.id(s.toks[j].Norm)
+		s.words.ids[j] = id
+	}
+	return id
+}
+
+// mayHave reports whether the text may have a word of hash h (hashWord):
+// false means it has not. The set of the hashes of the text's tokens is
+// made on first use and shared by the passes; no word is looked up.
+func (s *scan) mayHave(h uint64) bool {
+	w := s.words
+	if !w.hashed {
+		for j := range s.toks {
+			k := bloomBit(hashNorm(s.toks[j].Norm))
+			w.bloom[k/64] |= 1 << (k % 64)
+		}
+		w.hashed = true
+	}
+	k := bloomBit(h)
+	return w.bloom[k/64]&(1<<(k%64)) != 0
+}
+
+// bloomBit is the bit of a word's hash in textWords.bloom.
+func bloomBit(h uint64) uint { return uint(h>>32) % (64 * uint(len(textWords{}.bloom))) }
+
+// hashNorm is hashWord of w.
+func hashNorm(w string) uint64 { return hashWord(w, wordKey(w)) }
+
+// lowerFirst reports whether token i is the first word of a phrase of
+// trie t that may start without a capital, looking the word up only when
+// its first two bytes are those of one.
+func (s *scan) lowerFirst(t *trie, i int) bool {
+	if k := first2Key(s.toks[i].Norm); t.lowerFirst2[k/64]&(1<<(k%64)) == 0 {
+		return false
+	}
+	return t.lowerFirst[s.id(i)]
 }
 
 // startsUpper reports whether s starts with an upper-case letter.
@@ -195,30 +348,17 @@ func (cp *compiled) caseOK(toks []Token) bool {
 		return true
 	}
 	for k, t := range toks {
-		want := cp.toks[k]
-		last := k == len(toks)-1 && cp.prefix
-		if !tokenCaseOK(cp.mode, want, t.Text, last) {
+		if cp.mode == caseAuto && cp.lowerToks[k] {
+			continue // a lowercase word matches in any case
+		}
+		want, got := cp.toks[k], t.Text
+		if k == len(toks)-1 && cp.prefix {
+			if !strings.HasPrefix(got, want) && (cp.mode != caseAuto || !strings.HasPrefix(got, cp.upperToks[k])) {
+				return false
+			}
+		} else if got != want && (cp.mode != caseAuto || got != cp.upperToks[k]) {
 			return false
 		}
-	}
-	return true
-}
-
-func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
-	eq := func(a, b string) bool {
-		if prefix {
-			return strings.HasPrefix(a, b)
-		}
-		return a == b
-	}
-	switch mode {
-	case caseExact:
-		return eq(got, want)
-	case caseAuto:
-		if lower(want) == want {
-			return true
-		}
-		return eq(got, want) || eq(got, strings.ToUpper(want))
 	}
 	return true
 }
@@ -227,6 +367,8 @@ func tokenCaseOK(mode caseMode, want, got string, prefix bool) bool {
 type scan struct {
 	text      string
 	toks      []Token
+	words     *textWords // the tokens' word ids in vocab (id, has)
+	vocab     *vocab
 	names     *nameWords
 	matchedTo int              // token index where the last match found so far ends
 	occ       map[string][]int // context key -> token indexes where it starts
@@ -446,6 +588,9 @@ func (s *scan) nearAny(ps []*compiled, window, start, end int) bool {
 	}
 	lo, hi := s.toks[start].Index-window, s.toks[end-1].Index+window
 	for _, p := range ps {
+		if !(p.prefix && len(p.norm) == 1) && !s.mayHave(p.hash0) {
+			continue // not in the text: most of a long list
+		}
 		pos := s.positions(p)
 		if len(pos) == 0 {
 			continue
@@ -502,9 +647,16 @@ func (s *scan) positions(p *compiled) []int {
 	pos, ok := s.occ[p.key]
 	if !ok {
 		pos = []int{}
-		for i := range s.toks {
-			if s.toks[i].Norm == p.norm[0] || p.prefix && len(p.norm) == 1 {
+		if p.prefix && len(p.norm) == 1 {
+			for i := range s.toks {
 				if s.at(p, i) {
+					pos = append(pos, i)
+				}
+			}
+		} else {
+			first := p.norm[0]
+			for i := range s.toks {
+				if s.toks[i].Norm == first && s.at(p, i) {
 					pos = append(pos, i)
 				}
 			}

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -36,21 +37,35 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
-	return AppendTokens(make([]Token, 0, len(text)/4+8), text)
+	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
 }
 
 // AppendTokens is Tokenize appending to toks, so that a caller can reuse a
 // buffer from one text to the next.
+//
+// An ASCII word without capitals is its own Norm, a substring of text;
+// the lower-case forms of the others are written one after another into
+// a buffer per text, allocated at the first such word, and Norm is a
+// substring of that buffer. Punctuation is a substring of text too, except
+// where it is folded.
 func AppendTokens(toks []Token, text string) []Token {
-	low := asciiLower(text) // ASCII words take their Norm from here, without allocating
+	// real transcripts have a token every four bytes or so, markup more:
+	// grow once rather than double and copy along the way
+	toks = slices.Grow(toks, len(text)/3+8)
+	var low strings.Builder // lower-case forms of ASCII words with capitals
 	words := 0
 	for i := 0; i < len(text); {
 		c := text[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case asciiWord[c]:
-				j := i + 1
-				for j < len(text) && text[j] < utf8.RuneSelf && asciiWord[text[j]] {
+			switch k := asciiClass[c]; {
+			case k&classWord != 0:
+				j, kinds := i+1, k
+				for j < len(text) {
+					k := asciiClass[text[j]]
+					if k&classWord == 0 {
+						break
+					}
+					kinds |= k
 					j++
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
@@ -60,13 +75,31 @@ func AppendTokens(toks []Token, text string) []Token {
 						continue
 					}
 				}
-				toks = append(toks, Token{Start: i, End: j, Text: text[i:j], Norm: low[i:j], Word: true, Index: words})
+				w := text[i:j]
+				norm := w
+				if kinds&classUpper != 0 {
+					if low.Cap() == 0 {
+						// words with capitals are a small part of a text;
+						// when they are more, the buffer moves and the
+						// Norms already made keep the old one
+						low.Grow((len(text)-i)/4 + 16)
+					}
+					off := low.Len()
+					for x := i; x < j; x++ {
+						low.WriteByte(lowerASCII[text[x]])
+					}
+					norm = low.String()[off:]
+				}
+				toks = append(toks, Token{Start: i, End: j, Text: w, Norm: norm, Word: true, Index: words})
 				words++
 				i = j
-			case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '-':
+			case k&classSpace != 0:
 				i++
 			default:
-				p := foldPunct(rune(c))
+				p := text[i : i+1]
+				if c == '`' {
+					p = "'"
+				}
 				toks = append(toks, Token{Start: i, End: i + 1, Text: p, Norm: p, Index: words})
 				i++
 			}
@@ -80,7 +113,10 @@ func AppendTokens(toks []Token, text string) []Token {
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
 			i += size
 		default:
-			p := foldPunct(r)
+			p := foldQuote(r)
+			if p == "" {
+				p = text[i : i+size] // the rune as written: string(r), without allocating
+			}
 			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
 			i += size
 		}
@@ -103,10 +139,25 @@ func tokenizeWord(text string, i int, toks *[]Token, index int) int {
 	return j
 }
 
-// asciiWord marks ASCII letters and digits.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
+// The classes of ASCII bytes in asciiClass.
+const (
+	classWord  = 1 << iota // a letter or digit
+	classUpper             // a capital letter
+	classSpace             // white space or a hyphen: dropped between tokens
+)
+
+// asciiClass gives each byte its classes; bytes of multi-byte runes have
+// none.
+var asciiClass = func() (t [256]uint8) {
 	for c := 0; c < utf8.RuneSelf; c++ {
-		t[c] = 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+		switch {
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+			t[c] = classWord
+		case 'A' <= c && c <= 'Z':
+			t[c] = classWord | classUpper
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '-':
+			t[c] = classSpace
+		}
 	}
 	return t
 }()
@@ -162,15 +213,16 @@ func isDash(r rune) bool {
 	return false
 }
 
-// foldPunct maps typographic quotes to their ASCII forms.
-func foldPunct(r rune) string {
+// foldQuote returns the ASCII form of a typographic quote, or "" when r is
+// not one.
+func foldQuote(r rune) string {
 	switch r {
 	case '\u2018', '\u2019', '\u201b', '\u02bc', '\u2032', '`', '\u00b4':
 		return "'"
 	case '\u201c', '\u201d', '\u201e', '\u201f', '\u00ab', '\u00bb', '\u2033':
 		return `"`
 	}
-	return string(r)
+	return ""
 }
 
 var stripMarks = runes.Remove(runes.In(unicode.Mn))
@@ -203,7 +255,7 @@ func foldDiacritics(s string) string {
 func foldKey(s string) string {
 	plain := len(s) > 0
 	for i := 0; i < len(s) && plain; i++ {
-		plain = s[i] < utf8.RuneSelf && asciiWord[s[i]]
+		plain = asciiClass[s[i]]&classWord != 0
 	}
 	if plain { // one ASCII word: the common case, without tokenising
 		return asciiLower(s)

@@ -39,6 +39,7 @@ func (l *Lexicon) compilePlaces() {
 			m.add(&e.Aliases[i], e, nil, RoleAlias, x, ctxs)
 		}
 	}
+	m.freeze(newVocab(m))
 	l.places.compiled = m
 }
 

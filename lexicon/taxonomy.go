@@ -164,7 +164,7 @@ func (l *Lexicon) compilePasses() error {
 				p.topicByID[t.ID] = t
 			}
 		}
-		if err := p.Compile(); err != nil {
+		if err := p.compile(); err != nil { // Compile freezes it with the main matcher
 			var ps Problems
 			if errors.As(err, &ps) {
 				probs = append(probs, ps...)
@@ -187,7 +187,10 @@ func (l *Lexicon) compilePasses() error {
 // cues of the main taxonomy when it is not selected and adds the cue
 // matches of each other selected taxonomy, keeping the matches in text
 // order (at one start, the main matcher's first).
-func (l *Lexicon) withPasses(text string, toks []Token, out []Match) []Match {
+//
+// w holds the tokens' word ids in the main matcher's vocab, which Compile
+// gives the passes too.
+func (l *Lexicon) withPasses(text string, toks []Token, w *textWords, out []Match) []Match {
 	if len(l.passes) == 0 && !l.dropMainCues {
 		return out
 	}
@@ -196,10 +199,14 @@ func (l *Lexicon) withPasses(text string, toks []Token, out []Match) []Match {
 	}
 	n := len(out)
 	for _, p := range l.passes {
-		out = append(out, p.MatchTokens(text, toks)...)
+		if p.compiled.trie.vocab == l.compiled.trie.vocab {
+			out = append(out, p.matchWords(text, toks, w)...)
+		} else {
+			out = append(out, p.MatchTokens(text, toks)...)
+		}
 	}
 	if len(out) > n {
-		sort.SliceStable(out, func(i, j int) bool { return out[i].Start < out[j].Start })
+		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
 	}
 	return out
 }

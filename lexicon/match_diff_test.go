@@ -1,0 +1,131 @@
+package lexicon
+
+import (
+	"strings"
+	"sync"
+	"testing"
+)
+
+// diffLexicons returns the lexicons the differential tests match with:
+// the default one with its default taxonomy and with every taxonomy (its
+// passes), and the small test lexicon.
+var diffLexicons = sync.OnceValues(func() ([]*Lexicon, error) {
+	var out []*Lexicon
+	for _, all := range []bool{false, true} {
+		l, err := LoadDefault()
+		if err != nil {
+			return nil, err
+		}
+		if all {
+			if err := l.SelectTaxonomies(l.Taxonomies()); err != nil {
+				return nil, err
+			}
+		}
+		if err := l.Compile(); err != nil {
+			return nil, err
+		}
+		out = append(out, l)
+	}
+	small := New()
+	if err := small.AddFile("testdata/small.yaml"); err != nil {
+		return nil, err
+	}
+	if err := small.Compile(); err != nil {
+		return nil, err
+	}
+	return append(out, small), nil
+})
+
+// checkSameMatches compares MatchTokens and MatchPlaces with the
+// reference matcher on one text.
+func checkSameMatches(t *testing.T, lexs []*Lexicon, text string) {
+	t.Helper()
+	toks := Tokenize(text)
+	for n, l := range lexs {
+		got, want := l.MatchTokens(text, toks), refMatchTokens(l, text, toks)
+		if !sameMatches(got, want) {
+			t.Fatalf("lexicon %d: MatchTokens(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+		}
+		covered := coveredBy(toks, got, nil)
+		got, want = l.MatchPlaces(text, toks, covered), refMatchPlaces(l, text, toks, covered)
+		if !sameMatches(got, want) {
+			t.Fatalf("lexicon %d: MatchPlaces(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+		}
+	}
+}
+
+func sameMatches(a, b []Match) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
+}
+
+func TestMatchTokensSameAsReference(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		checkSameMatches(t, lexs, text) // whole: context windows reach far
+		for _, line := range strings.Split(text, "\n") {
+			checkSameMatches(t, lexs, line) // a turn or paragraph each, as the tagger matches
+		}
+	}
+}
+
+func FuzzMatchTokens(f *testing.F) {
+	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				f.Add(line)
+			}
+		}
+	}
+	lexs, err := diffLexicons()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkSameMatches(t, lexs, text)
+	})
+}
+
+// TestMatchTokensConcurrent matches the same texts from several
+// goroutines with one compiled lexicon, which shares its tries and pools
+// its per-text buffers: every goroutine must get what one alone gets. Run
+// it with -race.
+func TestMatchTokensConcurrent(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := lexs[1] // every taxonomy: the passes share the per-text buffers
+	var lines []string
+	for _, text := range testdataTexts(t)[:4] {
+		lines = append(lines, strings.Split(text, "\n")...)
+	}
+	want := make([]string, len(lines))
+	for i, s := range lines {
+		want[i] = render(s, l.Match(s))
+	}
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i, s := range lines {
+				if got := render(s, l.Match(s)); got != want[i] {
+					t.Errorf("concurrent Match(%.60q)\n got %s\nwant %s", s, got, want[i])
+					return
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}

@@ -1,0 +1,70 @@
+package lexicon
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+)
+
+// testdataTexts returns the repository's transcripts, real and bundled,
+// for the differential tests and as fuzz seeds.
+func testdataTexts(tb testing.TB) []string {
+	tb.Helper()
+	var out []string
+	for _, pat := range []string{"../testdata/transcripts/*.txt", "../testdata/real/*/*.md", "../testdata/real/*/*.html"} {
+		paths, _ := filepath.Glob(pat)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				tb.Fatal(err)
+			}
+			out = append(out, string(src))
+		}
+	}
+	if len(out) == 0 {
+		tb.Fatal("no transcripts in ../testdata")
+	}
+	return out
+}
+
+// tokenizeSamples are short texts that reach the tokeniser's corners.
+var tokenizeSamples = []string{
+	"", "a", "A", "Erdoğan's NATO-Ukraine talks", "`quoted´ “double” «guillemets»",
+	"U.S. 9/11 — dash – en\u00adsoft", "ÀÉÎ Ωmega ß straße", "MIXEDcase123abc", "\xff\xfe bad utf8 \xc3",
+	"tab\tform\fvert\vcr\r\nnl", "emoji 🙂 zero\u200bwidth", "Über-Ärger", "x\uFFFDy",
+}
+
+func TestAppendTokensSameAsReference(t *testing.T) {
+	texts := append(testdataTexts(t), tokenizeSamples...)
+	var got, want []Token
+	for n, text := range texts {
+		got = AppendTokens(got[:0], text)
+		want = refAppendTokens(want[:0], text)
+		if !reflect.DeepEqual(got, want) {
+			for k := range min(len(got), len(want)) {
+				if got[k] != want[k] {
+					t.Fatalf("text %d: token %d: got %+v, want %+v", n, k, got[k], want[k])
+				}
+			}
+			t.Fatalf("text %d: %d tokens, want %d", n, len(got), len(want))
+		}
+	}
+}
+
+func FuzzAppendTokens(f *testing.F) {
+	for _, s := range append(testdataTexts(f), tokenizeSamples...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		got, want := Tokenize(text), refAppendTokens(nil, text)
+		if len(got) != len(want) {
+			t.Fatalf("%d tokens, want %d", len(got), len(want))
+		}
+		for k := range got {
+			if got[k] != want[k] {
+				t.Fatalf("token %d: got %+v, want %+v", k, got[k], want[k])
+			}
+		}
+	})
+}

@@ -1,0 +1,286 @@
+package lexicon
+
+import (
+	"cmp"
+	"slices"
+	"unicode/utf8"
+)
+
+// vocab numbers the words that a matcher's phrases and context phrases are
+// made of, their tokens' Norm, so that the matcher looks a word of a text
+// up once, at most, and walks its trie by number. Id 0 is every word that
+// no phrase has. A compiled lexicon's passes share its vocab, so a text's
+// ids serve them all; the gazetteer has its own.
+type vocab struct {
+	words []string    // by id; words[0] is ""
+	slots []vocabSlot // open addressing by hash, linear probing
+	mask  uint32
+	ascii [utf8.RuneSelf]uint32 // the ids of the one-byte words, punctuation mostly: no hashing
+}
+
+// vocabSlot is a word of a vocab in its hash table: a word of eight bytes
+// or less is told by key and n alone, without reading the word.
+type vocabSlot struct {
+	key uint64 // the word's first eight bytes (wordKey)
+	id  uint32 // 0 when the slot is empty
+	n   uint32 // the word's length, at most 1<<32-1
+}
+
+// newVocab numbers the words of the matchers, in the order met.
+func newVocab(ms ...*matcher) *vocab {
+	v := &vocab{words: []string{""}}
+	seen := map[string]bool{}
+	add := func(w string) {
+		if !seen[w] {
+			seen[w] = true
+			v.words = append(v.words, w)
+		}
+	}
+	for _, m := range ms {
+		m.words(add)
+	}
+	size := 16
+	for size < 2*len(v.words) {
+		size *= 2
+	}
+	v.slots = make([]vocabSlot, size)
+	v.mask = uint32(size - 1)
+	for id, w := range v.words[1:] {
+		key := wordKey(w)
+		i := uint32(hashWord(w, key)) & v.mask
+		for v.slots[i].id != 0 {
+			i = (i + 1) & v.mask
+		}
+		v.slots[i] = vocabSlot{key: key, id: uint32(id + 1), n: uint32(min(len(w), 1<<32-1))}
+		if len(w) == 1 && w[0] < utf8.RuneSelf {
+			v.ascii[w[0]] = uint32(id + 1)
+		}
+	}
+	return v
+}
+
+// id returns the number of word w, 0 when no phrase has it.
+func (v *vocab) id(w string) uint32 {
+	if len(w) == 1 && w[0] < utf8.RuneSelf {
+		return v.ascii[w[0]]
+	}
+	key := wordKey(w)
+	return v.lookup(w, key, hashWord(w, key))
+}
+
+// lookup is id for a word of more than one byte, given its wordKey and
+// hashWord.
+func (v *vocab) lookup(w string, key, h uint64) uint32 {
+	for i := uint32(h) & v.mask; ; i = (i + 1) & v.mask {
+		s := &v.slots[i]
+		if s.id == 0 {
+			return 0
+		}
+		// words have no zero byte: up to eight bytes, key and length are the word
+		if s.key == key && int(s.n) == len(w) && (len(w) <= 8 || v.words[s.id] == w) {
+			return s.id
+		}
+	}
+}
+
+// wordKey is a word's first eight bytes as a little-endian number, zeros
+// for missing bytes.
+func wordKey(w string) uint64 {
+	if len(w) >= 8 {
+		return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
+			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	}
+	var x uint64
+	for i := 0; i < len(w); i++ {
+		x |= uint64(w[i]) << (8 * i)
+	}
+	return x
+}
+
+// hashWord hashes a word for vocab, given its wordKey: the same in every
+// process, so that a lexicon compiles to the same tables, and a multiply
+// or two for a word of eight bytes or less.
+func hashWord(w string, key uint64) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	h := (key ^ uint64(len(w))*m1) * m2
+	for w = w[min(len(w), 8):]; len(w) > 0; w = w[min(len(w), 8):] {
+		h = (h ^ h>>32 ^ wordKey(w)) * m1
+	}
+	return h ^ h>>29
+}
+
+// words calls add with every word of the matcher's trie paths and context
+// phrases (a wildcard's prefix is not a word).
+func (m *matcher) words(add func(string)) {
+	var walk func(n *node)
+	walk = func(n *node) {
+		for _, w := range sortedKeys(n.next) {
+			add(w)
+			walk(n.next[w])
+		}
+	}
+	walk(m.root)
+	for _, c := range m.ctxs {
+		for k, w := range c.norm {
+			if k < len(c.norm)-1 || !c.prefix {
+				add(w)
+			}
+		}
+	}
+}
+
+// sortedKeys returns the map's keys in order, so that ids do not depend on
+// map iteration.
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// trie is a matcher's trie with its words numbered by a vocab, in flat
+// arrays: what MatchTokens walks. Node 0 is the root.
+type trie struct {
+	vocab      *vocab
+	root       []int32 // by word id: the root's child, 0 for none
+	nodes      []tnode
+	edges      []edge  // each node's children, sorted by word id
+	ends       []int32 // each node's phrases
+	lowerFirst []bool  // by word id: the matcher's lowerFirst
+	// rootPre lists, for the words of the vocab that start wildcard
+	// prefixes of the root, the phrases (as prefixCandidates gives them),
+	// so that a known word needs no prefix test; rootPreBits marks them
+	rootPre     map[uint32][]int
+	rootPreBits []uint64
+	starts      []uint64 // bit set by word id: the root has a child on it, or rootPre has it
+	// startFilter is a Bloom filter of the words in starts, by bits 16 to
+	// 31 of their hashWord: most words of a text start no phrase, and
+	// this tells so without looking them up
+	startFilter [1 << 16 / 64]uint64
+	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
+	// lowerFirst words, so that most words need no lookup to tell they
+	// are not one
+	lowerFirst2 [1 << 16 / 64]uint64
+}
+
+// tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
+// phrases that end at it ends[endLo:endHi], and pre the node as built
+// when it has wildcard prefixes (nil otherwise).
+type tnode struct {
+	edgeLo, edgeHi, endLo, endHi int32
+	pre                          *node
+}
+
+// edge is a trie transition on a word id.
+type edge struct {
+	id uint32
+	to int32
+}
+
+// freeze numbers the matcher's words with v, building its trie, and the
+// words of its context phrases. The string-keyed trie it was built in is
+// left as it is.
+func (m *matcher) freeze(v *vocab) {
+	t := &trie{vocab: v, root: make([]int32, len(v.words)), lowerFirst: make([]bool, len(v.words))}
+	var add func(n *node) int32
+	add = func(n *node) int32 { // numbers n and its descendants, depth first
+		k := int32(len(t.nodes))
+		t.nodes = append(t.nodes, tnode{})
+		if n.first2 != nil || len(n.short) > 0 {
+			t.nodes[k].pre = n
+		}
+		t.nodes[k].endLo = int32(len(t.ends))
+		for _, id := range n.ends {
+			t.ends = append(t.ends, int32(id))
+		}
+		t.nodes[k].endHi = int32(len(t.ends))
+		kids := make([]edge, 0, len(n.next))
+		for _, w := range sortedKeys(n.next) { // nodes numbered the same in every build
+			kids = append(kids, edge{v.id(w), add(n.next[w])})
+		}
+		slices.SortFunc(kids, func(a, b edge) int { return cmp.Compare(a.id, b.id) })
+		t.nodes[k].edgeLo = int32(len(t.edges))
+		t.edges = append(t.edges, kids...)
+		t.nodes[k].edgeHi = int32(len(t.edges))
+		return k
+	}
+	add(m.root)
+	r := t.nodes[0]
+	for _, e := range t.edges[r.edgeLo:r.edgeHi] {
+		t.root[e.id] = e.to
+	}
+	t.rootPreBits = make([]uint64, (len(v.words)+63)/64)
+	if m.root.first2 != nil || len(m.root.short) > 0 {
+		t.rootPre = map[uint32][]int{}
+		for id, w := range v.words[1:] {
+			for _, c := range m.root.prefixCandidates(w, 0, nil) {
+				t.rootPre[uint32(id+1)] = append(t.rootPre[uint32(id+1)], c.id)
+			}
+			if len(t.rootPre[uint32(id+1)]) > 0 {
+				t.rootPreBits[(id+1)/64] |= 1 << ((id + 1) % 64)
+			}
+		}
+	}
+	t.starts = slices.Clone(t.rootPreBits)
+	for id, c := range t.root {
+		if c != 0 {
+			t.starts[id/64] |= 1 << (id % 64)
+		}
+	}
+	for id, w := range v.words {
+		if t.starts[id/64]&(1<<(id%64)) != 0 {
+			k := uint32(hashNorm(w)) >> 16
+			t.startFilter[k/64] |= 1 << (k % 64)
+		}
+	}
+	for w := range m.lowerFirst {
+		t.lowerFirst[v.id(w)] = true
+		k := first2Key(w)
+		t.lowerFirst2[k/64] |= 1 << (k % 64)
+	}
+	for _, c := range m.ctxs {
+		c.hash0 = hashNorm(c.norm[0])
+	}
+	m.trie = t
+}
+
+// first2Key is a word's first two bytes as a number, with zeros for
+// missing bytes.
+func first2Key(w string) uint {
+	switch len(w) {
+	case 0:
+		return 0
+	case 1:
+		return uint(w[0]) << 8
+	}
+	return uint(w[0])<<8 | uint(w[1])
+}
+
+// child returns node n's child on word id, 0 when it has none.
+func (t *trie) child(n int32, id uint32) int32 {
+	nd := &t.nodes[n]
+	kids := t.edges[nd.edgeLo:nd.edgeHi]
+	if len(kids) <= 8 {
+		for _, e := range kids {
+			if e.id == id {
+				return e.to
+			}
+		}
+		return 0
+	}
+	lo, hi := 0, len(kids)
+	for lo < hi {
+		h := int(uint(lo+hi) >> 1)
+		if kids[h].id < id {
+			lo = h + 1
+		} else {
+			hi = h
+		}
+	}
+	if lo < len(kids) && kids[lo].id == id {
+		return kids[lo].to
+	}
+	return 0
+}
