@@ -49,13 +49,24 @@ func benchParse(b *testing.B, p *Pipeline, path string, src []byte) *transcript.
 
 // BenchmarkEndToEndLexicon runs parse, speakers, lexicon matching, scoring
 // and CSV writing without the NER.
-func BenchmarkEndToEndLexicon(b *testing.B) { benchEndToEnd(b, nil) }
+func BenchmarkEndToEndLexicon(b *testing.B) { benchEndToEnd(b, nil, transcriptsGlob) }
+
+// BenchmarkEndToEndLexiconReal is BenchmarkEndToEndLexicon over the real
+// transcripts of testdata/real (White House markdown, Kremlin and State
+// Department HTML), whose mix of formats and turn lengths the speed targets
+// are set on.
+func BenchmarkEndToEndLexiconReal(b *testing.B) {
+	benchEndToEnd(b, nil, "../testdata/real/*/*")
+}
 
 // BenchmarkEndToEndNER is the default mode, with prose's NER.
-func BenchmarkEndToEndNER(b *testing.B) { benchEndToEnd(b, tagger.Prose{}) }
+func BenchmarkEndToEndNER(b *testing.B) { benchEndToEnd(b, tagger.Prose{}, transcriptsGlob) }
 
-func benchEndToEnd(b *testing.B, ner tagger.NameFinder) {
-	paths, srcs, n := testdocs.Files(b, "../testdata/transcripts/*")
+// transcriptsGlob names the bundled transcripts of every format.
+const transcriptsGlob = "../testdata/transcripts/*"
+
+func benchEndToEnd(b *testing.B, ner tagger.NameFinder, patterns ...string) {
+	paths, srcs, n := testdocs.Files(b, patterns...)
 	p := benchPipeline(b, ner)
 	if pr, ok := ner.(tagger.Prose); ok {
 		pr.Warm()

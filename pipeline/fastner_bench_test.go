@@ -12,5 +12,5 @@ func BenchmarkEndToEndFastNER(b *testing.B) {
 	if err := (fastner.Finder{}).Warm(); err != nil {
 		b.Fatal(err)
 	}
-	benchEndToEnd(b, fastner.Finder{})
+	benchEndToEnd(b, fastner.Finder{}, transcriptsGlob)
 }
