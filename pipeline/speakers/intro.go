@@ -2,6 +2,8 @@ package speakers
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/read"
@@ -27,10 +29,7 @@ func (s *speakers) introduced(name string) intro {
 		return in
 	}
 	want := lexicon.Tokenize(name)
-	var in intro
-	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
-		in = s.introIn(s.doc.TurnText(s.doc.Turns[j]), s.turnTokens(j), want)
-	}
+	in := s.introFor(want)
 	if s.intros == nil {
 		s.intros = map[string]intro{}
 	}
@@ -39,6 +38,22 @@ func (s *speakers) introduced(name string) intro {
 		s.reg.AddPerson(in.name)
 	}
 	return in
+}
+
+// introFor finds the first introduction of a name (its tokens) in the
+// turns before the current one, up to maxIntroTurns of them. A turn whose
+// text cannot hold the name's first word is passed over untokenised.
+func (s *speakers) introFor(want []lexicon.Token) intro {
+	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
+		text := s.doc.TurnText(s.doc.Turns[j])
+		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !containsFold(text, want[0].Norm) {
+			continue // no token of text folds to the name's first word
+		}
+		if in := s.introIn(text, s.turnTokens(j), want); in.name != "" {
+			return in
+		}
+	}
+	return intro{}
 }
 
 // turnTokens returns the tokens of turn j's text, made once per document.
@@ -50,6 +65,97 @@ func (s *speakers) turnTokens(j int) []lexicon.Token {
 		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j]))
 	}
 	return s.toks[j]
+}
+
+// wideWords reports whether turn j's text has a word with a letter, digit
+// or mark beyond ASCII, whose token may fold to an ASCII word ("Pérez" is
+// "perez"); it is read once per document.
+func (s *speakers) wideWords(j int) bool {
+	if s.wide == nil {
+		s.wide = make([]int8, len(s.doc.Turns))
+	}
+	if s.wide[j] == 0 {
+		s.wide[j] = -1
+		if hasWideWord(s.doc.TurnText(s.doc.Turns[j])) {
+			s.wide[j] = 1
+		}
+	}
+	return s.wide[j] > 0
+}
+
+// hasWideWord reports whether text has a non-ASCII letter, digit or
+// combining mark: the characters of a word token that is not plain ASCII.
+func hasWideWord(text string) bool {
+	for i := 0; i < len(text); {
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// containsFold reports whether text holds word, lower case, in any ASCII
+// case: "Sullivan" and "SULLIVAN" hold "sullivan". It allocates nothing.
+func containsFold(text, word string) bool {
+	if word == "" {
+		return true
+	}
+	lo, up := word[0], word[0]
+	if 'a' <= lo && lo <= 'z' {
+		up = lo - 'a' + 'A'
+	}
+	last := len(text) - len(word) // the last offset word can start at
+	nextLo, nextUp := -1, -1      // the next offsets of lo and up at or after i, -1 before the first search
+	for i := 0; i <= last; {
+		if nextLo < i {
+			if nextLo = strings.IndexByte(text[i:last+1], lo); nextLo >= 0 {
+				nextLo += i
+			} else {
+				nextLo = len(text)
+			}
+		}
+		if nextUp < i {
+			if nextUp = strings.IndexByte(text[i:last+1], up); nextUp >= 0 {
+				nextUp += i
+			} else {
+				nextUp = len(text)
+			}
+		}
+		p := min(nextLo, nextUp)
+		if p > last {
+			return false
+		}
+		if equalFoldASCII(text[p:p+len(word)], word) {
+			return true
+		}
+		i = p + 1
+	}
+	return false
+}
+
+// equalFoldASCII reports whether a, in any ASCII case, is lower, which is
+// lower case and as long as a.
+func equalFoldASCII(a, lower string) bool {
+	for k := 0; k < len(a); k++ {
+		if lowerASCII(a[k]) != lower[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases an ASCII capital and keeps any other byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // introIn finds name (its tokens) in text (toks), capitalised as a name is, with

@@ -28,6 +28,7 @@ type speakers struct {
 	fixed    map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
 	intros   map[string]intro                        // names looked up in the text, and what was found
 	toks     [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
+	wide     []int8                                  // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
 	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry            // office holders looked up in this document
 }
