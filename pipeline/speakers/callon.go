@@ -42,15 +42,28 @@ import (
 // took most of the time of speaker resolution.
 type caller struct {
 	verbs, leads, connectors [][]string // each phrase's words, longest phrase first
+	opens                    [256]bool  // the bytes a call after a word boundary can start with
 }
 
 // newCaller reads the call verbs, lead words and outlet connectors of lex.
 func newCaller(lex *lexicon.Lexicon) *caller {
-	return &caller{
+	c := &caller{
 		verbs:      phrases(lex, lexicon.CallVerbs),
 		leads:      phrases(lex, lexicon.CallLeadWords),
 		connectors: phrases(lex, lexicon.OutletConnectors),
 	}
+	c.opens['G'], c.opens['g'], c.opens['q'] = true, true, true // "Go ahead,", "question from"
+	for _, v := range c.verbs {
+		if len(v) == 0 || v[0] == "" {
+			c.opens = [256]bool{} // a verb of no words matches anywhere
+			for b := range c.opens {
+				c.opens[b] = true
+			}
+			break
+		}
+		c.opens[v[0][0]] = true
+	}
+	return c
 }
 
 // phrases returns the words of each phrase of a word list, longest phrase
@@ -84,7 +97,7 @@ func (c *caller) find(sentence string) (name, outlet string, ok bool) {
 // calls calls yield with the end of each call that starts at s, in order
 // of preference, until yield returns true.
 func (c *caller) calls(t string, s int, yield func(p int) bool) {
-	if s < len(t) && boundary(t, s) {
+	if s < len(t) && c.opens[t[s]] && boundary(t, s) {
 		for _, v := range c.verbs {
 			q, ok := phraseAt(t, s, v)
 			if !ok {

@@ -31,6 +31,7 @@ type speakers struct {
 	wide     []int8                                  // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
 	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry            // office holders looked up in this document
+	cleaned  map[string]string                       // roles cleaned by cleanRole, and how
 }
 
 // prepare resolves the byline and registers the full names of the byline
@@ -51,7 +52,7 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	for _, t := range doc.Turns {
 		if name := t.Label.Name; name != "" && !seen[name] {
 			seen[name] = true
-			if len(strings.Fields(name)) >= 2 {
+			if countFields(name, 2) >= 2 {
 				if c, _, ok := s.reg.Person(name); ok {
 					name = c
 				}
@@ -78,7 +79,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		sp, ok := s.fixed[t.Label]
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
-			if len(strings.Fields(sp.Name)) >= 2 {
+			if countFields(sp.Name, 2) >= 2 {
 				if s.fixed == nil {
 					s.fixed = map[transcript.Label]transcript.Speaker{}
 				}
@@ -87,7 +88,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		}
 		t.Speaker = sp
 	}
-	if len(strings.Fields(t.Speaker.Name)) >= 2 {
+	if countFields(t.Speaker.Name, 2) >= 2 {
 		s.reg.AddPerson(t.Speaker.Name)
 	}
 }
@@ -97,7 +98,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 // document's date, a person the document or the lexicon knows, preferring
 // one of the document's country, else the name as written.
 func (s *speakers) fullName(name, role string) string {
-	one := len(strings.Fields(name)) == 1
+	one := countFields(name, 2) == 1
 	if one && role != "" {
 		if e, ok := s.holder(role, name); ok {
 			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
