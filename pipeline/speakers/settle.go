@@ -147,28 +147,57 @@ const maxCallBytes = 300
 
 // lastSentence returns the last sentence of the last paragraph of text,
 // and whether it is at most limit bytes long; when it is longer, the
-// sentence may be cut short. Only the end of a long paragraph, enough for
-// limit bytes and the tokens before them, is tokenised, into a buffer kept
-// from call to call.
+// sentence may be cut short. It tokenises as little of the paragraph as
+// tells where the sentence starts, into a buffer kept from call to call:
+// nothing when no full stop, question mark, exclamation mark or colon
+// comes before the last word, else from a word before the last of these
+// on, else the last limit bytes and some before, else all of it.
 func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	text = strings.TrimSpace(text)
 	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
 		text = text[i+2:]
 	}
-	w := 0 // where the tokens start: after white space, so that no token is cut
-	if margin := limit + 100; len(text) > margin {
-		w = strings.LastIndexAny(text[:len(text)-margin], " \t\n\r\f") + 1
+	if text == "" {
+		return "", limit >= 0
 	}
+	e := len(text) // the end of the last word: no ASCII letter or digit follows
+	for e > 0 && text[e-1] < utf8.RuneSelf && !isAlnum(text[e-1]) {
+		e--
+	}
+	p := strings.LastIndexAny(text[:e], ".?!:")
+	if p < 0 && isAlnum(text[0]) {
+		// A sentence starts at a word after one of these, or at the
+		// first word after quotes and brackets: here the first token.
+		return text, len(text) <= limit
+	}
+	if p >= 0 {
+		if tail, short, ok := s.sentenceFrom(text, wordsBefore(text, p, 2), limit); ok {
+			return tail, short
+		}
+	}
+	if margin := limit + 100; len(text) > margin {
+		if tail, short, ok := s.sentenceFrom(text, wordsBefore(text, len(text)-margin, 0), limit); ok {
+			return tail, short
+		}
+	}
+	tail, short, _ := s.sentenceFrom(text, 0, limit)
+	return tail, short
+}
+
+// sentenceFrom is lastSentence reading the tokens of text from w on, just
+// after white space or at 0, so that no token is cut. A sentence starts
+// at a word after the token before it and its quotes, and the token
+// before that: from the first word after the first token on, the tokens
+// of text[w:] have these as the paragraph's tokens have. When the last
+// sentence may start before that, it says so only when that makes the
+// sentence longer than limit; else ok is false.
+func (s *speakers) sentenceFrom(text string, w, limit int) (tail string, short, ok bool) {
 	toks := lexicon.AppendTokens(s.sentence[:0], text[w:])
 	s.sentence = toks
 	if w == 0 {
-		return lastSentenceIn(text, toks, limit)
+		tail, short := lastSentenceIn(text, toks, limit)
+		return tail, short, true
 	}
-	// A sentence starts at a word after the token before it and its
-	// quotes, and the token before that. Tokens from the first word
-	// after the first one on have these in toks, as the paragraph's
-	// tokens have; at an earlier one the sentence is over limit or the
-	// whole paragraph is read.
 	firstWord := len(toks)
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Word {
@@ -176,24 +205,44 @@ func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 			break
 		}
 	}
-	for i := len(toks) - 1; i >= 0; i-- {
-		if !toks[i].Word {
-			continue
-		}
-		if i <= firstWord {
-			if len(text)-(w+toks[i].Start) > limit {
-				return text[w+toks[i].Start:], false // the sentence starts here or before
-			}
-			toks = lexicon.AppendTokens(s.sentence[:0], text)
-			s.sentence = toks
-			return lastSentenceIn(text, toks, limit)
-		}
-		if lexicon.SentenceStart(toks, i) {
+	for i := len(toks) - 1; i > firstWord; i-- {
+		if toks[i].Word && lexicon.SentenceStart(toks, i) {
 			tail := text[w+toks[i].Start:]
-			return tail, len(tail) <= limit
+			return tail, len(tail) <= limit, true
 		}
 	}
-	return text[w:], false // no word in the window: the sentence starts before it
+	before := w // the sentence starts at the last word up to firstWord or before: before w when there is none
+	for i := min(firstWord, len(toks)-1); i >= 0; i-- {
+		if toks[i].Word {
+			before = w + toks[i].Start
+			break
+		}
+	}
+	if len(text)-before > limit {
+		return text[before:], false, true
+	}
+	return "", false, false
+}
+
+// wordsBefore returns where the n-th run of white space before p ends
+// (0 for the first run, the one nearest p), or 0 when there are not so
+// many: the start of the n+1 words before p.
+func wordsBefore(text string, p, n int) int {
+	for k := 0; ; k++ {
+		q := strings.LastIndexAny(text[:p], " \t\n\r\f")
+		if q < 0 {
+			return 0
+		}
+		if k == n {
+			return q + 1
+		}
+		p = len(strings.TrimRight(text[:q], " \t\n\r\f"))
+	}
+}
+
+// isAlnum reports an ASCII letter or digit: a byte of a word token.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
 }
 
 // lastSentenceIn returns the last sentence of text, whose tokens are

@@ -59,6 +59,8 @@ func FuzzLastSentence(f *testing.F) {
 	}
 	f.Add(`He said "Yes." "Go ahead, Said."`, uint16(4))
 	f.Add(`Thank you. Next is J. Smith of U.S. News. Go to “Simon”.`, uint16(10))
+	f.Add("We said so. — Thanks. Let's go to Simon.", uint16(12))
+	f.Add("Okay: \"(Yes)\" — Go ahead, Said", uint16(8))
 	s := &speakers{}
 	f.Fuzz(func(t *testing.T, text string, limit uint16) {
 		checkLastSentence(t, s, text, int(limit%512))
