@@ -46,8 +46,8 @@ func (s *speakers) introduced(name string) intro {
 func (s *speakers) introFor(want []lexicon.Token) intro {
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnText(s.doc.Turns[j])
-		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !containsFold(text, want[0].Norm) {
-			continue // no token of text folds to the name's first word
+		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !mayIntroduce(text, want) {
+			continue
 		}
 		if in := s.introIn(text, s.turnTokens(j), want); in.name != "" {
 			return in
@@ -100,43 +100,41 @@ func hasWideWord(text string) bool {
 	return false
 }
 
-// containsFold reports whether text holds word, lower case, in any ASCII
-// case: "Sullivan" and "SULLIVAN" hold "sullivan". It allocates nothing.
-func containsFold(text, word string) bool {
-	if word == "" {
-		return true
+// mayIntroduce reports whether text, which has no word beyond ASCII, can
+// introduce the name whose tokens are want, as introIn looks for it: the
+// name's first word capitalised, as a word of its own, and for a one-word
+// name after another word and white space only ("Jake Sullivan" for
+// "Sullivan"). It allocates nothing.
+func mayIntroduce(text string, want []lexicon.Token) bool {
+	first := want[0].Norm
+	if first == "" || first[0] < 'a' || first[0] > 'z' {
+		return false // no ASCII word of text is it, capitalised
 	}
-	lo, up := word[0], word[0]
-	if 'a' <= lo && lo <= 'z' {
-		up = lo - 'a' + 'A'
-	}
-	last := len(text) - len(word) // the last offset word can start at
-	nextLo, nextUp := -1, -1      // the next offsets of lo and up at or after i, -1 before the first search
-	for i := 0; i <= last; {
-		if nextLo < i {
-			if nextLo = strings.IndexByte(text[i:last+1], lo); nextLo >= 0 {
-				nextLo += i
-			} else {
-				nextLo = len(text)
-			}
-		}
-		if nextUp < i {
-			if nextUp = strings.IndexByte(text[i:last+1], up); nextUp >= 0 {
-				nextUp += i
-			} else {
-				nextUp = len(text)
-			}
-		}
-		p := min(nextLo, nextUp)
-		if p > last {
+	capital := first[0] - 'a' + 'A'
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], capital)
+		if k < 0 {
 			return false
 		}
-		if equalFoldASCII(text[p:p+len(word)], word) {
+		p, e := i+k, i+k+len(first)
+		i = p + 1
+		if e > len(text) || !equalFoldASCII(text[p:e], first) || p > 0 && isAlnum(text[p-1]) || e < len(text) && isAlnum(text[e]) {
+			continue
+		}
+		if len(want) > 1 {
 			return true
 		}
-		i = p + 1
+		q := p // the start of the white space before the word
+		for q > 0 && isSpace(text[q-1]) || q > 0 && text[q-1] == '\v' {
+			q--
+		}
+		if q > 0 && text[q-1] >= utf8.RuneSelf {
+			return true // white space beyond ASCII may come before it
+		}
+		if q < p && q > 0 && isAlnum(text[q-1]) {
+			return true
+		}
 	}
-	return false
 }
 
 // equalFoldASCII reports whether a, in any ASCII case, is lower, which is
