@@ -87,6 +87,12 @@ func (s *speakers) wideWords(j int) bool {
 // combining mark: the characters of a word token that is not plain ASCII.
 func hasWideWord(text string) bool {
 	for i := 0; i < len(text); {
+		for i+8 <= len(text) && text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7] < utf8.RuneSelf {
+			i += 8 // eight ASCII bytes
+		}
+		if i == len(text) {
+			break
+		}
 		if text[i] < utf8.RuneSelf {
 			i++
 			continue

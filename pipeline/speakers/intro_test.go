@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/read"
@@ -148,6 +150,28 @@ func FuzzIntroFor(f *testing.F) {
 		}
 		if got, ref := s.introFor(want), s.introForRef(want); got != ref {
 			t.Errorf("introFor(%q) in %q = %+v, the reference gives %+v", name, text, got, ref)
+		}
+	})
+}
+
+// hasWideWordRef is hasWideWord as it was before it skipped eight ASCII
+// bytes at a time: the reference it is checked against.
+func hasWideWordRef(text string) bool {
+	for _, r := range text {
+		if r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)) {
+			return true
+		}
+	}
+	return false
+}
+
+func FuzzHasWideWord(f *testing.F) {
+	for _, s := range []string{"", "plain ASCII text, twenty bytes", "Pérez", "a quote’s end", "0123456é", "01234567é", "\xff\xfe", "abcdefgh\u0301", "“Hi” — no"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := hasWideWord(s), hasWideWordRef(s); got != want {
+			t.Errorf("hasWideWord(%q) = %v, want %v", s, got, want)
 		}
 	})
 }

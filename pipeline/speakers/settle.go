@@ -154,7 +154,7 @@ const maxCallBytes = 300
 // on, else the last limit bytes and some before, else all of it.
 func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	text = strings.TrimSpace(text)
-	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+	if i := lastBlankLine(text); i >= 0 {
 		text = text[i+2:]
 	}
 	if text == "" {
@@ -182,6 +182,20 @@ func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	}
 	tail, short, _ := s.sentenceFrom(text, 0, limit)
 	return tail, short
+}
+
+// lastBlankLine is strings.LastIndex(text, "\n\n"), by bytes from the end.
+func lastBlankLine(text string) int {
+	for e := len(text); ; {
+		i := strings.LastIndexByte(text[:e], '\n')
+		if i < 1 {
+			return -1
+		}
+		if text[i-1] == '\n' {
+			return i - 1
+		}
+		e = i - 1 // text[i-1] is no newline: no pair ends at i
+	}
 }
 
 // sentenceFrom is lastSentence reading the tokens of text from w on, just

@@ -45,7 +45,7 @@ func (s *speakers) prepare(doc *transcript.Document) {
 		s.canonical(&s.byline[i])
 	}
 	if s.country == "" {
-		s.country = s.setting() // now from the byline's people
+		s.country = s.bylineCountry() // now from the byline's people: the site and the title gave none
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
@@ -166,16 +166,25 @@ func (s *speakers) setting() string {
 	if c := s.ppl.siteCountry(s.doc.URL); c != "" {
 		return c
 	}
+	if c := s.bylineCountry(); c != "" {
+		return c
+	}
+	for _, m := range s.lex.Match(s.doc.Title) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
+			return m.Entry.Country
+		}
+	}
+	return ""
+}
+
+// bylineCountry returns the country of the first byline person the
+// lexicon knows, or "".
+func (s *speakers) bylineCountry() string {
 	for _, b := range s.byline {
 		if _, id, ok := s.reg.Person(b.Name); ok && id != "" {
 			if e := s.lex.Entry(id); e != nil && e.Country != "" {
 				return e.Country
 			}
-		}
-	}
-	for _, m := range s.lex.Match(s.doc.Title) {
-		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
-			return m.Entry.Country
 		}
 	}
 	return ""
