@@ -240,6 +240,66 @@ func commaOutletAt(t string, e int) (string, bool) {
 	return "", false
 }
 
+// mayEndCall reports whether a call can end in the last limit bytes of
+// text, trimmed, as callEnd ends one: at the end, after a word with a
+// capital letter and an optional ".", "?" or "!"; or after such a word
+// and a comma before "go", "your", "and" or "please"; or before "start".
+// When it reports false, find finds no call in any end of text up to
+// limit bytes long, and the sentence need not be looked for.
+func mayEndCall(text string, limit int) bool {
+	text = strings.TrimSpace(text)
+	if len(text) > limit {
+		text = text[len(text)-limit:]
+	}
+	e := len(text)
+	for e > 0 && isSpace(text[e-1]) {
+		e--
+	}
+	if e > 0 && (text[e-1] == '.' || text[e-1] == '?' || text[e-1] == '!') {
+		e--
+	}
+	for e > 0 && isSpace(text[e-1]) {
+		e--
+	}
+	if capitalBefore(text, e) {
+		return true
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ',')
+		if k < 0 {
+			break
+		}
+		i += k
+		q := skipSpaces(text, i+1)
+		if q == i+1 {
+			continue
+		}
+		next := text[q:]
+		if !strings.HasPrefix(next, "go") && !strings.HasPrefix(next, "your") && !strings.HasPrefix(next, "and") && !strings.HasPrefix(next, "please") {
+			continue
+		}
+		p := i
+		for p > 0 && isSpace(text[p-1]) {
+			p--
+		}
+		if capitalBefore(text, p) {
+			return true
+		}
+	}
+	return strings.Contains(text, "start")
+}
+
+// capitalBefore reports whether the run of bytes other than white space
+// that ends at e has a capital A to Z.
+func capitalBefore(t string, e int) bool {
+	for k := e - 1; k >= 0 && !isSpace(t[k]); k-- {
+		if 'A' <= t[k] && t[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
+}
+
 // callEnd reports whether the call can end at p: ", go ahead", ", your
 // line is (now) open", " to start", ", and", ", please", or an optional
 // ".", "?" or "!" with nothing but white space after it.

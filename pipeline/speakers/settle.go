@@ -274,7 +274,11 @@ func lastSentenceIn(text string, toks []lexicon.Token, limit int) (string, bool)
 // calledOn returns the questioner turn j ends by calling on, with the
 // outlet when it is said, or "".
 func (s *speakers) calledOn(j int) (name, outlet string) {
-	tail, short := s.lastSentence(s.doc.TurnText(s.doc.Turns[j]), maxCallBytes)
+	text := s.doc.TurnText(s.doc.Turns[j])
+	if !mayEndCall(text, maxCallBytes) {
+		return "", ""
+	}
+	tail, short := s.lastSentence(text, maxCallBytes)
 	if !short {
 		return "", ""
 	}
