@@ -46,7 +46,7 @@ func (s *speakers) introduced(name string) intro {
 func (s *speakers) introFor(want []lexicon.Token) intro {
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnText(s.doc.Turns[j])
-		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !mayIntroduce(text, want) {
+		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !s.mayIntroduce(text, want) {
 			continue
 		}
 		if in := s.introIn(text, s.turnTokens(j), want); in.name != "" {
@@ -108,10 +108,10 @@ func hasWideWord(text string) bool {
 
 // mayIntroduce reports whether text, which has no word beyond ASCII, can
 // introduce the name whose tokens are want, as introIn looks for it: the
-// name's first word capitalised, as a word of its own, and for a one-word
-// name after another word and white space only ("Jake Sullivan" for
-// "Sullivan"). It allocates nothing.
-func mayIntroduce(text string, want []lexicon.Token) bool {
+// name's first word capitalised, as a word of its own, followed by its
+// second word; for a one-word name, after a name word ("Jake Sullivan" for
+// "Sullivan", not "Admiral Kirby" for "Kirby") and white space only.
+func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
 	first := want[0].Norm
 	if first == "" || first[0] < 'a' || first[0] > 'z' {
 		return false // no ASCII word of text is it, capitalised
@@ -128,7 +128,10 @@ func mayIntroduce(text string, want []lexicon.Token) bool {
 			continue
 		}
 		if len(want) > 1 {
-			return true
+			if mayFollow(text, e, want[1]) {
+				return true
+			}
+			continue
 		}
 		q := p // the start of the white space before the word
 		for q > 0 && isSpace(text[q-1]) || q > 0 && text[q-1] == '\v' {
@@ -138,9 +141,34 @@ func mayIntroduce(text string, want []lexicon.Token) bool {
 			return true // white space beyond ASCII may come before it
 		}
 		if q < p && q > 0 && isAlnum(text[q-1]) {
-			return true
+			w := q - 1 // the start of the word before: a token, as no word goes beyond ASCII
+			for w > 0 && isAlnum(text[w-1]) {
+				w--
+			}
+			if s.nameWord(asciiWord(text[w:q])) {
+				return true
+			}
 		}
 	}
+}
+
+// mayFollow reports whether the token after e in text, which has no word
+// beyond ASCII, can be next, a name's next token.
+func mayFollow(text string, e int, next lexicon.Token) bool {
+	q := e // where the token after e starts: past what the tokeniser passes over
+	for q < len(text) && (isSpace(text[q]) || text[q] == '\v' || text[q] == '-') {
+		q++
+	}
+	if !next.Word || q < len(text) && text[q] >= utf8.RuneSelf {
+		return true // punctuation, or a dash or space beyond ASCII that may be passed over
+	}
+	end := q + len(next.Norm)
+	return end <= len(text) && equalFoldASCII(text[q:end], next.Norm) && (end == len(text) || !isAlnum(text[end]))
+}
+
+// asciiWord is the token of word, a run of ASCII letters and digits.
+func asciiWord(word string) lexicon.Token {
+	return lexicon.Token{End: len(word), Text: word, Norm: strings.ToLower(word), Word: true}
 }
 
 // equalFoldASCII reports whether a, in any ASCII case, is lower, which is

@@ -140,6 +140,8 @@ func FuzzIntroFor(f *testing.F) {
 	f.Add("Said O’Brien and J. Kelvin Kelly", "O'Brien")
 	f.Add("Thanks, Kirby. Admiral John\vKirby and John \u00a0Kirby, JOHN KIRBY.", "Kirby")
 	f.Add("Jake Sullivan2 and Jake SullivanX and Jake-Sullivan, and then Jake Sullivan.", "Jake Sullivan")
+	f.Add("Admiral Kirby, then Mr. Kirby, then the Kirby and JOHN KIRBY and John  Kirby.", "Kirby")
+	f.Add("Jake  --Sullivan and Jake.Sullivan and Jake\u00a0Sullivan and Lloyd J. Austin", "Jake Sullivan")
 	s := newTestSpeakers(f, nil)
 	f.Fuzz(func(t *testing.T, text, name string) {
 		s.doc = splitDoc(text)
