@@ -18,20 +18,20 @@ type speakers struct {
 	lex      *lexicon.Lexicon
 	tg       *tagger.Tagger
 	reg      *tagger.Doc
-	ppl      *people                                 // the lexicon's people by surname and office
-	w        *words                                  // the lexicon's word lists
-	doc      *transcript.Document                    // the document being resolved
-	turn     int                                     // the turn being resolved: texts before it are known
-	country  string                                  // country id the document is set in, "" when unknown
-	date     string                                  // the document's date (ISO 8601)
-	byline   []transcript.Speaker                    // the document's byline, names completed
-	fixed    map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
-	intros   map[string]intro                        // names looked up in the text, and what was found
-	toks     [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
-	wide     []int8                                  // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
-	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
-	holders  map[holderKey]*lexicon.Entry            // office holders looked up in this document
-	cleaned  map[string]string                       // roles cleaned by cleanRole, and how
+	ppl      *people                      // the lexicon's people by surname and office
+	w        *words                       // the lexicon's word lists
+	doc      *transcript.Document         // the document being resolved
+	turn     int                          // the turn being resolved: texts before it are known
+	country  string                       // country id the document is set in, "" when unknown
+	date     string                       // the document's date (ISO 8601)
+	byline   []transcript.Speaker         // the document's byline, names completed
+	fixed    map[string][]fixedLabel      // labels resolved to a full name, by their words: they stay so
+	intros   map[string]intro             // names looked up in the text, and what was found
+	toks     [][]lexicon.Token            // each turn's tokens, made when a name is first looked up in it
+	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
+	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
+	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
+	cleaned  map[string]string            // roles cleaned by cleanRole, and how
 }
 
 // prepare resolves the byline and registers the full names of the byline
@@ -76,14 +76,14 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 			t.Speaker = s.byline[0]
 		}
 	default:
-		sp, ok := s.fixed[t.Label]
+		sp, ok := s.fixedSpeaker(t.Label)
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
 			if countFields(sp.Name, 2) >= 2 {
 				if s.fixed == nil {
-					s.fixed = map[transcript.Label]transcript.Speaker{}
+					s.fixed = map[string][]fixedLabel{}
 				}
-				s.fixed[t.Label] = sp
+				s.fixed[t.Label.Words] = append(s.fixed[t.Label.Words], fixedLabel{t.Label, sp})
 			}
 		}
 		t.Speaker = sp
@@ -91,6 +91,24 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 	if countFields(t.Speaker.Name, 2) >= 2 {
 		s.reg.AddPerson(t.Speaker.Name)
 	}
+}
+
+// fixedLabel is a label resolved to a full name, and its speaker.
+type fixedLabel struct {
+	label   transcript.Label
+	speaker transcript.Speaker
+}
+
+// fixedSpeaker returns the speaker a label was resolved to when that is a
+// full name. Labels are looked up by their words, so that a lookup hashes
+// one string rather than every field of the label.
+func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
+	for _, f := range s.fixed[l.Words] {
+		if f.label == l {
+			return f.speaker, true
+		}
+	}
+	return transcript.Speaker{}, false
 }
 
 // fullName completes a name from a label ("Kirby", "Harris", "Jake
