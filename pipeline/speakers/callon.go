@@ -42,15 +42,28 @@ import (
 // took most of the time of speaker resolution.
 type caller struct {
 	verbs, leads, connectors [][]string // each phrase's words, longest phrase first
+	opens                    [256]bool  // the bytes a call after a word boundary can start with
 }
 
 // newCaller reads the call verbs, lead words and outlet connectors of lex.
 func newCaller(lex *lexicon.Lexicon) *caller {
-	return &caller{
+	c := &caller{
 		verbs:      phrases(lex, lexicon.CallVerbs),
 		leads:      phrases(lex, lexicon.CallLeadWords),
 		connectors: phrases(lex, lexicon.OutletConnectors),
 	}
+	c.opens['G'], c.opens['g'], c.opens['q'] = true, true, true // "Go ahead,", "question from"
+	for _, v := range c.verbs {
+		if len(v) == 0 || v[0] == "" {
+			c.opens = [256]bool{} // a verb of no words matches anywhere
+			for b := range c.opens {
+				c.opens[b] = true
+			}
+			break
+		}
+		c.opens[v[0][0]] = true
+	}
+	return c
 }
 
 // phrases returns the words of each phrase of a word list, longest phrase
@@ -84,7 +97,7 @@ func (c *caller) find(sentence string) (name, outlet string, ok bool) {
 // calls calls yield with the end of each call that starts at s, in order
 // of preference, until yield returns true.
 func (c *caller) calls(t string, s int, yield func(p int) bool) {
-	if s < len(t) && boundary(t, s) {
+	if s < len(t) && c.opens[t[s]] && boundary(t, s) {
 		for _, v := range c.verbs {
 			q, ok := phraseAt(t, s, v)
 			if !ok {
@@ -225,6 +238,66 @@ func commaOutletAt(t string, e int) (string, bool) {
 		return t[q:end], true
 	}
 	return "", false
+}
+
+// mayEndCall reports whether a call can end in the last limit bytes of
+// text, trimmed, as callEnd ends one: at the end, after a word with a
+// capital letter and an optional ".", "?" or "!"; or after such a word
+// and a comma before "go", "your", "and" or "please"; or before "start".
+// When it reports false, find finds no call in any end of text up to
+// limit bytes long, and the sentence need not be looked for.
+func mayEndCall(text string, limit int) bool {
+	text = strings.TrimSpace(text)
+	if len(text) > limit {
+		text = text[len(text)-limit:]
+	}
+	e := len(text)
+	for e > 0 && isSpace(text[e-1]) {
+		e--
+	}
+	if e > 0 && (text[e-1] == '.' || text[e-1] == '?' || text[e-1] == '!') {
+		e--
+	}
+	for e > 0 && isSpace(text[e-1]) {
+		e--
+	}
+	if capitalBefore(text, e) {
+		return true
+	}
+	for i := 0; ; i++ {
+		k := strings.IndexByte(text[i:], ',')
+		if k < 0 {
+			break
+		}
+		i += k
+		q := skipSpaces(text, i+1)
+		if q == i+1 {
+			continue
+		}
+		next := text[q:]
+		if !strings.HasPrefix(next, "go") && !strings.HasPrefix(next, "your") && !strings.HasPrefix(next, "and") && !strings.HasPrefix(next, "please") {
+			continue
+		}
+		p := i
+		for p > 0 && isSpace(text[p-1]) {
+			p--
+		}
+		if capitalBefore(text, p) {
+			return true
+		}
+	}
+	return strings.Contains(text, "start")
+}
+
+// capitalBefore reports whether the run of bytes other than white space
+// that ends at e has a capital A to Z.
+func capitalBefore(t string, e int) bool {
+	for k := e - 1; k >= 0 && !isSpace(t[k]); k-- {
+		if 'A' <= t[k] && t[k] <= 'Z' {
+			return true
+		}
+	}
+	return false
 }
 
 // callEnd reports whether the call can end at p: ", go ahead", ", your

@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"regexp"
+	"strings"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
@@ -62,4 +63,64 @@ func checkCaller(t *testing.T, c *caller, re *regexp.Regexp, s string) {
 	if ok != (m != nil) || m != nil && (name != m[1] || outlet != m[2]+m[3]) {
 		t.Errorf("find(%q) = %q, %q, %v; the pattern gives %q", s, name, outlet, ok, m)
 	}
+}
+
+// FuzzMayEndCall checks that when mayEndCall says no call can end in a
+// text, find finds none in any of its trimmed ends up to the limit.
+func FuzzMayEndCall(f *testing.F) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	c := newCaller(lex)
+	for _, s := range callSeeds {
+		f.Add(s, uint8(100))
+		f.Add("We are done here.  "+s+" \u2003", uint8(40))
+	}
+	f.Fuzz(func(t *testing.T, text string, limit uint8) {
+		if mayEndCall(text, int(limit)) {
+			return
+		}
+		trimmed := strings.TrimSpace(text)
+		for st := max(0, len(trimmed)-int(limit)); st <= len(trimmed); st++ {
+			if name, outlet, ok := c.find(trimmed[st:]); ok {
+				t.Fatalf("mayEndCall(%q, %d) is false, but find(%q) = %q, %q", text, limit, trimmed[st:], name, outlet)
+			}
+		}
+	})
+}
+
+// TestMayEndCallOnTestdata checks on every turn of the testdata
+// transcripts that when mayEndCall says no call can end there, the last
+// sentence holds none.
+func TestMayEndCallOnTestdata(t *testing.T) {
+	s := &speakers{}
+	c := newCaller(mustDefault(t))
+	rejected := 0
+	for _, doc := range testDocs(t) {
+		for _, tr := range doc.Turns {
+			text := doc.TurnText(tr)
+			if mayEndCall(text, maxCallBytes) {
+				continue
+			}
+			rejected++
+			if tail, short := s.lastSentence(text, maxCallBytes); short {
+				if name, _, ok := c.find(tail); ok {
+					t.Errorf("mayEndCall(%q) is false, but the last sentence calls on %q", text, name)
+				}
+			}
+		}
+	}
+	if rejected == 0 {
+		t.Error("mayEndCall rejects no turn")
+	}
+}
+
+func mustDefault(tb testing.TB) *lexicon.Lexicon {
+	tb.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		tb.Fatal(err)
+	}
+	return lex
 }

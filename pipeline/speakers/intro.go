@@ -2,6 +2,8 @@ package speakers
 
 import (
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/read"
@@ -27,10 +29,7 @@ func (s *speakers) introduced(name string) intro {
 		return in
 	}
 	want := lexicon.Tokenize(name)
-	var in intro
-	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
-		in = s.introIn(s.doc.TurnText(s.doc.Turns[j]), s.turnTokens(j), want)
-	}
+	in := s.introFor(want)
 	if s.intros == nil {
 		s.intros = map[string]intro{}
 	}
@@ -39,6 +38,22 @@ func (s *speakers) introduced(name string) intro {
 		s.reg.AddPerson(in.name)
 	}
 	return in
+}
+
+// introFor finds the first introduction of a name (its tokens) in the
+// turns before the current one, up to maxIntroTurns of them. A turn whose
+// text cannot hold the name's first word is passed over untokenised.
+func (s *speakers) introFor(want []lexicon.Token) intro {
+	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
+		text := s.doc.TurnText(s.doc.Turns[j])
+		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !s.mayIntroduce(text, want) {
+			continue
+		}
+		if in := s.introIn(text, s.turnTokens(j), want); in.name != "" {
+			return in
+		}
+	}
+	return intro{}
 }
 
 // turnTokens returns the tokens of turn j's text, made once per document.
@@ -50,6 +65,129 @@ func (s *speakers) turnTokens(j int) []lexicon.Token {
 		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j]))
 	}
 	return s.toks[j]
+}
+
+// wideWords reports whether turn j's text has a word with a letter, digit
+// or mark beyond ASCII, whose token may fold to an ASCII word ("Pérez" is
+// "perez"); it is read once per document.
+func (s *speakers) wideWords(j int) bool {
+	if s.wide == nil {
+		s.wide = make([]int8, len(s.doc.Turns))
+	}
+	if s.wide[j] == 0 {
+		s.wide[j] = -1
+		if hasWideWord(s.doc.TurnText(s.doc.Turns[j])) {
+			s.wide[j] = 1
+		}
+	}
+	return s.wide[j] > 0
+}
+
+// hasWideWord reports whether text has a non-ASCII letter, digit or
+// combining mark: the characters of a word token that is not plain ASCII.
+func hasWideWord(text string) bool {
+	for i := 0; i < len(text); {
+		for i+8 <= len(text) && text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7] < utf8.RuneSelf {
+			i += 8 // eight ASCII bytes
+		}
+		if i == len(text) {
+			break
+		}
+		if text[i] < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r) {
+			return true
+		}
+		i += size
+	}
+	return false
+}
+
+// mayIntroduce reports whether text, which has no word beyond ASCII, can
+// introduce the name whose tokens are want, as introIn looks for it: the
+// name's first word capitalised, as a word of its own, followed by its
+// second word; for a one-word name, after a name word ("Jake Sullivan" for
+// "Sullivan", not "Admiral Kirby" for "Kirby") and white space only.
+func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
+	first := want[0].Norm
+	if first == "" || first[0] < 'a' || first[0] > 'z' {
+		return false // no ASCII word of text is it, capitalised
+	}
+	capital := first[0] - 'a' + 'A'
+	for i := 0; ; {
+		k := strings.IndexByte(text[i:], capital)
+		if k < 0 {
+			return false
+		}
+		p, e := i+k, i+k+len(first)
+		i = p + 1
+		if e > len(text) || !equalFoldASCII(text[p:e], first) || p > 0 && isAlnum(text[p-1]) || e < len(text) && isAlnum(text[e]) {
+			continue
+		}
+		if len(want) > 1 {
+			if mayFollow(text, e, want[1]) {
+				return true
+			}
+			continue
+		}
+		q := p // the start of the white space before the word
+		for q > 0 && isSpace(text[q-1]) || q > 0 && text[q-1] == '\v' {
+			q--
+		}
+		if q > 0 && text[q-1] >= utf8.RuneSelf {
+			return true // white space beyond ASCII may come before it
+		}
+		if q < p && q > 0 && isAlnum(text[q-1]) {
+			w := q - 1 // the start of the word before: a token, as no word goes beyond ASCII
+			for w > 0 && isAlnum(text[w-1]) {
+				w--
+			}
+			if s.nameWord(asciiWord(text[w:q])) {
+				return true
+			}
+		}
+	}
+}
+
+// mayFollow reports whether the token after e in text, which has no word
+// beyond ASCII, can be next, a name's next token.
+func mayFollow(text string, e int, next lexicon.Token) bool {
+	q := e // where the token after e starts: past what the tokeniser passes over
+	for q < len(text) && (isSpace(text[q]) || text[q] == '\v' || text[q] == '-') {
+		q++
+	}
+	if !next.Word || q < len(text) && text[q] >= utf8.RuneSelf {
+		return true // punctuation, or a dash or space beyond ASCII that may be passed over
+	}
+	end := q + len(next.Norm)
+	return end <= len(text) && equalFoldASCII(text[q:end], next.Norm) && (end == len(text) || !isAlnum(text[end]))
+}
+
+// asciiWord is the token of word, a run of ASCII letters and digits.
+func asciiWord(word string) lexicon.Token {
+	return lexicon.Token{End: len(word), Text: word, Norm: strings.ToLower(word), Word: true}
+}
+
+// equalFoldASCII reports whether a, in any ASCII case, is lower, which is
+// lower case and as long as a.
+func equalFoldASCII(a, lower string) bool {
+	for k := 0; k < len(a); k++ {
+		if lowerASCII(a[k]) != lower[k] {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerASCII lower-cases an ASCII capital and keeps any other byte.
+func lowerASCII(c byte) byte {
+	if 'A' <= c && c <= 'Z' {
+		return c + 'a' - 'A'
+	}
+	return c
 }
 
 // introIn finds name (its tokens) in text (toks), capitalised as a name is, with

@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 
 	"github.com/turntag/turntag/lexicon"
@@ -12,8 +13,8 @@ import (
 type people struct {
 	suffixes  map[string]bool             // name suffixes (Jr, III), passed over to find the surname
 	bySurname map[string][]*lexicon.Entry // folded last word of the name -> people
-	holders   []*lexicon.Entry            // people with offices
-	holdersBy map[string][]*lexicon.Entry // folded last word of the name -> people with offices, in holders' order
+	holdersBy map[string][]*lexicon.Entry // folded last word of the name -> people with offices, in the lexicon's order
+	holdersIn map[string][]*lexicon.Entry // country id -> people with an office in it, in the lexicon's order
 	sites     []site                      // organisations' web hosts
 }
 
@@ -24,7 +25,7 @@ type site struct {
 
 // newPeople builds the index of a compiled lexicon.
 func newPeople(lex *lexicon.Lexicon) *people {
-	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
+	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{}, holdersIn: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
 	for _, e := range lex.Sorted(0) {
 		switch e.Type {
 		case lexicon.Person:
@@ -34,7 +35,11 @@ func newPeople(lex *lexicon.Lexicon) *people {
 				p.bySurname[last] = append(p.bySurname[last], e)
 			}
 			if len(e.Offices) > 0 {
-				p.holders = append(p.holders, e)
+				for i, o := range e.Offices {
+					if !slices.ContainsFunc(e.Offices[:i], func(prev lexicon.Office) bool { return prev.Country == o.Country }) {
+						p.holdersIn[o.Country] = append(p.holdersIn[o.Country], e)
+					}
+				}
 				if len(ws) > 0 {
 					last := ws[len(ws)-1]
 					p.holdersBy[last] = append(p.holdersBy[last], e)
@@ -69,7 +74,7 @@ func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, b
 	if title == "" || country == "" || date == "" {
 		return nil, false
 	}
-	cands := p.holders
+	cands := p.holdersIn[country] // an office in another country holds nothing here
 	if surname != "" {
 		cands = p.holdersBy[lexicon.FoldKey(surname)]
 	}

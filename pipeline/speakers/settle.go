@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/read"
@@ -16,7 +17,12 @@ import (
 // Reuters.") is named, with the outlet when it is said.
 func (s *speakers) settle(doc *transcript.Document) {
 	full := map[string]string{} // folded surname -> the one full name that ends with it
+	seen := map[string]bool{}   // a name counts once: it is the same name again
 	for _, name := range s.names(doc) {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
 		ws := nameWords(name, s.ppl.suffixes)
 		if len(ws) < 2 {
 			continue
@@ -30,8 +36,8 @@ func (s *speakers) settle(doc *transcript.Document) {
 	}
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
-		if ws := strings.Fields(sp.Name); len(ws) == 1 {
-			if f := full[lexicon.FoldKey(ws[0])]; f != "" {
+		if countFields(sp.Name, 2) == 1 {
+			if f := full[lexicon.FoldKey(strings.TrimSpace(sp.Name))]; f != "" {
 				sp.Name = f
 			}
 		}
@@ -106,44 +112,174 @@ func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
 
 // cleanRole drops honorifics and repeated words from a role ("MR." is no
 // role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
+// Each role is cleaned once per document.
 func (s *speakers) cleanRole(role string) string {
+	if c, ok := s.cleaned[role]; ok {
+		return c
+	}
+	c := cleanRole(role, s.w)
+	if s.cleaned == nil {
+		s.cleaned = map[string]string{}
+	}
+	s.cleaned[role] = c
+	return c
+}
+
+// cleanRole is speakers.cleanRole on the word lists w.
+func cleanRole(role string, w *words) string {
 	role = read.CleanText(role)
 	var kept []string
 	seen := map[string]bool{}
-	for _, w := range strings.Fields(role) {
-		bare := strings.ToLower(strings.Trim(w, ".,;:—–-"))
-		if bare == "" || s.w.honorifics[bare] || seen[bare] && !s.w.connectors[bare] {
+	for _, word := range strings.Fields(role) {
+		bare := strings.ToLower(strings.Trim(word, ".,;:—–-"))
+		if bare == "" || w.honorifics[bare] || seen[bare] && !w.connectors[bare] {
 			continue
 		}
 		seen[bare] = true
-		kept = append(kept, strings.Trim(w, ",;:—–"))
+		kept = append(kept, strings.Trim(word, ",;:—–"))
 	}
 	return strings.Join(kept, " ")
 }
 
-// lastSentence returns the last sentence of the last paragraph of text.
-// It tokenises the paragraph into a buffer kept from call to call.
-func (s *speakers) lastSentence(text string) string {
+// maxCallBytes bounds the sentence a call on a questioner is looked for
+// in: a longer one is speech, not a call.
+const maxCallBytes = 300
+
+// lastSentence returns the last sentence of the last paragraph of text,
+// and whether it is at most limit bytes long; when it is longer, the
+// sentence may be cut short. It tokenises as little of the paragraph as
+// tells where the sentence starts, into a buffer kept from call to call:
+// nothing when no full stop, question mark, exclamation mark or colon
+// comes before the last word, else from a word before the last of these
+// on, else the last limit bytes and some before, else all of it.
+func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	text = strings.TrimSpace(text)
-	if i := strings.LastIndex(text, "\n\n"); i >= 0 {
+	if i := lastBlankLine(text); i >= 0 {
 		text = text[i+2:]
 	}
-	toks := lexicon.AppendTokens(s.sentence[:0], text)
+	if text == "" {
+		return "", limit >= 0
+	}
+	e := len(text) // the end of the last word: no ASCII letter or digit follows
+	for e > 0 && text[e-1] < utf8.RuneSelf && !isAlnum(text[e-1]) {
+		e--
+	}
+	p := strings.LastIndexAny(text[:e], ".?!:")
+	if p < 0 && isAlnum(text[0]) {
+		// A sentence starts at a word after one of these, or at the
+		// first word after quotes and brackets: here the first token.
+		return text, len(text) <= limit
+	}
+	if p >= 0 {
+		if tail, short, ok := s.sentenceFrom(text, wordsBefore(text, p, 2), limit); ok {
+			return tail, short
+		}
+	}
+	if margin := limit + 100; len(text) > margin {
+		if tail, short, ok := s.sentenceFrom(text, wordsBefore(text, len(text)-margin, 0), limit); ok {
+			return tail, short
+		}
+	}
+	tail, short, _ := s.sentenceFrom(text, 0, limit)
+	return tail, short
+}
+
+// lastBlankLine is strings.LastIndex(text, "\n\n"), by bytes from the end.
+func lastBlankLine(text string) int {
+	for e := len(text); ; {
+		i := strings.LastIndexByte(text[:e], '\n')
+		if i < 1 {
+			return -1
+		}
+		if text[i-1] == '\n' {
+			return i - 1
+		}
+		e = i - 1 // text[i-1] is no newline: no pair ends at i
+	}
+}
+
+// sentenceFrom is lastSentence reading the tokens of text from w on, just
+// after white space or at 0, so that no token is cut. A sentence starts
+// at a word after the token before it and its quotes, and the token
+// before that: from the first word after the first token on, the tokens
+// of text[w:] have these as the paragraph's tokens have. When the last
+// sentence may start before that, it says so only when that makes the
+// sentence longer than limit; else ok is false.
+func (s *speakers) sentenceFrom(text string, w, limit int) (tail string, short, ok bool) {
+	toks := lexicon.AppendTokens(s.sentence[:0], text[w:])
 	s.sentence = toks
+	if w == 0 {
+		tail, short := lastSentenceIn(text, toks, limit)
+		return tail, short, true
+	}
+	firstWord := len(toks)
+	for i := 1; i < len(toks); i++ {
+		if toks[i].Word {
+			firstWord = i
+			break
+		}
+	}
+	for i := len(toks) - 1; i > firstWord; i-- {
+		if toks[i].Word && lexicon.SentenceStart(toks, i) {
+			tail := text[w+toks[i].Start:]
+			return tail, len(tail) <= limit, true
+		}
+	}
+	before := w // the sentence starts at the last word up to firstWord or before: before w when there is none
+	for i := min(firstWord, len(toks)-1); i >= 0; i-- {
+		if toks[i].Word {
+			before = w + toks[i].Start
+			break
+		}
+	}
+	if len(text)-before > limit {
+		return text[before:], false, true
+	}
+	return "", false, false
+}
+
+// wordsBefore returns where the n-th run of white space before p ends
+// (0 for the first run, the one nearest p), or 0 when there are not so
+// many: the start of the n+1 words before p.
+func wordsBefore(text string, p, n int) int {
+	for k := 0; ; k++ {
+		q := strings.LastIndexAny(text[:p], " \t\n\r\f")
+		if q < 0 {
+			return 0
+		}
+		if k == n {
+			return q + 1
+		}
+		p = len(strings.TrimRight(text[:q], " \t\n\r\f"))
+	}
+}
+
+// isAlnum reports an ASCII letter or digit: a byte of a word token.
+func isAlnum(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// lastSentenceIn returns the last sentence of text, whose tokens are
+// toks, and whether it is at most limit bytes long.
+func lastSentenceIn(text string, toks []lexicon.Token, limit int) (string, bool) {
 	start := 0
 	for i := 1; i < len(toks); i++ {
 		if toks[i].Word && lexicon.SentenceStart(toks, i) {
 			start = toks[i].Start
 		}
 	}
-	return text[start:]
+	return text[start:], len(text)-start <= limit
 }
 
 // calledOn returns the questioner turn j ends by calling on, with the
 // outlet when it is said, or "".
 func (s *speakers) calledOn(j int) (name, outlet string) {
-	tail := s.lastSentence(s.doc.TurnText(s.doc.Turns[j]))
-	if len(tail) > 300 {
+	text := s.doc.TurnText(s.doc.Turns[j])
+	if !mayEndCall(text, maxCallBytes) {
+		return "", ""
+	}
+	tail, short := s.lastSentence(text, maxCallBytes)
+	if !short {
 		return "", ""
 	}
 	name, outlet, ok := s.w.callOn.find(tail)
@@ -165,7 +301,7 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
 		return "", ""
 	}
-	if c, _, ok := s.reg.Person(name); ok && len(strings.Fields(name)) >= 2 {
+	if c, _, ok := s.reg.Person(name); ok && countFields(name, 2) >= 2 {
 		name = c
 	}
 	outlet = strings.TrimPrefix(strings.TrimSpace(outlet), "the ")
@@ -184,12 +320,15 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 // at the start of their turn ("Tara Copp, AP.", "Eunjung Cho with the Voice
 // of America", "Hi, it's Tara Copp."), else first.
 func (s *speakers) named(text, first string) string {
-	if len(strings.Fields(first)) != 1 {
+	if countFields(first, 2) != 1 {
 		return first
 	}
 	head := text
 	if len(head) > 100 {
 		head = head[:100]
+	}
+	if !strings.Contains(head, first) && isASCII(head) {
+		return first // neither the pattern's name nor a token (as written, in ASCII) can be first
 	}
 	for _, m := range s.w.selfIntro.FindAllStringSubmatch(head, -1) {
 		if m[1] == first {
@@ -214,14 +353,26 @@ func (s *speakers) stillAsking(doc *transcript.Document, i int) bool {
 	if !asker.Label.Question || asker.Speaker.Name == "" || prev.Label.Question {
 		return false
 	}
-	text := strings.ToLower(doc.TurnText(prev))
-	if len(strings.Fields(text)) > 25 {
+	text := doc.TurnText(prev)
+	if countFields(text, 26) > 25 {
 		return false
 	}
+	text = strings.ToLower(text)
 	for _, cue := range s.w.followUp {
 		if strings.Contains(text, cue) {
 			return true
 		}
 	}
 	return false
+}
+
+// isASCII reports whether s is all ASCII: its word tokens are then its
+// words as written, with no diacritics to fold.
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
 }

@@ -18,18 +18,20 @@ type speakers struct {
 	lex      *lexicon.Lexicon
 	tg       *tagger.Tagger
 	reg      *tagger.Doc
-	ppl      *people                                 // the lexicon's people by surname and office
-	w        *words                                  // the lexicon's word lists
-	doc      *transcript.Document                    // the document being resolved
-	turn     int                                     // the turn being resolved: texts before it are known
-	country  string                                  // country id the document is set in, "" when unknown
-	date     string                                  // the document's date (ISO 8601)
-	byline   []transcript.Speaker                    // the document's byline, names completed
-	fixed    map[transcript.Label]transcript.Speaker // labels resolved to a full name: they stay so
-	intros   map[string]intro                        // names looked up in the text, and what was found
-	toks     [][]lexicon.Token                       // each turn's tokens, made when a name is first looked up in it
-	sentence []lexicon.Token                         // the tokens of the paragraph lastSentence reads, reused
-	holders  map[holderKey]*lexicon.Entry            // office holders looked up in this document
+	ppl      *people                      // the lexicon's people by surname and office
+	w        *words                       // the lexicon's word lists
+	doc      *transcript.Document         // the document being resolved
+	turn     int                          // the turn being resolved: texts before it are known
+	country  string                       // country id the document is set in, "" when unknown
+	date     string                       // the document's date (ISO 8601)
+	byline   []transcript.Speaker         // the document's byline, names completed
+	fixed    map[string][]fixedLabel      // labels resolved to a full name, by their words: they stay so
+	intros   map[string]intro             // names looked up in the text, and what was found
+	toks     [][]lexicon.Token            // each turn's tokens, made when a name is first looked up in it
+	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
+	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
+	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
+	cleaned  map[string]string            // roles cleaned by cleanRole, and how
 }
 
 // prepare resolves the byline and registers the full names of the byline
@@ -43,14 +45,14 @@ func (s *speakers) prepare(doc *transcript.Document) {
 		s.canonical(&s.byline[i])
 	}
 	if s.country == "" {
-		s.country = s.setting() // now from the byline's people
+		s.country = s.bylineCountry() // now from the byline's people: the site and the title gave none
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
 	for _, t := range doc.Turns {
 		if name := t.Label.Name; name != "" && !seen[name] {
 			seen[name] = true
-			if len(strings.Fields(name)) >= 2 {
+			if countFields(name, 2) >= 2 {
 				if c, _, ok := s.reg.Person(name); ok {
 					name = c
 				}
@@ -74,21 +76,39 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 			t.Speaker = s.byline[0]
 		}
 	default:
-		sp, ok := s.fixed[t.Label]
+		sp, ok := s.fixedSpeaker(t.Label)
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
-			if len(strings.Fields(sp.Name)) >= 2 {
+			if countFields(sp.Name, 2) >= 2 {
 				if s.fixed == nil {
-					s.fixed = map[transcript.Label]transcript.Speaker{}
+					s.fixed = map[string][]fixedLabel{}
 				}
-				s.fixed[t.Label] = sp
+				s.fixed[t.Label.Words] = append(s.fixed[t.Label.Words], fixedLabel{t.Label, sp})
 			}
 		}
 		t.Speaker = sp
 	}
-	if len(strings.Fields(t.Speaker.Name)) >= 2 {
+	if countFields(t.Speaker.Name, 2) >= 2 {
 		s.reg.AddPerson(t.Speaker.Name)
 	}
+}
+
+// fixedLabel is a label resolved to a full name, and its speaker.
+type fixedLabel struct {
+	label   transcript.Label
+	speaker transcript.Speaker
+}
+
+// fixedSpeaker returns the speaker a label was resolved to when that is a
+// full name. Labels are looked up by their words, so that a lookup hashes
+// one string rather than every field of the label.
+func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
+	for _, f := range s.fixed[l.Words] {
+		if f.label == l {
+			return f.speaker, true
+		}
+	}
+	return transcript.Speaker{}, false
 }
 
 // fullName completes a name from a label ("Kirby", "Harris", "Jake
@@ -96,7 +116,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 // document's date, a person the document or the lexicon knows, preferring
 // one of the document's country, else the name as written.
 func (s *speakers) fullName(name, role string) string {
-	one := len(strings.Fields(name)) == 1
+	one := countFields(name, 2) == 1
 	if one && role != "" {
 		if e, ok := s.holder(role, name); ok {
 			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris
@@ -164,16 +184,25 @@ func (s *speakers) setting() string {
 	if c := s.ppl.siteCountry(s.doc.URL); c != "" {
 		return c
 	}
+	if c := s.bylineCountry(); c != "" {
+		return c
+	}
+	for _, m := range s.lex.Match(s.doc.Title) {
+		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
+			return m.Entry.Country
+		}
+	}
+	return ""
+}
+
+// bylineCountry returns the country of the first byline person the
+// lexicon knows, or "".
+func (s *speakers) bylineCountry() string {
 	for _, b := range s.byline {
 		if _, id, ok := s.reg.Person(b.Name); ok && id != "" {
 			if e := s.lex.Entry(id); e != nil && e.Country != "" {
 				return e.Country
 			}
-		}
-	}
-	for _, m := range s.lex.Match(s.doc.Title) {
-		if m.Entry != nil && m.Entry.Type == lexicon.Organisation && m.Role.IsMention() && m.Entry.Country != "" {
-			return m.Entry.Country
 		}
 	}
 	return ""

@@ -1,0 +1,68 @@
+package speakers
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// holderRef is people.holder as it was before holders were indexed by
+// country: every person with an office, of holders, is a candidate. It is
+// the reference holder is checked against.
+func holderRef(holders []*lexicon.Entry, title, country, date string) (*lexicon.Entry, bool) {
+	if title == "" || country == "" || date == "" {
+		return nil, false
+	}
+	var found *lexicon.Entry
+	for _, e := range holders {
+		for _, o := range e.Offices {
+			if o.Holds(title, country, date) {
+				if found != nil && found != e {
+					return nil, false
+				}
+				found = e
+			}
+		}
+	}
+	return found, found != nil
+}
+
+// TestHolderMatchesRef looks up every office of the lexicon, in its
+// country and another, on the dates its term starts and ends and others,
+// with holder and with the reference.
+func TestHolderMatchesRef(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := newPeople(lex)
+	var holders []*lexicon.Entry
+	for _, e := range lex.Sorted(0) {
+		if e.Type == lexicon.Person && len(e.Offices) > 0 {
+			holders = append(holders, e)
+		}
+	}
+	n := 0
+	for _, e := range holders {
+		for _, o := range e.Offices {
+			for _, title := range []string{o.Title, strings.ToUpper(o.Title), ""} {
+				for _, country := range []string{o.Country, "usa", "zzz", ""} {
+					for _, date := range []string{o.From, o.To, "2022-03-03", ""} {
+						got, ok := p.holder(title, country, date, "")
+						want, wantOK := holderRef(holders, title, country, date)
+						if got != want || ok != wantOK {
+							t.Fatalf("holder(%q, %q, %q) = %v, %v; the reference gives %v, %v", title, country, date, got, ok, want, wantOK)
+						}
+						if ok {
+							n++
+						}
+					}
+				}
+			}
+		}
+	}
+	if n == 0 {
+		t.Error("no office has a holder")
+	}
+}
