@@ -141,17 +141,7 @@ func appendCell(b []byte, cell string) []byte {
 	if !needsQuotes(cell) {
 		return append(b, cell...)
 	}
-	b = append(b, '"')
-	for {
-		i := strings.IndexByte(cell, '"')
-		if i < 0 {
-			break
-		}
-		b = append(b, cell[:i+1]...)
-		b = append(b, '"')
-		cell = cell[i+1:]
-	}
-	b = append(b, cell...)
+	b = appendEscaped(append(b, '"'), cell)
 	return append(b, '"')
 }
 
