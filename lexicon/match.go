@@ -79,21 +79,58 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 		return nil
 	}
 	w := textWordsPool.Get().(*textWords)
-	w.reset(len(toks))
+	w.reset(toks)
 	out := l.matchWords(text, toks, w)
-	w.clear()
 	textWordsPool.Put(w)
 	return out
 }
 
-// textWords is what the matchers of one text share about its tokens,
-// found when first needed: their word ids in the vocab of the lexicon's
-// matcher, which its passes share, and a Bloom filter of its words.
+// Text is a text and its tokens made ready for a lexicon's matchers, so
+// that MatchTokens and MatchPlaces on it hash the tokens' words once for
+// both. The zero Text is ready for Reset; it is not safe for concurrent
+// use.
+type Text struct {
+	text          string
+	toks          []Token
+	words, places textWords // places shares words' hashes (share)
+	placesReady   bool
+}
+
+// Reset readies x for text and its tokens (AppendTokens) and hashes their
+// words. x keeps toks until the next Reset: do not change them.
+func (x *Text) Reset(text string, toks []Token) {
+	x.text, x.toks = text, toks
+	x.words.reset(toks)
+	x.placesReady = false
+}
+
+// MatchText is MatchTokens on x's text and tokens.
+func (l *Lexicon) MatchText(x *Text) []Match {
+	if l.compiled == nil || len(x.toks) == 0 {
+		return nil
+	}
+	return l.matchWords(x.text, x.toks, &x.words)
+}
+
+// share readies w for the tokens that v hashed, to number them in
+// another vocab.
+func (w *textWords) share(v *textWords) {
+	n := len(v.hashes)
+	w.ids = slices.Grow(w.ids[:0], n)[:n]
+	w.vocab = nil
+	w.hashes, w.bloom = v.hashes, v.bloom
+}
+
+// textWords is what the matchers of one text share about its tokens: the
+// hashes of their words (hashWord), hashed once for every matcher, a Bloom
+// filter of them, and their word ids in the vocab of the lexicon's
+// matcher, which its passes share, found when first needed.
 type textWords struct {
-	ids    []uint32   // by token; unknownID until looked up (scan.id)
+	hashes []uint64   // by token: hashWord of its Norm
+	ids    []uint32   // by token, in vocab; unknownID until looked up (scan.id)
+	vocab  *vocab     // of ids; nil when they are not set yet
 	cands  []cand     // a buffer for matchWords
-	bloom  [64]uint64 // a Bloom filter of the hashes of the tokens' Norm, once hashed (mayHave)
-	hashed bool
+	bloom  [64]uint64 // a Bloom filter of hashes (mayHave)
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -102,19 +139,23 @@ var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
 // unknownID is the id of a token not looked up yet (scan.id).
 const unknownID = ^uint32(0)
 
-// reset readies w for a text of n tokens.
-func (w *textWords) reset(n int) {
+// reset readies w for a text of tokens toks: it hashes their words.
+func (w *textWords) reset(toks []Token) {
+	n := len(toks)
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
-	for i := range w.ids {
-		w.ids[i] = unknownID
-	}
-}
-
-// clear empties the Bloom filter, leaving w ready for reuse.
-func (w *textWords) clear() {
-	if w.hashed {
-		w.bloom = [len(w.bloom)]uint64{}
-		w.hashed = false
+	w.vocab = nil
+	w.hashes = slices.Grow(w.hashes[:0], n)[:n]
+	w.bloom = [len(w.bloom)]uint64{}
+	for i := range toks {
+		var h uint64
+		if n := toks[i].Norm; len(n) == 1 {
+			h = byteHash[n[0]] // punctuation mostly
+		} else {
+			h = hashNorm(n)
+		}
+		w.hashes[i] = h
+		k := bloomBit(h)
+		w.bloom[k/64] |= 1 << (k % 64)
 	}
 }
 
@@ -122,6 +163,12 @@ func (w *textWords) clear() {
 func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	m := l.compiled
 	t := m.trie
+	if w.vocab != t.vocab {
+		for i := range w.ids {
+			w.ids[i] = unknownID
+		}
+		w.vocab = t.vocab
+	}
 	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
 	var out []Match // nil when nothing matches: most texts and most passes
 	cands := w.cands[:0]
@@ -209,7 +256,10 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	toks := s.toks
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
-		id := s.id(j)
+		var id uint32 // 0: no phrase goes on with the word
+		if n == 0 || s.words.ids[j] != unknownID || t.mayFollow(s.words.hashes[j]) {
+			id = s.id(j)
+		}
 		if n == 0 && id != 0 {
 			if toks[j].Word && t.rootPreBits[id/64]&(1<<(id%64)) != 0 {
 				for _, p := range t.rootPre[id] { // what prefixCandidates gives, found at freeze
@@ -235,6 +285,13 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 		}
 	}
 	return out
+}
+
+// mayFollow reports whether a word of hash h (hashWord) may go on a
+// phrase of trie t after its first word: false means it goes on none.
+func (t *trie) mayFollow(h uint64) bool {
+	k := uint32(h) >> 16
+	return t.followFilter[k/64]&(1<<(k%64)) != 0
 }
 
 // prefixCandidates lists the phrases whose wildcard prefixes at node n
@@ -268,12 +325,11 @@ func (s *scan) mayStart(t *trie, i int) bool {
 		if len(w) == 1 {
 			id = s.vocab.id(w)
 		} else {
-			key := wordKey(w)
-			h := hashWord(w, key)
+			h := s.words.hashes[i]
 			if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
 				return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
 			}
-			id = s.vocab.lookup(w, key, h)
+			id = s.vocab.lookup(w, wordKey(w), h)
 		}
 		s.words.ids[i] = id
 	}
@@ -298,26 +354,21 @@ func (s *scan) rootPrefix(t *trie, i int) bool {
 func (s *scan) id(j int) uint32 {
 	id := s.words.ids[j]
 	if id == unknownID {
-		id = s.vocab.id(s.toks[j].Norm)
+		if w := s.toks[j].Norm; len(w) == 1 && w[0] < utf8.RuneSelf {
+			id = s.vocab.ascii[w[0]]
+		} else {
+			id = s.vocab.lookup(w, wordKey(w), s.words.hashes[j])
+		}
 		s.words.ids[j] = id
 	}
 	return id
 }
 
 // mayHave reports whether the text may have a word of hash h (hashWord):
-// false means it has not. The set of the hashes of the text's tokens is
-// made on first use and shared by the passes; no word is looked up.
+// false means it has not. No word is looked up.
 func (s *scan) mayHave(h uint64) bool {
-	w := s.words
-	if !w.hashed {
-		for j := range s.toks {
-			k := bloomBit(hashNorm(s.toks[j].Norm))
-			w.bloom[k/64] |= 1 << (k % 64)
-		}
-		w.hashed = true
-	}
 	k := bloomBit(h)
-	return w.bloom[k/64]&(1<<(k%64)) != 0
+	return s.words.bloom[k/64]&(1<<(k%64)) != 0
 }
 
 // bloomBit is the bit of a word's hash in textWords.bloom.
