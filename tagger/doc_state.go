@@ -18,6 +18,7 @@ type Doc struct {
 	known     map[string]bool   // names already added
 	roles     map[string]string // canonical name -> the title it was first introduced with
 	toks      []lexicon.Token   // reused from turn to turn
+	text      lexicon.Text      // the turn's tokens made ready for matching, reused
 	covered   []bool
 	nerPeople []bool                  // tokens of the NER's people in the turn being vetted (personCores)
 	byFirst   map[string][]*docPerson // first folded token -> people
