@@ -172,9 +172,27 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
 	var out []Match // nil when nothing matches: most texts and most passes
 	cands := w.cands[:0]
+	rootPre := t.nodes[0].pre
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) || !s.mayStart(t, i) {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital, or with this word
+		tk := &toks[i]
+		if !tk.Word && !m.punct || !m.lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
+			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+			continue
+		}
+		// mayStart, its commonest case first: a word not looked up that
+		// t.startFilter says starts no phrase
+		if w.ids[i] == unknownID && len(tk.Norm) > 1 {
+			if k := uint32(w.hashes[i]) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
+				if rootPre == nil || !s.rootPrefix(t, i) {
+					i++ // no phrase starts with this word
+					continue
+				}
+			} else if !s.mayStart(t, i) {
+				i++
+				continue
+			}
+		} else if !s.mayStart(t, i) {
+			i++
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])
@@ -385,6 +403,14 @@ func (s *scan) lowerFirst(t *trie, i int) bool {
 		return false
 	}
 	return t.lowerFirst[s.id(i)]
+}
+
+// upperFirst is startsUpper without decoding an ASCII letter.
+func upperFirst(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0]-'A' <= 'Z'-'A'
+	}
+	return startsUpper(s)
 }
 
 // startsUpper reports whether s starts with an upper-case letter.
