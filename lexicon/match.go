@@ -397,9 +397,9 @@ func hashNorm(w string) uint64 { return hashWord(w, wordKey(w)) }
 
 // lowerFirst reports whether token i is the first word of a phrase of
 // trie t that may start without a capital, looking the word up only when
-// its first two bytes are those of one.
+// t.lowerFirstFilter says that it may be one.
 func (s *scan) lowerFirst(t *trie, i int) bool {
-	if k := first2Key(s.toks[i].Norm); t.lowerFirst2[k/64]&(1<<(k%64)) == 0 {
+	if k := uint32(s.words.hashes[i]) >> 16; t.lowerFirstFilter[k/64]&(1<<(k%64)) == 0 {
 		return false
 	}
 	return t.lowerFirst[s.id(i)]

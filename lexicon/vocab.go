@@ -203,10 +203,9 @@ type trie struct {
 	// edges of the nodes other than the root: most words after one that
 	// starts a phrase go on none, and this tells so without looking them up
 	followFilter [1 << 16 / 64]uint64
-	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
-	// lowerFirst words, so that most words need no lookup to tell they
-	// are not one
-	lowerFirst2 [1 << 16 / 64]uint64
+	// lowerFirstFilter is startFilter for the lowerFirst words, so that
+	// most words need no lookup to tell they are not one
+	lowerFirstFilter [1 << 16 / 64]uint64
 }
 
 // tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
@@ -287,25 +286,13 @@ func (m *matcher) freeze(v *vocab) {
 	}
 	for w := range m.lowerFirst {
 		t.lowerFirst[v.id(w)] = true
-		k := first2Key(w)
-		t.lowerFirst2[k/64] |= 1 << (k % 64)
+		k := uint32(hashNorm(w)) >> 16
+		t.lowerFirstFilter[k/64] |= 1 << (k % 64)
 	}
 	for _, c := range m.ctxs {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
-}
-
-// first2Key is a word's first two bytes as a number, with zeros for
-// missing bytes.
-func first2Key(w string) uint {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return uint(w[0]) << 8
-	}
-	return uint(w[0])<<8 | uint(w[1])
 }
 
 // child returns node n's child on word id, 0 when it has none.
