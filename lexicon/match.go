@@ -130,6 +130,7 @@ type textWords struct {
 	ids    []uint32   // by token, in vocab; unknownID until looked up (scan.id)
 	vocab  *vocab     // of ids; nil when they are not set yet
 	cands  []cand     // a buffer for matchWords
+	out    []Match    // a buffer for matchWords' matches
 	bloom  [64]uint64 // a Bloom filter of hashes (mayHave)
 }
 
@@ -170,7 +171,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		w.vocab = t.vocab
 	}
 	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
-	var out []Match // nil when nothing matches: most texts and most passes
+	out := w.out[:0] // copied out at the end, at its size
 	cands := w.cands[:0]
 	rootPre := t.nodes[0].pre
 	for i := 0; i < len(toks); {
@@ -221,9 +222,6 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 			}
 			if end == 0 {
 				end, firstCP = c.end, cp
-				if out == nil {
-					out = make([]Match, 0, len(toks)/16+1)
-				}
 				out = append(out, match)
 				continue
 			}
@@ -253,7 +251,13 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		}
 	}
 	w.cands = cands
-	return l.withPasses(text, toks, w, out)
+	w.out = out
+	var found []Match // nil when nothing matches: most texts and most passes
+	if len(out) > 0 {
+		found = make([]Match, len(out))
+		copy(found, out)
+	}
+	return l.withPasses(text, toks, w, found)
 }
 
 type cand struct{ id, end int }
