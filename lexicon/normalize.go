@@ -37,6 +37,11 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
+	if len(text) <= 64 { // a name or a phrase: tokenised on the stack, then copied out at its size
+		var buf [64/3 + 8]Token
+		toks := AppendTokens(buf[:0], text)
+		return append([]Token{}, toks...)
+	}
 	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
 }
 
@@ -70,7 +75,7 @@ func AppendTokens(toks []Token, text string) []Token {
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
-						i = tokenizeWord(text, i, &toks, words)
+						toks, i = tokenizeWord(toks, text, i, words)
 						words++
 						continue
 					}
@@ -108,7 +113,7 @@ func AppendTokens(toks []Token, text string) []Token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			i = tokenizeWord(text, i, &toks, words)
+			toks, i = tokenizeWord(toks, text, i, words)
 			words++
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
 			i += size
@@ -124,9 +129,9 @@ func AppendTokens(toks []Token, text string) []Token {
 	return toks
 }
 
-// tokenizeWord reads the word starting at i, which has non-ASCII letters,
-// and returns the offset after it.
-func tokenizeWord(text string, i int, toks *[]Token, index int) int {
+// tokenizeWord appends to toks the word starting at i, which has
+// non-ASCII letters, and returns the offset after it.
+func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 	j := i
 	for j < len(text) {
 		r2, s2 := utf8.DecodeRuneInString(text[j:])
@@ -135,8 +140,7 @@ func tokenizeWord(text string, i int, toks *[]Token, index int) int {
 		}
 		j += s2
 	}
-	*toks = append(*toks, newWord(text[i:j], i, j, false, index))
-	return j
+	return append(toks, newWord(text[i:j], i, j, false, index)), j
 }
 
 // The classes of ASCII bytes in asciiClass.
