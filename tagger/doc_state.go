@@ -88,7 +88,8 @@ func (d *Doc) addPerson(name, id string) {
 // nameTokens folds a name into its word tokens, dropping punctuation.
 func nameTokens(name string) []string {
 	var out []string
-	for _, t := range lexicon.Tokenize(name) {
+	var buf [24]lexicon.Token // a name's tokens, most often without allocating
+	for _, t := range lexicon.AppendTokens(buf[:0], name) {
 		if t.Word {
 			out = append(out, t.Norm)
 		}
