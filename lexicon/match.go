@@ -148,13 +148,8 @@ func (w *textWords) reset(toks []Token) {
 	w.hashes = slices.Grow(w.hashes[:0], n)[:n]
 	w.bloom = [len(w.bloom)]uint64{}
 	for i := range toks {
-		var h uint64
-		if n := toks[i].Norm; len(n) == 1 {
-			h = byteHash[n[0]] // punctuation mostly
-		} else {
-			h = hashNorm(n)
-		}
-		w.hashes[i] = h
+		w.hashes[i] = hashToken(toks[i].Norm)
+		h := w.hashes[i]
 		k := bloomBit(h)
 		w.bloom[k/64] |= 1 << (k % 64)
 	}

@@ -130,6 +130,29 @@ func hashWord(w string, key uint64) uint64 {
 	return h ^ h>>29
 }
 
+// hashToken is hashNorm, written out for the loop over a text's tokens:
+// a word of one byte, punctuation mostly, is looked up in byteHash, and
+// wordKey is read in line.
+func hashToken(w string) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	var key uint64
+	switch n := len(w); {
+	case n >= 8:
+		key = load64(w)
+	case n >= 4:
+		key = uint64(load32(w)) | uint64(load32(w[n-4:]))<<(8*(n-4))
+	case n >= 2:
+		key = uint64(load16(w)) | uint64(load16(w[n-2:]))<<(8*(n-2))
+	case n == 1:
+		return byteHash[w[0]]
+	}
+	h := (key ^ uint64(len(w))*m1) * m2
+	if len(w) > 8 {
+		h = hashTail(h, w[8:])
+	}
+	return h ^ h>>29
+}
+
 // byteHash is hashWord of each word of one byte.
 var byteHash = func() (t [256]uint64) {
 	for c := range t {

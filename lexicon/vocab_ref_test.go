@@ -33,6 +33,9 @@ func checkSameHash(t *testing.T, s string) {
 		if got, want := hashWord(w, wordKey(w)), refHashWord(w, refWordKey(w)); got != want {
 			t.Fatalf("hashWord(%q) = %#x, want %#x", w, got, want)
 		}
+		if got, want := hashToken(w), refHashWord(w, refWordKey(w)); got != want {
+			t.Fatalf("hashToken(%q) = %#x, want %#x", w, got, want)
+		}
 	}
 }
 
