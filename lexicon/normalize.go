@@ -95,7 +95,12 @@ func AppendTokens(toks []Token, text string) []Token {
 					}
 					norm = low.String()[off:]
 				}
-				toks = append(toks, Token{Start: i, End: j, Text: w, Norm: norm, Word: true, Index: words})
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, (len(text)-i)/3+8)
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1] // written in place, not built and copied
+				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, j, w, norm, true, words
 				words++
 				i = j
 			case k&classSpace != 0:
@@ -105,7 +110,12 @@ func AppendTokens(toks []Token, text string) []Token {
 				if c == '`' {
 					p = "'"
 				}
-				toks = append(toks, Token{Start: i, End: i + 1, Text: p, Norm: p, Index: words})
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, (len(text)-i)/3+8)
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, i+1, p, p, false, words
 				i++
 			}
 			continue
