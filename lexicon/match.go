@@ -175,19 +175,24 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
 			continue
 		}
-		// mayStart, its commonest case first: a word not looked up that
-		// t.startFilter says starts no phrase
-		if w.ids[i] == unknownID && len(tk.Norm) > 1 {
-			if k := uint32(w.hashes[i]) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
-				if rootPre == nil || !s.rootPrefix(t, i) {
-					i++ // no phrase starts with this word
-					continue
-				}
-			} else if !s.mayStart(t, i) {
-				i++
-				continue
+		// May a phrase start here? The root has a child on the word, or a
+		// wildcard prefix may start it. A word not yet looked up is looked
+		// up only when t.startFilter says that it may start a phrase; when
+		// the test is false, candidates finds nothing at i.
+		id := w.ids[i]
+		if id == unknownID {
+			nm, h := tk.Norm, w.hashes[i]
+			if len(nm) == 1 && nm[0] < utf8.RuneSelf {
+				id = t.vocab.ascii[nm[0]] // punctuation mostly
+				w.ids[i] = id
+			} else if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
+				id = 0 // no phrase starts with the word: only a prefix may
+			} else {
+				id = t.vocab.lookup(nm, wordKey(nm), h)
+				w.ids[i] = id
 			}
-		} else if !s.mayStart(t, i) {
+		}
+		if id != 0 && t.starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
 			i++
 			continue
 		}
@@ -329,31 +334,6 @@ func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 		}
 	}
 	return out
-}
-
-// mayStart reports whether a phrase of trie t may start at token i: the
-// root has a child on its word, or a wildcard prefix that may start it.
-// When it is false, candidates finds nothing at i. A word not yet looked
-// up is looked up only when t.startFilter says that it may start a phrase.
-func (s *scan) mayStart(t *trie, i int) bool {
-	id := s.words.ids[i]
-	if id == unknownID {
-		w := s.toks[i].Norm
-		if len(w) == 1 {
-			id = s.vocab.id(w)
-		} else {
-			h := s.words.hashes[i]
-			if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
-				return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
-			}
-			id = s.vocab.lookup(w, wordKey(w), h)
-		}
-		s.words.ids[i] = id
-	}
-	if id != 0 {
-		return t.starts[id/64]&(1<<(id%64)) != 0
-	}
-	return s.rootPrefix(t, i)
 }
 
 // rootPrefix reports whether a wildcard prefix of the root of trie t may
