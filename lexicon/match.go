@@ -118,7 +118,7 @@ func (w *textWords) share(v *textWords) {
 	n := len(v.hashes)
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
 	w.vocab = nil
-	w.hashes, w.bloom = v.hashes, v.bloom
+	w.hashes, w.bloom, w.bloomed = v.hashes, v.bloom, v.bloomed
 }
 
 // textWords is what the matchers of one text share about its tokens: the
@@ -126,12 +126,13 @@ func (w *textWords) share(v *textWords) {
 // filter of them, and their word ids in the vocab of the lexicon's
 // matcher, which its passes share, found when first needed.
 type textWords struct {
-	hashes []uint64   // by token: hashWord of its Norm
-	ids    []uint32   // by token, in vocab; unknownID until looked up (scan.id)
-	vocab  *vocab     // of ids; nil when they are not set yet
-	cands  []cand     // a buffer for matchWords
-	out    []Match    // a buffer for matchWords' matches
-	bloom  [64]uint64 // a Bloom filter of hashes (mayHave)
+	hashes  []uint64   // by token: hashWord of its Norm
+	ids     []uint32   // by token, in vocab; unknownID until looked up (scan.id)
+	vocab   *vocab     // of ids; nil when they are not set yet
+	cands   []cand     // a buffer for matchWords
+	out     []Match    // a buffer for matchWords' matches
+	bloom   [64]uint64 // a Bloom filter of hashes (mayHave), once bloomed
+	bloomed bool
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -146,13 +147,10 @@ func (w *textWords) reset(toks []Token) {
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
 	w.vocab = nil
 	w.hashes = slices.Grow(w.hashes[:0], n)[:n]
-	w.bloom = [len(w.bloom)]uint64{}
 	for i := range toks {
 		w.hashes[i] = hashToken(toks[i].Norm)
-		h := w.hashes[i]
-		k := bloomBit(h)
-		w.bloom[k/64] |= 1 << (k % 64)
 	}
+	w.bloomed = false
 }
 
 // matchWords is MatchTokens with the tokens' words w.
@@ -362,10 +360,20 @@ func (s *scan) id(j int) uint32 {
 }
 
 // mayHave reports whether the text may have a word of hash h (hashWord):
-// false means it has not. No word is looked up.
+// false means it has not. No word is looked up; the Bloom filter of the
+// text's hashes is made on first use and shared by the passes.
 func (s *scan) mayHave(h uint64) bool {
+	w := s.words
+	if !w.bloomed { // made on first use: most texts test no context
+		w.bloom = [len(w.bloom)]uint64{}
+		for _, h := range w.hashes {
+			k := bloomBit(h)
+			w.bloom[k/64] |= 1 << (k % 64)
+		}
+		w.bloomed = true
+	}
 	k := bloomBit(h)
-	return s.words.bloom[k/64]&(1<<(k%64)) != 0
+	return w.bloom[k/64]&(1<<(k%64)) != 0
 }
 
 // bloomBit is the bit of a word's hash in textWords.bloom.
