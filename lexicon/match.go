@@ -167,9 +167,12 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	out := w.out[:0] // copied out at the end, at its size
 	cands := w.cands[:0]
 	rootPre := t.nodes[0].pre
+	punct, lowerAny := m.punct, m.lowerAny
+	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
+	startFilter, starts, ascii := &t.startFilter, t.starts, &t.vocab.ascii
 	for i := 0; i < len(toks); {
 		tk := &toks[i]
-		if !tk.Word && !m.punct || !m.lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
+		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
 			continue
 		}
@@ -177,20 +180,20 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		// wildcard prefix may start it. A word not yet looked up is looked
 		// up only when t.startFilter says that it may start a phrase; when
 		// the test is false, candidates finds nothing at i.
-		id := w.ids[i]
+		id := ids[i]
 		if id == unknownID {
-			nm, h := tk.Norm, w.hashes[i]
+			nm, h := tk.Norm, hashes[i]
 			if len(nm) == 1 && nm[0] < utf8.RuneSelf {
-				id = t.vocab.ascii[nm[0]] // punctuation mostly
-				w.ids[i] = id
-			} else if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
+				id = ascii[nm[0]] // punctuation mostly
+				ids[i] = id
+			} else if k := uint32(h) >> 16; startFilter[k/64]&(1<<(k%64)) == 0 {
 				id = 0 // no phrase starts with the word: only a prefix may
 			} else {
 				id = t.vocab.lookup(nm, wordKey(nm), h)
-				w.ids[i] = id
+				ids[i] = id
 			}
 		}
-		if id != 0 && t.starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
+		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
 			i++
 			continue
 		}
