@@ -187,3 +187,16 @@ func coveredBy(toks []Token, ms []Match, buf []bool) []bool {
 	}
 	return buf
 }
+
+// BenchmarkMatchTextReal is BenchmarkMatchReal through a Text, as the
+// tagger matches: MatchText and MatchTextPlaces share the hashing of the
+// tokens' words.
+func BenchmarkMatchTextReal(b *testing.B) {
+	var x Text
+	benchMatchReal(b, AppendTokens,
+		func(l *Lexicon, text string, toks []Token) []Match {
+			x.Reset(text, toks)
+			return l.MatchText(&x)
+		},
+		func(l *Lexicon, _ string, _ []Token, covered []bool) []Match { return l.MatchTextPlaces(&x, covered) })
+}

@@ -8,7 +8,10 @@
 // In: YAML files (embedded default data and user files; schema.json
 // describes them for editors) and plain text.
 // Out: a *Lexicon, and for a text the Matches of its phrases, each with byte
-// offsets into that text and the entry and rule that produced it.
+// offsets into that text and the entry and rule that produced it. A caller
+// that matches a text with both the main matcher and the gazetteer readies
+// a Text for it (Reset), so that MatchText and MatchTextPlaces hash its
+// words once.
 //
 // Files decode strictly, each section into its own type (CountryEntry,
 // OrganisationEntry, PersonEntry, Topic, Context), which the loader

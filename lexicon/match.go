@@ -79,21 +79,60 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 		return nil
 	}
 	w := textWordsPool.Get().(*textWords)
-	w.reset(len(toks))
+	w.reset(toks)
 	out := l.matchWords(text, toks, w)
-	w.clear()
 	textWordsPool.Put(w)
 	return out
 }
 
-// textWords is what the matchers of one text share about its tokens,
-// found when first needed: their word ids in the vocab of the lexicon's
-// matcher, which its passes share, and a Bloom filter of its words.
+// Text is a text and its tokens made ready for a lexicon's matchers, so
+// that MatchTokens and MatchPlaces on it hash the tokens' words once for
+// both. The zero Text is ready for Reset; it is not safe for concurrent
+// use.
+type Text struct {
+	text          string
+	toks          []Token
+	words, places textWords // places shares words' hashes (share)
+	placesReady   bool
+}
+
+// Reset readies x for text and its tokens (AppendTokens) and hashes their
+// words. x keeps toks until the next Reset: do not change them.
+func (x *Text) Reset(text string, toks []Token) {
+	x.text, x.toks = text, toks
+	x.words.reset(toks)
+	x.placesReady = false
+}
+
+// MatchText is MatchTokens on x's text and tokens.
+func (l *Lexicon) MatchText(x *Text) []Match {
+	if l.compiled == nil || len(x.toks) == 0 {
+		return nil
+	}
+	return l.matchWords(x.text, x.toks, &x.words)
+}
+
+// share readies w for the tokens that v hashed, to number them in
+// another vocab.
+func (w *textWords) share(v *textWords) {
+	n := len(v.hashes)
+	w.ids = slices.Grow(w.ids[:0], n)[:n]
+	w.vocab = nil
+	w.hashes, w.bloom, w.bloomed = v.hashes, v.bloom, v.bloomed
+}
+
+// textWords is what the matchers of one text share about its tokens: the
+// hashes of their words (hashWord), hashed once for every matcher, a Bloom
+// filter of them, and their word ids in the vocab of the lexicon's
+// matcher, which its passes share, found when first needed.
 type textWords struct {
-	ids    []uint32   // by token; unknownID until looked up (scan.id)
-	cands  []cand     // a buffer for matchWords
-	bloom  [64]uint64 // a Bloom filter of the hashes of the tokens' Norm, once hashed (mayHave)
-	hashed bool
+	hashes  []uint64   // by token: hashWord of its Norm
+	ids     []uint32   // by token, in vocab; unknownID until looked up (scan.id)
+	vocab   *vocab     // of ids; nil when they are not set yet
+	cands   []cand     // a buffer for matchWords
+	out     []Match    // a buffer for matchWords' matches
+	bloom   [64]uint64 // a Bloom filter of hashes (mayHave), once bloomed
+	bloomed bool
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -102,32 +141,60 @@ var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
 // unknownID is the id of a token not looked up yet (scan.id).
 const unknownID = ^uint32(0)
 
-// reset readies w for a text of n tokens.
-func (w *textWords) reset(n int) {
+// reset readies w for a text of tokens toks: it hashes their words.
+func (w *textWords) reset(toks []Token) {
+	n := len(toks)
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
-	for i := range w.ids {
-		w.ids[i] = unknownID
+	w.vocab = nil
+	w.hashes = slices.Grow(w.hashes[:0], n)[:n]
+	for i := range toks {
+		w.hashes[i] = hashToken(toks[i].Norm)
 	}
-}
-
-// clear empties the Bloom filter, leaving w ready for reuse.
-func (w *textWords) clear() {
-	if w.hashed {
-		w.bloom = [len(w.bloom)]uint64{}
-		w.hashed = false
-	}
+	w.bloomed = false
 }
 
 // matchWords is MatchTokens with the tokens' words w.
 func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	m := l.compiled
 	t := m.trie
+	if w.vocab != t.vocab {
+		for i := range w.ids {
+			w.ids[i] = unknownID
+		}
+		w.vocab = t.vocab
+	}
 	s := &scan{text: text, toks: toks, words: w, vocab: t.vocab, names: &m.names}
-	var out []Match // nil when nothing matches: most texts and most passes
+	out := w.out[:0] // copied out at the end, at its size
 	cands := w.cands[:0]
+	rootPre := t.nodes[0].pre
+	punct, lowerAny := m.punct, m.lowerAny
+	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
+	startFilter, starts, ascii := &t.startFilter, t.starts, &t.vocab.ascii
 	for i := 0; i < len(toks); {
-		if !toks[i].Word && !m.punct || !m.lowerAny && !startsUpper(toks[i].Text) && !s.lowerFirst(t, i) || !s.mayStart(t, i) {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital, or with this word
+		tk := &toks[i]
+		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
+			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+			continue
+		}
+		// May a phrase start here? The root has a child on the word, or a
+		// wildcard prefix may start it. A word not yet looked up is looked
+		// up only when t.startFilter says that it may start a phrase; when
+		// the test is false, candidates finds nothing at i.
+		id := ids[i]
+		if id == unknownID {
+			nm, h := tk.Norm, hashes[i]
+			if len(nm) == 1 && nm[0] < utf8.RuneSelf {
+				id = ascii[nm[0]] // punctuation mostly
+				ids[i] = id
+			} else if k := uint32(h) >> 16; startFilter[k/64]&(1<<(k%64)) == 0 {
+				id = 0 // no phrase starts with the word: only a prefix may
+			} else {
+				id = t.vocab.lookup(nm, wordKey(nm), h)
+				ids[i] = id
+			}
+		}
+		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
+			i++
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])
@@ -156,9 +223,6 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 			}
 			if end == 0 {
 				end, firstCP = c.end, cp
-				if out == nil {
-					out = make([]Match, 0, len(toks)/16+1)
-				}
 				out = append(out, match)
 				continue
 			}
@@ -188,7 +252,13 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		}
 	}
 	w.cands = cands
-	return l.withPasses(text, toks, w, out)
+	w.out = out
+	var found []Match // nil when nothing matches: most texts and most passes
+	if len(out) > 0 {
+		found = make([]Match, len(out))
+		copy(found, out)
+	}
+	return l.withPasses(text, toks, w, found)
 }
 
 type cand struct{ id, end int }
@@ -209,7 +279,10 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	toks := s.toks
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
-		id := s.id(j)
+		var id uint32 // 0: no phrase goes on with the word
+		if n == 0 || s.words.ids[j] != unknownID || t.mayFollow(s.words.hashes[j]) {
+			id = s.id(j)
+		}
 		if n == 0 && id != 0 {
 			if toks[j].Word && t.rootPreBits[id/64]&(1<<(id%64)) != 0 {
 				for _, p := range t.rootPre[id] { // what prefixCandidates gives, found at freeze
@@ -237,6 +310,13 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	return out
 }
 
+// mayFollow reports whether a word of hash h (hashWord) may go on a
+// phrase of trie t after its first word: false means it goes on none.
+func (t *trie) mayFollow(h uint64) bool {
+	k := uint32(h) >> 16
+	return t.followFilter[k/64]&(1<<(k%64)) != 0
+}
+
 // prefixCandidates lists the phrases whose wildcard prefixes at node n
 // start word w, ending at token end.
 func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
@@ -257,32 +337,6 @@ func (n *node) prefixCandidates(w string, end int, out []cand) []cand {
 	return out
 }
 
-// mayStart reports whether a phrase of trie t may start at token i: the
-// root has a child on its word, or a wildcard prefix that may start it.
-// When it is false, candidates finds nothing at i. A word not yet looked
-// up is looked up only when t.startFilter says that it may start a phrase.
-func (s *scan) mayStart(t *trie, i int) bool {
-	id := s.words.ids[i]
-	if id == unknownID {
-		w := s.toks[i].Norm
-		if len(w) == 1 {
-			id = s.vocab.id(w)
-		} else {
-			key := wordKey(w)
-			h := hashWord(w, key)
-			if k := uint32(h) >> 16; t.startFilter[k/64]&(1<<(k%64)) == 0 {
-				return s.rootPrefix(t, i) // no phrase starts with the word: only a prefix may
-			}
-			id = s.vocab.lookup(w, key, h)
-		}
-		s.words.ids[i] = id
-	}
-	if id != 0 {
-		return t.starts[id/64]&(1<<(id%64)) != 0
-	}
-	return s.rootPrefix(t, i)
-}
-
 // rootPrefix reports whether a wildcard prefix of the root of trie t may
 // start token i.
 func (s *scan) rootPrefix(t *trie, i int) bool {
@@ -298,23 +352,28 @@ func (s *scan) rootPrefix(t *trie, i int) bool {
 func (s *scan) id(j int) uint32 {
 	id := s.words.ids[j]
 	if id == unknownID {
-		id = s.vocab.id(s.toks[j].Norm)
+		if w := s.toks[j].Norm; len(w) == 1 && w[0] < utf8.RuneSelf {
+			id = s.vocab.ascii[w[0]]
+		} else {
+			id = s.vocab.lookup(w, wordKey(w), s.words.hashes[j])
+		}
 		s.words.ids[j] = id
 	}
 	return id
 }
 
 // mayHave reports whether the text may have a word of hash h (hashWord):
-// false means it has not. The set of the hashes of the text's tokens is
-// made on first use and shared by the passes; no word is looked up.
+// false means it has not. No word is looked up; the Bloom filter of the
+// text's hashes is made on first use and shared by the passes.
 func (s *scan) mayHave(h uint64) bool {
 	w := s.words
-	if !w.hashed {
-		for j := range s.toks {
-			k := bloomBit(hashNorm(s.toks[j].Norm))
+	if !w.bloomed { // made on first use: most texts test no context
+		w.bloom = [len(w.bloom)]uint64{}
+		for _, h := range w.hashes {
+			k := bloomBit(h)
 			w.bloom[k/64] |= 1 << (k % 64)
 		}
-		w.hashed = true
+		w.bloomed = true
 	}
 	k := bloomBit(h)
 	return w.bloom[k/64]&(1<<(k%64)) != 0
@@ -328,12 +387,20 @@ func hashNorm(w string) uint64 { return hashWord(w, wordKey(w)) }
 
 // lowerFirst reports whether token i is the first word of a phrase of
 // trie t that may start without a capital, looking the word up only when
-// its first two bytes are those of one.
+// t.lowerFirstFilter says that it may be one.
 func (s *scan) lowerFirst(t *trie, i int) bool {
-	if k := first2Key(s.toks[i].Norm); t.lowerFirst2[k/64]&(1<<(k%64)) == 0 {
+	if k := uint32(s.words.hashes[i]) >> 16; t.lowerFirstFilter[k/64]&(1<<(k%64)) == 0 {
 		return false
 	}
 	return t.lowerFirst[s.id(i)]
+}
+
+// upperFirst is startsUpper without decoding an ASCII letter.
+func upperFirst(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return s[0]-'A' <= 'Z'-'A'
+	}
+	return startsUpper(s)
 }
 
 // startsUpper reports whether s starts with an upper-case letter.

@@ -36,20 +36,27 @@ var diffLexicons = sync.OnceValues(func() ([]*Lexicon, error) {
 	return append(out, small), nil
 })
 
-// checkSameMatches compares MatchTokens and MatchPlaces with the
+// checkSameMatches compares MatchTokens and MatchPlaces, and MatchText
+// and MatchTextPlaces on one Text that every lexicon shares, with the
 // reference matcher on one text.
 func checkSameMatches(t *testing.T, lexs []*Lexicon, text string) {
 	t.Helper()
 	toks := Tokenize(text)
+	var x Text
+	x.Reset(text, toks)
 	for n, l := range lexs {
-		got, want := l.MatchTokens(text, toks), refMatchTokens(l, text, toks)
-		if !sameMatches(got, want) {
-			t.Fatalf("lexicon %d: MatchTokens(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+		want := refMatchTokens(l, text, toks)
+		for _, got := range [][]Match{l.MatchTokens(text, toks), l.MatchText(&x)} {
+			if !sameMatches(got, want) {
+				t.Fatalf("lexicon %d: MatchTokens(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+			}
 		}
-		covered := coveredBy(toks, got, nil)
-		got, want = l.MatchPlaces(text, toks, covered), refMatchPlaces(l, text, toks, covered)
-		if !sameMatches(got, want) {
-			t.Fatalf("lexicon %d: MatchPlaces(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+		covered := coveredBy(toks, want, nil)
+		want = refMatchPlaces(l, text, toks, covered)
+		for _, got := range [][]Match{l.MatchPlaces(text, toks, covered), l.MatchTextPlaces(&x, covered)} {
+			if !sameMatches(got, want) {
+				t.Fatalf("lexicon %d: MatchPlaces(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
+			}
 		}
 	}
 }

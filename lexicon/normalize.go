@@ -37,6 +37,11 @@ func (t Token) IsCapitalised() bool {
 
 // Tokenize splits text into tokens with byte offsets into text.
 func Tokenize(text string) []Token {
+	if len(text) <= 64 { // a name or a phrase: tokenised on the stack, then copied out at its size
+		var buf [64/3 + 8]Token
+		toks := AppendTokens(buf[:0], text)
+		return append([]Token{}, toks...)
+	}
 	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
 }
 
@@ -70,7 +75,7 @@ func AppendTokens(toks []Token, text string) []Token {
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
-						i = tokenizeWord(text, i, &toks, words)
+						toks, i = tokenizeWord(toks, text, i, words)
 						words++
 						continue
 					}
@@ -90,7 +95,12 @@ func AppendTokens(toks []Token, text string) []Token {
 					}
 					norm = low.String()[off:]
 				}
-				toks = append(toks, Token{Start: i, End: j, Text: w, Norm: norm, Word: true, Index: words})
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, (len(text)-i)/3+8)
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1] // written in place, not built and copied
+				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, j, w, norm, true, words
 				words++
 				i = j
 			case k&classSpace != 0:
@@ -100,7 +110,12 @@ func AppendTokens(toks []Token, text string) []Token {
 				if c == '`' {
 					p = "'"
 				}
-				toks = append(toks, Token{Start: i, End: i + 1, Text: p, Norm: p, Index: words})
+				if len(toks) == cap(toks) {
+					toks = slices.Grow(toks, (len(text)-i)/3+8)
+				}
+				toks = toks[:len(toks)+1]
+				t := &toks[len(toks)-1]
+				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, i+1, p, p, false, words
 				i++
 			}
 			continue
@@ -108,7 +123,7 @@ func AppendTokens(toks []Token, text string) []Token {
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
 		case isWordRune(r):
-			i = tokenizeWord(text, i, &toks, words)
+			toks, i = tokenizeWord(toks, text, i, words)
 			words++
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
 			i += size
@@ -124,9 +139,9 @@ func AppendTokens(toks []Token, text string) []Token {
 	return toks
 }
 
-// tokenizeWord reads the word starting at i, which has non-ASCII letters,
-// and returns the offset after it.
-func tokenizeWord(text string, i int, toks *[]Token, index int) int {
+// tokenizeWord appends to toks the word starting at i, which has
+// non-ASCII letters, and returns the offset after it.
+func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 	j := i
 	for j < len(text) {
 		r2, s2 := utf8.DecodeRuneInString(text[j:])
@@ -135,8 +150,7 @@ func tokenizeWord(text string, i int, toks *[]Token, index int) int {
 		}
 		j += s2
 	}
-	*toks = append(*toks, newWord(text[i:j], i, j, false, index))
-	return j
+	return append(toks, newWord(text[i:j], i, j, false, index)), j
 }
 
 // The classes of ASCII bytes in asciiClass.

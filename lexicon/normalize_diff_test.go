@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 )
 
@@ -48,6 +49,24 @@ func TestAppendTokensSameAsReference(t *testing.T) {
 				}
 			}
 			t.Fatalf("text %d: %d tokens, want %d", n, len(got), len(want))
+		}
+	}
+}
+
+// TestTokenizeSameAsReference checks Tokenize, which tokenises a short
+// text on the stack, on the samples and every line of the transcripts.
+func TestTokenizeSameAsReference(t *testing.T) {
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			got, want := Tokenize(line), refAppendTokens(nil, line)
+			if len(got) != len(want) || got == nil {
+				t.Fatalf("Tokenize(%q): %d tokens, want %d", line, len(got), len(want))
+			}
+			for k := range got {
+				if got[k] != want[k] {
+					t.Fatalf("Tokenize(%q): token %d: got %+v, want %+v", line, k, got[k], want[k])
+				}
+			}
 		}
 	}
 }

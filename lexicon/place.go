@@ -60,6 +60,24 @@ func (l *Lexicon) MatchPlaces(text string, toks []Token, covered []bool) []Match
 	if l.places.compiled == nil || len(l.places.Entries) == 0 {
 		return nil
 	}
+	return l.matchPlaces(text, toks, covered, l.places.MatchTokens(text, toks))
+}
+
+// MatchTextPlaces is MatchPlaces on x's text and tokens.
+func (l *Lexicon) MatchTextPlaces(x *Text, covered []bool) []Match {
+	if l.places.compiled == nil || len(l.places.Entries) == 0 || len(x.toks) == 0 {
+		return nil
+	}
+	if !x.placesReady {
+		x.places.share(&x.words)
+		x.placesReady = true
+	}
+	return l.matchPlaces(x.text, x.toks, covered, l.places.matchWords(x.text, x.toks, &x.places))
+}
+
+// matchPlaces is MatchPlaces given the gazetteer's matches on the whole
+// text, ms.
+func (l *Lexicon) matchPlaces(text string, toks []Token, covered []bool, ms []Match) []Match {
 	taken := func(k int) bool { return covered != nil && covered[k] }
 	anyTaken := func(i, j int) bool {
 		for k := i; k < j; k++ {
@@ -71,7 +89,7 @@ func (l *Lexicon) MatchPlaces(text string, toks []Token, covered []bool) []Match
 	}
 	var out []Match
 	var dropped [][2]int // token ranges of places that overlapped covered tokens
-	for _, m := range l.places.MatchTokens(text, toks) {
+	for _, m := range ms {
 		i, j := tokenRange(toks, m)
 		if anyTaken(i, j) {
 			dropped = append(dropped, [2]int{i, j})

@@ -84,17 +84,38 @@ func (v *vocab) lookup(w string, key, h uint64) uint32 {
 }
 
 // wordKey is a word's first eight bytes as a little-endian number, zeros
-// for missing bytes.
+// for missing bytes. A word of two to seven bytes is read in two loads
+// that overlap, not byte by byte.
 func wordKey(w string) uint64 {
-	if len(w) >= 8 {
-		return uint64(w[0]) | uint64(w[1])<<8 | uint64(w[2])<<16 | uint64(w[3])<<24 |
-			uint64(w[4])<<32 | uint64(w[5])<<40 | uint64(w[6])<<48 | uint64(w[7])<<56
+	switch n := len(w); {
+	case n >= 8:
+		return load64(w)
+	case n >= 4:
+		return uint64(load32(w)) | uint64(load32(w[n-4:]))<<(8*(n-4))
+	case n >= 2:
+		return uint64(load16(w)) | uint64(load16(w[n-2:]))<<(8*(n-2))
+	case n == 1:
+		return uint64(w[0])
 	}
-	var x uint64
-	for i := 0; i < len(w); i++ {
-		x |= uint64(w[i]) << (8 * i)
-	}
-	return x
+	return 0
+}
+
+// load64, load32 and load16 read the first bytes of s, which has as
+// many at least, as a little-endian number.
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
+}
+
+func load16(s string) uint16 {
+	_ = s[1]
+	return uint16(s[0]) | uint16(s[1])<<8
 }
 
 // hashWord hashes a word for vocab, given its wordKey: the same in every
@@ -103,10 +124,52 @@ func wordKey(w string) uint64 {
 func hashWord(w string, key uint64) uint64 {
 	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
 	h := (key ^ uint64(len(w))*m1) * m2
-	for w = w[min(len(w), 8):]; len(w) > 0; w = w[min(len(w), 8):] {
-		h = (h ^ h>>32 ^ wordKey(w)) * m1
+	if len(w) > 8 {
+		h = hashTail(h, w[8:])
 	}
 	return h ^ h>>29
+}
+
+// hashToken is hashNorm, written out for the loop over a text's tokens:
+// a word of one byte, punctuation mostly, is looked up in byteHash, and
+// wordKey is read in line.
+func hashToken(w string) uint64 {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	var key uint64
+	switch n := len(w); {
+	case n >= 8:
+		key = load64(w)
+	case n >= 4:
+		key = uint64(load32(w)) | uint64(load32(w[n-4:]))<<(8*(n-4))
+	case n >= 2:
+		key = uint64(load16(w)) | uint64(load16(w[n-2:]))<<(8*(n-2))
+	case n == 1:
+		return byteHash[w[0]]
+	}
+	h := (key ^ uint64(len(w))*m1) * m2
+	if len(w) > 8 {
+		h = hashTail(h, w[8:])
+	}
+	return h ^ h>>29
+}
+
+// byteHash is hashWord of each word of one byte.
+var byteHash = func() (t [256]uint64) {
+	for c := range t {
+		w := string([]byte{byte(c)})
+		t[c] = hashWord(w, wordKey(w))
+	}
+	return t
+}()
+
+// hashTail is hashWord's loop over the bytes of a word after its first
+// eight.
+func hashTail(h uint64, w string) uint64 {
+	const m1 = 0x9e3779b97f4a7c15
+	for ; len(w) > 0; w = w[min(len(w), 8):] {
+		h = (h ^ h>>32 ^ wordKey(w)) * m1
+	}
+	return h
 }
 
 // words calls add with every word of the matcher's trie paths and context
@@ -159,10 +222,13 @@ type trie struct {
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
 	startFilter [1 << 16 / 64]uint64
-	// lowerFirst2 is the bit set of the first two bytes (first2Key) of the
-	// lowerFirst words, so that most words need no lookup to tell they
-	// are not one
-	lowerFirst2 [1 << 16 / 64]uint64
+	// followFilter is startFilter for the words that go on a phrase, the
+	// edges of the nodes other than the root: most words after one that
+	// starts a phrase go on none, and this tells so without looking them up
+	followFilter [1 << 16 / 64]uint64
+	// lowerFirstFilter is startFilter for the lowerFirst words, so that
+	// most words need no lookup to tell they are not one
+	lowerFirstFilter [1 << 16 / 64]uint64
 }
 
 // tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
@@ -235,27 +301,21 @@ func (m *matcher) freeze(v *vocab) {
 			t.startFilter[k/64] |= 1 << (k % 64)
 		}
 	}
+	for _, nd := range t.nodes[1:] {
+		for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
+			k := uint32(hashNorm(v.words[e.id])) >> 16
+			t.followFilter[k/64] |= 1 << (k % 64)
+		}
+	}
 	for w := range m.lowerFirst {
 		t.lowerFirst[v.id(w)] = true
-		k := first2Key(w)
-		t.lowerFirst2[k/64] |= 1 << (k % 64)
+		k := uint32(hashNorm(w)) >> 16
+		t.lowerFirstFilter[k/64] |= 1 << (k % 64)
 	}
 	for _, c := range m.ctxs {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
-}
-
-// first2Key is a word's first two bytes as a number, with zeros for
-// missing bytes.
-func first2Key(w string) uint {
-	switch len(w) {
-	case 0:
-		return 0
-	case 1:
-		return uint(w[0]) << 8
-	}
-	return uint(w[0])<<8 | uint(w[1])
 }
 
 // child returns node n's child on word id, 0 when it has none.

@@ -18,9 +18,11 @@ type Doc struct {
 	known     map[string]bool   // names already added
 	roles     map[string]string // canonical name -> the title it was first introduced with
 	toks      []lexicon.Token   // reused from turn to turn
+	text      lexicon.Text      // the turn's tokens made ready for matching, reused
 	covered   []bool
 	nerPeople []bool                  // tokens of the NER's people in the turn being vetted (personCores)
 	byFirst   map[string][]*docPerson // first folded token -> people
+	firstBits uint64                  // the firstBit of every key of byFirst: most words are none, and need no lookup
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
 	home      *lexicon.Entry          // the country the document is set in, nil when unknown
@@ -76,6 +78,7 @@ func (d *Doc) addPerson(name, id string) {
 	}
 	p := &docPerson{name: name, id: id, toks: toks}
 	d.byFirst[toks[0]] = append(d.byFirst[toks[0]], p)
+	d.firstBits |= firstBit(toks[0])
 	last := toks[len(toks)-1]
 	if old, ok := d.surnames[last]; ok && (old == nil || old.name != name) {
 		d.surnames[last] = nil // two people share the surname: do not guess
@@ -87,7 +90,8 @@ func (d *Doc) addPerson(name, id string) {
 // nameTokens folds a name into its word tokens, dropping punctuation.
 func nameTokens(name string) []string {
 	var out []string
-	for _, t := range lexicon.Tokenize(name) {
+	var buf [24]lexicon.Token // a name's tokens, most often without allocating
+	for _, t := range lexicon.AppendTokens(buf[:0], name) {
 		if t.Word {
 			out = append(out, t.Norm)
 		}
@@ -224,8 +228,17 @@ func (d *Doc) personMention(text string, start, end int, p *docPerson, rule stri
 		Canonical: p.name, ID: p.id, Origin: FromSpeaker, Rule: rule}
 }
 
+// firstBit is a word's bit in Doc.firstBits, by its length and its first
+// and last bytes; w is not empty.
+func firstBit(w string) uint64 {
+	return 1 << ((uint(len(w))*31 + uint(w[0])*7 + uint(w[len(w)-1])) % 64)
+}
+
 // fullAt returns the document person whose full name starts at token i.
 func (d *Doc) fullAt(toks []lexicon.Token, covered []bool, i int) (*docPerson, int) {
+	if d.firstBits&firstBit(toks[i].Norm) == 0 {
+		return nil, 0 // no one's first name
+	}
 	for _, p := range d.byFirst[toks[i].Norm] {
 		k, n := i, 0
 		for ; k < len(toks) && n < len(p.toks); k++ {

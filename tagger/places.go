@@ -17,7 +17,7 @@ import (
 // of a person's name here is left free (see placeIsName). It returns the
 // place matches in text order.
 func (d *Doc) places(text string, toks []lexicon.Token, covered []bool) []lexicon.Match {
-	ms := d.t.lex.MatchPlaces(text, toks, covered)
+	ms := d.t.lex.MatchTextPlaces(&d.text, covered) // d.text holds text and toks
 	if len(ms) == 0 {
 		return nil
 	}

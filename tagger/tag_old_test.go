@@ -107,7 +107,7 @@ func (d *Doc) knownPeopleOld(text string, toks []lexicon.Token, covered []bool) 
 		if covered[i] || !t.Word || !t.IsCapitalised() {
 			continue
 		}
-		if p, n := d.fullAt(toks, covered, i); p != nil {
+		if p, n := d.fullAtOld(toks, covered, i); p != nil {
 			out = append(out, d.personMention(text, toks[i].Start, toks[i+n-1].End, p, "full name named earlier in the document"))
 			for k := i; k < i+n; k++ {
 				covered[k] = true
@@ -494,4 +494,27 @@ func (d *Doc) firstNameNotCountryOld(toks []lexicon.Token, covered []bool, m lex
 		}
 	}
 	return 0, false
+}
+
+// fullAtOld is fullAt as it was, looking every word up in byFirst.
+func (d *Doc) fullAtOld(toks []lexicon.Token, covered []bool, i int) (*docPerson, int) {
+	for _, p := range d.byFirst[toks[i].Norm] {
+		k, n := i, 0
+		for ; k < len(toks) && n < len(p.toks); k++ {
+			if !toks[k].Word {
+				if toks[k].Text == "." {
+					continue // initials: "Antony J. Blinken"
+				}
+				break
+			}
+			if covered[k] || toks[k].Norm != p.toks[n] {
+				break
+			}
+			n++
+		}
+		if n == len(p.toks) {
+			return p, k - i
+		}
+	}
+	return nil, 0
 }

@@ -91,7 +91,8 @@ type Unknown struct {
 func (d *Doc) Tag(text string) (Result, error) {
 	d.toks = lexicon.AppendTokens(d.toks[:0], text)
 	toks := d.toks
-	matches := d.t.lex.MatchTokens(text, toks)
+	d.text.Reset(text, toks)
+	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
 		d.covered = make([]bool, len(toks))
 	}
