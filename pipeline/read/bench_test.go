@@ -33,3 +33,19 @@ func benchRead(b *testing.B, pattern string) {
 	}
 	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
 }
+
+// BenchmarkRenderMarkdown renders the bodies of the real White House
+// transcripts of testdata, front matter included, as plain text.
+func BenchmarkRenderMarkdown(b *testing.B) {
+	_, srcs, n := testdocs.Files(b, "../../testdata/real/*/*.md")
+	texts := make([]string, len(srcs))
+	for i, src := range srcs {
+		texts[i] = string(src)
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, text := range texts {
+			renderBody(text, true)
+		}
+	}
+}

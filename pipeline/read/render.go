@@ -31,21 +31,19 @@ func renderBody(text string, markdown bool) string {
 	return b.String()
 }
 
-// writeRendered writes renderBody(text, markdown) to b.
+// writeRendered writes renderBody(text, markdown) to b. Each line is
+// looked at once, eight bytes at a time where it can be, for its end, for
+// whether rendering keeps it as it is and for markdown marks.
 func writeRendered(b *strings.Builder, text string, markdown bool) {
 	var buf []byte // the line being rendered, reused from line to line
 	for off := 0; off < len(text); {
-		nl := strings.IndexByte(text[off:], '\n')
-		end := len(text)
-		if nl >= 0 {
-			end = off + nl
-		}
+		end, kept, marked := scanLine(text, off)
 		line := text[off:end]
-		if isPlainASCII(line) || keptLine(line) {
+		if kept {
 			for line != "" && isTrailingBlank(line[len(line)-1]) {
 				line = line[:len(line)-1]
 			}
-			if markdown && hasMarkdownMark(line) {
+			if markdown && marked {
 				line = renderMarkdownLine(line)
 			}
 			b.WriteString(line)
@@ -57,12 +55,67 @@ func writeRendered(b *strings.Builder, text string, markdown bool) {
 				b.Write(buf)
 			}
 		}
-		if nl < 0 {
+		if end == len(text) {
 			break
 		}
 		b.WriteByte('\n')
 		off = end + 1
 	}
+}
+
+// scanLine looks at the line that starts at text[off]. It returns the
+// line's end (the offset of its newline, or len(text)); kept, whether
+// rendering keeps the line as it is but for its trailing blanks
+// (isPlainASCII(line) || keptLine(line)); and marked, whether the line
+// holds one of markdownMarks. Eight bytes of printable ASCII with no byte
+// that is '*' or '<' or from '[' to '_' are passed over at once.
+func scanLine(text string, off int) (end int, kept, marked bool) {
+	plain, keeps := true, true // isPlainASCII and keptLine of the line so far
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; i++ {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return i, plain || keeps, marked
+			case c >= utf8.RuneSelf:
+				plain = false
+				if keeps {
+					r, size := utf8.DecodeRuneInString(text[i:])
+					if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+						keeps = false
+					}
+					i += size - 1
+				}
+			case c < ' ' && c != '\t':
+				plain, keeps = false, false
+			case c == 0x7f:
+				keeps = false // DEL: plain ASCII, yet not kept
+			case isMarkdownMark[c]:
+				marked = true
+			}
+		}
+		if i >= len(text) {
+			return len(text), plain || keeps, marked
+		}
+	}
+}
+
+// mayBeMark reports whether one of the eight bytes of x, all printable
+// ASCII, is '*' or '<', or from '[' to '_' (which holds '[', '\\' and
+// '_', and also ']' and '^'). With no byte at or above 0x80, setting the
+// high bit of each byte lets a subtraction work byte by byte.
+func mayBeMark(x uint64) bool {
+	h := x | hiBits
+	star := ^(h ^ '*'*loBits - loBits) & hiBits // ^(y|hi - 1) has the high bit where y is 0
+	lt := ^(h ^ '<'*loBits - loBits) & hiBits
+	brackets := (h - '['*loBits) &^ (h - ('_'+1)*loBits) & hiBits
+	return star|lt|brackets != 0
 }
 
 // RenderLine returns one line of text with Unicode spaces as ASCII spaces,
@@ -232,14 +285,32 @@ var isMarkdownMark = func() (t [256]bool) {
 	return t
 }()
 
-// hasMarkdownMark reports whether s holds one of markdownMarks.
+// hasMarkdownMark reports whether s holds one of markdownMarks. It looks
+// at eight bytes at a time.
 func hasMarkdownMark[S string | []byte](s S) bool {
-	for i := range len(s) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if hasByte(x, '\\')|hasByte(x, '<')|hasByte(x, '[')|hasByte(x, '*')|hasByte(x, '_') != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if isMarkdownMark[s[i]] {
 			return true
 		}
 	}
 	return false
+}
+
+// hasByte is not zero when one of the eight bytes of x is c: the bytes of
+// x^c that are zero are the ones that become negative when one is taken
+// from each. The lowest byte flagged is always right, so the result is
+// zero exactly when no byte is c.
+func hasByte(x uint64, c byte) uint64 {
+	y := x ^ uint64(c)*loBits
+	return (y - loBits) &^ y & hiBits
 }
 
 // isTrailingBlank reports the bytes trimmed from the end of a rendered

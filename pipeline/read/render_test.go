@@ -1,6 +1,8 @@
 package read
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
@@ -174,4 +176,147 @@ func FuzzPlainASCII(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkPlainASCII)
+}
+
+// hasMarkdownMarkByByte is hasMarkdownMark as it was, a byte at a time:
+// the reference for the one that looks at eight bytes at a time.
+func hasMarkdownMarkByByte(s string) bool {
+	for i := range len(s) {
+		if isMarkdownMark[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+func checkMarkdownMark(t *testing.T, s string) {
+	t.Helper()
+	want := hasMarkdownMarkByByte(s)
+	if got := hasMarkdownMark(s); got != want {
+		t.Fatalf("hasMarkdownMark(%q) = %v, want %v", s, got, want)
+	}
+	if got := hasMarkdownMark([]byte(s)); got != want {
+		t.Fatalf("hasMarkdownMark([]byte(%q)) = %v, want %v", s, got, want)
+	}
+}
+
+func TestMarkdownMark(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkMarkdownMark(t, s)
+	}
+	// every byte value at every place of a word, beside every mark and
+	// the bytes next to them
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, fill := range []byte{' ', 'a', 0x00, 0xff, '[', '\\', ']', '^', ')', '+', ';', '=', '^', '`'} {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[at] = byte(c)
+				checkMarkdownMark(t, string(w)+"plain text")
+				checkMarkdownMark(t, string(w[:at+1]))
+			}
+		}
+	}
+}
+
+func FuzzMarkdownMark(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkdownMark)
+}
+
+// writeRenderedAsWas is writeRendered as it was, looking at each line
+// three times (for its end, for plain ASCII and for markdown marks): the
+// reference for the one that looks once.
+func writeRenderedAsWas(b *strings.Builder, text string, markdown bool) {
+	var buf []byte
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		line := text[off:end]
+		if isPlainASCII(line) || keptLine(line) {
+			for line != "" && isTrailingBlank(line[len(line)-1]) {
+				line = line[:len(line)-1]
+			}
+			if markdown && hasMarkdownMarkByByte(line) {
+				line = renderMarkdownLine(line)
+			}
+			b.WriteString(line)
+		} else {
+			buf = appendRendered(buf[:0], line)
+			if markdown && hasMarkdownMarkByByte(string(buf)) {
+				b.WriteString(renderMarkdownLine(string(buf)))
+			} else {
+				b.Write(buf)
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		b.WriteByte('\n')
+		off = end + 1
+	}
+}
+
+func checkWriteRendered(t *testing.T, text string) {
+	t.Helper()
+	for _, md := range []bool{false, true} {
+		var got, want strings.Builder
+		writeRendered(&got, text, md)
+		writeRenderedAsWas(&want, text, md)
+		if got.String() != want.String() {
+			t.Fatalf("writeRendered(%q, %v) = %q, want %q", text, md, got.String(), want.String())
+		}
+	}
+	end, kept, marked := scanLine(text, 0)
+	wantEnd := strings.IndexByte(text, '\n')
+	if wantEnd < 0 {
+		wantEnd = len(text)
+	}
+	line := text[:wantEnd]
+	if end != wantEnd || kept != (isPlainASCII(line) || keptLine(line)) || marked != hasMarkdownMarkByByte(line) {
+		t.Fatalf("scanLine(%q) = %d, %v, %v", text, end, kept, marked)
+	}
+}
+
+func TestWriteRendered(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkWriteRendered(t, s)
+		checkWriteRendered(t, s+"\n"+s+"\n")
+	}
+	// every byte value at every place of a word, in a line and before one
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, fill := range []byte{' ', 'a', '\t', 0x1f, 0x7f, '[', '\\', ']', '^', '`', '*', ')', '+', ';', '=', '_'} {
+				w := []byte(strings.Repeat(string(rune(fill)), 8))
+				w[at] = byte(c)
+				checkWriteRendered(t, string(w)+"plain text\n**MS. X:** y  \nz")
+				checkWriteRendered(t, "0123456"+string(w[:at+1]))
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../testdata/real/*/*.md")
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkWriteRendered(t, string(src))
+	}
+}
+
+func FuzzWriteRendered(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	paths, _ := filepath.Glob("../../testdata/transcripts/*")
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(string(src))
+		}
+	}
+	f.Fuzz(checkWriteRendered)
 }
