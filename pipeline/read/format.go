@@ -65,7 +65,10 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		}
 		return finish(doc, err, lex)
 	}
-	text, warnings, err := Decode(src)
+	// Text and markdown are read from src itself: parseText keeps nothing
+	// of the text it is given. The other formats get a copy.
+	plain := f != FormatHTML && f != FormatVTT && f != FormatSRT
+	text, warnings, err := decode(src, plain)
 	if err != nil {
 		return nil, &transcript.Error{File: source, Err: err}
 	}

@@ -66,18 +66,20 @@ func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
 	return finish(doc, err, r.lex)
 }
 
+// parseText reads a transcript from decoded text. The document it returns
+// keeps nothing of text: its body is rendered into a new string, and the
+// front matter, copied into the body as it is, is read from there. So
+// text may share memory with the caller's bytes.
 func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
-	doc := &transcript.Document{Source: source, Body: text}
-	fm, bodyStart, err := splitFrontMatter(text, lex)
-	if err != nil {
-		if pe, ok := err.(*transcript.Error); ok {
-			pe.File = source
-		}
-		return nil, err
+	doc := &transcript.Document{Source: source}
+	bodyStart := 0
+	_, end, hasFM, closed := frontMatterEnd(text)
+	if hasFM && !closed {
+		_, _, err := splitFrontMatter(text, lex) // the error for it
+		return nil, fileError(err, source)
 	}
-	doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
-	for _, s := range fm.Speakers {
-		doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
+	if hasFM {
+		bodyStart = end
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
@@ -87,6 +89,18 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	writeRendered(&body, text[bodyStart:], markdown)
 	text = body.String()
 	doc.Body = text
+	if hasFM {
+		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd
+		// looks at, so the front matter reads the same from the body
+		fm, _, err := splitFrontMatter(text, lex)
+		if err != nil {
+			return nil, fileError(err, source)
+		}
+		doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
+		for _, s := range fm.Speakers {
+			doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
+		}
+	}
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}
 	hdrEnd := headerEnd(lines, markdown, lex, heads)
@@ -104,6 +118,15 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 		doc.Turns = doc.Turns[1:]
 	}
 	return doc, nil
+}
+
+// fileError sets the file of a *transcript.Error to source and returns
+// err.
+func fileError(err error, source string) error {
+	if pe, ok := err.(*transcript.Error); ok {
+		pe.File = source
+	}
+	return err
 }
 
 func isMarkdown(source string) bool {
