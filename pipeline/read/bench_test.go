@@ -49,3 +49,29 @@ func BenchmarkRenderMarkdown(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkByline reads the people named in the titles and header lines
+// of the real White House transcripts of testdata.
+func BenchmarkByline(b *testing.B) {
+	paths, srcs, _ := testdocs.Files(b, "../../testdata/real/*/*.md")
+	r := testReader(b)
+	var lines []string
+	n := 0
+	for i, src := range srcs {
+		doc, err := r.Parse(filepath.Base(paths[i]), src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range append([]string{doc.Title}, headerLines(doc)...) {
+			lines = append(lines, l)
+			n += len(l)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			bylinePeople(l, r.lex)
+		}
+	}
+}
