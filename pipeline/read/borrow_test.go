@@ -62,7 +62,7 @@ func checkBorrow(t *testing.T, name string, src []byte) {
 	r := testReader(t)
 	text, _, err := Decode(src)
 	if err == nil {
-		got, gerr := parseText(name, text, r.lex)
+		got, gerr := parseText(name, text, r.lex, true)
 		want, werr := parseTextAsWas(name, text, r.lex)
 		if fmt.Sprint(gerr) != fmt.Sprint(werr) || !reflect.DeepEqual(got, want) {
 			t.Fatalf("parseText(%q) = %+v, %v\nwant %+v, %v", name, got, gerr, want, werr)

@@ -62,15 +62,16 @@ func (r *Reader) Parse(source string, src []byte) (*transcript.Document, error) 
 
 // ParseText is Parse for text already decoded (LF line ends).
 func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
-	doc, err := parseText(source, text, r.lex)
+	doc, err := parseText(source, text, r.lex, false)
 	return finish(doc, err, r.lex)
 }
 
-// parseText reads a transcript from decoded text. The document it returns
-// keeps nothing of text: its body is rendered into a new string, and the
-// front matter, copied into the body as it is, is read from there. So
-// text may share memory with the caller's bytes.
-func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
+// parseText reads a transcript from decoded text. With borrowed, the
+// document keeps nothing of text, which may then share memory with the
+// caller's bytes: its body is rendered into a new string, and the front
+// matter, copied into the body as it is, is read from there. Without,
+// the body is text itself when rendering changes none of it.
+func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source}
 	bodyStart := 0
 	_, end, hasFM, closed := frontMatterEnd(text)
@@ -83,11 +84,7 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	var body strings.Builder
-	body.Grow(len(text))
-	body.WriteString(text[:bodyStart])
-	writeRendered(&body, text[bodyStart:], markdown)
-	text = body.String()
+	text = renderFrom(text, bodyStart, markdown, borrowed)
 	doc.Body = text
 	if hasFM {
 		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd

@@ -31,6 +31,29 @@ func renderBody(text string, markdown bool) string {
 	return b.String()
 }
 
+// renderFrom returns text with text[from:], which starts a line, as
+// renderBody renders it. Unless copied is asked for, it returns text
+// itself when rendering changes none of it, and otherwise copies the
+// lines before the first that changes as they are.
+func renderFrom(text string, from int, markdown, copied bool) string {
+	off := from // the start of the first line that may change
+	for !copied && off < len(text) {
+		end, kept, marked := scanLine(text, off)
+		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
+			break
+		}
+		off = end + 1
+	}
+	if !copied && off >= len(text) {
+		return text
+	}
+	var b strings.Builder
+	b.Grow(len(text))
+	b.WriteString(text[:off])
+	writeRendered(&b, text[off:], markdown)
+	return b.String()
+}
+
 // writeRendered writes renderBody(text, markdown) to b. Each line is
 // looked at once, eight bytes at a time where it can be, for its end, for
 // whether rendering keeps it as it is and for markdown marks.

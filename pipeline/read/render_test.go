@@ -7,6 +7,7 @@ import (
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestRenderBody(t *testing.T) {
@@ -319,4 +320,46 @@ func FuzzWriteRendered(f *testing.F) {
 		}
 	}
 	f.Fuzz(checkWriteRendered)
+}
+
+// checkRenderFrom checks renderFrom against the front of text as it is
+// and the rest through renderBody, at every line start, and that a copy
+// asked for shares no memory with text.
+func checkRenderFrom(t *testing.T, text string) {
+	t.Helper()
+	for from := 0; from <= len(text); from++ {
+		if from > 0 && text[from-1] != '\n' {
+			continue
+		}
+		for _, md := range []bool{false, true} {
+			want := text[:from] + renderBody(text[from:], md)
+			for _, copied := range []bool{false, true} {
+				got := renderFrom(text, from, md, copied)
+				if got != want {
+					t.Fatalf("renderFrom(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+				}
+				if copied && len(got) > 0 && unsafe.StringData(got) == unsafe.StringData(text) {
+					t.Fatalf("renderFrom(%q, %d, %v, true) is text itself", text, from, md)
+				}
+			}
+		}
+	}
+}
+
+func TestRenderFrom(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkRenderFrom(t, s)
+		checkRenderFrom(t, "---\ntitle: x\n---\n"+s+"\nplain\n")
+	}
+	for _, s := range []string{"a\nb\n", "a\nb", "a  \nb", "a\n*b*\n", "\n\n", "x\n\u00a0y\n"} {
+		checkRenderFrom(t, s)
+	}
+}
+
+func FuzzRenderFrom(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Add("---\ntitle: x\n---\nA: b  \n*c*\n")
+	f.Fuzz(checkRenderFrom)
 }
