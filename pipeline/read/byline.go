@@ -96,7 +96,7 @@ func splitSegments(text string, lex *vocab) []segment {
 					continue
 				}
 				run = append(run, w)
-			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
+			case atLower(lex.particles, w) && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !atLower(lex.connectors, w):
 				run = append(run, w)
 			case ofRole(words, j, run, joined, lex):
 				run = append(run, w) // "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley"
@@ -119,7 +119,7 @@ func splitSegments(text string, lex *vocab) []segment {
 // the length of run at the last join, 0 if none. So "President Biden
 // Highlighting the Importance of Getting Vaccinated" is not joined.
 func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
-	if !lex.joiners[strings.ToLower(words[j])] || len(run) == 0 {
+	if !atLower(lex.joiners, words[j]) || len(run) == 0 {
 		return false
 	}
 	last := strings.Trim(run[len(run)-1], ".,")
@@ -127,7 +127,7 @@ func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
 		return false
 	}
 	for k := j + 1; k < len(words); k++ {
-		if !lex.joiners[strings.ToLower(words[k])] {
+		if !atLower(lex.joiners, words[k]) {
 			return startsUpper(words[k])
 		}
 	}
@@ -270,12 +270,12 @@ func trailingRole(role string, lex *vocab) string {
 		// in a title-case line "On" and "To" open prose ("Officials On
 		// President Biden's Call"); "Of" and "For" still join titles
 		connector := lex.connectors[low] && start < len(words) && (w == low || lex.joiners[low] || lex.titleConnectors[low])
-		if !title && !connector && (!startsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
+		if !title && !connector && (!startsUpper(w) || atLower(lex.notLabel, w)) {
 			break
 		}
 		start--
 	}
-	for start < len(words) && lex.connectors[strings.ToLower(words[start])] {
+	for start < len(words) && atLower(lex.connectors, words[start]) {
 		start++ // a role does not start with "of"
 	}
 	return strings.Join(words[start:], " ")

@@ -379,7 +379,7 @@ func firstPerson(text string, lex *vocab) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '’'
 	}) {
-		if lex.firstPerson[strings.ToLower(w)] {
+		if atLower(lex.firstPerson, w) {
 			return true
 		}
 	}

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -246,4 +247,28 @@ func lowerGet[V any](set map[string]V, word string) (val V, ok bool) {
 		buf[i] = c
 	}
 	return set[string(buf[:len(word)])], true
+}
+
+// atLower returns set[strings.ToLower(w)]. A word of at most 32 ASCII
+// bytes is lower-cased into a buffer on the stack, and indexing the map
+// with it as a string allocates nothing.
+func atLower[V any](set map[string]V, w string) V {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		n := 0
+		for ; n < len(w); n++ {
+			c := w[n]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+		}
+		if n == len(w) {
+			return set[string(buf[:n])]
+		}
+	}
+	return set[strings.ToLower(w)]
 }

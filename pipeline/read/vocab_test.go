@@ -43,6 +43,16 @@ func checkWord(t *testing.T, v *vocab, w string) {
 	if got, want := v.isMonth(w), v.Months()[strings.ToLower(w)] > 0; got != want {
 		t.Fatalf("isMonth(%q) = %v, want %v", w, got, want)
 	}
+	for name, set := range map[string]map[string]bool{"honorifics": v.honorifics, "particles": v.particles,
+		"connectors": v.connectors, "joiners": v.joiners, "notLabel": v.notLabel, "greetings": v.greetings} {
+		if got, want := atLower(set, w), set[strings.ToLower(w)]; got != want {
+			t.Fatalf("atLower(%s, %q) = %v, want %v", name, w, got, want)
+		}
+	}
+	lowered := map[string]int{strings.ToLower(w): 1, "": 2, "é": 3}
+	if got, want := atLower(lowered, w), lowered[strings.ToLower(w)]; got != want {
+		t.Fatalf("atLower(%v, %q) = %v, want %v", lowered, w, got, want)
+	}
 	if got, want := PlausibleName(w, v.Lexicon), plausibleNameAsWas(w, v.Lexicon); got != want {
 		t.Fatalf("PlausibleName(%q) = %v, want %v", w, got, want)
 	}
@@ -52,7 +62,7 @@ func checkWord(t *testing.T, v *vocab, w string) {
 var vocabSeeds = []string{
 	"", "Press", "SECRETARY", "secretary", "Gen.", "Jean-Pierre", "COVID-19", "Mr", "MR.", "January", "JAN", "may",
 	"President", "Érdoğan", "Président", "Allies", "Border", "a", "Z9", "Secretaryship", strings.Repeat("A", 32),
-	strings.Repeat("A", 33), "Karine Jean-Pierre", "Jen Psaki", "Press Secretary Jen Psaki", "Ned Price", "O'Brien", "İstanbul",
+	strings.Repeat("A", 33), "Karine Jean-Pierre", "Jen Psaki", "Press Secretary Jen Psaki", "Ned Price", "O'Brien", "İstanbul", "MR", "Dr", "DE", "Van", "OF", "Of", "THE", "Good", "GOOD", "K", "KELVIN", "ǅ", "ẞ",
 }
 
 func TestVocabWords(t *testing.T) {
