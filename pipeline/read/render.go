@@ -90,8 +90,11 @@ func writeRendered(b *strings.Builder, text string, markdown bool) {
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
 // (isPlainASCII(line) || keptLine(line)); and marked, whether the line
-// holds one of markdownMarks. Eight bytes of printable ASCII with no byte
-// that is '*' or '<' or from '[' to '_' are passed over at once.
+// holds one of markdownMarks, reported only for a line kept (a line that
+// is not is rendered first and looked at again). Eight bytes of printable
+// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
+// over at once, and a line is scanned for its end alone once it is known
+// not to be kept.
 func scanLine(text string, off int) (end int, kept, marked bool) {
 	plain, keeps := true, true // isPlainASCII and keptLine of the line so far
 	i := off
@@ -111,12 +114,14 @@ func scanLine(text string, off int) (end int, kept, marked bool) {
 				if keeps {
 					r, size := utf8.DecodeRuneInString(text[i:])
 					if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
-						keeps = false
+						return lineEnd(text, i), false, false
 					}
 					i += size - 1
+				} else {
+					return lineEnd(text, i), false, false
 				}
 			case c < ' ' && c != '\t':
-				plain, keeps = false, false
+				return lineEnd(text, i), false, false
 			case c == 0x7f:
 				keeps = false // DEL: plain ASCII, yet not kept
 			case isMarkdownMark[c]:
@@ -127,6 +132,15 @@ func scanLine(text string, off int) (end int, kept, marked bool) {
 			return len(text), plain || keeps, marked
 		}
 	}
+}
+
+// lineEnd returns the offset of the first newline in text at or after i,
+// or len(text).
+func lineEnd(text string, i int) int {
+	if nl := strings.IndexByte(text[i:], '\n'); nl >= 0 {
+		return i + nl
+	}
+	return len(text)
 }
 
 // mayBeMark reports whether one of the eight bytes of x, all printable

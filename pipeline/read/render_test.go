@@ -278,7 +278,8 @@ func checkWriteRendered(t *testing.T, text string) {
 		wantEnd = len(text)
 	}
 	line := text[:wantEnd]
-	if end != wantEnd || kept != (isPlainASCII(line) || keptLine(line)) || marked != hasMarkdownMarkByByte(line) {
+	wantKept := isPlainASCII(line) || keptLine(line)
+	if end != wantEnd || kept != wantKept || wantKept && marked != hasMarkdownMarkByByte(line) {
 		t.Fatalf("scanLine(%q) = %d, %v, %v", text, end, kept, marked)
 	}
 }
