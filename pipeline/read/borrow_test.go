@@ -29,11 +29,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 		doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
-	var body strings.Builder
-	body.Grow(len(text))
-	body.WriteString(text[:bodyStart])
-	writeRendered(&body, text[bodyStart:], markdown)
-	text = body.String()
+	text = text[:bodyStart] + renderBody(text[bodyStart:], markdown)
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // renderBody turns decoded text into the plain text the parser reads, line
@@ -25,10 +26,7 @@ import (
 // For example, "MS. PSAKI:\u00a0 Good \\[sic\\] <s>day</s>  " becomes
 // "MS. PSAKI:  Good [sic] day".
 func renderBody(text string, markdown bool) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	writeRendered(&b, text, markdown)
-	return b.String()
+	return bytesString(appendBody(make([]byte, 0, len(text)), text, markdown))
 }
 
 // renderFrom returns text with text[from:], which starts a line, as
@@ -47,18 +45,20 @@ func renderFrom(text string, from int, markdown, copied bool) string {
 	if !copied && off >= len(text) {
 		return text
 	}
-	var b strings.Builder
-	b.Grow(len(text))
-	b.WriteString(text[:off])
-	writeRendered(&b, text[off:], markdown)
-	return b.String()
+	out := make([]byte, 0, len(text))
+	out = append(out, text[:off]...)
+	return bytesString(appendBody(out, text[off:], markdown))
 }
 
-// writeRendered writes renderBody(text, markdown) to b. Each line is
+// bytesString returns b as a string without copying it; b must not change
+// after.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// appendBody appends renderBody(text, markdown) to out. Each line is
 // looked at once, eight bytes at a time where it can be, for its end, for
-// whether rendering keeps it as it is and for markdown marks.
-func writeRendered(b *strings.Builder, text string, markdown bool) {
-	var buf []byte // the line being rendered, reused from line to line
+// whether rendering keeps it as it is and for markdown marks; a line that
+// changes is rendered straight into out.
+func appendBody(out []byte, text string, markdown bool) []byte {
 	for off := 0; off < len(text); {
 		end, kept, marked := scanLine(text, off)
 		line := text[off:end]
@@ -69,21 +69,22 @@ func writeRendered(b *strings.Builder, text string, markdown bool) {
 			if markdown && marked {
 				line = renderMarkdownLine(line)
 			}
-			b.WriteString(line)
+			out = append(out, line...)
 		} else {
-			buf = appendRendered(buf[:0], line)
-			if markdown && hasMarkdownMark(buf) {
-				b.WriteString(renderMarkdownLine(string(buf)))
-			} else {
-				b.Write(buf)
+			start := len(out)
+			out = appendRendered(out, line)
+			if markdown && hasMarkdownMark(out[start:]) {
+				md := renderMarkdownLine(string(out[start:]))
+				out = append(out[:start], md...)
 			}
 		}
 		if end == len(text) {
 			break
 		}
-		b.WriteByte('\n')
+		out = append(out, '\n')
 		off = end + 1
 	}
+	return out
 }
 
 // scanLine looks at the line that starts at text[off]. It returns the

@@ -226,9 +226,10 @@ func FuzzMarkdownMark(f *testing.F) {
 	f.Fuzz(checkMarkdownMark)
 }
 
-// writeRenderedAsWas is writeRendered as it was, looking at each line
-// three times (for its end, for plain ASCII and for markdown marks): the
-// reference for the one that looks once.
+// writeRenderedAsWas is appendBody as it was, writing to a builder and
+// looking at each line three times (for its end, for plain ASCII and for
+// markdown marks), and rendering a line that changes in a buffer of its
+// own: the reference for the one that looks once and renders in place.
 func writeRenderedAsWas(b *strings.Builder, text string, markdown bool) {
 	var buf []byte
 	for off := 0; off < len(text); {
@@ -262,14 +263,13 @@ func writeRenderedAsWas(b *strings.Builder, text string, markdown bool) {
 	}
 }
 
-func checkWriteRendered(t *testing.T, text string) {
+func checkAppendBody(t *testing.T, text string) {
 	t.Helper()
 	for _, md := range []bool{false, true} {
-		var got, want strings.Builder
-		writeRendered(&got, text, md)
+		var want strings.Builder
 		writeRenderedAsWas(&want, text, md)
-		if got.String() != want.String() {
-			t.Fatalf("writeRendered(%q, %v) = %q, want %q", text, md, got.String(), want.String())
+		if got := string(appendBody([]byte("x"), text, md)); got != "x"+want.String() {
+			t.Fatalf("appendBody(%q, %v) = %q, want %q", text, md, got[1:], want.String())
 		}
 	}
 	end, kept, marked := scanLine(text, 0)
@@ -284,10 +284,10 @@ func checkWriteRendered(t *testing.T, text string) {
 	}
 }
 
-func TestWriteRendered(t *testing.T) {
+func TestAppendBody(t *testing.T) {
 	for _, s := range renderLineSeeds {
-		checkWriteRendered(t, s)
-		checkWriteRendered(t, s+"\n"+s+"\n")
+		checkAppendBody(t, s)
+		checkAppendBody(t, s+"\n"+s+"\n")
 	}
 	// every byte value at every place of a word, in a line and before one
 	for c := 0; c < 256; c++ {
@@ -295,8 +295,8 @@ func TestWriteRendered(t *testing.T) {
 			for _, fill := range []byte{' ', 'a', '\t', 0x1f, 0x7f, '[', '\\', ']', '^', '`', '*', ')', '+', ';', '=', '_'} {
 				w := []byte(strings.Repeat(string(rune(fill)), 8))
 				w[at] = byte(c)
-				checkWriteRendered(t, string(w)+"plain text\n**MS. X:** y  \nz")
-				checkWriteRendered(t, "0123456"+string(w[:at+1]))
+				checkAppendBody(t, string(w)+"plain text\n**MS. X:** y  \nz")
+				checkAppendBody(t, "0123456"+string(w[:at+1]))
 			}
 		}
 	}
@@ -306,11 +306,11 @@ func TestWriteRendered(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		checkWriteRendered(t, string(src))
+		checkAppendBody(t, string(src))
 	}
 }
 
-func FuzzWriteRendered(f *testing.F) {
+func FuzzAppendBody(f *testing.F) {
 	for _, s := range renderLineSeeds {
 		f.Add(s)
 	}
@@ -320,7 +320,7 @@ func FuzzWriteRendered(f *testing.F) {
 			f.Add(string(src))
 		}
 	}
-	f.Fuzz(checkWriteRendered)
+	f.Fuzz(checkAppendBody)
 }
 
 // checkRenderFrom checks renderFrom against the front of text as it is
