@@ -33,3 +33,45 @@ func benchRead(b *testing.B, pattern string) {
 	}
 	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
 }
+
+// BenchmarkRenderMarkdown renders the bodies of the real White House
+// transcripts of testdata, front matter included, as plain text.
+func BenchmarkRenderMarkdown(b *testing.B) {
+	_, srcs, n := testdocs.Files(b, "../../testdata/real/*/*.md")
+	texts := make([]string, len(srcs))
+	for i, src := range srcs {
+		texts[i] = string(src)
+	}
+	b.SetBytes(n)
+	for b.Loop() {
+		for _, text := range texts {
+			renderBody(text, true)
+		}
+	}
+}
+
+// BenchmarkByline reads the people named in the titles and header lines
+// of the real White House transcripts of testdata.
+func BenchmarkByline(b *testing.B) {
+	paths, srcs, _ := testdocs.Files(b, "../../testdata/real/*/*.md")
+	r := testReader(b)
+	var lines []string
+	n := 0
+	for i, src := range srcs {
+		doc, err := r.Parse(filepath.Base(paths[i]), src)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, l := range append([]string{doc.Title}, headerLines(doc)...) {
+			lines = append(lines, l)
+			n += len(l)
+		}
+	}
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, l := range lines {
+			bylinePeople(l, r.lex)
+		}
+	}
+}

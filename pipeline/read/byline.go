@@ -16,7 +16,7 @@ import (
 func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 	var out []transcript.Speaker
 	segs := splitSegments(text, lex)
-	var places []string // the gazetteer's places the line names, found when a run needs them
+	var places []string // the folded keys of the gazetteer's places the line names, found when a run needs them
 	for i, seg := range segs {
 		for _, run := range seg.runs {
 			for len(run) > 0 && lex.IsCommon(strings.Trim(run[len(run)-1], ".")) {
@@ -26,14 +26,14 @@ func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 				continue
 			}
 			if places == nil {
-				places = lex.placeTexts(text)
+				places = lex.placeKeys(text)
 			}
 			if inPlace(strings.Join(run, " "), places) {
 				continue // "Prince George’s County, Maryland": a place, not Prince George
 			}
 			role, name := splitRoleName(strings.Join(run, " "), lex)
 			role, name = trailingRole(role, lex), bylineName(name, lex)
-			if PlausibleName(name, lex.Lexicon) && !lex.verbForm(name) {
+			if lex.plausibleName(name) && !lex.verbForm(name) {
 				out = append(out, transcript.Speaker{Name: name, Role: role})
 			}
 		}
@@ -46,7 +46,7 @@ func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 			first = seg.runs[seg.byRun]
 		}
 		bare := !hasTitle(first, lex) && (seg.byRun >= 0 || i == 0 && len(seg.runs) == 1)
-		if bare && len(first) >= 2 && len(first) <= 4 && PlausibleName(strings.Join(first, " "), lex.Lexicon) {
+		if bare && len(first) >= 2 && len(first) <= 4 && lex.plausibleName(strings.Join(first, " ")) {
 			sp := transcript.Speaker{Name: strings.Join(first, " ")}
 			if i+1 < len(segs) && hasTitle(strings.Fields(segs[i+1].text), lex) {
 				sp.Role = strings.TrimRight(segs[i+1].text, ".;:")
@@ -96,7 +96,7 @@ func splitSegments(text string, lex *vocab) []segment {
 					continue
 				}
 				run = append(run, w)
-			case lex.particles[strings.ToLower(w)] && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !lex.connectors[strings.ToLower(w)]:
+			case atLower(lex.particles, w) && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !atLower(lex.connectors, w):
 				run = append(run, w)
 			case ofRole(words, j, run, joined, lex):
 				run = append(run, w) // "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley"
@@ -119,7 +119,7 @@ func splitSegments(text string, lex *vocab) []segment {
 // the length of run at the last join, 0 if none. So "President Biden
 // Highlighting the Importance of Getting Vaccinated" is not joined.
 func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
-	if !lex.joiners[strings.ToLower(words[j])] || len(run) == 0 {
+	if !atLower(lex.joiners, words[j]) || len(run) == 0 {
 		return false
 	}
 	last := strings.Trim(run[len(run)-1], ".,")
@@ -127,7 +127,7 @@ func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
 		return false
 	}
 	for k := j + 1; k < len(words); k++ {
-		if !lex.joiners[strings.ToLower(words[k])] {
+		if !atLower(lex.joiners, words[k]) {
 			return startsUpper(words[k])
 		}
 	}
@@ -141,7 +141,7 @@ func ofRole(words []string, j int, run []string, joined int, lex *vocab) bool {
 func bylineName(name string, lex *vocab) string {
 	words := strings.Fields(name)
 	for i, w := range words {
-		if i > 0 && !PlausibleName(w, lex.Lexicon) {
+		if i > 0 && !lex.plausibleName(w) {
 			words = words[:i]
 			break
 		}
@@ -169,22 +169,26 @@ func (v *vocab) verbForm(name string) bool {
 	return true
 }
 
-// placeTexts returns the texts of the gazetteer's places in text, never
-// nil.
-func (v *vocab) placeTexts(text string) []string {
+// placeKeys returns the folded keys (lexicon.FoldKey) of the texts of the
+// gazetteer's places in text, never nil.
+func (v *vocab) placeKeys(text string) []string {
 	out := []string{}
 	for _, m := range v.MatchPlaces(text, lexicon.Tokenize(text), nil) {
-		out = append(out, text[m.Start:m.End])
+		out = append(out, lexicon.FoldKey(text[m.Start:m.End]))
 	}
 	return out
 }
 
 // inPlace reports whether words, as a run of a line reads them, stand
-// inside one of places: the words in order, a possessive's "s" aside.
+// inside one of the places whose folded keys are places: the words in
+// order, a possessive's "s" aside.
 func inPlace(words string, places []string) bool {
+	if len(places) == 0 {
+		return false
+	}
 	want := lexicon.FoldKey(words)
 	for _, p := range places {
-		if strings.Contains(lexicon.FoldKey(p), want) {
+		if strings.Contains(p, want) {
 			return true
 		}
 	}
@@ -213,13 +217,18 @@ func hasTitle(words []string, lex *vocab) bool {
 // PlausibleName accepts one to five words that are neither common words
 // nor titles nor dates.
 func PlausibleName(name string, lex *lexicon.Lexicon) bool {
+	return (&vocab{Lexicon: lex}).plausibleName(name)
+}
+
+// plausibleName is PlausibleName with v's lexicon.
+func (v *vocab) plausibleName(name string) bool {
 	words := strings.Fields(name)
 	if len(words) == 0 || len(words) > 5 {
 		return false
 	}
 	for _, w := range words {
 		bare := strings.Trim(w, ".")
-		if lex.IsCommon(bare) || lex.IsTitle(bare) || lex.Months()[strings.ToLower(bare)] > 0 {
+		if v.IsCommon(bare) || v.IsTitle(bare) || v.isMonth(bare) {
 			return false
 		}
 		if r, _ := utf8.DecodeRuneInString(bare); unicode.IsDigit(r) {
@@ -261,12 +270,12 @@ func trailingRole(role string, lex *vocab) string {
 		// in a title-case line "On" and "To" open prose ("Officials On
 		// President Biden's Call"); "Of" and "For" still join titles
 		connector := lex.connectors[low] && start < len(words) && (w == low || lex.joiners[low] || lex.titleConnectors[low])
-		if !title && !connector && (!startsUpper(w) || lex.notLabel[strings.ToLower(w)]) {
+		if !title && !connector && (!startsUpper(w) || atLower(lex.notLabel, w)) {
 			break
 		}
 		start--
 	}
-	for start < len(words) && lex.connectors[strings.ToLower(words[start])] {
+	for start < len(words) && atLower(lex.connectors, words[start]) {
 		start++ // a role does not start with "of"
 	}
 	return strings.Join(words[start:], " ")

@@ -73,7 +73,7 @@ func (ms dates) find(s string) string {
 // isMonth reports a month name or abbreviation, with or without a full
 // stop.
 func (ms dates) isMonth(w string) bool {
-	return ms[strings.ToLower(strings.TrimSuffix(w, "."))] > 0
+	return atLower(ms, strings.TrimSuffix(w, ".")) > 0
 }
 
 // iso validates and formats a year, a month (number or name) and a day.
@@ -82,7 +82,7 @@ func (ms dates) iso(y, m, d string) string {
 	day, err2 := strconv.Atoi(d)
 	month, err3 := strconv.Atoi(m)
 	if err3 != nil {
-		month = ms[strings.ToLower(strings.TrimSuffix(m, "."))]
+		month = atLower(ms, strings.TrimSuffix(m, "."))
 	}
 	if err1 != nil || err2 != nil || month == 0 {
 		return ""

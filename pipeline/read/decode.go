@@ -7,6 +7,7 @@ import (
 	"strings"
 	"unicode/utf16"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/encoding/charmap"
 )
@@ -24,7 +25,13 @@ const maxRepairWarnings = 10
 // is reported in the returned warnings with its byte offset in the input.
 // Input with NUL bytes (after UTF-16 decoding), or where more than 30% of
 // the bytes or code units need repair, is not text.
-func Decode(src []byte) (string, []string, error) {
+func Decode(src []byte) (string, []string, error) { return decode(src, false) }
+
+// decode is Decode. With borrow, text that is valid UTF-8 as it stands is
+// returned as a string that shares src's memory, not a copy: for callers
+// that keep nothing of it, such as parseText, which renders the body into
+// a new string and reads the front matter from that.
+func decode(src []byte, borrow bool) (string, []string, error) {
 	var warnings []string
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
@@ -41,7 +48,11 @@ func Decode(src []byte) (string, []string, error) {
 	}
 	var text string
 	if utf8.Valid(src) {
-		text = string(src)
+		if borrow {
+			text = unsafe.String(unsafe.SliceData(src), len(src))
+		} else {
+			text = string(src)
+		}
 	} else if legacy, n := singleByte(src); legacy {
 		// no byte outside ASCII forms UTF-8: a transcript saved by an older
 		// editor, in Windows-1252 (a superset of Latin-1 for text)

@@ -59,13 +59,16 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		if err != nil {
 			return nil, &transcript.Error{File: source, Err: err}
 		}
-		doc, err := parseText(source, text, lex)
+		doc, err := parseText(source, text, lex, false)
 		if err == nil && title != "" {
 			doc.Title = title
 		}
 		return finish(doc, err, lex)
 	}
-	text, warnings, err := Decode(src)
+	// Text and markdown are read from src itself: parseText keeps nothing
+	// of the text it is given. The other formats get a copy.
+	plain := f != FormatHTML && f != FormatVTT && f != FormatSRT
+	text, warnings, err := decode(src, plain)
 	if err != nil {
 		return nil, &transcript.Error{File: source, Err: err}
 	}
@@ -79,7 +82,7 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		if herr != nil {
 			return nil, &transcript.Error{File: source, Err: herr}
 		}
-		doc, err = parseText(source, h.text, lex)
+		doc, err = parseText(source, h.text, lex, false)
 		if err == nil {
 			if h.title != "" {
 				doc.Title = h.title
@@ -91,7 +94,7 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 	case FormatVTT, FormatSRT:
 		doc, err = parseSubtitles(source, text, f == FormatVTT, lex)
 	default:
-		doc, err = parseText(source, text, lex)
+		doc, err = parseText(source, text, lex, plain)
 	}
 	if doc != nil {
 		doc.Warnings = append(warnings, doc.Warnings...)

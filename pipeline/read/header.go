@@ -136,5 +136,5 @@ func headerLines(d *transcript.Document) []string {
 // greeting reports a line that opens speech, never a header: "Good
 // afternoon everyone", "Thank you very much".
 func greeting(t string, lex *vocab) bool {
-	return lex.greetings[strings.ToLower(strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))]
+	return atLower(lex.greetings, strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
 }

@@ -314,7 +314,7 @@ func shownAtSomeWidth(classes []string) bool {
 // isChrome reports whether n is a page widget: a landmark or widget role, a
 // rel="tag" link, or a class name made of a chrome word.
 func (h *htmlWords) isChrome(n *html.Node) bool {
-	if h.chromeRoles[strings.ToLower(strings.TrimSpace(attr(n, "role")))] {
+	if atLower(h.chromeRoles, strings.TrimSpace(attr(n, "role"))) {
 		return true
 	}
 	if n.DataAtom == atom.A && hasAttrToken(n, "rel", "tag") {
@@ -738,7 +738,7 @@ func (h *htmlWords) institutionName(s string) bool {
 		if utf8.RuneCountInString(w) > 3 && !unicode.IsUpper(r) {
 			return false
 		}
-		site = site || h.siteWords[strings.ToLower(w)]
+		site = site || atLower(h.siteWords, w)
 	}
 	return site
 }

@@ -288,7 +288,7 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 		if bare == w {
 			continue
 		}
-		if i == 0 || utf8.RuneCountInString(bare) == 1 || lex.honorifics[strings.ToLower(bare)] || lex.IsTitle(bare) && isAbbreviation(bare) {
+		if i == 0 || utf8.RuneCountInString(bare) == 1 || atLower(lex.honorifics, bare) || lex.IsTitle(bare) && isAbbreviation(bare) {
 			continue // "Mr.", "J.", "Sen.": the full stop of an abbreviation
 		}
 		end = i
@@ -556,7 +556,7 @@ func nameKind(words string, lex *vocab) labelKind {
 		if lex.IsTitle(bare) {
 			return kindStrong
 		}
-		if lex.IsCommon(bare) && !lex.particles[strings.ToLower(bare)] {
+		if lex.IsCommon(bare) && !atLower(lex.particles, bare) {
 			common = true
 		}
 	}
@@ -581,7 +581,7 @@ func labelWord(w string, first bool, lex *vocab) bool {
 	if unicode.IsUpper(r) {
 		return true
 	}
-	return !first && lex.particles[strings.ToLower(w)]
+	return !first && atLower(lex.particles, w)
 }
 
 func hasLower(w string) bool {
@@ -667,7 +667,7 @@ func numberedSpeaker(head string, lex *vocab) bool {
 			return false
 		}
 	}
-	return lex.numbered[strings.ToLower(strings.Join(strings.Fields(head[:i]), " "))]
+	return atLower(lex.numbered, strings.Join(strings.Fields(head[:i]), " "))
 }
 
 // numberedRole returns the role of a role label numbered to tell apart

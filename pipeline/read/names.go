@@ -22,21 +22,21 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 	}
 	n := len(kept)
 	start := n
-	for start > 1 && lex.suffixes[strings.ToLower(strings.Trim(kept[start-1], ".,"))] {
+	for start > 1 && atLower(lex.suffixes, strings.Trim(kept[start-1], ".,")) {
 		start-- // "Lloyd J. Austin III": a suffix is no acronym
 	}
 	for start > 0 {
 		w := kept[start-1]
 		bare := strings.Trim(w, ".")
-		if lex.IsTitle(bare) || lex.connectors[strings.ToLower(bare)] || !caps && isAcronym(bare) {
+		if lex.IsTitle(bare) || atLower(lex.connectors, bare) || !caps && isAcronym(bare) {
 			break
 		}
 		start--
 	}
-	for start < n && lex.connectors[strings.ToLower(kept[start])] {
+	for start < n && atLower(lex.connectors, kept[start]) {
 		start++ // a name does not start with "of", but may with "von" ("von der Leyen")
 	}
-	if start > 0 && lex.connectors[strings.ToLower(kept[start-1])] {
+	if start > 0 && atLower(lex.connectors, kept[start-1]) {
 		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role, and so does "Malta" in "Representative of Malta"
 	}
 	roleWords, nameWords := kept[:start], kept[start:]

@@ -62,31 +62,42 @@ func (r *Reader) Parse(source string, src []byte) (*transcript.Document, error) 
 
 // ParseText is Parse for text already decoded (LF line ends).
 func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
-	doc, err := parseText(source, text, r.lex)
+	doc, err := parseText(source, text, r.lex, false)
 	return finish(doc, err, r.lex)
 }
 
-func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
-	doc := &transcript.Document{Source: source, Body: text}
-	fm, bodyStart, err := splitFrontMatter(text, lex)
-	if err != nil {
-		if pe, ok := err.(*transcript.Error); ok {
-			pe.File = source
-		}
-		return nil, err
+// parseText reads a transcript from decoded text. With borrowed, the
+// document keeps nothing of text, which may then share memory with the
+// caller's bytes: its body is rendered into a new string, and the front
+// matter, copied into the body as it is, is read from there. Without,
+// the body is text itself when rendering changes none of it.
+func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Document, error) {
+	doc := &transcript.Document{Source: source}
+	bodyStart := 0
+	_, end, hasFM, closed := frontMatterEnd(text)
+	if hasFM && !closed {
+		_, _, err := splitFrontMatter(text, lex) // the error for it
+		return nil, fileError(err, source)
 	}
-	doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
-	for _, s := range fm.Speakers {
-		doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
+	if hasFM {
+		bodyStart = end
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	var body strings.Builder
-	body.Grow(len(text))
-	body.WriteString(text[:bodyStart])
-	writeRendered(&body, text[bodyStart:], markdown)
-	text = body.String()
+	text = renderFrom(text, bodyStart, markdown, borrowed)
 	doc.Body = text
+	if hasFM {
+		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd
+		// looks at, so the front matter reads the same from the body
+		fm, _, err := splitFrontMatter(text, lex)
+		if err != nil {
+			return nil, fileError(err, source)
+		}
+		doc.Title, doc.Date, doc.URL = CleanText(fm.Title), fm.Date, strings.TrimSpace(fm.URL)
+		for _, s := range fm.Speakers {
+			doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
+		}
+	}
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}
 	hdrEnd := headerEnd(lines, markdown, lex, heads)
@@ -104,6 +115,15 @@ func parseText(source, text string, lex *vocab) (*transcript.Document, error) {
 		doc.Turns = doc.Turns[1:]
 	}
 	return doc, nil
+}
+
+// fileError sets the file of a *transcript.Error to source and returns
+// err.
+func fileError(err error, source string) error {
+	if pe, ok := err.(*transcript.Error); ok {
+		pe.File = source
+	}
+	return err
 }
 
 func isMarkdown(source string) bool {
@@ -359,7 +379,7 @@ func firstPerson(text string, lex *vocab) bool {
 	for _, w := range strings.FieldsFunc(text, func(r rune) bool {
 		return !unicode.IsLetter(r) && r != '\'' && r != '’'
 	}) {
-		if lex.firstPerson[strings.ToLower(w)] {
+		if atLower(lex.firstPerson, w) {
 			return true
 		}
 	}

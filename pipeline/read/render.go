@@ -5,6 +5,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // renderBody turns decoded text into the plain text the parser reads, line
@@ -25,44 +26,134 @@ import (
 // For example, "MS. PSAKI:\u00a0 Good \\[sic\\] <s>day</s>  " becomes
 // "MS. PSAKI:  Good [sic] day".
 func renderBody(text string, markdown bool) string {
-	var b strings.Builder
-	b.Grow(len(text))
-	writeRendered(&b, text, markdown)
-	return b.String()
+	return bytesString(appendBody(make([]byte, 0, len(text)), text, markdown))
 }
 
-// writeRendered writes renderBody(text, markdown) to b.
-func writeRendered(b *strings.Builder, text string, markdown bool) {
-	var buf []byte // the line being rendered, reused from line to line
-	for off := 0; off < len(text); {
-		nl := strings.IndexByte(text[off:], '\n')
-		end := len(text)
-		if nl >= 0 {
-			end = off + nl
+// renderFrom returns text with text[from:], which starts a line, as
+// renderBody renders it. Unless copied is asked for, it returns text
+// itself when rendering changes none of it, and otherwise copies the
+// lines before the first that changes as they are.
+func renderFrom(text string, from int, markdown, copied bool) string {
+	off := from // the start of the first line that may change
+	for !copied && off < len(text) {
+		end, kept, marked := scanLine(text, off)
+		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
+			break
 		}
+		off = end + 1
+	}
+	if !copied && off >= len(text) {
+		return text
+	}
+	out := make([]byte, 0, len(text))
+	out = append(out, text[:off]...)
+	return bytesString(appendBody(out, text[off:], markdown))
+}
+
+// bytesString returns b as a string without copying it; b must not change
+// after.
+func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
+
+// appendBody appends renderBody(text, markdown) to out. Each line is
+// looked at once, eight bytes at a time where it can be, for its end, for
+// whether rendering keeps it as it is and for markdown marks; a line that
+// changes is rendered straight into out.
+func appendBody(out []byte, text string, markdown bool) []byte {
+	for off := 0; off < len(text); {
+		end, kept, marked := scanLine(text, off)
 		line := text[off:end]
-		if isPlainASCII(line) || keptLine(line) {
+		if kept {
 			for line != "" && isTrailingBlank(line[len(line)-1]) {
 				line = line[:len(line)-1]
 			}
-			if markdown && hasMarkdownMark(line) {
+			if markdown && marked {
 				line = renderMarkdownLine(line)
 			}
-			b.WriteString(line)
+			out = append(out, line...)
 		} else {
-			buf = appendRendered(buf[:0], line)
-			if markdown && hasMarkdownMark(buf) {
-				b.WriteString(renderMarkdownLine(string(buf)))
-			} else {
-				b.Write(buf)
+			start := len(out)
+			out = appendRendered(out, line)
+			if markdown && hasMarkdownMark(out[start:]) {
+				md := renderMarkdownLine(string(out[start:]))
+				out = append(out[:start], md...)
 			}
 		}
-		if nl < 0 {
+		if end == len(text) {
 			break
 		}
-		b.WriteByte('\n')
+		out = append(out, '\n')
 		off = end + 1
 	}
+	return out
+}
+
+// scanLine looks at the line that starts at text[off]. It returns the
+// line's end (the offset of its newline, or len(text)); kept, whether
+// rendering keeps the line as it is but for its trailing blanks
+// (isPlainASCII(line) || keptLine(line)); and marked, whether the line
+// holds one of markdownMarks, reported only for a line kept (a line that
+// is not is rendered first and looked at again). Eight bytes of printable
+// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
+// over at once, and a line is scanned for its end alone once it is known
+// not to be kept.
+func scanLine(text string, off int) (end int, kept, marked bool) {
+	plain, keeps := true, true // isPlainASCII and keptLine of the line so far
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; i++ {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return i, plain || keeps, marked
+			case c >= utf8.RuneSelf:
+				plain = false
+				if keeps {
+					r, size := utf8.DecodeRuneInString(text[i:])
+					if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+						return lineEnd(text, i), false, false
+					}
+					i += size - 1
+				} else {
+					return lineEnd(text, i), false, false
+				}
+			case c < ' ' && c != '\t':
+				return lineEnd(text, i), false, false
+			case c == 0x7f:
+				keeps = false // DEL: plain ASCII, yet not kept
+			case isMarkdownMark[c]:
+				marked = true
+			}
+		}
+		if i >= len(text) {
+			return len(text), plain || keeps, marked
+		}
+	}
+}
+
+// lineEnd returns the offset of the first newline in text at or after i,
+// or len(text).
+func lineEnd(text string, i int) int {
+	if nl := strings.IndexByte(text[i:], '\n'); nl >= 0 {
+		return i + nl
+	}
+	return len(text)
+}
+
+// mayBeMark reports whether one of the eight bytes of x, all printable
+// ASCII, is '*' or '<', or from '[' to '_' (which holds '[', '\\' and
+// '_', and also ']' and '^'). With no byte at or above 0x80, setting the
+// high bit of each byte lets a subtraction work byte by byte.
+func mayBeMark(x uint64) bool {
+	h := x | hiBits
+	star := ^(h ^ '*'*loBits - loBits) & hiBits // ^(y|hi - 1) has the high bit where y is 0
+	lt := ^(h ^ '<'*loBits - loBits) & hiBits
+	brackets := (h - '['*loBits) &^ (h - ('_'+1)*loBits) & hiBits
+	return star|lt|brackets != 0
 }
 
 // RenderLine returns one line of text with Unicode spaces as ASCII spaces,
@@ -232,14 +323,32 @@ var isMarkdownMark = func() (t [256]bool) {
 	return t
 }()
 
-// hasMarkdownMark reports whether s holds one of markdownMarks.
+// hasMarkdownMark reports whether s holds one of markdownMarks. It looks
+// at eight bytes at a time.
 func hasMarkdownMark[S string | []byte](s S) bool {
-	for i := range len(s) {
+	i := 0
+	for ; i+8 <= len(s); i += 8 {
+		x := uint64(s[i]) | uint64(s[i+1])<<8 | uint64(s[i+2])<<16 | uint64(s[i+3])<<24 |
+			uint64(s[i+4])<<32 | uint64(s[i+5])<<40 | uint64(s[i+6])<<48 | uint64(s[i+7])<<56
+		if hasByte(x, '\\')|hasByte(x, '<')|hasByte(x, '[')|hasByte(x, '*')|hasByte(x, '_') != 0 {
+			return true
+		}
+	}
+	for ; i < len(s); i++ {
 		if isMarkdownMark[s[i]] {
 			return true
 		}
 	}
 	return false
+}
+
+// hasByte is not zero when one of the eight bytes of x is c: the bytes of
+// x^c that are zero are the ones that become negative when one is taken
+// from each. The lowest byte flagged is always right, so the result is
+// zero exactly when no byte is c.
+func hasByte(x uint64, c byte) uint64 {
+	y := x ^ uint64(c)*loBits
+	return (y - loBits) &^ y & hiBits
 }
 
 // isTrailingBlank reports the bytes trimmed from the end of a rendered

@@ -1,10 +1,13 @@
 package read
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 func TestRenderBody(t *testing.T) {
@@ -174,4 +177,190 @@ func FuzzPlainASCII(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkPlainASCII)
+}
+
+// hasMarkdownMarkByByte is hasMarkdownMark as it was, a byte at a time:
+// the reference for the one that looks at eight bytes at a time.
+func hasMarkdownMarkByByte(s string) bool {
+	for i := range len(s) {
+		if isMarkdownMark[s[i]] {
+			return true
+		}
+	}
+	return false
+}
+
+func checkMarkdownMark(t *testing.T, s string) {
+	t.Helper()
+	want := hasMarkdownMarkByByte(s)
+	if got := hasMarkdownMark(s); got != want {
+		t.Fatalf("hasMarkdownMark(%q) = %v, want %v", s, got, want)
+	}
+	if got := hasMarkdownMark([]byte(s)); got != want {
+		t.Fatalf("hasMarkdownMark([]byte(%q)) = %v, want %v", s, got, want)
+	}
+}
+
+func TestMarkdownMark(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkMarkdownMark(t, s)
+	}
+	// every byte value at every place of a word, beside every mark and
+	// the bytes next to them
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, fill := range []byte{' ', 'a', 0x00, 0xff, '[', '\\', ']', '^', ')', '+', ';', '=', '^', '`'} {
+				w := []byte(strings.Repeat(string(fill), 8))
+				w[at] = byte(c)
+				checkMarkdownMark(t, string(w)+"plain text")
+				checkMarkdownMark(t, string(w[:at+1]))
+			}
+		}
+	}
+}
+
+func FuzzMarkdownMark(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkMarkdownMark)
+}
+
+// writeRenderedAsWas is appendBody as it was, writing to a builder and
+// looking at each line three times (for its end, for plain ASCII and for
+// markdown marks), and rendering a line that changes in a buffer of its
+// own: the reference for the one that looks once and renders in place.
+func writeRenderedAsWas(b *strings.Builder, text string, markdown bool) {
+	var buf []byte
+	for off := 0; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		line := text[off:end]
+		if isPlainASCII(line) || keptLine(line) {
+			for line != "" && isTrailingBlank(line[len(line)-1]) {
+				line = line[:len(line)-1]
+			}
+			if markdown && hasMarkdownMarkByByte(line) {
+				line = renderMarkdownLine(line)
+			}
+			b.WriteString(line)
+		} else {
+			buf = appendRendered(buf[:0], line)
+			if markdown && hasMarkdownMarkByByte(string(buf)) {
+				b.WriteString(renderMarkdownLine(string(buf)))
+			} else {
+				b.Write(buf)
+			}
+		}
+		if nl < 0 {
+			break
+		}
+		b.WriteByte('\n')
+		off = end + 1
+	}
+}
+
+func checkAppendBody(t *testing.T, text string) {
+	t.Helper()
+	for _, md := range []bool{false, true} {
+		var want strings.Builder
+		writeRenderedAsWas(&want, text, md)
+		if got := string(appendBody([]byte("x"), text, md)); got != "x"+want.String() {
+			t.Fatalf("appendBody(%q, %v) = %q, want %q", text, md, got[1:], want.String())
+		}
+	}
+	end, kept, marked := scanLine(text, 0)
+	wantEnd := strings.IndexByte(text, '\n')
+	if wantEnd < 0 {
+		wantEnd = len(text)
+	}
+	line := text[:wantEnd]
+	wantKept := isPlainASCII(line) || keptLine(line)
+	if end != wantEnd || kept != wantKept || wantKept && marked != hasMarkdownMarkByByte(line) {
+		t.Fatalf("scanLine(%q) = %d, %v, %v", text, end, kept, marked)
+	}
+}
+
+func TestAppendBody(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkAppendBody(t, s)
+		checkAppendBody(t, s+"\n"+s+"\n")
+	}
+	// every byte value at every place of a word, in a line and before one
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 8; at++ {
+			for _, fill := range []byte{' ', 'a', '\t', 0x1f, 0x7f, '[', '\\', ']', '^', '`', '*', ')', '+', ';', '=', '_'} {
+				w := []byte(strings.Repeat(string(rune(fill)), 8))
+				w[at] = byte(c)
+				checkAppendBody(t, string(w)+"plain text\n**MS. X:** y  \nz")
+				checkAppendBody(t, "0123456"+string(w[:at+1]))
+			}
+		}
+	}
+	paths, _ := filepath.Glob("../../testdata/real/*/*.md")
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkAppendBody(t, string(src))
+	}
+}
+
+func FuzzAppendBody(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	paths, _ := filepath.Glob("../../testdata/transcripts/*")
+	for _, p := range paths {
+		if src, err := os.ReadFile(p); err == nil {
+			f.Add(string(src))
+		}
+	}
+	f.Fuzz(checkAppendBody)
+}
+
+// checkRenderFrom checks renderFrom against the front of text as it is
+// and the rest through renderBody, at every line start, and that a copy
+// asked for shares no memory with text.
+func checkRenderFrom(t *testing.T, text string) {
+	t.Helper()
+	for from := 0; from <= len(text); from++ {
+		if from > 0 && text[from-1] != '\n' {
+			continue
+		}
+		for _, md := range []bool{false, true} {
+			want := text[:from] + renderBody(text[from:], md)
+			for _, copied := range []bool{false, true} {
+				got := renderFrom(text, from, md, copied)
+				if got != want {
+					t.Fatalf("renderFrom(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+				}
+				if copied && len(got) > 0 && unsafe.StringData(got) == unsafe.StringData(text) {
+					t.Fatalf("renderFrom(%q, %d, %v, true) is text itself", text, from, md)
+				}
+			}
+		}
+	}
+}
+
+func TestRenderFrom(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkRenderFrom(t, s)
+		checkRenderFrom(t, "---\ntitle: x\n---\n"+s+"\nplain\n")
+	}
+	for _, s := range []string{"a\nb\n", "a\nb", "a  \nb", "a\n*b*\n", "\n\n", "x\n\u00a0y\n"} {
+		checkRenderFrom(t, s)
+	}
+}
+
+func FuzzRenderFrom(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	f.Add("---\ntitle: x\n---\nA: b  \n*c*\n")
+	f.Fuzz(checkRenderFrom)
 }

@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -195,4 +196,79 @@ func (v *vocab) isOutlet(text string) bool {
 	// an outlet's acronym alone: a label has no context for the alias's
 	// rules to see ("CCTV:" needs "China" near it in running text)
 	return isAcronym(text) && v.outletAcronyms[text]
+}
+
+// IsTitle is lexicon.Lexicon.IsTitle. A word of ASCII letters and digits,
+// whose folded key is its lower case, is looked up without allocating.
+func (v *vocab) IsTitle(word string) bool {
+	if in, ok := lowerGet(v.Titles, word); ok {
+		return in
+	}
+	return v.Lexicon.IsTitle(word)
+}
+
+// IsCommon is lexicon.Lexicon.IsCommon. A word of ASCII letters and
+// digits, whose folded key is its lower case, is looked up without
+// allocating.
+func (v *vocab) IsCommon(word string) bool {
+	if in, ok := lowerGet(v.CommonWords, word); ok {
+		return in
+	}
+	return v.Lexicon.IsCommon(word)
+}
+
+// isMonth reports whether word, in lower case, names a month
+// (lexicon.Lexicon.Months).
+func (v *vocab) isMonth(word string) bool {
+	if n, ok := lowerGet(v.Months(), word); ok {
+		return n > 0
+	}
+	return v.Months()[strings.ToLower(word)] > 0
+}
+
+// lowerGet returns set's value for the lower case of word, a word of one
+// to 32 ASCII letters and digits, and ok; for any other word ok is false.
+// Lower-casing into a buffer on the stack and indexing the map with it as
+// a string allocates nothing.
+func lowerGet[V any](set map[string]V, word string) (val V, ok bool) {
+	var buf [32]byte
+	if word == "" || len(word) > len(buf) {
+		return val, false
+	}
+	for i := 0; i < len(word); i++ {
+		c := word[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return val, false
+		}
+		buf[i] = c
+	}
+	return set[string(buf[:len(word)])], true
+}
+
+// atLower returns set[strings.ToLower(w)]. A word of at most 32 ASCII
+// bytes is lower-cased into a buffer on the stack, and indexing the map
+// with it as a string allocates nothing.
+func atLower[V any](set map[string]V, w string) V {
+	var buf [32]byte
+	if len(w) <= len(buf) {
+		n := 0
+		for ; n < len(w); n++ {
+			c := w[n]
+			if c >= utf8.RuneSelf {
+				break
+			}
+			if 'A' <= c && c <= 'Z' {
+				c += 'a' - 'A'
+			}
+			buf[n] = c
+		}
+		if n == len(w) {
+			return set[string(buf[:n])]
+		}
+	}
+	return set[strings.ToLower(w)]
 }

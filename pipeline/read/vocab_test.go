@@ -1,0 +1,114 @@
+package read
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/turntag/turntag/lexicon"
+)
+
+// plausibleNameAsWas is PlausibleName as it was, with the lexicon's own
+// look-ups: the reference for the one that looks plain words up without
+// allocating.
+func plausibleNameAsWas(name string, lex *lexicon.Lexicon) bool {
+	words := strings.Fields(name)
+	if len(words) == 0 || len(words) > 5 {
+		return false
+	}
+	for _, w := range words {
+		bare := strings.Trim(w, ".")
+		if lex.IsCommon(bare) || lex.IsTitle(bare) || lex.Months()[strings.ToLower(bare)] > 0 {
+			return false
+		}
+		if r, _ := utf8.DecodeRuneInString(bare); unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkWord checks vocab's look-ups of w against the lexicon's.
+func checkWord(t *testing.T, v *vocab, w string) {
+	t.Helper()
+	if got, want := v.IsTitle(w), v.Lexicon.IsTitle(w); got != want {
+		t.Fatalf("IsTitle(%q) = %v, want %v", w, got, want)
+	}
+	if got, want := v.IsCommon(w), v.Lexicon.IsCommon(w); got != want {
+		t.Fatalf("IsCommon(%q) = %v, want %v", w, got, want)
+	}
+	if got, want := v.isMonth(w), v.Months()[strings.ToLower(w)] > 0; got != want {
+		t.Fatalf("isMonth(%q) = %v, want %v", w, got, want)
+	}
+	for name, set := range map[string]map[string]bool{"honorifics": v.honorifics, "particles": v.particles,
+		"connectors": v.connectors, "joiners": v.joiners, "notLabel": v.notLabel, "greetings": v.greetings} {
+		if got, want := atLower(set, w), set[strings.ToLower(w)]; got != want {
+			t.Fatalf("atLower(%s, %q) = %v, want %v", name, w, got, want)
+		}
+	}
+	lowered := map[string]int{strings.ToLower(w): 1, "": 2, "é": 3}
+	if got, want := atLower(lowered, w), lowered[strings.ToLower(w)]; got != want {
+		t.Fatalf("atLower(%v, %q) = %v, want %v", lowered, w, got, want)
+	}
+	if got, want := PlausibleName(w, v.Lexicon), plausibleNameAsWas(w, v.Lexicon); got != want {
+		t.Fatalf("PlausibleName(%q) = %v, want %v", w, got, want)
+	}
+}
+
+// vocabSeeds are words and names that look-ups treat in different ways.
+var vocabSeeds = []string{
+	"", "Press", "SECRETARY", "secretary", "Gen.", "Jean-Pierre", "COVID-19", "Mr", "MR.", "January", "JAN", "may",
+	"President", "Érdoğan", "Président", "Allies", "Border", "a", "Z9", "Secretaryship", strings.Repeat("A", 32),
+	strings.Repeat("A", 33), "Karine Jean-Pierre", "Jen Psaki", "Press Secretary Jen Psaki", "Ned Price", "O'Brien", "İstanbul", "MR", "Dr", "DE", "Van", "OF", "Of", "THE", "Good", "GOOD", "K", "KELVIN", "ǅ", "ẞ",
+}
+
+func TestVocabWords(t *testing.T) {
+	v := testReader(t).lex
+	words := map[string]bool{}
+	for _, w := range vocabSeeds {
+		words[w] = true
+	}
+	for _, set := range []map[string]bool{v.Titles, v.CommonWords} {
+		for w := range set {
+			words[w] = true
+			words[strings.ToUpper(w)] = true
+		}
+	}
+	for w := range v.Months() {
+		words[w] = true
+		words[strings.ToUpper(w)] = true
+	}
+	var paths []string
+	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*"} {
+		p, _ := filepath.Glob(pattern)
+		paths = append(paths, p...)
+	}
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, w := range strings.Fields(string(src)) {
+			words[w] = true
+			words[strings.Trim(w, `.,:;"“”()[]`)] = true
+		}
+	}
+	for w := range words {
+		checkWord(t, v, w)
+	}
+	lines := strings.Split(strings.Join(vocabSeeds, "\n"), "\n")
+	for i := 0; i+1 < len(lines); i++ {
+		checkWord(t, v, lines[i]+" "+lines[i+1])
+	}
+}
+
+func FuzzVocabWords(f *testing.F) {
+	for _, w := range vocabSeeds {
+		f.Add(w)
+	}
+	v := testReader(f).lex
+	f.Fuzz(func(t *testing.T, w string) { checkWord(t, v, w) })
+}
