@@ -112,6 +112,14 @@ func isCSV(t *testing.T, path string, n int) {
 // quick bounds how long a stopped or refused run may take.
 const quick = time.Second
 
+// bigSize and bigCancel make the signal tests land inside the work on one
+// large file: the signal comes 400 ms after the start, and the file takes
+// over a second at 40 MB/s on one core.
+const (
+	bigSize   = 48 << 20
+	bigCancel = 400 * time.Millisecond
+)
+
 func faultCases() []faultCase {
 	in := func(t *testing.T, dir string) string { return put(t, dir, "in.txt", []byte(sample)) }
 	return []faultCase{
@@ -583,8 +591,8 @@ func faultCases() []faultCase {
 			}},
 		{name: "SIGINT inside one large file stops within a second", code: exitFailed,
 			setup: func(t *testing.T, dir string) faultRun {
-				big := bigTranscript(t, dir, "big.txt", 10<<20)
-				return faultRun{process: true, args: []string{"tag", "--ner", "off", "-o", filepath.Join(dir, "out.csv"), big}, cancel: 1500 * time.Millisecond}
+				big := bigTranscript(t, dir, "big.txt", bigSize)
+				return faultRun{process: true, args: []string{"tag", "--ner", "off", "-o", filepath.Join(dir, "out.csv"), big}, cancel: bigCancel}
 			},
 			check: func(t *testing.T, dir string, r faultResult) {
 				stderrHas("turntag: interrupted")(t, dir, r) // "after 0 of 1 files" unless a slow start (-race) got the signal first
@@ -595,8 +603,8 @@ func faultCases() []faultCase {
 			}},
 		{name: "SIGTERM stops the same way", code: exitFailed,
 			setup: func(t *testing.T, dir string) faultRun {
-				big := bigTranscript(t, dir, "big.txt", 10<<20)
-				return faultRun{process: true, args: []string{"suggest", big}, cancel: 1500 * time.Millisecond, sig: syscall.SIGTERM}
+				big := bigTranscript(t, dir, "big.txt", bigSize)
+				return faultRun{process: true, args: []string{"suggest", big}, cancel: bigCancel, sig: syscall.SIGTERM}
 			},
 			check: func(t *testing.T, dir string, r faultResult) {
 				stderrHas("turntag: interrupted")(t, dir, r)
