@@ -58,6 +58,7 @@ type compiled struct {
 
 type node struct {
 	next     map[string]*node
+	order    []string // the keys of next in the order they were added, for builds that number nodes and words the same every time
 	ends     []int
 	prefixes map[uint32][]prefixEnd // by prefixKey of the prefix
 	short    []prefixEnd            // prefixes shorter than prefixKeyLen
@@ -332,6 +333,7 @@ func (m *matcher) insert(cp *compiled) {
 		if c == nil {
 			c = &node{}
 			n.next[w] = c
+			n.order = append(n.order, w)
 		}
 		n = c
 	}

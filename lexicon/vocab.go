@@ -177,7 +177,7 @@ func hashTail(h uint64, w string) uint64 {
 func (m *matcher) words(add func(string)) {
 	var walk func(n *node)
 	walk = func(n *node) {
-		for _, w := range sortedKeys(n.next) {
+		for _, w := range n.order {
 			add(w)
 			walk(n.next[w])
 		}
@@ -190,17 +190,6 @@ func (m *matcher) words(add func(string)) {
 			}
 		}
 	}
-}
-
-// sortedKeys returns the map's keys in order, so that ids do not depend on
-// map iteration.
-func sortedKeys[V any](m map[string]V) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	return keys
 }
 
 // trie is a matcher's trie with its words numbered by a vocab, in flat
@@ -263,7 +252,7 @@ func (m *matcher) freeze(v *vocab) {
 		}
 		t.nodes[k].endHi = int32(len(t.ends))
 		kids := make([]edge, 0, len(n.next))
-		for _, w := range sortedKeys(n.next) { // nodes numbered the same in every build
+		for _, w := range n.order { // nodes numbered the same in every build
 			kids = append(kids, edge{v.id(w), add(n.next[w])})
 		}
 		slices.SortFunc(kids, func(a, b edge) int { return cmp.Compare(a.id, b.id) })
