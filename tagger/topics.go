@@ -15,19 +15,14 @@ import (
 // own.
 const MinWeight = 1.0
 
-// score turns the lexicon matches of a text into topic tags: every entity
+// scorer turns the lexicon matches of a text into topic tags: every entity
 // match whose entry carries topics (aliases, demonyms, capitals) and every
 // cue phrase adds its weight to its topic (if the lexicon selects the
 // topic's taxonomy), and a topic's weight also counts
 // for its parent. A topic whose cues, each counted once, weigh under
 // MinWeight is not tagged. Score = 1 - exp(-total weight), every match
-// counted, rounded to 2 decimals.
-func (t *Tagger) score(text string, matches []lexicon.Match, home *lexicon.Entry) []Tag {
-	var s scorer
-	return s.score(t.lex, text, matches, home)
-}
-
-// scorer is Tagger.score with buffers that a Doc reuses from turn to turn.
+// counted, rounded to 2 decimals. A Doc keeps one and reuses its buffers
+// from turn to turn.
 type scorer struct {
 	accs   []topicAcc                  // the topics cued in the turn; past len, cleared ones whose buffers are reused
 	chains map[string][]*lexicon.Topic // topic id -> the topics a cue of it counts for (see chain)

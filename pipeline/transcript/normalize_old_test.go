@@ -138,9 +138,7 @@ func testdataTexts(tb testing.TB) []string {
 			tb.Fatal(err)
 		}
 		out = append(out, string(src))
-		for _, para := range strings.SplitAfter(string(src), "\n\n") {
-			out = append(out, para)
-		}
+		out = append(out, strings.SplitAfter(string(src), "\n\n")...)
 	}
 	return out
 }
