@@ -167,45 +167,15 @@ func RenderLine(s string) string {
 }
 
 // appendRendered appends RenderLine(s) to b, for s that is not plain ASCII.
-// Runs of printable ASCII, and of other characters that stay as they are,
-// are copied whole; only the characters that change are looked up.
+// The runs between the characters that change are copied whole.
 func appendRendered(b []byte, s string) []byte {
 	start := len(b)
 	kept := 0 // s[kept:i] stays as it is
-	for i := 0; i < len(s); {
-		if i+8 <= len(s) && printable8(load8(s, i)) {
-			i += 8
-			continue
-		}
-		c := s[i]
-		if c >= ' ' && c < utf8.RuneSelf && c != 0x7f || c == '\t' {
-			i++
-			continue
-		}
-		r, size := rune(c), 1
-		if c >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-			if keptRune(r) {
-				i += size // a letter with an accent, a dash or a curly quote: it stays
-				continue
-			}
-		}
-		var repl string
-		switch {
-		case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
-			repl = " "
-		case isInvisible(r):
-			repl = ""
-		case r == utf8.RuneError && size == 1:
-			repl = "\uFFFD" // a byte that is not UTF-8, as ranging over the string reads it
-		default:
-			i += size // a character that stays
-			continue
-		}
+	for i := nextChange(s, 0); i < len(s); i = nextChange(s, kept) {
+		repl, size := changed(s, i)
 		b = append(b, s[kept:i]...)
 		b = append(b, repl...)
-		i += size
-		kept = i
+		kept = i + size
 	}
 	b = append(b, s[kept:]...)
 	for len(b) > start && isTrailingBlank(b[len(b)-1]) {
@@ -217,8 +187,14 @@ func appendRendered(b []byte, s string) []byte {
 // keptLine reports whether rendering keeps every character of s as it is,
 // so that RenderLine(s) only trims its end: it has no control character,
 // no Unicode space, no invisible character and no byte that is not UTF-8.
-func keptLine(s string) bool {
-	for i := 0; i < len(s); {
+func keptLine(s string) bool { return nextChange(s, 0) == len(s) }
+
+// nextChange returns the offset of the first character of s at or after
+// i that rendering changes, or len(s) when there is none. Runs of
+// printable ASCII, and the characters outside ASCII that keptRune knows,
+// are passed over without looking up Unicode tables.
+func nextChange(s string, i int) int {
+	for i < len(s) {
 		if i+8 <= len(s) && printable8(load8(s, i)) {
 			i += 8
 			continue
@@ -229,15 +205,34 @@ func keptLine(s string) bool {
 			continue
 		}
 		if c < utf8.RuneSelf {
-			return false
+			return i // a control character: a space or nothing
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
 		if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
-			return false
+			return i
 		}
-		i += size
+		i += size // a letter with an accent, a dash or a curly quote: it stays
 	}
-	return true
+	return len(s)
+}
+
+// changed returns what rendering puts for the character at s[i], which
+// nextChange found, and its size in bytes: a space for white space,
+// nothing for an invisible character, U+FFFD for a byte that is not UTF-8
+// (as ranging over the string reads it).
+func changed(s string, i int) (repl string, size int) {
+	r, size := rune(s[i]), 1
+	if r >= utf8.RuneSelf {
+		r, size = utf8.DecodeRuneInString(s[i:])
+	}
+	switch {
+	case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+		return " ", size
+	case isInvisible(r):
+		return "", size
+	default:
+		return "\uFFFD", size
+	}
 }
 
 // keptRune reports, without looking up Unicode tables, the characters
