@@ -219,12 +219,7 @@ func (v *vocab) IsCommon(word string) bool {
 
 // isMonth reports whether word, in lower case, names a month
 // (lexicon.Lexicon.Months).
-func (v *vocab) isMonth(word string) bool {
-	if n, ok := lowerGet(v.Months(), word); ok {
-		return n > 0
-	}
-	return v.Months()[strings.ToLower(word)] > 0
-}
+func (v *vocab) isMonth(word string) bool { return atLower(v.Months(), word) > 0 }
 
 // lowerGet returns set's value for the lower case of word, a word of one
 // to 32 ASCII letters and digits, and ok; for any other word ok is false.
