@@ -26,37 +26,53 @@ type vocabSlot struct {
 	n   uint32 // the word's length, at most 1<<32-1
 }
 
-// newVocab numbers the words of the matchers, in the order met.
+// newVocab numbers the words of the matchers, in the order met. Its own
+// hash table tells which words it has met, and doubles as it fills to
+// stay at most half full.
 func newVocab(ms ...*matcher) *vocab {
-	v := &vocab{words: []string{""}}
-	seen := map[string]bool{}
+	v := &vocab{words: []string{""}, slots: make([]vocabSlot, 16), mask: 15}
 	add := func(w string) {
-		if !seen[w] {
-			seen[w] = true
-			v.words = append(v.words, w)
+		key := wordKey(w)
+		h := hashWord(w, key)
+		if v.lookup(w, key, h) != 0 {
+			return
 		}
+		v.words = append(v.words, w)
+		if 2*len(v.words) > len(v.slots) {
+			v.rehash(2 * len(v.slots))
+			return
+		}
+		v.put(uint32(len(v.words)-1), key, h)
 	}
 	for _, m := range ms {
 		m.words(add)
 	}
-	size := 16
-	for size < 2*len(v.words) {
-		size *= 2
-	}
+	return v
+}
+
+// rehash makes v's hash table size slots, a power of two, and puts every
+// word in it again, in the order of their ids.
+func (v *vocab) rehash(size int) {
 	v.slots = make([]vocabSlot, size)
 	v.mask = uint32(size - 1)
 	for id, w := range v.words[1:] {
 		key := wordKey(w)
-		i := uint32(hashWord(w, key)) & v.mask
-		for v.slots[i].id != 0 {
-			i = (i + 1) & v.mask
-		}
-		v.slots[i] = vocabSlot{key: key, id: uint32(id + 1), n: uint32(min(len(w), 1<<32-1))}
-		if len(w) == 1 && w[0] < utf8.RuneSelf {
-			v.ascii[w[0]] = uint32(id + 1)
-		}
+		v.put(uint32(id+1), key, hashWord(w, key))
 	}
-	return v
+}
+
+// put adds word id, whose wordKey is key and hashWord h, to the hash
+// table, which has room for it.
+func (v *vocab) put(id uint32, key, h uint64) {
+	w := v.words[id]
+	i := uint32(h) & v.mask
+	for v.slots[i].id != 0 {
+		i = (i + 1) & v.mask
+	}
+	v.slots[i] = vocabSlot{key: key, id: id, n: uint32(min(len(w), 1<<32-1))}
+	if len(w) == 1 && w[0] < utf8.RuneSelf {
+		v.ascii[w[0]] = id
+	}
 }
 
 // id returns the number of word w, 0 when no phrase has it.
