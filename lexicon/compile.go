@@ -58,7 +58,8 @@ type compiled struct {
 
 type node struct {
 	next     map[string]*node
-	order    []string // the keys of next in the order they were added, for builds that number nodes and words the same every time
+	kids     []*node // the values of next in the order they were added, for builds that number nodes and words the same every time
+	word     string  // the key of the node in its parent's next
 	ends     []int
 	prefixes map[uint32][]prefixEnd // by prefixKey of the prefix
 	short    []prefixEnd            // prefixes shorter than prefixKeyLen
@@ -331,9 +332,9 @@ func (m *matcher) insert(cp *compiled) {
 		}
 		c := n.next[w]
 		if c == nil {
-			c = &node{}
+			c = &node{word: w}
 			n.next[w] = c
-			n.order = append(n.order, w)
+			n.kids = append(n.kids, c)
 		}
 		n = c
 	}

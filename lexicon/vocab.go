@@ -193,9 +193,9 @@ func hashTail(h uint64, w string) uint64 {
 func (m *matcher) words(add func(string)) {
 	var walk func(n *node)
 	walk = func(n *node) {
-		for _, w := range n.order {
-			add(w)
-			walk(n.next[w])
+		for _, c := range n.kids {
+			add(c.word)
+			walk(c)
 		}
 	}
 	walk(m.root)
@@ -268,8 +268,8 @@ func (m *matcher) freeze(v *vocab) {
 		}
 		t.nodes[k].endHi = int32(len(t.ends))
 		kids := make([]edge, 0, len(n.next))
-		for _, w := range n.order { // nodes numbered the same in every build
-			kids = append(kids, edge{v.id(w), add(n.next[w])})
+		for _, c := range n.kids { // nodes numbered the same in every build
+			kids = append(kids, edge{v.id(c.word), add(c)})
 		}
 		slices.SortFunc(kids, func(a, b edge) int { return cmp.Compare(a.id, b.id) })
 		t.nodes[k].edgeLo = int32(len(t.edges))
