@@ -42,7 +42,8 @@ type compiled struct {
 	toks     []string // folded tokens, case kept
 	norm     []string // folded tokens in lower case
 	// for caseAuto: which toks are in lower case (any case matches), and
-	// toks in upper case (a capitalised word matches as written or so)
+	// the others in upper case (a capitalised word matches as written or
+	// so); "" for a lower-case tok, which caseOK passes without it
 	lowerToks []bool
 	upperToks []string
 	prefix    bool // the last token is a prefix (phrase ended in *)
@@ -290,8 +291,12 @@ func compilePhrase(text string, mode caseMode) (*compiled, error) {
 	for _, t := range toks {
 		cp.toks = append(cp.toks, t.Text)
 		cp.norm = append(cp.norm, t.Norm)
-		cp.lowerToks = append(cp.lowerToks, lower(t.Text) == t.Text)
-		cp.upperToks = append(cp.upperToks, strings.ToUpper(t.Text))
+		low, upper := isLower(t.Text), ""
+		if !low {
+			upper = strings.ToUpper(t.Text)
+		}
+		cp.lowerToks = append(cp.lowerToks, low)
+		cp.upperToks = append(cp.upperToks, upper)
 		cp.capital = cp.capital || t.Text != t.Norm
 	}
 	cp.key = strings.Join(cp.norm, " ")

@@ -215,6 +215,20 @@ func lower(s string) string {
 	return s
 }
 
+// isLower reports whether lower(s) == s, without making the lower case
+// of a word that has an ASCII capital before any byte outside ASCII.
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case 'A' <= c && c <= 'Z':
+			return false
+		case c >= utf8.RuneSelf:
+			return strings.ToLower(s) == s
+		}
+	}
+	return true
+}
+
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)
 }
