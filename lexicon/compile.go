@@ -287,7 +287,9 @@ func compilePhrase(text string, mode caseMode) (*compiled, error) {
 	if prefix && !toks[len(toks)-1].Word {
 		return nil, fmt.Errorf("%w: phrase %q: * must follow a word", ErrInvalid, text)
 	}
-	cp := &compiled{prefix: prefix, mode: mode}
+	cp := &compiled{prefix: prefix, mode: mode,
+		toks: make([]string, 0, len(toks)), norm: make([]string, 0, len(toks)),
+		lowerToks: make([]bool, 0, len(toks)), upperToks: make([]string, 0, len(toks))}
 	for _, t := range toks {
 		cp.toks = append(cp.toks, t.Text)
 		cp.norm = append(cp.norm, t.Norm)
