@@ -90,14 +90,14 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 // scanLine looks at the line that starts at text[off]. It returns the
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
-// (isPlainASCII(line) || keptLine(line)); and marked, whether the line
+// (isPlainASCII(line), or nextChange finds nothing in it); and marked, whether the line
 // holds one of markdownMarks, reported only for a line kept (a line that
 // is not is rendered first and looked at again). Eight bytes of printable
 // ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
 // over at once, and a line is scanned for its end alone once it is known
 // not to be kept.
 func scanLine(text string, off int) (end int, kept, marked bool) {
-	plain, keeps := true, true // isPlainASCII and keptLine of the line so far
+	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
@@ -114,7 +114,7 @@ func scanLine(text string, off int) (end int, kept, marked bool) {
 				plain = false
 				if keeps {
 					r, size := utf8.DecodeRuneInString(text[i:])
-					if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+					if !keptRune(r) && changes(r, size) {
 						return lineEnd(text, i), false, false
 					}
 					i += size - 1
@@ -184,11 +184,6 @@ func appendRendered(b []byte, s string) []byte {
 	return b
 }
 
-// keptLine reports whether rendering keeps every character of s as it is,
-// so that RenderLine(s) only trims its end: it has no control character,
-// no Unicode space, no invisible character and no byte that is not UTF-8.
-func keptLine(s string) bool { return nextChange(s, 0) == len(s) }
-
 // nextChange returns the offset of the first character of s at or after
 // i that rendering changes, or len(s) when there is none. Runs of
 // printable ASCII, and the characters outside ASCII that keptRune knows,
@@ -208,12 +203,20 @@ func nextChange(s string, i int) int {
 			return i // a control character: a space or nothing
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if !keptRune(r) && (unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1) {
+		if !keptRune(r) && changes(r, size) {
 			return i
 		}
 		i += size // a letter with an accent, a dash or a curly quote: it stays
 	}
 	return len(s)
+}
+
+// changes reports whether rendering changes r, a character outside ASCII
+// decoded from size bytes: a Unicode space, an invisible character, or a
+// byte that is not UTF-8 (utf8.RuneError of size 1). keptRune tells the
+// common characters that it keeps without this look-up in Unicode tables.
+func changes(r rune, size int) bool {
+	return unicode.IsSpace(r) || unicode.Is(unicode.Zs, r) || isInvisible(r) || r == utf8.RuneError && size == 1
 }
 
 // changed returns what rendering puts for the character at s[i], which

@@ -364,3 +364,8 @@ func FuzzRenderFrom(f *testing.F) {
 	f.Add("---\ntitle: x\n---\nA: b  \n*c*\n")
 	f.Fuzz(checkRenderFrom)
 }
+
+// keptLine reports whether rendering keeps every character of s as it is,
+// so that RenderLine(s) only trims its end: it has no control character,
+// no Unicode space, no invisible character and no byte that is not UTF-8.
+func keptLine(s string) bool { return nextChange(s, 0) == len(s) }
