@@ -19,7 +19,7 @@ type plainNumber string
 //
 //   - 'single-quoted' on its line ("it”s" for "it's");
 //   - "double-quoted", with the escapes \\ \" \/ \_ \␣ \n \t \N \L \P
-//     \xXX \uXXXX \UXXXXXXXX, which may run on over indented lines: a line
+//     and \x, \u, \U with 2, 4 and 8 hex digits, which may run on over indented lines: a line
 //     break is a space, a backslash before it joins the lines, and the next
 //     line's indent is dropped;
 //   - plain text of letters, digits, spaces and .:/_+-,' on its line,
