@@ -44,23 +44,9 @@ func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	w.str(t.Speaker.Affiliation)
 
 	// topics, taxonomies, scores, evidence
+	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Label })
+	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Taxonomy })
 	p := w.open()
-	for i, tag := range t.Tags {
-		if i > 0 {
-			w.b = append(w.b, "; "...)
-		}
-		w.b = append(w.b, tag.Label...)
-	}
-	w.close(p)
-	p = w.open()
-	for i, tag := range t.Tags {
-		if i > 0 {
-			w.b = append(w.b, "; "...)
-		}
-		w.b = append(w.b, tag.Taxonomy...)
-	}
-	w.close(p)
-	p = w.open()
 	for i, tag := range t.Tags {
 		if i > 0 {
 			w.b = append(w.b, "; "...)
@@ -100,6 +86,18 @@ func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	w.str(t.Start)
 	w.str(t.End)
 	w.end()
+}
+
+// tagCell writes one cell of a field of each tag, joined by "; ".
+func (w *rowWriter) tagCell(tags []tagger.Tag, field func(tagger.Tag) string) {
+	p := w.open()
+	for i, tag := range tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, field(tag)...)
+	}
+	w.close(p)
 }
 
 // entities fills the writer's lists with the turn's countries, codes,
