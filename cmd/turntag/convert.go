@@ -32,17 +32,22 @@ func runConvert(c *cli.Context) error {
 	if c.NArg() != 1 {
 		return cli.Exit("usage: convert needs one dictionary FILE", 2)
 	}
-	d, err := dictionary.ReadFile(c.Args().First())
+	name := c.Args().First()
+	src, err := readDictionary(name)
+	if err != nil {
+		return cli.Exit(err.Error(), 1)
+	}
+	d, err := dictionary.Read(name, src)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	if def, err := lexicon.Default(); err == nil {
 		d.Unclash(def) // labels the default lexicon already shows get the dictionary's name in front
 	}
-	src := d.YAML()
+	yaml := d.YAML()
 	// what is written must load: check it as --lexicon would read it
 	probe := lexicon.New()
-	if err := probe.AddBytes(d.File, src); err != nil {
+	if err := probe.AddBytes(d.File, yaml); err != nil {
 		return cli.Exit(fmt.Sprintf("%s: the converted lexicon does not load (please report it): %v", d.File, err), 1)
 	}
 	t, err := checkTarget("-o", c.String("output"))
@@ -54,7 +59,7 @@ func runConvert(c *cli.Context) error {
 		return cli.Exit(err.Error(), exitFailed)
 	}
 	defer out.Abort()
-	if _, err := out.Write(src); err != nil {
+	if _, err := out.Write(yaml); err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
 	if err := out.Commit(); err != nil {

@@ -5,6 +5,8 @@ import (
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/lexicon/dictionary"
+	"github.com/turntag/turntag/pipeline/limited"
+	"github.com/turntag/turntag/pipeline/transcript"
 )
 
 // dictionaryFlag is --dictionary, for the commands that load a lexicon.
@@ -17,9 +19,24 @@ func dictionaryFlag() cli.Flag {
 // --lexicon files; lex is compiled afterwards.
 func addDictionaries(c *cli.Context, lex *lexicon.Lexicon) error {
 	for _, f := range c.StringSlice("dictionary") {
-		if err := dictionary.AddFile(lex, f); err != nil {
+		src, err := readDictionary(f)
+		if err != nil {
+			return err
+		}
+		if err := dictionary.Add(lex, f, src); err != nil {
 			return err
 		}
 	}
 	return nil
+}
+
+// readDictionary reads a dictionary file as a lexicon file is read: a
+// regular file (a named pipe or a device is refused, not waited on) of at
+// most maxLexiconFile bytes.
+func readDictionary(name string) ([]byte, error) {
+	src, err := limited.ReadFile(name, maxLexiconFile)
+	if err != nil {
+		return nil, transcript.FileError(name, err)
+	}
+	return src, nil
 }

@@ -387,6 +387,27 @@ func faultCases() []faultCase {
 					t.Errorf("stdout: %s", r.stdout)
 				}
 			}},
+		{name: "a named pipe as a dictionary is refused without blocking", code: exitFailed,
+			setup: func(t *testing.T, dir string) faultRun {
+				return args("tag", "--ner", "off", "--dictionary", fifo(t, dir, "policy.dic"), in(t, dir))
+			},
+			check: stderrHas("policy.dic: not a regular file: a named pipe")},
+		{name: "a device as a dictionary is refused, not read without end", code: exitFailed,
+			setup: func(t *testing.T, dir string) faultRun {
+				return args("tag", "--ner", "off", "--dictionary", "/dev/zero", in(t, dir))
+			},
+			check: stderrHas("/dev/zero: not a regular file: a character device")},
+		{name: "a named pipe converted as a dictionary is refused without blocking", code: exitFailed,
+			setup: func(t *testing.T, dir string) faultRun {
+				return args("lexicon", "convert", fifo(t, dir, "policy.dic"))
+			},
+			check: stderrHas("policy.dic: not a regular file: a named pipe")},
+		{name: "a named pipe as report's mentions is refused without blocking", code: exitFailed,
+			setup: func(t *testing.T, dir string) faultRun {
+				os.WriteFile(filepath.Join(dir, "turns.jsonl"), nil, 0o644)
+				return args("report", "-o", filepath.Join(dir, "r.html"), "--mentions", fifo(t, dir, "mentions.jsonl"), filepath.Join(dir, "turns.jsonl"))
+			},
+			check: stderrHas("mentions.jsonl: not a regular file: a named pipe")},
 		{name: "a named pipe as gold is refused without blocking", code: exitFailed,
 			setup: func(t *testing.T, dir string) faultRun {
 				return args("eval", "--ner", "off", "--gold", fifo(t, dir, "gold.jsonl"), in(t, dir))

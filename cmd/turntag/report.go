@@ -12,7 +12,9 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/report"
+	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
 )
 
@@ -119,9 +121,9 @@ func reportFromJSONL(c *cli.Context) (*report.Builder, error) {
 	b := report.New(report.Options{Title: c.String("title"), Lexicon: lex})
 	var mentions map[string][]write.MentionRecord
 	if m := c.String("mentions"); m != "" {
-		f, err := os.Open(m)
+		f, err := limited.Open(m)
 		if err != nil {
-			return nil, cli.Exit(err.Error(), 1)
+			return nil, cli.Exit(transcript.FileError(m, err).Error(), 1)
 		}
 		mentions, err = report.ReadMentions(m, f)
 		f.Close()
@@ -130,9 +132,9 @@ func reportFromJSONL(c *cli.Context) (*report.Builder, error) {
 		}
 	}
 	for _, name := range c.Args().Slice() {
-		f, err := os.Open(name)
+		f, err := limited.Open(name)
 		if err != nil {
-			return nil, cli.Exit(err.Error(), 1)
+			return nil, cli.Exit(transcript.FileError(name, err).Error(), 1)
 		}
 		err = b.AddJSONL(name, f, mentions)
 		f.Close()

@@ -2,7 +2,6 @@ package main
 
 import (
 	"fmt"
-	"os"
 	"strings"
 
 	"github.com/urfave/cli/v2"
@@ -11,6 +10,7 @@ import (
 	"github.com/turntag/turntag/lexicon/sense"
 	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -41,10 +41,7 @@ func checkCorpus(c *cli.Context, lex *lexicon.Lexicon) error {
 	p := pipeline.New(tagger.New(lex, nil)) // the reader only: turns, not tags
 	ch := sense.New(lex, sense.Options{MinOccurrences: c.Int("corpus-min")})
 	for _, in := range inputs {
-		src, err := os.ReadFile(in.Path)
-		if err == nil && int64(len(src)) > batch.DefaultMaxFileSize {
-			err = fmt.Errorf("larger than %d bytes", batch.DefaultMaxFileSize)
-		}
+		src, err := limited.ReadFile(in.Path, batch.DefaultMaxFileSize)
 		if err != nil {
 			fmt.Fprintf(c.App.ErrWriter, "turntag: %s: %v\n", in.Source, err)
 			continue

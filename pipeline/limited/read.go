@@ -16,10 +16,7 @@ import (
 var ErrNotRegular = errors.New("not a regular file")
 
 // ReadFile reads the regular file name, which must hold at most max bytes.
-// It follows symbolic links. A path that is not a regular file is refused
-// with ErrNotRegular before it is opened; a file is opened non-blocking,
-// so that one swapped for a named pipe after the check cannot hang the
-// read, and checked again once open. It reads as many bytes as the open
+// It opens the file as Open does, and reads as many bytes as the open
 // file's size says, never more, so that a file that grows, or one of the
 // kernel's that claims 0 bytes and never ends (/proc/kmsg), cannot make
 // it read past max or wait. A file over max bytes is refused with
@@ -27,30 +24,11 @@ var ErrNotRegular = errors.New("not a regular file")
 // Errors from the system are *fs.PathError; the others do not name the
 // file, which the caller adds (transcript.FileError does both).
 func ReadFile(name string, max int64) ([]byte, error) {
-	info, err := os.Stat(name)
-	if err != nil {
-		return nil, err
-	}
-	if err := Regular(info.Mode()); err != nil {
-		return nil, err
-	}
-	if info.Size() > max {
-		return nil, TooLarge(info.Size(), max)
-	}
-	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	f, info, err := open(name, max)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	if info, err = f.Stat(); err != nil {
-		return nil, err
-	}
-	if err := Regular(info.Mode()); err != nil {
-		return nil, err
-	}
-	if info.Size() > max {
-		return nil, TooLarge(info.Size(), max)
-	}
 	// read the size the open file has, and no more: a file of the kernel's
 	// (in /proc) says 0 and may never end, or block
 	buf := make([]byte, info.Size())
@@ -59,6 +37,50 @@ func ReadFile(name string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	return buf[:n], nil
+}
+
+// Open opens the regular file name for reading, for a caller that reads
+// it as a stream with bounds of its own. It follows symbolic links. A path
+// that is not a regular file is refused with ErrNotRegular before it is
+// opened; a file is opened non-blocking, so that one swapped for a named
+// pipe after the check cannot hang the read, and checked again once open.
+// Errors are as ReadFile's.
+func Open(name string) (*os.File, error) {
+	f, _, err := open(name, -1)
+	return f, err
+}
+
+// open is Open, refusing a file over max bytes unless max is negative; it
+// also returns the open file's FileInfo.
+func open(name string, max int64) (*os.File, fs.FileInfo, error) {
+	check := func(info fs.FileInfo) error {
+		if err := Regular(info.Mode()); err != nil {
+			return err
+		}
+		if max >= 0 && info.Size() > max {
+			return TooLarge(info.Size(), max)
+		}
+		return nil
+	}
+	info, err := os.Stat(name)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := check(info); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(name, os.O_RDONLY|syscall.O_NONBLOCK, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if info, err = f.Stat(); err == nil {
+		err = check(info)
+	}
+	if err != nil {
+		f.Close()
+		return nil, nil, err
+	}
+	return f, info, nil
 }
 
 // Read reads r to the end, refusing more than max bytes with

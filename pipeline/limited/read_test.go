@@ -69,3 +69,28 @@ func TestYAMLExpansion(t *testing.T) {
 		})
 	}
 }
+
+// TestOpen opens a regular file of any size and refuses what is not one,
+// a named pipe among them, without blocking on it.
+func TestOpen(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ok.txt"), []byte("hello"), 0o644)
+	if err := syscall.Mkfifo(filepath.Join(dir, "pipe"), 0o644); err != nil {
+		t.Skip(err)
+	}
+	f, err := Open(filepath.Join(dir, "ok.txt"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	b := make([]byte, 10)
+	n, _ := f.Read(b)
+	f.Close()
+	if string(b[:n]) != "hello" {
+		t.Errorf("read %q", b[:n])
+	}
+	for _, name := range []string{filepath.Join(dir, "pipe"), dir, "/dev/zero"} {
+		if _, err := Open(name); !errors.Is(err, ErrNotRegular) {
+			t.Errorf("%s: error %v, want one wrapping %v", name, err, ErrNotRegular)
+		}
+	}
+}

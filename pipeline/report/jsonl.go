@@ -83,12 +83,32 @@ func (b *Builder) AddJSONL(name string, r io.Reader, mentions map[string][]write
 	return flush(0)
 }
 
-// eachLine calls fn with every non-blank line of r and its 1-based number;
-// lines may be of any length.
+// maxJSONLLine bounds a line of a JSON Lines file: tag's turns are at most
+// 4 MiB of text, which JSON escaping may make six times longer, and their
+// entities come on top.
+const maxJSONLLine = 64 << 20
+
+// eachLine calls fn with every non-blank line of r and its 1-based number.
+// A line longer than maxJSONLLine is an error (ErrJSONL): no record tag
+// writes is that long, and reading on would take memory without bound.
 func eachLine(name string, r io.Reader, fn func(line int, b []byte) error) error {
 	br := bufio.NewReaderSize(r, 1<<16)
+	var long []byte // a line longer than br's buffer, gathered
 	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
+		b, err := br.ReadSlice('\n')
+		for err == bufio.ErrBufferFull {
+			if len(long)+len(b) > maxJSONLLine {
+				return &transcript.Error{File: name, Line: line, Err: fmt.Errorf("%w: the line is longer than %d MiB", ErrJSONL, maxJSONLLine>>20)}
+			}
+			long = append(long, b...)
+			b, err = br.ReadSlice('\n')
+		}
+		if long != nil {
+			b, long = append(long, b...), nil
+		}
+		if len(b) > maxJSONLLine {
+			return &transcript.Error{File: name, Line: line, Err: fmt.Errorf("%w: the line is longer than %d MiB", ErrJSONL, maxJSONLLine>>20)}
+		}
 		if len(bytes.TrimSpace(b)) > 0 {
 			if ferr := fn(line, b); ferr != nil {
 				return ferr

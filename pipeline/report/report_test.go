@@ -270,6 +270,33 @@ func TestReportInputErrors(t *testing.T) {
 	}
 }
 
+// zeros is an endless stream of zero bytes, as /dev/zero gives.
+type zeros struct{}
+
+func (zeros) Read(p []byte) (int, error) {
+	clear(p)
+	return len(p), nil
+}
+
+// TestReportLongLines reads a turn longer than the reader's buffer, and
+// stops an endless line with an error that names the file and line
+// instead of taking memory without bound.
+func TestReportLongLines(t *testing.T) {
+	text := strings.Repeat("Ukraine and NATO. ", 20000) // 360 kB
+	b, _ := json.Marshal(write.TurnRecord{Source: "a.txt", Turn: 1, Text: text})
+	if err := report.New(report.Options{}).AddJSONL("turns.jsonl", bytes.NewReader(append(b, '\n')), nil); err != nil {
+		t.Errorf("a 360 kB line: %v", err)
+	}
+	endless := io.MultiReader(strings.NewReader(string(b)+"\n"), zeros{})
+	err := report.New(report.Options{}).AddJSONL("turns.jsonl", endless, nil)
+	if err == nil || !strings.HasPrefix(err.Error(), "turns.jsonl:2: not a turntag record: the line is longer than") {
+		t.Errorf("an endless line: %v", err)
+	}
+	if _, err := report.ReadMentions("mentions.jsonl", zeros{}); err == nil || !strings.HasPrefix(err.Error(), "mentions.jsonl:1: ") {
+		t.Errorf("an endless mentions line: %v", err)
+	}
+}
+
 // TestVendoredECharts checks that the inlined library is the file that
 // assets/ECHARTS.md names, with its licence beside it.
 func TestVendoredECharts(t *testing.T) {
