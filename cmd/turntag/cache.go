@@ -19,8 +19,9 @@ import (
 // openCache returns the cache --cache asks for, or nil without the flag.
 // Its key holds everything tag's output depends on besides a file and its
 // name: the turntag build (a hash of the executable, which holds the
-// default lexicon and the NER model), the lexicon files' contents, and
-// the options that change what is written.
+// default lexicon and the NER model), the contents of the lexicon and
+// dictionary files, the taxonomies, and the options that change what is
+// written.
 func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
 	dir := c.String("cache")
 	if dir == "" {
@@ -48,14 +49,18 @@ func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
 	part(build)
 	part(c.String("ner"))
 	part(strconv.FormatBool(c.Bool("no-default-lexicon")))
-	for _, f := range c.StringSlice("lexicon") {
-		src, err := limited.ReadFile(f, maxLexiconFile)
-		if err != nil {
-			return nil, cli.Exit(fmt.Sprintf("--lexicon %s: %v", f, err), exitFailed)
+	for _, flag := range []string{"lexicon", "dictionary"} {
+		for _, f := range c.StringSlice(flag) {
+			src, err := limited.ReadFile(f, maxLexiconFile)
+			if err != nil {
+				return nil, cli.Exit(fmt.Sprintf("--%s %s: %v", flag, f, err), exitFailed)
+			}
+			sum := sha256.Sum256(src)
+			part(flag)
+			part(string(sum[:]))
 		}
-		sum := sha256.Sum256(src)
-		part(string(sum[:]))
 	}
+	part(c.String("taxonomy"))
 	part(opts.format)
 	part(strconv.FormatBool(c.IsSet("mentions")))
 	part(strconv.FormatBool(c.Bool("raw-cells")))

@@ -116,6 +116,43 @@ func TestCacheLexicon(t *testing.T) {
 	}
 }
 
+// TestCacheTaxonomy checks that the taxonomies and the dictionaries are
+// part of the cache's key: a rerun with other topics is tagged again and
+// writes what a run without the cache writes.
+func TestCacheTaxonomy(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: The budget deficit and NATO's defence spending in Ukraine.\n"))
+	dic := filepath.Join(dir, "extra.dic")
+	writeFile(t, dir, "extra.dic", []byte("%\n1\tmoney\n%\ndeficit\t1\n"))
+	cache := filepath.Join(t.TempDir(), "cache")
+	tag := func(cached bool, extra ...string) (string, string) {
+		t.Helper()
+		a := append([]string{"tag", "--ner", "off"}, extra...)
+		if cached {
+			a = append(a, "--cache", cache)
+		}
+		out, errs, err := run(t, append(a, filepath.Join(dir, "a.txt"))...)
+		if err != nil {
+			t.Fatalf("tag %v: %v\n%s", extra, err, errs)
+		}
+		return out, errs
+	}
+	for _, extra := range [][]string{nil, {"--taxonomy", "agendas"}, {"--taxonomy", "all"}, {"--dictionary", dic}} {
+		want, _ := tag(false, extra...)
+		if got, errs := tag(true, extra...); got != want {
+			t.Errorf("%v, first run with the cache (%s from it): output differs from a run without", extra, fromCache(t, errs))
+		}
+		if got, errs := tag(true, extra...); got != want || fromCache(t, errs) != "1" {
+			t.Errorf("%v, rerun: %s from the cache, same output %v", extra, fromCache(t, errs), got == want)
+		}
+	}
+	writeFile(t, dir, "extra.dic", []byte("%\n1\tmoney\n%\nspending\t1\n"))
+	want, _ := tag(false, "--dictionary", dic)
+	if got, errs := tag(true, "--dictionary", dic); got != want || fromCache(t, errs) != "0" {
+		t.Errorf("changed dictionary: %s from the cache, same output as without %v", fromCache(t, errs), got == want)
+	}
+}
+
 // TestCacheUsage refuses --cache with Parquet and inside an input folder.
 func TestCacheUsage(t *testing.T) {
 	dir := t.TempDir()
