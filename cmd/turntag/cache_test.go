@@ -153,7 +153,8 @@ func TestCacheTaxonomy(t *testing.T) {
 	}
 }
 
-// TestCacheUsage refuses --cache with Parquet and inside an input folder.
+// TestCacheUsage refuses --cache with Parquet and inside an input folder,
+// and reports a bad lexicon option with the cache as without it.
 func TestCacheUsage(t *testing.T) {
 	dir := t.TempDir()
 	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
@@ -165,6 +166,16 @@ func TestCacheUsage(t *testing.T) {
 		_, errs, err := run(t, args...)
 		if exitCode(err) != exitUsage || !strings.Contains(errs+message(err), "--cache") {
 			t.Errorf("%s: exit %d, %v %s", name, exitCode(err), err, errs)
+		}
+	}
+	// the lexicon is loaded on the first file not in the cache: its
+	// problems are still reported, with their own exit code, and nothing
+	// is written, with files to tag or none
+	cache := filepath.Join(t.TempDir(), "c")
+	for _, in := range []string{dir, t.TempDir()} {
+		out, errs, err := run(t, "tag", "--ner", "off", "--cache", cache, "--taxonomy", "bogus", in)
+		if exitCode(err) != exitUsage || !strings.Contains(errs+message(err), `unknown taxonomy "bogus"`) || out != "" {
+			t.Errorf("--taxonomy bogus over %s: exit %d, %v %s, output %q", in, exitCode(err), err, errs, out)
 		}
 	}
 }

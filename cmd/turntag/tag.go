@@ -8,6 +8,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
 	"github.com/turntag/turntag/pipeline/write"
 	"github.com/urfave/cli/v2"
@@ -203,9 +204,24 @@ func runTag(c *cli.Context) error {
 		}
 		sinks = append(sinks, ds)
 	}
-	p, err := buildPipeline(c)
-	if err != nil {
-		return err
+	runner := &batch.Runner{Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size"), Stdin: c.App.Reader, Cache: cache}
+	// with --cache the lexicon and the model are loaded on the first file
+	// not in the cache, so that a rerun served from it skips them; the
+	// cache's key holds everything they depend on (see openCache)
+	var buildErr error
+	if cache == nil {
+		if runner.Pipeline, err = buildPipeline(c); err != nil {
+			return err
+		}
+	} else {
+		if err := checkNER(c); err != nil {
+			return err
+		}
+		runner.Build = func() (*pipeline.Pipeline, error) {
+			p, err := buildPipeline(c)
+			buildErr = err
+			return p, err
+		}
 	}
 
 	var sum summary
@@ -215,7 +231,6 @@ func runTag(c *cli.Context) error {
 	}
 	bar := newProgress(stderr, inputs, c.Bool("quiet"))
 	start := time.Now()
-	runner := &batch.Runner{Pipeline: p, Jobs: c.Int("jobs"), MaxFileSize: c.Int64("max-file-size"), Stdin: c.App.Reader, Cache: cache}
 	for _, s := range sinks {
 		if s.w != nil {
 			s.enc = len(runner.Encoders)
@@ -252,8 +267,16 @@ func runTag(c *cli.Context) error {
 	})
 	bar.finish()
 	sum.elapsed = time.Since(start)
+	if runErr != nil && runErr == buildErr { // the lexicon or the model did not load: nothing was written
+		return runErr
+	}
 	if runErr != nil {
 		return cli.Exit(stopped(runErr, sum, len(inputs), opts.targets), exitFailed)
+	}
+	if !runner.Built() && sum.cached == 0 { // no file needed the pipeline: still report a bad lexicon
+		if _, err := buildPipeline(c); err != nil {
+			return err
+		}
 	}
 	for _, s := range sinks {
 		if err := s.finish(); err != nil {

@@ -179,3 +179,48 @@ func TestCacheShared(t *testing.T) {
 		t.Errorf("after the shared runs: %d of %d from the cache, same output %v", cached, len(inputs), got == want)
 	}
 }
+
+// TestRunnerBuild checks the Runner's lazy pipeline: Build is not called
+// when every file is in the cache, is called once when some are not, and
+// its error stops the run before any result is emitted.
+func TestRunnerBuild(t *testing.T) {
+	inputs := cacheInputs(t)
+	c := &Cache{Dir: t.TempDir(), Key: "k"}
+	want, _ := runCached(t, c, inputs)
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	run := func(c *Cache, build func() (*pipeline.Pipeline, error)) (string, bool, error) {
+		var out bytes.Buffer
+		w := write.NewWriter(&out, write.CSVEncoder{})
+		r := &Runner{Build: build, Jobs: 2, Encoders: []write.Encoder{w.Encoder()}, Cache: c}
+		err := r.Run(context.Background(), inputs, func(res Result) error {
+			if res.Err != nil {
+				return res.Err
+			}
+			return w.WriteEncoded(res.Encoded[0])
+		})
+		return out.String(), r.Built(), err
+	}
+	var mu sync.Mutex
+	calls := 0
+	build := func() (*pipeline.Pipeline, error) {
+		mu.Lock()
+		calls++
+		mu.Unlock()
+		return pipeline.New(tagger.New(lex, nil)), nil
+	}
+	if got, built, err := run(&Cache{Dir: c.Dir, Key: "k"}, build); err != nil || got != want || calls != 0 || built {
+		t.Errorf("all cached: err %v, same output %v, Build called %d times, Built %v", err, got == want, calls, built)
+	}
+	os.Remove(entries(t, c.Dir)[0])
+	if got, built, err := run(&Cache{Dir: c.Dir, Key: "k"}, build); err != nil || got != want || calls != 1 || !built {
+		t.Errorf("one file not cached: err %v, same output %v, Build called %d times, Built %v", err, got == want, calls, built)
+	}
+	bad := errors.New("no lexicon")
+	got, built, err := run(&Cache{Dir: t.TempDir(), Key: "k"}, func() (*pipeline.Pipeline, error) { return nil, bad })
+	if err != bad || got != "" || !built {
+		t.Errorf("Build fails: err %v, output %q, Built %v", err, got, built)
+	}
+}

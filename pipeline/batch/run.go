@@ -26,6 +26,8 @@ type Result struct {
 	Bytes   int64    // size read
 	Encoded [][]byte // the document rendered by each of the Runner's Encoders
 	Cached  bool     // read from the Runner's Cache: Doc holds only Source, Warnings and empty Turns
+
+	fatal bool // Err is the Runner's Build error: it stops the run
 }
 
 // Runner processes many inputs in parallel and hands results back in input
@@ -40,6 +42,45 @@ type Runner struct {
 	Encoders    []write.Encoder // render each document in the worker that tagged it
 	Stdin       io.Reader       // read for the Input with Stdin set; nil reads nothing
 	Cache       *Cache          // reuse the Encoded outputs of files tagged before; nil: none
+
+	// Build, when Pipeline is nil, makes the pipeline on the first file
+	// that is not in the Cache, once: a rerun served wholly from the
+	// cache then loads no lexicon and no model. Its error stops the run
+	// (Run returns it) before any result is emitted, as long as the Cache's
+	// Key holds everything Build depends on: no entry can then exist for a
+	// Key whose Build fails.
+	Build func() (*pipeline.Pipeline, error)
+
+	mu       sync.Mutex // guards what follows
+	tried    bool       // Build was called
+	built    *pipeline.Pipeline
+	buildErr error
+}
+
+// pipeline returns the Runner's Pipeline, or the one Build makes; workers
+// that need it while Build runs wait for it.
+func (r *Runner) pipeline() (*pipeline.Pipeline, error) {
+	if r.Pipeline != nil || r.Build == nil {
+		return r.Pipeline, nil
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if !r.tried {
+		r.tried = true
+		r.built, r.buildErr = r.Build()
+	}
+	return r.built, r.buildErr
+}
+
+// Built reports whether the Runner has a pipeline: its Pipeline, or one
+// that Build was called to make (successfully or not).
+func (r *Runner) Built() bool {
+	if r.Pipeline != nil {
+		return true
+	}
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.tried
 }
 
 // Run processes inputs with Jobs workers and calls emit with each result in
@@ -48,9 +89,9 @@ type Runner struct {
 // admitted in input order while their bytes in flight (read, tagged or
 // waiting to be emitted) fit in a budget of DefaultMaxFileSize, a larger
 // file running alone. A per-file problem is a Result with Err, not an error
-// of Run. Run returns emit's first error, or the context's error as soon as
-// it is cancelled: a file being parsed then finishes in the background and
-// is dropped.
+// of Run. Run returns emit's first error, Build's error, or the context's
+// error as soon as it is cancelled: a file being parsed then finishes in
+// the background and is dropped.
 func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) error) error {
 	jobs := r.jobs()
 	window := make(chan struct{}, 4*jobs) // results in flight
@@ -104,6 +145,10 @@ func (r *Runner) Run(ctx context.Context, inputs []Input, emit func(Result) erro
 			break
 		}
 		if err = ctx.Err(); err != nil { // cancelled while the result was ready
+			break
+		}
+		if res.fatal {
+			err = res.Err
 			break
 		}
 		if err = emit(res); err != nil {
@@ -179,7 +224,11 @@ func (r *Runner) process(ctx context.Context, in Input) Result {
 	if hit, ok := cached.get(in, len(src)); ok {
 		return hit
 	}
-	res := tagFormat(ctx, r.Pipeline, in, format, src, limit, r.Encoders)
+	p, err := r.pipeline()
+	if err != nil {
+		return Result{Input: in, Err: err, fatal: true}
+	}
+	res := tagFormat(ctx, p, in, format, src, limit, r.Encoders)
 	if res.Err == nil {
 		cached.put(res)
 	}
