@@ -22,6 +22,7 @@ import (
 	"github.com/turntag/turntag/pipeline/transcript"
 	"github.com/turntag/turntag/pipeline/write"
 	"github.com/turntag/turntag/tagger"
+	"github.com/turntag/turntag/tagger/fastner"
 )
 
 func init() {
@@ -106,10 +107,12 @@ func workerPipeline(c Config) (*pipeline.Pipeline, error) {
 		return nil, err
 	}
 	var finder tagger.NameFinder
-	if c.NER {
-		pr := tagger.Prose{}
-		pr.Warm()
-		finder = pr
+	if c.NER { // the CLI's --ner on: prose's model, turntag's inference
+		f := fastner.Finder{}
+		if err := f.Warm(); err != nil {
+			return nil, err
+		}
+		finder = f
 	}
 	p := pipeline.New(tagger.New(lex, finder))
 	workers.m[sum] = p
