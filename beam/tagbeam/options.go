@@ -2,15 +2,17 @@ package tagbeam
 
 import (
 	"context"
+	"errors"
 	"fmt"
-	"io"
 	"path"
 	"path/filepath"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -23,7 +25,9 @@ type Options struct {
 	Shards int    // files per output (turns, mentions, documents); 0 means DefaultShards
 
 	Lexicons         []LexiconFile // user lexicon files, merged over the default in order
+	Dictionaries     []LexiconFile // dictionaries whose categories become topics, after the lexicons
 	NoDefaultLexicon bool          // start from an empty lexicon
+	Taxonomy         string        // the taxonomies to tag, as the CLI's --taxonomy; "" is the default
 	NER              bool          // statistical name recognition for names the lexicon lacks
 	MaxFileSize      int64         // bytes; 0 means batch.DefaultMaxFileSize
 	RawCells         bool          // CSV: keep cells that start with =, +, -, @, tab or CR as they are
@@ -32,15 +36,16 @@ type Options struct {
 // DefaultShards is the number of files per output when Options.Shards is 0.
 const DefaultShards = 4
 
-// LexiconFile is a user lexicon file, read where the job is launched and
-// shipped to the workers with the job, so that a worker needs no access to
-// the launcher's files.
+// LexiconFile is a user lexicon or dictionary file, read where the job is
+// launched and shipped to the workers with the job, so that a worker needs
+// no access to the launcher's files.
 type LexiconFile struct {
 	Name string // as given, for file:line errors
 	Data []byte
 }
 
-// ReadLexicon reads a lexicon file from any filesystem Beam has registered.
+// ReadLexicon reads a lexicon or dictionary file of at most assemble.MaxFile
+// bytes, as the CLI bounds them, from any filesystem Beam has registered.
 func ReadLexicon(ctx context.Context, name string) (LexiconFile, error) {
 	fs, err := filesystem.New(ctx, name)
 	if err != nil {
@@ -52,7 +57,7 @@ func ReadLexicon(ctx context.Context, name string) (LexiconFile, error) {
 		return LexiconFile{}, transcript.FileError(name, err)
 	}
 	defer r.Close()
-	data, err := io.ReadAll(r)
+	data, err := limited.Read(r, assemble.MaxFile)
 	if err != nil {
 		return LexiconFile{}, transcript.FileError(name, err)
 	}
@@ -84,6 +89,10 @@ func (o Options) Check() error {
 		return fmt.Errorf("--shards takes a positive number, not %d", o.Shards)
 	}
 	_, err := o.config().lexicon()
+	var te *assemble.TaxonomyError
+	if errors.As(err, &te) {
+		return fmt.Errorf("--taxonomy: %w", err)
+	}
 	return err
 }
 
@@ -98,7 +107,7 @@ func (o Options) config() Config {
 		format = "csv"
 	}
 	return Config{
-		Lexicons: o.Lexicons, NoDefaultLexicon: o.NoDefaultLexicon, NER: o.NER,
+		Lexicons: o.Lexicons, Dictionaries: o.Dictionaries, NoDefaultLexicon: o.NoDefaultLexicon, Taxonomy: o.Taxonomy, NER: o.NER,
 		Format: format, RawCells: o.RawCells, MaxFileSize: limit, Base: GlobBase(o.Input),
 	}
 }

@@ -238,6 +238,43 @@ func TestSameRowsAsCLIFormats(t *testing.T) {
 	}
 }
 
+// TestSameRowsAsCLITopics tags with other taxonomies and a dictionary,
+// lexicon-only: the topics are the CLI's with the same flags.
+func TestSameRowsAsCLITopics(t *testing.T) {
+	dic, err := filepath.Abs("../../testdata/dictionaries/policy.dic")
+	if err != nil {
+		t.Fatal(err)
+	}
+	src, err := os.ReadFile(dic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, tc := range map[string]struct {
+		taxonomy string
+		dict     bool
+	}{"agendas": {"agendas", false}, "all and a dictionary": {"all", true}} {
+		t.Run(name, func(t *testing.T) {
+			dir := t.TempDir()
+			args := []string{"--ner", "off", "--taxonomy", tc.taxonomy, "-o", filepath.Join(dir, "cli.csv")}
+			o := Options{Input: transcripts + "/*", Output: filepath.Join(dir, "beam"), Shards: 2, Taxonomy: tc.taxonomy}
+			if tc.dict {
+				args = append(args, "--dictionary", dic)
+				o.Dictionaries = []LexiconFile{{Name: dic, Data: src}}
+			}
+			turntag(t, false, append(args, transcripts)...)
+			run(t, o)
+			want := csvRows(t, write.Columns, filepath.Join(dir, "cli.csv"))
+			sameMultiset(t, "turns", csvRows(t, write.Columns, shards(t, o.Output, "turns", 2, "csv")...), want)
+			if !strings.Contains(strings.Join(want, "\n"), "Health") {
+				t.Error("the CLI's rows have no agendas topic: the test proves nothing")
+			}
+		})
+	}
+	if err := (Options{Input: "x/*", Output: "y", Taxonomy: "bogus"}).Check(); err == nil || !strings.Contains(err.Error(), `--taxonomy: unknown taxonomy "bogus"`) {
+		t.Errorf("bogus taxonomy: %v", err)
+	}
+}
+
 // TestDeadLetters runs over good and bad files: each bad one is a dead
 // letter with its kind and the CLI's message, counted by kind, and the job
 // succeeds with the good file's rows.

@@ -16,6 +16,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
 	"github.com/turntag/turntag/pipeline/read"
@@ -31,10 +32,12 @@ func init() {
 }
 
 // Config is what the tagging step needs on a worker. It travels with the
-// job as JSON, lexicon files included.
+// job as JSON, lexicon and dictionary files included.
 type Config struct {
 	Lexicons         []LexiconFile
+	Dictionaries     []LexiconFile
 	NoDefaultLexicon bool
+	Taxonomy         string // as the CLI's --taxonomy; "" is the default
 	NER              bool
 	Format           string // csv, jsonl or parquet
 	RawCells         bool
@@ -43,29 +46,17 @@ type Config struct {
 }
 
 // lexicon builds the lexicon the config asks for, compiled, as the CLI's
-// --lexicon and --no-default-lexicon do.
+// --lexicon, --dictionary, --no-default-lexicon and --taxonomy do (the
+// same assemble.Spec).
 func (c Config) lexicon() (*lexicon.Lexicon, error) {
-	var lex *lexicon.Lexicon
-	switch {
-	case c.NoDefaultLexicon:
-		lex = lexicon.New()
-	case len(c.Lexicons) == 0:
-		return lexicon.Default()
-	default:
-		var err error
-		if lex, err = lexicon.LoadDefault(); err != nil { // a fresh copy: the default is shared
-			return nil, err
-		}
-	}
+	spec := assemble.Spec{NoDefault: c.NoDefaultLexicon, Taxonomy: c.Taxonomy}
 	for _, f := range c.Lexicons {
-		if err := lex.AddBytes(f.Name, f.Data); err != nil {
-			return nil, err
-		}
+		spec.Lexicons = append(spec.Lexicons, assemble.File(f))
 	}
-	if err := lex.Compile(); err != nil {
-		return nil, err
+	for _, f := range c.Dictionaries {
+		spec.Dictionaries = append(spec.Dictionaries, assemble.File(f))
 	}
-	return lex, nil
+	return spec.Lexicon()
 }
 
 // encoders are the renderings the tagging step makes of each document, in
@@ -89,10 +80,11 @@ var workers = struct {
 // workerPipeline returns this process's pipeline for c, built on first use.
 func workerPipeline(c Config) (*pipeline.Pipeline, error) {
 	key, err := json.Marshal(struct {
-		L []LexiconFile
-		D bool
-		N bool
-	}{c.Lexicons, c.NoDefaultLexicon, c.NER})
+		L, Dict []LexiconFile
+		D       bool
+		T       string
+		N       bool
+	}{c.Lexicons, c.Dictionaries, c.NoDefaultLexicon, c.Taxonomy, c.NER})
 	if err != nil {
 		return nil, err
 	}

@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline/batch"
 	"github.com/turntag/turntag/pipeline/limited"
 )
@@ -51,7 +52,7 @@ func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
 	part(strconv.FormatBool(c.Bool("no-default-lexicon")))
 	for _, flag := range []string{"lexicon", "dictionary"} {
 		for _, f := range c.StringSlice(flag) {
-			src, err := limited.ReadFile(f, maxLexiconFile)
+			src, err := limited.ReadFile(f, assemble.MaxFile)
 			if err != nil {
 				return nil, cli.Exit(fmt.Sprintf("--%s %s: %v", flag, f, err), exitFailed)
 			}

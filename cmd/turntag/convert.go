@@ -33,11 +33,11 @@ func runConvert(c *cli.Context) error {
 		return cli.Exit("usage: convert needs one dictionary FILE", 2)
 	}
 	name := c.Args().First()
-	src, err := readDictionary(name)
+	f, err := readDictionary(name)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}
-	d, err := dictionary.Read(name, src)
+	d, err := dictionary.Read(f.Name, f.Data)
 	if err != nil {
 		return cli.Exit(err.Error(), 1)
 	}

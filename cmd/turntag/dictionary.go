@@ -4,6 +4,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/lexicon/dictionary"
 	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/transcript"
@@ -18,12 +19,12 @@ func dictionaryFlag() cli.Flag {
 // addDictionaries adds the --dictionary files to lex as topics, after the
 // --lexicon files; lex is compiled afterwards.
 func addDictionaries(c *cli.Context, lex *lexicon.Lexicon) error {
-	for _, f := range c.StringSlice("dictionary") {
-		src, err := readDictionary(f)
+	for _, name := range c.StringSlice("dictionary") {
+		f, err := readDictionary(name)
 		if err != nil {
 			return err
 		}
-		if err := dictionary.Add(lex, f, src); err != nil {
+		if err := dictionary.Add(lex, f.Name, f.Data); err != nil {
 			return err
 		}
 	}
@@ -32,11 +33,11 @@ func addDictionaries(c *cli.Context, lex *lexicon.Lexicon) error {
 
 // readDictionary reads a dictionary file as a lexicon file is read: a
 // regular file (a named pipe or a device is refused, not waited on) of at
-// most maxLexiconFile bytes.
-func readDictionary(name string) ([]byte, error) {
-	src, err := limited.ReadFile(name, maxLexiconFile)
+// most assemble.MaxFile bytes.
+func readDictionary(name string) (assemble.File, error) {
+	src, err := limited.ReadFile(name, assemble.MaxFile)
 	if err != nil {
-		return nil, transcript.FileError(name, err)
+		return assemble.File{}, transcript.FileError(name, err)
 	}
-	return src, nil
+	return assemble.File{Name: name, Data: src}, nil
 }

@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"runtime/debug"
@@ -9,6 +10,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline"
 	"github.com/turntag/turntag/pipeline/batch"
 	"github.com/turntag/turntag/pipeline/limited"
@@ -17,12 +19,9 @@ import (
 	"github.com/turntag/turntag/tagger/fastner"
 )
 
-// Bounds on a lexicon file: 8 MiB, some 13 times the embedded default,
-// and 4 million YAML nodes once its aliases are expanded.
-const (
-	maxLexiconFile  = 8 << 20
-	maxLexiconNodes = 4_000_000
-)
+// maxLexiconNodes bounds a lexicon file's YAML nodes once its aliases are
+// expanded: 4 million. Its bytes are bounded by assemble.MaxFile.
+const maxLexiconNodes = 4_000_000
 
 // lexiconFlags are the flags of every command that loads a lexicon.
 func lexiconFlags() []cli.Flag {
@@ -35,57 +34,56 @@ func lexiconFlags() []cli.Flag {
 	}
 }
 
-// addLexiconFile reads a lexicon file (a regular file of at most
-// maxLexiconFile bytes) and merges it into lex.
-func addLexiconFile(lex *lexicon.Lexicon, name string) error {
-	src, err := limited.ReadFile(name, maxLexiconFile)
+// readLexiconFile reads a lexicon file: a regular file (a named pipe or a
+// device is refused, not waited on) of at most assemble.MaxFile bytes,
+// whose YAML aliases do not expand past maxLexiconNodes.
+func readLexiconFile(name string) (assemble.File, error) {
+	src, err := limited.ReadFile(name, assemble.MaxFile)
 	if err == nil {
 		err = limited.YAMLExpansion(src, maxLexiconNodes)
 	}
 	if err != nil {
-		return transcript.FileError(name, err)
+		return assemble.File{}, transcript.FileError(name, err)
 	}
-	return lex.AddBytes(name, src)
+	return assemble.File{Name: name, Data: src}, nil
+}
+
+// addLexiconFile reads a lexicon file (see readLexiconFile) and merges it
+// into lex.
+func addLexiconFile(lex *lexicon.Lexicon, name string) error {
+	f, err := readLexiconFile(name)
+	if err != nil {
+		return err
+	}
+	return lex.AddBytes(f.Name, f.Data)
 }
 
 // loadLexicon builds the lexicon the flags ask for, compiled, with the
 // taxonomies --taxonomy selects.
 func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
-	spec := c.String("taxonomy")
-	var lex *lexicon.Lexicon
-	if c.Bool("no-default-lexicon") {
-		lex = lexicon.New()
-	} else {
-		if len(c.StringSlice("lexicon")) == 0 && len(c.StringSlice("dictionary")) == 0 && (spec == "" || spec == lexicon.DefaultTaxonomy) {
-			def, err := lexicon.Default() // compiled with the default selection
-			if err != nil {
-				return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
-			}
-			return def, nil
-		}
-		// the default is shared: load a fresh copy to merge user files into
-		// or to select other taxonomies in
-		var err error
-		if lex, err = lexicon.LoadDefault(); err != nil {
-			return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
-		}
-	}
-	for _, f := range c.StringSlice("lexicon") {
-		if err := addLexiconFile(lex, f); err != nil {
+	spec := assemble.Spec{NoDefault: c.Bool("no-default-lexicon"), Taxonomy: c.String("taxonomy")}
+	for _, name := range c.StringSlice("lexicon") {
+		f, err := readLexiconFile(name)
+		if err != nil {
 			return nil, cli.Exit(err.Error(), exitFailed)
 		}
+		spec.Lexicons = append(spec.Lexicons, f)
 	}
-	if err := addDictionaries(c, lex); err != nil { // dictionary.go
-		return nil, cli.Exit(err.Error(), exitFailed)
+	for _, name := range c.StringSlice("dictionary") {
+		f, err := readDictionary(name) // dictionary.go
+		if err != nil {
+			return nil, cli.Exit(err.Error(), exitFailed)
+		}
+		spec.Dictionaries = append(spec.Dictionaries, f)
 	}
-	names, err := lex.ParseTaxonomies(spec)
-	if err != nil {
-		return nil, cli.Exit("usage: --taxonomy: "+err.Error(), 2)
-	}
-	if err := lex.SelectTaxonomies(names); err != nil {
-		return nil, cli.Exit("usage: --taxonomy: "+err.Error(), 2)
-	}
-	if err := lex.Compile(); err != nil {
+	lex, err := spec.Lexicon()
+	var te *assemble.TaxonomyError
+	switch {
+	case errors.As(err, &te):
+		return nil, cli.Exit("usage: --taxonomy: "+te.Error(), 2)
+	case err != nil && spec.Default():
+		return nil, cli.Exit(fmt.Sprintf("default lexicon: %v", err), exitFailed)
+	case err != nil:
 		return nil, cli.Exit(err.Error(), exitFailed)
 	}
 	return lex, nil

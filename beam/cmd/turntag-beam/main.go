@@ -28,7 +28,8 @@ import (
 type flags struct {
 	input, output, format, ner string
 	shards                     int
-	lexicons                   []string
+	lexicons, dictionaries     []string
+	taxonomy                   string
 	noDefault, raw             bool
 	maxFileSize                int64
 }
@@ -43,6 +44,11 @@ func define(fs *flag.FlagSet) *flags {
 		f.lexicons = append(f.lexicons, s)
 		return nil
 	})
+	fs.Func("dictionary", "add the categories of the dictionary `FILE` as topics, as turntag tag does: quanteda YAML, LIWC .dic, WordStat .cat or Lexicoder .lc3 (local, gs://, s3://; read here and sent with the job; repeatable)", func(s string) error {
+		f.dictionaries = append(f.dictionaries, s)
+		return nil
+	})
+	fs.StringVar(&f.taxonomy, "taxonomy", "", "tag the topics of taxonomy `NAME`, as turntag tag does: security (the default), agendas, a taxonomy of a --lexicon file, several joined by commas, or all")
 	fs.BoolVar(&f.noDefault, "no-default-lexicon", false, "start from an empty lexicon instead of the embedded default (use with --lexicon)")
 	fs.StringVar(&f.ner, "ner", "on", "statistical name recognition for names the lexicon lacks: `on` or off (off runs on the lexicon alone, much faster)")
 	fs.Int64Var(&f.maxFileSize, "max-file-size", batch.DefaultMaxFileSize, "send files larger than `BYTES` to the dead letters unread")
@@ -54,7 +60,7 @@ func define(fs *flag.FlagSet) *flags {
 func (f *flags) options(ctx context.Context) (tagbeam.Options, error) {
 	o := tagbeam.Options{
 		Input: f.input, Output: f.output, Format: f.format, Shards: f.shards,
-		NoDefaultLexicon: f.noDefault, MaxFileSize: f.maxFileSize, RawCells: f.raw,
+		NoDefaultLexicon: f.noDefault, Taxonomy: f.taxonomy, MaxFileSize: f.maxFileSize, RawCells: f.raw,
 	}
 	switch f.ner {
 	case "on":
@@ -69,6 +75,13 @@ func (f *flags) options(ctx context.Context) (tagbeam.Options, error) {
 			return o, err
 		}
 		o.Lexicons = append(o.Lexicons, lf)
+	}
+	for _, name := range f.dictionaries {
+		df, err := tagbeam.ReadLexicon(ctx, name)
+		if err != nil {
+			return o, err
+		}
+		o.Dictionaries = append(o.Dictionaries, df)
 	}
 	return o, o.Check()
 }
