@@ -2,6 +2,7 @@ package read
 
 import (
 	"fmt"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"strings"
@@ -174,4 +175,39 @@ func FuzzParseSimple(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src string) {
 		checkSimple(t, &testReader(t).lex.html, src)
 	})
+}
+
+// markupPieces are the tags, text and comments TestParseSimpleRandomPages
+// builds pages from.
+var markupPieces = []string{
+	"<p>", "</p>", "<div>", "</div>", "<b>", "</b>", "<i>", "</i>", "<strong>", "</strong>", "<a href=x>", "</a>",
+	"<span>", "</span>", "<ul>", "</ul>", "<ol>", "</ol>", "<li>", "</li>", "<dl>", "<dd>", "</dd>", "<dt>", "</dt>",
+	"<h1>", "</h1>", "<h2>", "</h2>", "<form>", "</form>", "<button>", "</button>", "<pre>", "</pre>", "<br>", "<hr>",
+	"<img src=x>", "<input>", "</input>", "<title>t</title>", "<script>s</script>", "<style>s</style>", "<textarea>\nt</textarea>",
+	"<noscript>n</noscript>", "<iframe>f</iframe>", "<meta name=date content=2024-03-21>", "<link rel=x>", "<head>", "</head>",
+	"<body>", "</body>", "<html>", "</html>", "<!--c-->", "<!doctype html>", "text", " ", "\n", "&amp;", "<main>", "</main>",
+	"<article>", "</article>", "<section>", "</section>", "<nav>", "</nav>", "<em>", "</em>", "<font>", "</font>", "<nobr>",
+	"</nobr>", "<x-y>", "</x-y>", "<o:p>", "</o:p>", "<listing>", "</listing>", "<xmp>x</xmp>", "<address>", "</address>",
+	"<table>", "<td>", "<select>", "<svg>", "<template>", "<object>", "</br>", "<blockquote>", "</blockquote>", "<source>", "</source>",
+	"<div class=hidden>", "<p itemprop=articleBody>", "<time datetime=2024-01-02>", "</time>", "<figure>", "</figure>",
+}
+
+// TestParseSimpleRandomPages checks parseSimple against html.Parse on
+// pages made of random runs of common tags, misnested and unclosed, which
+// reach the tree builder's rules more often than mutated bytes do.
+func TestParseSimpleRandomPages(t *testing.T) {
+	h := &testReader(t).lex.html
+	r := rand.New(rand.NewPCG(1, 2))
+	fast := 0
+	const pages = 4000
+	for range pages {
+		var b strings.Builder
+		for range 1 + r.IntN(24) {
+			b.WriteString(markupPieces[r.IntN(len(markupPieces))])
+		}
+		if checkSimple(t, h, b.String()) {
+			fast++
+		}
+	}
+	t.Logf("%d of %d pages read without html.Parse", fast, pages)
 }
