@@ -247,7 +247,7 @@ func (p *simpleParser) rawText(n *html.Node) bool {
 	case "title":
 		text = unescapeText(text)
 	}
-	addText(p, n, text)
+	p.addText(n, text)
 	p.pos = end
 	t, ok := p.next()
 	return ok && t.kind == tokEnd

@@ -52,7 +52,9 @@ func parseSimple(src string) (*html.Node, bool) {
 			return nil, false
 		}
 	}
-	return p.doc, p.finish()
+	p.finish()
+	p.flushText()
+	return p.doc, true
 }
 
 // maxSimpleDepth bounds the stack of open elements: html.Parse refuses a
@@ -103,6 +105,8 @@ type simpleParser struct {
 	nodes            []html.Node      // nodes are taken from here, a block at a time
 	attrs            []html.Attribute // and attributes
 	scratch          []html.Attribute // the attributes of the tag being read
+	joining          *html.Node       // the text node whose pieces are in joined
+	joined           []byte
 }
 
 // node returns a new node of type typ.
@@ -137,17 +141,32 @@ func (p *simpleParser) top() *html.Node {
 }
 
 // addText adds text to n, to its last child when that is text.
-func addText(p *simpleParser, n *html.Node, text string) {
+func (p *simpleParser) addText(n *html.Node, text string) {
 	if text == "" {
 		return
 	}
 	if last := n.LastChild; last != nil && last.Type == html.TextNode {
-		last.Data += text
+		// text that ignored tags split is joined in a buffer, so that a
+		// page of many such pieces is not copied again for each
+		if last != p.joining {
+			p.flushText()
+			p.joined = append(p.joined[:0], last.Data...)
+			p.joining = last
+		}
+		p.joined = append(p.joined, text...)
 		return
 	}
 	t := p.node(html.TextNode)
 	t.Data = text
 	appendChild(n, t)
+}
+
+// flushText sets the text of the node whose pieces are being joined.
+func (p *simpleParser) flushText() {
+	if p.joining != nil {
+		p.joining.Data = string(p.joined)
+		p.joining = nil
+	}
 }
 
 // comment adds a comment node to n.
@@ -298,7 +317,7 @@ func (p *simpleParser) process(t *simpleToken) bool {
 	}
 }
 
-// headAtoms are the elements that belong in the head.
+// headElement reports whether a is an element that belongs in the head.
 func headElement(a atom.Atom) bool {
 	switch a {
 	case atom.Base, atom.Basefont, atom.Bgsound, atom.Link, atom.Meta, atom.Noframes,
@@ -315,7 +334,7 @@ func (p *simpleParser) inHead(t *simpleToken) (done, ok bool) {
 	switch t.kind {
 	case tokText:
 		s := strings.TrimLeft(t.data, whitespace)
-		addText(p, p.top(), t.data[:len(t.data)-len(s)])
+		p.addText(p.top(), t.data[:len(t.data)-len(s)])
 		if t.data = s; s == "" {
 			return true, true
 		}
@@ -367,7 +386,7 @@ func (p *simpleParser) inHead(t *simpleToken) (done, ok bool) {
 
 // finish completes the tree at the end of the page as html.Parse does:
 // a page always has html, head and body elements.
-func (p *simpleParser) finish() bool {
+func (p *simpleParser) finish() {
 	if p.root == nil {
 		p.root = p.implied(p.doc, atom.Html)
 	}
@@ -381,7 +400,6 @@ func (p *simpleParser) finish() bool {
 	if p.body == nil {
 		p.body = p.implied(p.root, atom.Body)
 	}
-	return true
 }
 
 // formatting reports whether a is a formatting element, which the tree
@@ -480,7 +498,7 @@ func (p *simpleParser) inBody(t *simpleToken) bool {
 			d = strings.TrimPrefix(d, "\r")
 			d = strings.TrimPrefix(d, "\n")
 		}
-		addText(p, p.top(), d)
+		p.addText(p.top(), d)
 		return true
 	case tokComment:
 		p.comment(p.top())

@@ -122,7 +122,8 @@ e</listing>`, "<textarea>\nf</textarea>", `<textarea>&lt;g&gt;</textarea>`,
 	`<em>a</em></em><strong>b</strong></b>`, `<div>a<!-- x -->b</div>`, `<p>a&#x3c;b&gt;</p>`, `<p id=a id=b>x</p>`, `<p ="x">y`,
 	`<main><div itemprop="articleBody"><p><strong>MS PORTER:</strong> a<br>b</p></div></main>`,
 	`<article><div class="entry-content"><p><b>Vladimir Putin</b>: text <a><b>x</b><span class="hidden">y</span></a></p></div></article>`,
-	strings.Repeat("<div>", 600) + "deep", strings.Repeat("<span>", 510) + "deep",
+	strings.Repeat("<div>", 600) + "deep", strings.Repeat("<span>", 510) + "deep", "<p>" + strings.Repeat("a&amp;b</x> ", 1000),
+	"<pre>" + strings.Repeat("\n</x>", 3) + "a</pre>", "</html> " + strings.Repeat("<!--c--> \n", 100) + "x",
 }
 
 func TestParseSimpleSameAsParse(t *testing.T) {
