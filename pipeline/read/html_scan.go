@@ -178,6 +178,9 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		if p.seenAttr(key) {
 			continue
 		}
+		if len(p.scratch) == maxSimpleAttrs {
+			return simpleToken{}, false // seenAttr would make the tag quadratic
+		}
 		v, ok := unescapeAttr(val)
 		if !ok {
 			return simpleToken{}, false
@@ -195,6 +198,9 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 	}
 	return t, true
 }
+
+// maxSimpleAttrs bounds the attributes of a tag that parseSimple reads.
+const maxSimpleAttrs = 100
 
 // seenAttr reports whether the tag being read has the attribute key.
 func (p *simpleParser) seenAttr(key string) bool {

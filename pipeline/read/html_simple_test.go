@@ -123,6 +123,7 @@ e</listing>`, "<textarea>\nf</textarea>", `<textarea>&lt;g&gt;</textarea>`,
 	`<main><div itemprop="articleBody"><p><strong>MS PORTER:</strong> a<br>b</p></div></main>`,
 	`<article><div class="entry-content"><p><b>Vladimir Putin</b>: text <a><b>x</b><span class="hidden">y</span></a></p></div></article>`,
 	strings.Repeat("<div>", 600) + "deep", strings.Repeat("<span>", 510) + "deep", "<p>" + strings.Repeat("a&amp;b</x> ", 1000),
+	"<p " + strings.Repeat("a b c d e f g h i j k l m n o p q r s t u v w x y z ", 5) + "class=x>y", "<p" + strings.Repeat(" A=1", 200) + ">y",
 	"<pre>" + strings.Repeat("\n</x>", 3) + "a</pre>", "</html> " + strings.Repeat("<!--c--> \n", 100) + "x",
 }
 
