@@ -30,21 +30,33 @@ type htmlDoc struct {
 // are separated by a blank line, <br> breaks a line, and a bold speaker label
 // at the start of a line comes out as "Name: text". A page nested deeper than
 // the tree parser allows is read token by token instead.
+//
+// The page's tree comes from parseSimple when it can vouch for the page's
+// markup (most pages), else from html.Parse.
 func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
-	root, err := html.Parse(strings.NewReader(src))
-	if err != nil {
-		// The tree parser refuses pages nested too deep; read those flat.
-		return h.readHTMLFlat(src), nil
+	root, ok := parseSimple(src)
+	if !ok {
+		var err error
+		if root, err = html.Parse(strings.NewReader(src)); err != nil {
+			// The tree parser refuses pages nested too deep; read those flat.
+			return h.readHTMLFlat(src), nil
+		}
 	}
+	return h.readTree(root, len(src)), nil
+}
+
+// readTree reads the title, date, lead and text of a page's tree; size is
+// the page's size in bytes.
+func (h *htmlWords) readTree(root *html.Node, size int) htmlDoc {
 	m := h.collectMeta(root)
 	from := h.contentRoot(root, m)
 	d := htmlDoc{
 		title: m.pageTitle(),
 		date:  m.date,
 		lead:  m.leadText(),
-		text:  h.renderText(from, len(src)), // the text is shorter than its page
+		text:  h.renderText(from, size), // the text is shorter than its page
 	}
-	return d, nil
+	return d
 }
 
 // voidAtoms are elements that have no end tag.
