@@ -126,7 +126,8 @@ func (w *rowWriter) tagCell(tags []tagger.Tag, field func(tagger.Tag) string) {
 func (w *rowWriter) entities(ms []tagger.Mention) {
 	w.seen = w.seen[:0]
 	w.countries, w.codes, w.orgs, w.people, w.addressed = w.countries[:0], w.codes[:0], w.orgs[:0], w.people[:0], w.addressed[:0]
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i] // a mention is large: not copied
 		key := entityKey{typ: m.Type, canonical: m.Canonical}
 		if m.Origin == tagger.FromAddress {
 			key = entityKey{addressed: true, canonical: m.Canonical}
