@@ -108,8 +108,8 @@ func normalizeCount(s string) (string, int) {
 				newlines++
 				i++
 			case classLead:
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
+				size, space := leadSpace(s, i)
+				if !space { // no-break and other Unicode spaces count as spaces
 					break space
 				}
 				i += size
@@ -209,8 +209,7 @@ func normalPrefix(s string) (end, words int) {
 				i++
 				continue
 			case classLead:
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) {
+				if size, space := leadSpace(s, i); !space {
 					if after != 0 {
 						words++
 						after = 0
@@ -257,6 +256,19 @@ var byteClass = [256]uint8{
 	' ': classSpace, '\t': classSpace, '\r': classSpace, '\f': classSpace, '\v': classSpace,
 	'\n': classNewline,
 	0xC2: classLead, 0xE1: classLead, 0xE2: classLead, 0xE3: classLead,
+}
+
+// leadSpace returns the size of the character at s[i], whose first byte
+// is classLead, and whether unicode.IsSpace says it is white space. The
+// punctuation of U+2000 to U+2FFF (quotes, dashes, ellipses: a first byte
+// of 0xE2) is decoded here and checked against the spaces there.
+func leadSpace(s string, i int) (size int, space bool) {
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r := 0x2000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		return 3, r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F
+	}
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
 }
 
 // load64 returns the eight bytes of s at i as a little-endian number.

@@ -261,3 +261,24 @@ func TestNormalPrefixTestdata(t *testing.T) {
 		}
 	}
 }
+
+// TestLeadSpace checks leadSpace against utf8.DecodeRuneInString and
+// unicode.IsSpace on every two bytes after a lead byte, at the end of a
+// text and before more.
+func TestLeadSpace(t *testing.T) {
+	for lead := 0; lead < 256; lead++ {
+		if byteClass[lead] != classLead {
+			continue
+		}
+		for x := 0; x < 1<<16; x++ {
+			full := string([]byte{byte(lead), byte(x >> 8), byte(x), 'a'})
+			for _, s := range []string{full, full[:3], full[:2], full[:1]} {
+				r, wantSize := utf8.DecodeRuneInString(s)
+				size, space := leadSpace(s, 0)
+				if size != wantSize || space != unicode.IsSpace(r) {
+					t.Fatalf("leadSpace(%q) = %d, %v; want %d, %v", s, size, space, wantSize, unicode.IsSpace(r))
+				}
+			}
+		}
+	}
+}
