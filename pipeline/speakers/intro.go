@@ -43,26 +43,60 @@ func (s *speakers) introduced(name string) intro {
 // introFor finds the first introduction of a name (its tokens) in the
 // turns before the current one, up to maxIntroTurns of them. A turn whose
 // text cannot hold the name's first word is passed over untokenised.
+//
+// Where the text is searched without tokens first, it is tokenised up to
+// a little past the first place that may introduce the name, and all of
+// it only when the introduction is not there: the tokens before a space
+// are those of the whole text, and the first introduction among them is
+// the first in the whole text.
 func (s *speakers) introFor(want []lexicon.Token) intro {
+	span := 16 // the bytes a name may take in the text: its words, and room for the space between them
+	for _, w := range want {
+		span += 2 * len(w.Text)
+	}
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnText(s.doc.Turns[j])
-		if len(want) > 0 && want[0].Word && !s.wideWords(j) && !s.mayIntroduce(text, want) {
-			continue
+		cut := len(text)
+		if len(want) > 0 && want[0].Word && !s.wideWords(j) {
+			p := s.mayIntroduce(text, want)
+			if p < 0 {
+				continue
+			}
+			cut = spaceFrom(text, p+span)
 		}
-		if in := s.introIn(text, s.turnTokens(j), want); in.name != "" {
+		in := s.introIn(text, s.turnTokens(j, cut), want)
+		if in.name == "" && s.cuts[j] < len(text) {
+			in = s.introIn(text, s.turnTokens(j, len(text)), want)
+		}
+		if in.name != "" {
 			return in
 		}
 	}
 	return intro{}
 }
 
-// turnTokens returns the tokens of turn j's text, made once per document.
-func (s *speakers) turnTokens(j int) []lexicon.Token {
+// spaceFrom returns the first ASCII space or line break in text at or
+// after i, or len(text): a token of text ends before it.
+func spaceFrom(text string, i int) int {
+	for ; i < len(text); i++ {
+		if c := text[i]; c == ' ' || c == '\n' {
+			return i
+		}
+	}
+	return len(text)
+}
+
+// turnTokens returns the tokens of turn j's text up to cut, at least,
+// where cut is the text's length or the place of a space or line break;
+// they are kept for the document, and made again only for a later cut.
+func (s *speakers) turnTokens(j, cut int) []lexicon.Token {
 	if s.toks == nil {
 		s.toks = make([][]lexicon.Token, len(s.doc.Turns))
+		s.cuts = make([]int, len(s.doc.Turns))
 	}
-	if s.toks[j] == nil {
-		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j]))
+	if s.toks[j] == nil || s.cuts[j] < cut {
+		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j])[:cut])
+		s.cuts[j] = cut
 	}
 	return s.toks[j]
 }
@@ -106,21 +140,23 @@ func hasWideWord(text string) bool {
 	return false
 }
 
-// mayIntroduce reports whether text, which has no word beyond ASCII, can
-// introduce the name whose tokens are want, as introIn looks for it: the
-// name's first word capitalised, as a word of its own, followed by its
-// second word; for a one-word name, after a name word ("Jake Sullivan" for
-// "Sullivan", not "Admiral Kirby" for "Kirby") and white space only.
-func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
+// mayIntroduce returns where text, which has no word beyond ASCII, may
+// first introduce the name whose tokens are want, as introIn looks for
+// it, or -1: the name's first word capitalised, as a word of its own,
+// followed by its second word; for a one-word name, after a name word
+// ("Jake Sullivan" for "Sullivan", not "Admiral Kirby" for "Kirby") and
+// white space only. Where it may, it returns the start of the first
+// word.
+func (s *speakers) mayIntroduce(text string, want []lexicon.Token) int {
 	first := want[0].Norm
 	if first == "" || first[0] < 'a' || first[0] > 'z' {
-		return false // no ASCII word of text is it, capitalised
+		return -1 // no ASCII word of text is it, capitalised
 	}
 	capital := first[0] - 'a' + 'A'
 	for i := 0; ; {
 		k := strings.IndexByte(text[i:], capital)
 		if k < 0 {
-			return false
+			return -1
 		}
 		p, e := i+k, i+k+len(first)
 		i = p + 1
@@ -129,7 +165,7 @@ func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
 		}
 		if len(want) > 1 {
 			if mayFollow(text, e, want[1]) {
-				return true
+				return p
 			}
 			continue
 		}
@@ -138,7 +174,7 @@ func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
 			q--
 		}
 		if q > 0 && text[q-1] >= utf8.RuneSelf {
-			return true // white space beyond ASCII may come before it
+			return p // white space beyond ASCII may come before it
 		}
 		if q < p && q > 0 && isAlnum(text[q-1]) {
 			w := q - 1 // the start of the word before: a token, as no word goes beyond ASCII
@@ -146,7 +182,7 @@ func (s *speakers) mayIntroduce(text string, want []lexicon.Token) bool {
 				w--
 			}
 			if s.nameWord(asciiWord(text[w:q])) {
-				return true
+				return p
 			}
 		}
 	}

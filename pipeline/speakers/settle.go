@@ -1,6 +1,7 @@
 package speakers
 
 import (
+	"iter"
 	"strings"
 	"unicode/utf8"
 
@@ -18,7 +19,7 @@ import (
 func (s *speakers) settle(doc *transcript.Document) {
 	full := map[string]string{} // folded surname -> the one full name that ends with it
 	seen := map[string]bool{}   // a name counts once: it is the same name again
-	for _, name := range s.names(doc) {
+	for name := range s.names(doc) {
 		if seen[name] {
 			continue
 		}
@@ -88,16 +89,21 @@ func (s *speakers) settle(doc *transcript.Document) {
 	}
 }
 
-// names lists the byline's and the speakers' names, byline first.
-func (s *speakers) names(doc *transcript.Document) []string {
-	var out []string
-	for _, b := range doc.Byline {
-		out = append(out, b.Name)
+// names yields the byline's and the speakers' names, byline first,
+// without listing them.
+func (s *speakers) names(doc *transcript.Document) iter.Seq[string] {
+	return func(yield func(string) bool) {
+		for _, b := range doc.Byline {
+			if !yield(b.Name) {
+				return
+			}
+		}
+		for i := range doc.Turns {
+			if !yield(doc.Turns[i].Speaker.Name) {
+				return
+			}
+		}
 	}
-	for _, t := range doc.Turns {
-		out = append(out, t.Speaker.Name)
-	}
-	return out
 }
 
 // fromByline reports whether the byline names the person with a role.

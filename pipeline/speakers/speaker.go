@@ -27,7 +27,8 @@ type speakers struct {
 	byline   []transcript.Speaker         // the document's byline, names completed
 	fixed    map[string][]fixedLabel      // labels resolved to a full name, by their words: they stay so
 	intros   map[string]intro             // names looked up in the text, and what was found
-	toks     [][]lexicon.Token            // each turn's tokens, made when a name is first looked up in it
+	toks     [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
+	cuts     []int                        // per turn: how much of its text toks has the tokens of
 	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
 	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document

@@ -108,8 +108,8 @@ func normalizeCount(s string) (string, int) {
 				newlines++
 				i++
 			case classLead:
-				r, size := utf8.DecodeRuneInString(s[i:])
-				if !unicode.IsSpace(r) { // no-break and other Unicode spaces count as spaces
+				size, space := leadSpace(s, i)
+				if !space { // no-break and other Unicode spaces count as spaces
 					break space
 				}
 				i += size
@@ -141,26 +141,104 @@ func normalizeCount(s string) (string, int) {
 // normalPrefix returns how much of s, word by word, is already as
 // normalizeCount makes it, and how many words that part has. It ends at
 // the end of a word, or at 0 when s starts with white space.
+//
+// It reads eight bytes at a time while they are printable ASCII with no
+// two spaces in a row: a word starts at each byte other than a space
+// after a space, and ends at each space. Where eight bytes hold one that
+// is not printable ASCII (a line break, a control, a byte outside ASCII),
+// the bytes before it are read so too, and it is read alone.
 func normalPrefix(s string) (end, words int) {
-	for i := 0; i < len(s); {
-		j := wordEnd(s, i)
-		if j == i {
-			return end, words // white space that is not a single separator
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// after is 0x80 when s[i-1] is no part of a word (a separator, or
+	// nothing at the start), else 0: the high bit of the first byte's
+	// "after a space" flag
+	after := uint64(0x80)
+	var spaces uint64 // the last eight bytes read at a time with a space, at last
+	last := 0
+	i := 0
+	for i < len(s) {
+		for i+8 <= len(s) {
+			x := load64(s, i)
+			odd, sp := oddBytes(x), spaceBytes(x)
+			starts := sp<<8 | after // the bytes after a space or a separator
+			if odd|sp&starts != 0 {
+				break // a byte to read alone, or a space after a space
+			}
+			words += int(((^sp & starts & highs) >> 7 * ones) >> 56) // the bytes that start a word
+			if sp != 0 {
+				spaces, last = sp, i
+			}
+			after = sp >> 56
+			i += 8
 		}
-		words++
-		end = j
-		switch {
-		case j == len(s):
-			return end, words
-		case s[j] == ' ':
-			i = j + 1
-		case s[j] == '\n' && j+1 < len(s) && s[j+1] == '\n':
-			i = j + 2
-		default:
-			return end, words
+		if spaces != 0 {
+			end = last + (63-bits.LeadingZeros64(spaces))>>3 // each space ended a word
+			spaces = 0
+		}
+		stop := len(s) // read one by one up to here
+		if i+8 <= len(s) {
+			// the bytes before the first odd one as above, if no space
+			// comes after a space there, and then the odd one alone
+			x := load64(s, i)
+			odd := oddBytes(x)
+			stop = i + 8 // a space after a space, which ends the normal part
+			if n := bits.TrailingZeros64(odd) >> 3; n == 0 {
+				stop = i + 1
+			} else if n < 8 {
+				in := uint64(1)<<(8*n) - 1
+				sp := spaceBytes(x) & in
+				if starts := sp<<8 | after; sp&starts == 0 {
+					words += int(((^sp & starts & highs & in) >> 7 * ones) >> 56)
+					if sp != 0 {
+						end = i + (63-bits.LeadingZeros64(sp))>>3
+					}
+					after = sp >> (8*n - 8) & 0x80
+					i += n
+					stop = i + 1
+				}
+			}
+		}
+		for i < stop {
+			c := s[i]
+			switch byteClass[c] {
+			case classWord:
+				if after != 0 {
+					words++
+					after = 0
+				}
+				i++
+				continue
+			case classLead:
+				if size, space := leadSpace(s, i); !space {
+					if after != 0 {
+						words++
+						after = 0
+					}
+					i += size
+					continue
+				}
+			}
+			// white space: one space or a blank line between two words is
+			// a separator; anything else ends the normal part
+			if after != 0 {
+				return end, words
+			}
+			end = i
+			after = 0x80
+			switch {
+			case c == ' ':
+				i++
+			case c == '\n' && i+1 < len(s) && s[i+1] == '\n':
+				i += 2
+			default:
+				return end, words
+			}
 		}
 	}
-	return end, words // s is empty, or ends with a separator
+	if after == 0 {
+		end = len(s)
+	}
+	return end, words
 }
 
 // Byte classes for the white-space scans: a byte that is white space in
@@ -180,35 +258,17 @@ var byteClass = [256]uint8{
 	0xC2: classLead, 0xE1: classLead, 0xE2: classLead, 0xE3: classLead,
 }
 
-// wordEnd returns the end of the run of characters that are not white
-// space at s[i]. It skips eight bytes at a time while none of them is a
-// control character, a space or outside ASCII.
-func wordEnd(s string, i int) int {
-	for i < len(s) {
-		for ; i+8 <= len(s); i += 8 {
-			if m := unusual(load64(s, i)); m != 0 {
-				i += bits.TrailingZeros64(m) >> 3
-				break
-			}
-		}
-		if i == len(s) {
-			break
-		}
-		switch byteClass[s[i]] {
-		case classWord:
-			i++
-			continue
-		case classLead:
-			r, size := utf8.DecodeRuneInString(s[i:])
-			if unicode.IsSpace(r) {
-				return i
-			}
-			i += size
-			continue
-		}
-		return i
+// leadSpace returns the size of the character at s[i], whose first byte
+// is classLead, and whether unicode.IsSpace says it is white space. The
+// punctuation of U+2000 to U+2FFF (quotes, dashes, ellipses: a first byte
+// of 0xE2) is decoded here and checked against the spaces there.
+func leadSpace(s string, i int) (size int, space bool) {
+	if s[i] == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
+		r := 0x2000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
+		return 3, r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F
 	}
-	return i
+	r, size := utf8.DecodeRuneInString(s[i:])
+	return size, unicode.IsSpace(r)
 }
 
 // load64 returns the eight bytes of s at i as a little-endian number.
@@ -218,13 +278,19 @@ func load64(s string, i int) uint64 {
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }
 
-// unusual sets the high bit of each byte of x that is below 0x21 (a
-// control character or a space) or at least 0x80 (outside ASCII). A byte
-// above the lowest one flagged may be flagged wrongly; the lowest is
-// right, and x has none when the result is 0.
-func unusual(x uint64) uint64 {
+// oddBytes sets the high bit of each byte of x that is below 0x20 (a
+// control character) or at least 0x80 (outside ASCII), and no other bit.
+func oddBytes(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	return ((x-0x21*ones)&^x | x) & highs
+	return (^((x &^ highs) + (0x80-0x20)*ones) | x) & highs
+}
+
+// spaceBytes sets the high bit of each byte of x that is a space, and no
+// other bit.
+func spaceBytes(x uint64) uint64 {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	y := x ^ 0x20*ones // zero where a space is
+	return ^((y &^ highs) + (0x80-1)*ones | y) & highs
 }
 
 // Words counts the words of the turn's text.

@@ -87,6 +87,9 @@ func (c CSVEncoder) Header() []byte {
 // buffer, without building the records.
 func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
 	r := rowWriter{raw: c.Raw, b: make([]byte, 0, c.sizeHint(doc))}
+	if !c.Mentions {
+		r.start(doc)
+	}
 	for n := 1; n <= len(doc.Turns); n++ {
 		if c.Mentions {
 			r.mentionRows(doc, n)

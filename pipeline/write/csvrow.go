@@ -18,7 +18,8 @@ import (
 type rowWriter struct {
 	raw   bool
 	b     []byte
-	cells int // cells of the record being written
+	cells int    // cells of the record being written
+	head  []byte // the cells every turn row of the document starts with: source, title and date
 
 	seen                                      []entityKey
 	countries, codes, orgs, people, addressed []string
@@ -32,12 +33,32 @@ type entityKey struct {
 	canonical string
 }
 
-// turnRow appends turn n (1-based) as Record(doc, n).Cells() renders it.
-func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
-	t := &doc.Turns[n-1]
+// start readies w for the turn rows of doc: it writes the cells of the
+// document that start every row once, to copy them, and sizes the
+// entity lists for the turn with the most mentions.
+func (w *rowWriter) start(doc *transcript.Document) {
+	b := w.b
+	w.b = nil
 	w.str(doc.Source)
 	w.str(doc.Title)
 	w.str(doc.Date)
+	w.head, w.b, w.cells = w.b, b, 0
+	most := 0
+	for i := range doc.Turns {
+		most = max(most, len(doc.Turns[i].Mentions))
+	}
+	lists := make([]string, 5*most)
+	w.countries, w.codes, w.orgs = lists[0:0:most], lists[most:most:2*most], lists[2*most:2*most:3*most]
+	w.people, w.addressed = lists[3*most:3*most:4*most], lists[4*most:4*most:5*most]
+	w.seen = make([]entityKey, 0, most)
+}
+
+// turnRow appends turn n (1-based) as Record(doc, n).Cells() renders it,
+// after start.
+func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
+	t := &doc.Turns[n-1]
+	w.b = append(w.b, w.head...)
+	w.cells = 3
 	w.int(n)
 	w.str(t.Speaker.Name)
 	w.str(t.Speaker.Role)
@@ -105,7 +126,8 @@ func (w *rowWriter) tagCell(tags []tagger.Tag, field func(tagger.Tag) string) {
 func (w *rowWriter) entities(ms []tagger.Mention) {
 	w.seen = w.seen[:0]
 	w.countries, w.codes, w.orgs, w.people, w.addressed = w.countries[:0], w.codes[:0], w.orgs[:0], w.people[:0], w.addressed[:0]
-	for _, m := range ms {
+	for i := range ms {
+		m := &ms[i] // a mention is large: not copied
 		key := entityKey{typ: m.Type, canonical: m.Canonical}
 		if m.Origin == tagger.FromAddress {
 			key = entityKey{addressed: true, canonical: m.Canonical}
