@@ -169,7 +169,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	rootPre := t.nodes[0].pre
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
-	startFilter, starts, ascii := &t.startFilter, t.starts, &t.vocab.ascii
+	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
 	for i := 0; i < len(toks); {
 		tk := &toks[i]
 		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
@@ -195,6 +195,10 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		}
 		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
 			i++
+			continue
+		}
+		if id != 0 && upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
+			i++ // every phrase on the word wants a capital: "the", "president"
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])
