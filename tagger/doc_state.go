@@ -348,8 +348,14 @@ func allUpper(t *lexicon.Token) bool {
 // an ASCII letter: whether it starts with an upper-case letter.
 func capitalised(text string) bool {
 	if text != "" && text[0] < utf8.RuneSelf {
-		return 'A' <= text[0] && text[0] <= 'Z'
+		return text[0]-'A' <= 'Z'-'A'
 	}
+	return startsUpper(text)
+}
+
+// startsUpper is capitalised for a text that does not start with an
+// ASCII byte, apart so that capitalised is inlined.
+func startsUpper(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
 	return unicode.IsUpper(r)
 }
