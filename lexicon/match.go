@@ -104,6 +104,22 @@ func (x *Text) Reset(text string, toks []Token) {
 	x.placesReady = false
 }
 
+// Tokenize tokenises text into toks as AppendTokens does and readies x for
+// text and the tokens appended, as Reset does, in one pass: each word is
+// hashed as it is made. It returns toks with the tokens appended; x keeps
+// them until the next Reset or Tokenize: do not change them.
+func (x *Text) Tokenize(toks []Token, text string) []Token {
+	n := len(toks)
+	w := &x.words
+	toks, w.hashes = appendTokens(toks, text, w.hashes[:0], true)
+	x.text, x.toks = text, toks[n:]
+	w.ids = slices.Grow(w.ids[:0], len(x.toks))[:len(x.toks)]
+	w.vocab = nil
+	w.bloomed = false
+	x.placesReady = false
+	return toks
+}
+
 // MatchText is MatchTokens on x's text and tokens.
 func (l *Lexicon) MatchText(x *Text) []Match {
 	if l.compiled == nil || len(x.toks) == 0 {
