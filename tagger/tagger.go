@@ -97,9 +97,8 @@ type Unknown struct {
 // resolve against the document: people named in full earlier (speakers
 // included) resolve later surnames.
 func (d *Doc) Tag(text string) (Result, error) {
-	d.toks = lexicon.AppendTokens(d.toks[:0], text)
+	d.toks = d.text.Tokenize(d.toks[:0], text) // hashed for the matchers as they are made
 	toks := d.toks
-	d.text.Reset(text, toks)
 	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
 		d.covered = make([]bool, len(toks))
