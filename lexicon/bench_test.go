@@ -131,6 +131,35 @@ func BenchmarkTokenizeReal(b *testing.B) {
 	}
 }
 
+// BenchmarkTextTokenizeReal is BenchmarkTokenizeReal with the words
+// hashed for the matchers as the tagger has them: Text.Tokenize, which
+// does both in one pass. BenchmarkTextResetReal is its reference, the
+// tokeniser and then Text.Reset's pass.
+func BenchmarkTextTokenizeReal(b *testing.B) {
+	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token { return x.Tokenize(toks, text) })
+}
+
+func BenchmarkTextResetReal(b *testing.B) {
+	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token {
+		toks = AppendTokens(toks, text)
+		x.Reset(text, toks)
+		return toks
+	})
+}
+
+func benchTextTokenize(b *testing.B, tokenize func(*Text, []Token, string) []Token) {
+	turns, size := realTurns(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var toks []Token
+	var x Text
+	for b.Loop() {
+		for _, t := range turns {
+			toks = tokenize(&x, toks[:0], t)
+		}
+	}
+}
+
 // BenchmarkMatchReal measures tokenising and matching real transcripts as
 // the tagger does, one turn at a time: AppendTokens into a reused buffer,
 // MatchTokens with the default lexicon and every taxonomy selected (the

@@ -104,6 +104,22 @@ func (x *Text) Reset(text string, toks []Token) {
 	x.placesReady = false
 }
 
+// Tokenize tokenises text into toks as AppendTokens does and readies x for
+// text and the tokens appended, as Reset does, in one pass: each word is
+// hashed as it is made. It returns toks with the tokens appended; x keeps
+// them until the next Reset or Tokenize: do not change them.
+func (x *Text) Tokenize(toks []Token, text string) []Token {
+	n := len(toks)
+	w := &x.words
+	toks, w.hashes = appendTokens(toks, text, w.hashes[:0], true)
+	x.text, x.toks = text, toks[n:]
+	w.ids = slices.Grow(w.ids[:0], len(x.toks))[:len(x.toks)]
+	w.vocab = nil
+	w.bloomed = false
+	x.placesReady = false
+	return toks
+}
+
 // MatchText is MatchTokens on x's text and tokens.
 func (l *Lexicon) MatchText(x *Text) []Match {
 	if l.compiled == nil || len(x.toks) == 0 {
@@ -169,7 +185,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	rootPre := t.nodes[0].pre
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
-	startFilter, starts, ascii := &t.startFilter, t.starts, &t.vocab.ascii
+	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
 	for i := 0; i < len(toks); {
 		tk := &toks[i]
 		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
@@ -195,6 +211,10 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 		}
 		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
 			i++
+			continue
+		}
+		if id != 0 && upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
+			i++ // every phrase on the word wants a capital: "the", "president"
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])

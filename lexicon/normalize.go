@@ -54,6 +54,13 @@ func Tokenize(text string) []Token {
 // substring of that buffer. Punctuation is a substring of text too, except
 // where it is folded.
 func AppendTokens(toks []Token, text string) []Token {
+	toks, _ = appendTokens(toks, text, nil, false)
+	return toks
+}
+
+// appendTokens is AppendTokens, appending to hashes too, when hash is
+// true, hashToken of each token's Norm as the token is made.
+func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Token, []uint64) {
 	// real transcripts have a token every four bytes or so, markup more:
 	// grow once rather than double and copy along the way
 	toks = slices.Grow(toks, len(text)/3+8)
@@ -76,6 +83,9 @@ func AppendTokens(toks []Token, text string) []Token {
 				if j < len(text) && text[j] >= utf8.RuneSelf {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
 						toks, i = tokenizeWord(toks, text, i, words)
+						if hash {
+							hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+						}
 						words++
 						continue
 					}
@@ -101,6 +111,9 @@ func AppendTokens(toks []Token, text string) []Token {
 				toks = toks[:len(toks)+1]
 				t := &toks[len(toks)-1] // written in place, not built and copied
 				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, j, w, norm, true, words
+				if hash {
+					hashes = append(hashes, hashToken(norm))
+				}
 				words++
 				i = j
 			case k&classSpace != 0:
@@ -116,6 +129,9 @@ func AppendTokens(toks []Token, text string) []Token {
 				toks = toks[:len(toks)+1]
 				t := &toks[len(toks)-1]
 				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, i+1, p, p, false, words
+				if hash {
+					hashes = append(hashes, byteHash[p[0]])
+				}
 				i++
 			}
 			continue
@@ -124,6 +140,9 @@ func AppendTokens(toks []Token, text string) []Token {
 		switch {
 		case isWordRune(r):
 			toks, i = tokenizeWord(toks, text, i, words)
+			if hash {
+				hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+			}
 			words++
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
 			i += size
@@ -133,10 +152,13 @@ func AppendTokens(toks []Token, text string) []Token {
 				p = text[i : i+size] // the rune as written: string(r), without allocating
 			}
 			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
+			if hash {
+				hashes = append(hashes, hashToken(p))
+			}
 			i += size
 		}
 	}
-	return toks
+	return toks, hashes
 }
 
 // tokenizeWord appends to toks the word starting at i, which has

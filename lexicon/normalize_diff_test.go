@@ -4,6 +4,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,68 @@ func FuzzAppendTokens(f *testing.F) {
 				t.Fatalf("token %d: got %+v, want %+v", k, got[k], want[k])
 			}
 		}
+	})
+}
+
+// checkTextTokenize checks that Text.Tokenize, after prefix, gives the
+// tokens of AppendTokens and the hashes of Reset, and that the matchers
+// find on it what they find after Reset.
+func checkTextTokenize(t *testing.T, lexs []*Lexicon, prefix []Token, text string) {
+	t.Helper()
+	var x, y Text
+	got := x.Tokenize(slices.Clone(prefix), text)
+	want := AppendTokens(slices.Clone(prefix), text)
+	if len(got) != len(want) {
+		t.Fatalf("Tokenize(%.80q): %d tokens, want %d", text, len(got), len(want))
+	}
+	for k := range got {
+		if got[k] != want[k] {
+			t.Fatalf("Tokenize(%.80q): token %d: got %+v, want %+v", text, k, got[k], want[k])
+		}
+	}
+	y.Reset(text, want[len(prefix):])
+	if !slices.Equal(x.words.hashes, y.words.hashes) || len(x.words.ids) != len(y.words.ids) || len(x.toks) != len(y.toks) {
+		t.Fatalf("Tokenize(%.80q): %d hashes, %d ids, %d tokens; Reset gives %d, %d, %d", text,
+			len(x.words.hashes), len(x.words.ids), len(x.toks), len(y.words.hashes), len(y.words.ids), len(y.toks))
+	}
+	for n, l := range lexs {
+		if a, b := l.MatchText(&x), l.MatchText(&y); !sameMatches(a, b) {
+			t.Fatalf("lexicon %d: MatchText(%.80q) after Tokenize\n got %s\nwant %s", n, text, render(text, a), render(text, b))
+		}
+		if a, b := l.MatchTextPlaces(&x, nil), l.MatchTextPlaces(&y, nil); !sameMatches(a, b) {
+			t.Fatalf("lexicon %d: MatchTextPlaces(%.80q) after Tokenize\n got %s\nwant %s", n, text, render(text, a), render(text, b))
+		}
+	}
+}
+
+func TestTextTokenizeSameAsReset(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	prefix := Tokenize("A prefix, left as it is.")
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		checkTextTokenize(t, lexs, nil, text)
+		checkTextTokenize(t, lexs, prefix, text)
+		for _, line := range strings.Split(text, "\n") {
+			checkTextTokenize(t, lexs, nil, line)
+		}
+	}
+}
+
+func FuzzTextTokenize(f *testing.F) {
+	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				f.Add(line)
+			}
+		}
+	}
+	lexs, err := diffLexicons()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		checkTextTokenize(t, lexs, nil, text)
 	})
 }

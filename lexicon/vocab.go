@@ -223,6 +223,11 @@ type trie struct {
 	rootPre     map[uint32][]int
 	rootPreBits []uint64
 	starts      []uint64 // bit set by word id: the root has a child on it, or rootPre has it
+	// upperStarts marks the words of starts whose every phrase (on the
+	// root's child on the word, and in rootPre) fails caseOK on a first
+	// token in lower case (Text == Norm): such a token starts no match,
+	// and is passed over without a walk ("the", "to", "president")
+	upperStarts []uint64
 	// startFilter is a Bloom filter of the words in starts, by bits 16 to
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
@@ -300,6 +305,13 @@ func (m *matcher) freeze(v *vocab) {
 			t.starts[id/64] |= 1 << (id % 64)
 		}
 	}
+	t.upperStarts = make([]uint64, len(t.starts))
+	for _, c := range m.root.kids {
+		id := v.id(c.word)
+		if m.upperFirstOnly(c) && !slices.ContainsFunc(t.rootPre[id], func(p int) bool { return !m.phrases[p].upperFirst() }) {
+			t.upperStarts[id/64] |= 1 << (id % 64)
+		}
+	}
 	for id, w := range v.words {
 		if t.starts[id/64]&(1<<(id%64)) != 0 {
 			k := uint32(hashNorm(w)) >> 16
@@ -321,6 +333,47 @@ func (m *matcher) freeze(v *vocab) {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
+}
+
+// upperFirstOnly reports whether every phrase that ends at node n or
+// below it, wildcard prefixes included, has upperFirst.
+func (m *matcher) upperFirstOnly(n *node) bool {
+	for _, p := range n.ends {
+		if !m.phrases[p].upperFirst() {
+			return false
+		}
+	}
+	for _, ps := range n.prefixes {
+		for _, p := range ps {
+			if !m.phrases[p.id].upperFirst() {
+				return false
+			}
+		}
+	}
+	for _, p := range n.short {
+		if !m.phrases[p.id].upperFirst() {
+			return false
+		}
+	}
+	for _, c := range n.kids {
+		if !m.upperFirstOnly(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// upperFirst reports whether caseOK fails whenever the first token is in
+// lower case, its Text its own Norm (lower(Text) == Text): the phrase's
+// first word has a capital, and neither it nor its upper case, which
+// caseAuto also accepts, is in lower case. A string in lower case has
+// every prefix in lower case (lower maps rune by rune), so neither can be
+// a prefix of the token either.
+func (cp *compiled) upperFirst() bool {
+	if cp.mode == caseAny || isLower(cp.toks[0]) {
+		return false
+	}
+	return cp.mode == caseExact || !isLower(cp.upperToks[0])
 }
 
 // child returns node n's child on word id, 0 when it has none.

@@ -93,3 +93,54 @@ func BenchmarkScore(b *testing.B) {
 		}
 	}
 }
+
+// realTurns returns the lines of the bundled real transcripts (markdown
+// and HTML, cut at each paragraph tag), about a turn each, and their
+// total size.
+func realTurns(b *testing.B) ([]string, int64) {
+	b.Helper()
+	var paths []string
+	for _, pat := range []string{"../testdata/real/*/*.md", "../testdata/real/*/*.html"} {
+		ps, _ := filepath.Glob(pat)
+		paths = append(paths, ps...)
+	}
+	if len(paths) == 0 {
+		b.Fatal("no real transcripts in ../testdata/real")
+	}
+	var out []string
+	var n int64
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, line := range strings.Split(string(src), "\n") {
+			for _, t := range strings.Split(line, "<p") {
+				if strings.TrimSpace(t) != "" {
+					out = append(out, t)
+					n += int64(len(t))
+				}
+			}
+		}
+	}
+	return out, n
+}
+
+// BenchmarkTagReal is Doc.Tag without the NER on real transcripts, a
+// document per file's worth of turns: the tagger's share of lexicon-only
+// mode.
+func BenchmarkTagReal(b *testing.B) {
+	turns, n := realTurns(b)
+	tg := New(defaultLexicon(b), nil)
+	b.SetBytes(n)
+	b.ReportAllocs()
+	for b.Loop() {
+		d := tg.NewDoc()
+		for _, t := range turns {
+			if _, err := d.Tag(t); err != nil {
+				b.Fatal(err)
+			}
+		}
+	}
+	b.ReportMetric(float64(len(turns)*b.N)/b.Elapsed().Seconds(), "turns/s")
+}

@@ -24,6 +24,7 @@ type Doc struct {
 	byFirst   map[string][]*docPerson // first folded token -> people
 	firstBits uint64                  // the firstBit of every key of byFirst: most words are none, and need no lookup
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
+	names     *nameFilter             // the Tagger's names and the keys of byFirst and surnames
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
 	home      *lexicon.Entry          // the country the document is set in, nil when unknown
 	mentions  []Mention               // the turn's mentions as they are found, reused from turn to turn
@@ -54,7 +55,8 @@ type docPerson struct {
 
 // NewDoc starts a document.
 func (t *Tagger) NewDoc() *Doc {
-	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}}
+	names := t.names // copied: the document's people add theirs
+	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &names}
 }
 
 // AddPerson records a person named in full (a speaker, a name in the
@@ -80,6 +82,8 @@ func (d *Doc) addPerson(name, id string) {
 	d.byFirst[toks[0]] = append(d.byFirst[toks[0]], p)
 	d.firstBits |= firstBit(toks[0])
 	last := toks[len(toks)-1]
+	d.names.add(toks[0])
+	d.names.add(last)
 	if old, ok := d.surnames[last]; ok && (old == nil || old.name != name) {
 		d.surnames[last] = nil // two people share the surname: do not guess
 		return
@@ -187,6 +191,9 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && capitalised(toks[i+1].Text) {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
 		}
+		if !d.names.has(t.Norm) {
+			continue // no one's surname or first name: none of the tests below can hold
+		}
 		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
 			continue
 		}
@@ -226,6 +233,33 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 func (d *Doc) personMention(text string, start, end int, p *docPerson, rule string) Mention {
 	return Mention{Start: start, End: end, Text: text[start:end], Type: lexicon.Person,
 		Canonical: p.name, ID: p.id, Origin: FromSpeaker, Rule: rule}
+}
+
+// nameFilter is a Bloom filter of words: has is false for a word never
+// added.
+type nameFilter [1 << 16 / 64]uint64
+
+// add adds word w.
+func (f *nameFilter) add(w string) {
+	k := nameBit(w)
+	f[k/64] |= 1 << (k % 64)
+}
+
+// has reports whether w may have been added: false means it was not.
+func (f *nameFilter) has(w string) bool {
+	k := nameBit(w)
+	return f[k/64]&(1<<(k%64)) != 0
+}
+
+// nameBit is a word's bit in a nameFilter, from its length and four of its
+// bytes.
+func nameBit(w string) uint {
+	n := len(w)
+	if n == 0 {
+		return 0
+	}
+	h := uint64(n) | uint64(w[0])<<8 | uint64(w[n-1])<<16 | uint64(w[n/2])<<24 | uint64(w[n/3])<<32
+	return uint((h * 0x9e3779b97f4a7c15) >> 48)
 }
 
 // firstBit is a word's bit in Doc.firstBits, by its length and its first
@@ -314,8 +348,14 @@ func allUpper(t *lexicon.Token) bool {
 // an ASCII letter: whether it starts with an upper-case letter.
 func capitalised(text string) bool {
 	if text != "" && text[0] < utf8.RuneSelf {
-		return 'A' <= text[0] && text[0] <= 'Z'
+		return text[0]-'A' <= 'Z'-'A'
 	}
+	return startsUpper(text)
+}
+
+// startsUpper is capitalised for a text that does not start with an
+// ASCII byte, apart so that capitalised is inlined.
+func startsUpper(text string) bool {
 	r, _ := utf8.DecodeRuneInString(text)
 	return unicode.IsUpper(r)
 }

@@ -24,8 +24,12 @@ type Tagger struct {
 	vocativeAfter   map[string]bool // "thank you", "go ahead" after a name and a comma
 	honorifics      map[string]bool // mr, ms, dr
 	firstNames      map[string]bool // folded first names of lexicon people and nicknames
-	nested          sync.Map        // organisation name as written -> []Mention with offsets into it
-	titles          sync.Map        // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
+	// names has the keys of surnames and of the lexicon's nicknames: a
+	// word it lacks is no one's surname, and is a first name only of a
+	// person a document names (Doc.names adds those)
+	names  nameFilter
+	nested sync.Map // organisation name as written -> []Mention with offsets into it
+	titles sync.Map // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
@@ -48,7 +52,11 @@ func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
 		}
 		if s := t.surname(e.Name); s != "" {
 			t.surnames[s] = append(t.surnames[s], e)
+			t.names.add(s)
 		}
+	}
+	for short := range lex.Nicknames {
+		t.names.add(short)
 	}
 	return t
 }
@@ -89,9 +97,8 @@ type Unknown struct {
 // resolve against the document: people named in full earlier (speakers
 // included) resolve later surnames.
 func (d *Doc) Tag(text string) (Result, error) {
-	d.toks = lexicon.AppendTokens(d.toks[:0], text)
+	d.toks = d.text.Tokenize(d.toks[:0], text) // hashed for the matchers as they are made
 	toks := d.toks
-	d.text.Reset(text, toks)
 	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
 		d.covered = make([]bool, len(toks))

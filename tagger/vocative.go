@@ -151,7 +151,7 @@ func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, c
 	for i := range toks {
 		j := i + 1
 		t := &toks[i]
-		if !t.Word || covered[i] || len(t.Text) < 2 || !endsVocative(toks, j) || !capitalised(t.Text) || allUpper(t) ||
+		if !t.Word || covered[i] || !capitalised(t.Text) || len(t.Text) < 2 || !endsVocative(toks, j) || allUpper(t) ||
 			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}
