@@ -69,6 +69,7 @@ func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
 	_, idx := p.stages()
 	speakers.Resolve(doc, p.Tagger, idx)
 	td := p.Tagger.NewDoc()
+	defer td.Release()
 	td.SetHome(doc.Country)
 	for _, t := range doc.Turns {
 		td.AddPerson(t.Speaker.Name) // every speaker is known throughout: a moderator names the next questioner before they speak

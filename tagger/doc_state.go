@@ -12,25 +12,19 @@ import (
 
 // Doc is the state that runs forward through one document: the people named
 // in full so far, so that a later surname resolves to them. Make one per
-// document with NewDoc; it is not safe for concurrent use.
+// document with NewDoc, and Release it when done; it is not safe for
+// concurrent use.
 type Doc struct {
 	t         *Tagger
-	known     map[string]bool   // names already added
-	roles     map[string]string // canonical name -> the title it was first introduced with
-	toks      []lexicon.Token   // reused from turn to turn
-	text      lexicon.Text      // the turn's tokens made ready for matching, reused
-	covered   []bool
-	nerPeople []bool                  // tokens of the NER's people in the turn being vetted (personCores)
+	known     map[string]bool         // names already added
+	roles     map[string]string       // canonical name -> the title it was first introduced with
+	*buffers                          // reused from turn to turn, and by the next Doc after Release
 	byFirst   map[string][]*docPerson // first folded token -> people
 	firstBits uint64                  // the firstBit of every key of byFirst: most words are none, and need no lookup
 	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
 	names     *nameFilter             // the Tagger's names and the keys of byFirst and surnames
 	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
 	home      *lexicon.Entry          // the country the document is set in, nil when unknown
-	mentions  []Mention               // the turn's mentions as they are found, reused from turn to turn
-	taken     []bool                  // places: the tokens of lexicon matches and places
-	spans     [][2]int                // places: the token span of each place
-	key       []byte                  // two folded words and a space between, to look up a cue
 	surnameOf map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
 	scorer    scorer                  // topic scoring's buffers
 }
@@ -53,10 +47,42 @@ type docPerson struct {
 	toks []string // folded tokens of the full name
 }
 
-// NewDoc starts a document.
+// NewDoc starts a document. Its buffers come from a released Doc when
+// there is one: call Release when the document is done.
 func (t *Tagger) NewDoc() *Doc {
 	names := t.names // copied: the document's people add theirs
-	return &Doc{t: t, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &names}
+	b, _ := t.buffers.Get().(*buffers)
+	if b == nil {
+		b = &buffers{}
+	}
+	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &names}
+}
+
+// buffers are a Doc's buffers that the next Doc may reuse.
+type buffers struct {
+	toks      []lexicon.Token // the turn's tokens
+	text      lexicon.Text    // the turn's tokens made ready for matching
+	covered   []bool
+	nerPeople []bool    // tokens of the NER's people in the turn being vetted (personCores)
+	mentions  []Mention // the turn's mentions as they are found
+	taken     []bool    // places: the tokens of lexicon matches and places
+	spans     [][2]int  // places: the token span of each place
+	key       []byte    // two folded words and a space between, to look up a cue
+}
+
+// Release hands the Doc's buffers to the next Doc the Tagger makes; the
+// Doc must not be used afterwards. What Tag returned stays valid.
+func (d *Doc) Release() {
+	b := d.buffers
+	if b == nil {
+		return
+	}
+	d.buffers = nil
+	clear(b.toks[:cap(b.toks)]) // no hold on this document's text
+	clear(b.mentions[:cap(b.mentions)])
+	b.toks, b.mentions = b.toks[:0], b.mentions[:0]
+	b.text.Reset("", nil)
+	d.t.buffers.Put(b)
 }
 
 // AddPerson records a person named in full (a speaker, a name in the

@@ -30,6 +30,8 @@ type Tagger struct {
 	names  nameFilter
 	nested sync.Map // organisation name as written -> []Mention with offsets into it
 	titles sync.Map // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
+	// buffers holds the buffers of released Docs (Doc.Release)
+	buffers sync.Pool
 }
 
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"flag"
 	"os"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
@@ -378,4 +379,43 @@ func hasTag(tags []Tag, label string) bool {
 		}
 	}
 	return false
+}
+
+// TestReleaseReuse tags the same turns with fresh Docs and with Docs that
+// take the buffers of released ones, long turns after short and short
+// after long: the results are the same.
+func TestReleaseReuse(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	turns := []string{
+		"Thank you, Jake. On Ukraine, President Zelenskyy met NATO's Secretary General in Brussels and Kyiv.",
+		strings.Repeat("The sanctions on Russia and the talks with China on Taiwan go on. ", 40),
+		"Go ahead, Mary.",
+		"Secretary Blinken spoke with Foreign Minister Wang Yi about the South China Sea and the Houthis in the Red Sea.",
+	}
+	fresh := func(text string) Result {
+		res, err := New(tg.Lexicon(), nil).NewDoc().Tag(text)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	for round := 0; round < 3; round++ {
+		for _, text := range turns {
+			d := tg.NewDoc()
+			got, err := d.Tag(text)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := fresh(text)
+			if !reflect.DeepEqual(got.Mentions, want.Mentions) || !reflect.DeepEqual(got.Tags, want.Tags) {
+				t.Errorf("round %d, %.30q: a reused Doc tags differently\n got %+v\nwant %+v", round, text, got.Mentions, want.Mentions)
+			}
+			d.Release()
+			for _, m := range got.Mentions { // what Tag returned stays valid after Release
+				if m.Text != text[m.Start:m.End] {
+					t.Errorf("after Release: mention %q at %d-%d", m.Text, m.Start, m.End)
+				}
+			}
+		}
+	}
 }

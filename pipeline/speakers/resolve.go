@@ -26,6 +26,7 @@ func NewIndex(lex *lexicon.Lexicon) *Index {
 // document; nothing is tagged.
 func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
 	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w}
+	defer s.reg.Release()
 	s.prepare(doc)
 	for i := range doc.Turns {
 		s.resolveTurn(doc, i)
