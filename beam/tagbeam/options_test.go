@@ -3,6 +3,7 @@ package tagbeam
 import (
 	"flag"
 	"os"
+	"runtime"
 	"strings"
 	"testing"
 )
@@ -50,5 +51,24 @@ func TestCoreModuleHasNoBeam(t *testing.T) {
 	}
 	if strings.Contains(string(b), "apache/beam") {
 		t.Error("the core module's go.mod mentions apache/beam: Beam belongs in beam/go.mod alone")
+	}
+}
+
+// TestForPrism raises GOMAXPROCS for a run on Prism and leaves it alone
+// for other runners.
+func TestForPrism(t *testing.T) {
+	if os.Getenv("GOMAXPROCS") != "" {
+		t.Skip("GOMAXPROCS is set")
+	}
+	defer runtime.GOMAXPROCS(runtime.GOMAXPROCS(0))
+	for _, tc := range []struct {
+		runner string
+		want   int
+	}{{"dataflow", 1}, {"flink", 1}, {"prism", PrismProcs}, {"", PrismProcs}} {
+		runtime.GOMAXPROCS(1)
+		ForPrism(tc.runner)
+		if got := runtime.GOMAXPROCS(0); got != tc.want {
+			t.Errorf("--runner %q: GOMAXPROCS %d, want %d", tc.runner, got, tc.want)
+		}
 	}
 }

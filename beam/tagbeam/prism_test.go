@@ -30,8 +30,12 @@ import (
 
 const transcripts = "../../testdata/transcripts"
 
-// TestMain initialises Beam, as a pipeline's main does.
-func TestMain(m *testing.M) { ptest.MainWithDefault(m, "prism") }
+// TestMain initialises Beam, as a pipeline's main does, with the Ps a run
+// on Prism needs (see PrismProcs).
+func TestMain(m *testing.M) {
+	ForPrism("prism")
+	ptest.MainWithDefault(m, "prism")
+}
 
 // run builds and runs the pipeline on Prism and returns its counters.
 func run(t *testing.T, o Options) map[string]int64 {

@@ -17,6 +17,7 @@ import (
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/runners"
 	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/s3"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
@@ -90,6 +91,7 @@ func main() {
 	f := define(flag.CommandLine)
 	flag.Parse()
 	beam.Init() // a worker started by a runner runs its work here and exits
+	tagbeam.ForPrism(*runners.Runner)
 	ctx := context.Background()
 	o, err := f.options(ctx)
 	if err != nil {
