@@ -10,30 +10,12 @@ import (
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
-// line is one line of the body: [start, end) without its newline.
+// line is one line of the body that is not blank: [start, end) without
+// its newline.
 type line struct {
 	start, end int
 	text       string
 	no         int // 1-based line number
-}
-
-func splitLines(text string, from int) []line {
-	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
-	no := 1 + strings.Count(text[:from], "\n")
-	for off := from; off < len(text); {
-		nl := strings.IndexByte(text[off:], '\n')
-		end := len(text)
-		if nl >= 0 {
-			end = off + nl
-		}
-		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
-		no++
-		if nl < 0 {
-			break
-		}
-		off = end + 1
-	}
-	return out
 }
 
 // Reader reads transcripts with one lexicon as its vocabulary: which
@@ -84,7 +66,7 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	text = renderFrom(text, bodyStart, markdown, borrowed)
+	text, lines := renderLines(text, bodyStart, markdown, borrowed)
 	doc.Body = text
 	if hasFM {
 		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd
@@ -98,7 +80,6 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 			doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
 		}
 	}
-	lines := splitLines(text, bodyStart)
 	heads := headCache{}
 	hdrEnd := headerEnd(lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {

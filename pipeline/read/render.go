@@ -29,40 +29,66 @@ func renderBody(text string, markdown bool) string {
 	return bytesString(appendBody(make([]byte, 0, len(text)), text, markdown))
 }
 
-// renderFrom returns text with text[from:], which starts a line, as
-// renderBody renders it. Unless copied is asked for, it returns text
-// itself when rendering changes none of it, and otherwise copies the
-// lines before the first that changes as they are.
-func renderFrom(text string, from int, markdown, copied bool) string {
+// renderLines returns text with text[from:], which starts a line, as
+// renderBody renders it, and the lines of that rendered part that are not
+// blank, in order, their offsets in the text returned. Rendering drops
+// trailing white space and turns every other space into an ASCII one, so
+// a blank line is an empty one and holds nothing the parser reads. Unless
+// copied is asked for, it returns text itself when rendering changes none
+// of it, and otherwise copies the lines before the first that changes as
+// they are. Each line is looked at once, as it is rendered.
+func renderLines(text string, from int, markdown, copied bool) (string, []line) {
+	// at most one line for each newline and one more, less the empty
+	// lines, of which there is one at least for each "\n\n"
+	lines := make([]line, 0, strings.Count(text[from:], "\n")+1-strings.Count(text[from:], "\n\n"))
+	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
-		end, kept, marked := scanLine(text, off)
+		end, _, kept, marked := scanLine(text, off)
 		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
 			break
 		}
+		if end > off {
+			lines = append(lines, line{start: off, end: end, no: no})
+		}
+		no++
 		off = end + 1
 	}
-	if !copied && off >= len(text) {
-		return text
+	body := text
+	if copied || off < len(text) {
+		out := make([]byte, 0, len(text))
+		out = append(out, text[:off]...)
+		out = appendLines(out, text, off, markdown, &lines, no)
+		body = bytesString(out)
 	}
-	out := make([]byte, 0, len(text))
-	out = append(out, text[:off]...)
-	return bytesString(appendBody(out, text[off:], markdown))
+	for i := range lines {
+		lines[i].text = body[lines[i].start:lines[i].end]
+	}
+	return body, lines
 }
 
 // bytesString returns b as a string without copying it; b must not change
 // after.
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// appendBody appends renderBody(text, markdown) to out. Each line is
-// looked at once, eight bytes at a time where it can be, for its end, for
-// whether rendering keeps it as it is and for markdown marks; a line that
-// changes is rendered straight into out.
+// appendBody appends renderBody(text, markdown) to out.
 func appendBody(out []byte, text string, markdown bool) []byte {
-	for off := 0; off < len(text); {
-		end, kept, marked := scanLine(text, off)
-		line := text[off:end]
+	return appendLines(out, text, 0, markdown, nil, 0)
+}
+
+// appendLines appends text[off:], from a line start, to out as renderBody
+// renders it. When lines is not nil, each line rendered that is not empty
+// is appended to it, with its offsets in out; no is the number of the
+// line at off. Each line is looked at once, eight bytes at a time where it
+// can be, for its end, for whether rendering keeps it as it is and for
+// markdown marks; a line that changes is rendered straight into out from
+// its first character that changes.
+func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) []byte {
+	for off < len(text) {
+		end, at, kept, marked := scanLine(text, off)
+		start := len(out)
 		if kept {
+			line := text[off:end]
 			for line != "" && isTrailingBlank(line[len(line)-1]) {
 				line = line[:len(line)-1]
 			}
@@ -71,13 +97,16 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 			}
 			out = append(out, line...)
 		} else {
-			start := len(out)
-			out = appendRendered(out, line)
+			out = appendRenderedAt(out, text[off:end], at-off)
 			if markdown && hasMarkdownMark(out[start:]) {
 				md := renderMarkdownLine(string(out[start:]))
 				out = append(out[:start], md...)
 			}
 		}
+		if lines != nil && len(out) > start {
+			*lines = append(*lines, line{start: start, end: len(out), no: no})
+		}
+		no++
 		if end == len(text) {
 			break
 		}
@@ -90,14 +119,17 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 // scanLine looks at the line that starts at text[off]. It returns the
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
-// (isPlainASCII(line), or nextChange finds nothing in it); and marked, whether the line
+// (isPlainASCII(line), or nextChange finds nothing in it); at, for a line
+// not kept, the offset of its first character that rendering changes
+// (off+nextChange(line, 0)); and marked, whether the line
 // holds one of markdownMarks, reported only for a line kept (a line that
 // is not is rendered first and looked at again). Eight bytes of printable
 // ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
 // over at once, and a line is scanned for its end alone once it is known
 // not to be kept.
-func scanLine(text string, off int) (end int, kept, marked bool) {
+func scanLine(text string, off int) (end, at int, kept, marked bool) {
 	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
+	del := -1                  // the first DEL, which changes in a line that is not plain ASCII
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
@@ -109,28 +141,40 @@ func scanLine(text string, off int) (end int, kept, marked bool) {
 			c := text[i]
 			switch {
 			case c == '\n':
-				return i, plain || keeps, marked
+				if !plain && !keeps {
+					return i, del, false, false
+				}
+				return i, i, true, marked
 			case c >= utf8.RuneSelf:
 				plain = false
 				if keeps {
 					r, size := utf8.DecodeRuneInString(text[i:])
 					if !keptRune(r) && changes(r, size) {
-						return lineEnd(text, i), false, false
+						return lineEnd(text, i), i, false, false
 					}
 					i += size - 1
 				} else {
-					return lineEnd(text, i), false, false
+					return lineEnd(text, i), del, false, false
 				}
 			case c < ' ' && c != '\t':
-				return lineEnd(text, i), false, false
+				if del >= 0 {
+					return lineEnd(text, i), del, false, false
+				}
+				return lineEnd(text, i), i, false, false
 			case c == 0x7f:
+				if keeps {
+					del = i
+				}
 				keeps = false // DEL: plain ASCII, yet not kept
 			case isMarkdownMark[c]:
 				marked = true
 			}
 		}
 		if i >= len(text) {
-			return len(text), plain || keeps, marked
+			if !plain && !keeps {
+				return len(text), del, false, false
+			}
+			return len(text), len(text), true, marked
 		}
 	}
 }
@@ -168,10 +212,14 @@ func RenderLine(s string) string {
 
 // appendRendered appends RenderLine(s) to b, for s that is not plain ASCII.
 // The runs between the characters that change are copied whole.
-func appendRendered(b []byte, s string) []byte {
+func appendRendered(b []byte, s string) []byte { return appendRenderedAt(b, s, nextChange(s, 0)) }
+
+// appendRenderedAt is appendRendered given i, the offset of the first
+// character of s that rendering changes (nextChange(s, 0)).
+func appendRenderedAt(b []byte, s string, i int) []byte {
 	start := len(b)
 	kept := 0 // s[kept:i] stays as it is
-	for i := nextChange(s, 0); i < len(s); i = nextChange(s, kept) {
+	for ; i < len(s); i = nextChange(s, kept) {
 		repl, size := changed(s, i)
 		b = append(b, s[kept:i]...)
 		b = append(b, repl...)

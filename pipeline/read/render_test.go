@@ -3,6 +3,7 @@ package read
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -272,15 +273,15 @@ func checkAppendBody(t *testing.T, text string) {
 			t.Fatalf("appendBody(%q, %v) = %q, want %q", text, md, got[1:], want.String())
 		}
 	}
-	end, kept, marked := scanLine(text, 0)
+	end, at, kept, marked := scanLine(text, 0)
 	wantEnd := strings.IndexByte(text, '\n')
 	if wantEnd < 0 {
 		wantEnd = len(text)
 	}
 	line := text[:wantEnd]
 	wantKept := isPlainASCII(line) || keptLine(line)
-	if end != wantEnd || kept != wantKept || wantKept && marked != hasMarkdownMarkByByte(line) {
-		t.Fatalf("scanLine(%q) = %d, %v, %v", text, end, kept, marked)
+	if end != wantEnd || kept != wantKept || wantKept && marked != hasMarkdownMarkByByte(line) || !kept && at != nextChange(line, 0) {
+		t.Fatalf("scanLine(%q) = %d, %d, %v, %v", text, end, at, kept, marked)
 	}
 }
 
@@ -323,8 +324,42 @@ func FuzzAppendBody(f *testing.F) {
 	f.Fuzz(checkAppendBody)
 }
 
-// checkRenderFrom checks renderFrom against the front of text as it is
-// and the rest through renderBody, at every line start, and that a copy
+// splitLines returns the lines of text from the line start at from on,
+// blank ones included: what renderLines finds as it renders, but for the
+// blank lines it leaves out.
+func splitLines(text string, from int) []line {
+	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
+	no := 1 + strings.Count(text[:from], "\n")
+	for off := from; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
+		no++
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// nonBlank returns the lines of ls that are not empty.
+func nonBlank(ls []line) []line {
+	var out []line
+	for _, l := range ls {
+		if l.text != "" {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// checkRenderFrom checks renderLines against the front of text as it is
+// and the rest through renderBody, at every line start, and its lines
+// against the lines of that text that are not blank, and that a copy
 // asked for shares no memory with text.
 func checkRenderFrom(t *testing.T, text string) {
 	t.Helper()
@@ -335,12 +370,15 @@ func checkRenderFrom(t *testing.T, text string) {
 		for _, md := range []bool{false, true} {
 			want := text[:from] + renderBody(text[from:], md)
 			for _, copied := range []bool{false, true} {
-				got := renderFrom(text, from, md, copied)
+				got, lines := renderLines(text, from, md, copied)
 				if got != want {
-					t.Fatalf("renderFrom(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+					t.Fatalf("renderLines(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+				}
+				if wl := nonBlank(splitLines(want, from)); !reflect.DeepEqual(lines, wl) && len(lines)+len(wl) > 0 {
+					t.Fatalf("renderLines(%q, %d, %v, %v) gives lines %+v, want %+v", text, from, md, copied, lines, wl)
 				}
 				if copied && len(got) > 0 && unsafe.StringData(got) == unsafe.StringData(text) {
-					t.Fatalf("renderFrom(%q, %d, %v, true) is text itself", text, from, md)
+					t.Fatalf("renderLines(%q, %d, %v, true) is text itself", text, from, md)
 				}
 			}
 		}
