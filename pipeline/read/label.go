@@ -66,21 +66,33 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
 		rest, off = rest[n:], off+n
 	}
-	if c, ok := parseQ(rest, bold); ok {
-		c.n += off
-		c.end += off
-		return c, true
+	// most lines are no label, and most of those tell it by their first
+	// and last bytes and the lack of a colon near the start
+	clock := endsInDigit(rest)
+	if rest == "" || !isUpperASCII(rest[0]) && !clock && strings.IndexByte(rest[:min(len(rest), 121)], ':') < 0 {
+		return labelCand{}, false
 	}
-	if c, ok := parseA(rest, lex); ok {
-		c.n += off
-		c.end += off
-		return c, true
+	if rest[0] == 'Q' {
+		if c, ok := parseQ(rest, bold); ok {
+			c.n += off
+			c.end += off
+			return c, true
+		}
 	}
-	if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
-		c.n, c.end = off+len(rest), off+len(rest)
-		return c, true
+	if strings.HasPrefix(rest, "A.") {
+		if c, ok := parseA(rest, lex); ok {
+			c.n += off
+			c.end += off
+			return c, true
+		}
 	}
-	if bold == "" {
+	if clock {
+		if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
+			c.n, c.end = off+len(rest), off+len(rest)
+			return c, true
+		}
+	}
+	if bold == "" && isUpperASCII(rest[0]) {
 		if c, ok := periodLabel(rest, lex); ok { // "Senator Rubio. Mr. Blinken, …"
 			c.n += off
 			c.end += off
@@ -118,6 +130,23 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 		return labelCand{}, false
 	}
 	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
+}
+
+// isUpperASCII reports a capital from A to Z.
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// endsInDigit reports whether s, less trailing spaces, tabs and carriage
+// returns, ends in a digit, ']' or ')', as a line that clockLabel reads
+// does.
+func endsInDigit(s string) bool {
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= '0' && c <= '9' || c == ']' || c == ')'
 }
 
 // headClass is what the words before a label's colon make of it: the

@@ -38,9 +38,7 @@ func renderBody(text string, markdown bool) string {
 // of it, and otherwise copies the lines before the first that changes as
 // they are. Each line is looked at once, as it is rendered.
 func renderLines(text string, from int, markdown, copied bool) (string, []line) {
-	// at most one line for each newline and one more, less the empty
-	// lines, of which there is one at least for each "\n\n"
-	lines := make([]line, 0, strings.Count(text[from:], "\n")+1-strings.Count(text[from:], "\n\n"))
+	lines := make([]line, 0, strings.Count(text[from:], "\n")+1) // at most
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
