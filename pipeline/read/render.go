@@ -42,7 +42,7 @@ func renderLines(text string, from int, markdown, copied bool) (string, []line) 
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
-		end, _, kept, marked := scanLine(text, off)
+		end, kept, marked := scanLine(text, off)
 		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
 			break
 		}
@@ -77,29 +77,19 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 // appendLines appends text[off:], from a line start, to out as renderBody
 // renders it. When lines is not nil, each line rendered that is not empty
 // is appended to it, with its offsets in out; no is the number of the
-// line at off. Each line is looked at once, eight bytes at a time where it
-// can be, for its end, for whether rendering keeps it as it is and for
-// markdown marks; a line that changes is rendered straight into out from
-// its first character that changes.
+// line at off. Each line is rendered by appendLine, which looks at it
+// once, and its markdown, if it has marks, from out.
 func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) []byte {
 	for off < len(text) {
-		end, at, kept, marked := scanLine(text, off)
 		start := len(out)
-		if kept {
-			line := text[off:end]
-			for line != "" && isTrailingBlank(line[len(line)-1]) {
-				line = line[:len(line)-1]
-			}
-			if markdown && marked {
-				line = renderMarkdownLine(line)
-			}
-			out = append(out, line...)
-		} else {
-			out = appendRenderedAt(out, text[off:end], at-off)
-			if markdown && hasMarkdownMark(out[start:]) {
-				md := renderMarkdownLine(string(out[start:]))
-				out = append(out[:start], md...)
-			}
+		var end int
+		var marked bool
+		out, end, marked = appendLine(out, text, off)
+		if markdown && marked {
+			// renderMarkdownLine reads the line before it is written over,
+			// and never makes it longer
+			md := renderMarkdownLine(bytesString(out[start:]))
+			out = append(out[:start], md...)
 		}
 		if lines != nil && len(out) > start {
 			*lines = append(*lines, line{start: start, end: len(out), no: no})
@@ -114,20 +104,99 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 	return out
 }
 
+// appendLine appends the line that starts at text[off] to out as
+// RenderLine renders it, and returns out, the line's end (the offset of
+// its newline, or len(text)) and whether the line holds one of
+// markdownMarks. It looks at each byte once: eight bytes of printable
+// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
+// over at once, and the runs between the characters that change are
+// copied whole. A DEL stays in a line of printable ASCII and goes from
+// any other, so a line with one that turns out not to be plain ASCII is
+// rendered again from its start.
+func appendLine(out []byte, text string, off int) ([]byte, int, bool) {
+	start := len(out)
+	pure := true // no byte outside ASCII and no control character so far
+	del := false // a DEL seen while pure
+	marked := false
+	kept := off // text[kept:i] is yet to be copied, as it is
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return trimBlanks(append(out, text[kept:i]...), start), i, marked
+			case c >= ' ' && c < 0x7f:
+				if isMarkdownMark[c] {
+					marked = true
+				}
+				i++
+				continue
+			case c == '\t':
+				i++
+				continue
+			}
+			if c == 0x7f && pure {
+				del = true
+				i++
+				continue
+			}
+			if del {
+				// the DEL goes after all: render the line again
+				end := lineEnd(text, i)
+				out = appendRendered(out[:start], text[off:end])
+				return out, end, hasMarkdownMark(out[start:])
+			}
+			pure = false
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if keptRune(r) || !changes(r, size) {
+					i += size
+					continue
+				}
+			}
+			out = append(out, text[kept:i]...)
+			switch {
+			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+				out = append(out, ' ')
+			case isInvisible(r):
+			default:
+				out = append(out, "\uFFFD"...)
+			}
+			i += size
+			kept = i
+		}
+		if i >= len(text) {
+			return trimBlanks(append(out, text[kept:]...), start), len(text), marked
+		}
+	}
+}
+
+// trimBlanks drops the trailing blanks of b after b[start].
+func trimBlanks(b []byte, start int) []byte {
+	for len(b) > start && isTrailingBlank(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
+}
+
 // scanLine looks at the line that starts at text[off]. It returns the
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
-// (isPlainASCII(line), or nextChange finds nothing in it); at, for a line
-// not kept, the offset of its first character that rendering changes
-// (off+nextChange(line, 0)); and marked, whether the line
+// (isPlainASCII(line), or nextChange finds nothing in it); and marked, whether the line
 // holds one of markdownMarks, reported only for a line kept (a line that
 // is not is rendered first and looked at again). Eight bytes of printable
 // ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
 // over at once, and a line is scanned for its end alone once it is known
 // not to be kept.
-func scanLine(text string, off int) (end, at int, kept, marked bool) {
+func scanLine(text string, off int) (end int, kept, marked bool) {
 	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
-	del := -1                  // the first DEL, which changes in a line that is not plain ASCII
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
@@ -139,40 +208,28 @@ func scanLine(text string, off int) (end, at int, kept, marked bool) {
 			c := text[i]
 			switch {
 			case c == '\n':
-				if !plain && !keeps {
-					return i, del, false, false
-				}
-				return i, i, true, marked
+				return i, plain || keeps, marked
 			case c >= utf8.RuneSelf:
 				plain = false
 				if keeps {
 					r, size := utf8.DecodeRuneInString(text[i:])
 					if !keptRune(r) && changes(r, size) {
-						return lineEnd(text, i), i, false, false
+						return lineEnd(text, i), false, false
 					}
 					i += size - 1
 				} else {
-					return lineEnd(text, i), del, false, false
+					return lineEnd(text, i), false, false
 				}
 			case c < ' ' && c != '\t':
-				if del >= 0 {
-					return lineEnd(text, i), del, false, false
-				}
-				return lineEnd(text, i), i, false, false
+				return lineEnd(text, i), false, false
 			case c == 0x7f:
-				if keeps {
-					del = i
-				}
 				keeps = false // DEL: plain ASCII, yet not kept
 			case isMarkdownMark[c]:
 				marked = true
 			}
 		}
 		if i >= len(text) {
-			if !plain && !keeps {
-				return len(text), del, false, false
-			}
-			return len(text), len(text), true, marked
+			return len(text), plain || keeps, marked
 		}
 	}
 }
@@ -210,14 +267,10 @@ func RenderLine(s string) string {
 
 // appendRendered appends RenderLine(s) to b, for s that is not plain ASCII.
 // The runs between the characters that change are copied whole.
-func appendRendered(b []byte, s string) []byte { return appendRenderedAt(b, s, nextChange(s, 0)) }
-
-// appendRenderedAt is appendRendered given i, the offset of the first
-// character of s that rendering changes (nextChange(s, 0)).
-func appendRenderedAt(b []byte, s string, i int) []byte {
+func appendRendered(b []byte, s string) []byte {
 	start := len(b)
 	kept := 0 // s[kept:i] stays as it is
-	for ; i < len(s); i = nextChange(s, kept) {
+	for i := nextChange(s, 0); i < len(s); i = nextChange(s, kept) {
 		repl, size := changed(s, i)
 		b = append(b, s[kept:i]...)
 		b = append(b, repl...)
