@@ -1,10 +1,11 @@
 package read
 
 import (
+	"errors"
 	"path/filepath"
-
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
@@ -52,12 +53,18 @@ func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
 // document keeps nothing of text, which may then share memory with the
 // caller's bytes: its body is rendered into a new string, and the front
 // matter, copied into the body as it is, is read from there. Without,
-// the body is text itself when rendering changes none of it.
+// the body is text itself when rendering changes none of it. Borrowed
+// text is also text that decode took for UTF-8 without looking: rendering
+// looks at every byte of the body, and parseText returns errNotUTF8 when
+// the text is not UTF-8, for the caller to decode it again, repairing it.
 func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source}
 	bodyStart := 0
 	_, end, hasFM, closed := frontMatterEnd(text)
 	if hasFM && !closed {
+		if borrowed && !utf8.ValidString(text) {
+			return nil, errNotUTF8
+		}
 		_, _, err := splitFrontMatter(text, lex) // the error for it
 		return nil, fileError(err, source)
 	}
@@ -66,7 +73,10 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
 	// the front matter stays as written; the rest is read as plain text
-	text, lines := renderLines(text, bodyStart, markdown, borrowed)
+	text, lines, valid := renderLines(text, bodyStart, markdown, borrowed)
+	if borrowed && (!valid || !utf8.ValidString(text[:bodyStart])) {
+		return nil, errNotUTF8
+	}
 	doc.Body = text
 	if hasFM {
 		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd
@@ -97,6 +107,9 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 	}
 	return doc, nil
 }
+
+// errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
+var errNotUTF8 = errors.New("not UTF-8")
 
 // fileError sets the file of a *transcript.Error to source and returns
 // err.

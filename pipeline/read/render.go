@@ -36,9 +36,10 @@ func renderBody(text string, markdown bool) string {
 // a blank line is an empty one and holds nothing the parser reads. Unless
 // copied is asked for, it returns text itself when rendering changes none
 // of it, and otherwise copies the lines before the first that changes as
-// they are. Each line is looked at once, as it is rendered.
-func renderLines(text string, from int, markdown, copied bool) (string, []line) {
-	lines := make([]line, 0, strings.Count(text[from:], "\n")+1) // at most
+// they are. Each line is looked at once, as it is rendered. valid reports
+// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD.
+func renderLines(text string, from int, markdown, copied bool) (body string, lines []line, valid bool) {
+	lines = make([]line, 0, strings.Count(text[from:], "\n")+1) // at most
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
@@ -52,17 +53,17 @@ func renderLines(text string, from int, markdown, copied bool) (string, []line) 
 		no++
 		off = end + 1
 	}
-	body := text
+	body, valid = text, true
 	if copied || off < len(text) {
 		out := make([]byte, 0, len(text))
 		out = append(out, text[:off]...)
-		out = appendLines(out, text, off, markdown, &lines, no)
+		out, valid = appendLines(out, text, off, markdown, &lines, no)
 		body = bytesString(out)
 	}
 	for i := range lines {
 		lines[i].text = body[lines[i].start:lines[i].end]
 	}
-	return body, lines
+	return body, lines, valid
 }
 
 // bytesString returns b as a string without copying it; b must not change
@@ -71,20 +72,24 @@ func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), le
 
 // appendBody appends renderBody(text, markdown) to out.
 func appendBody(out []byte, text string, markdown bool) []byte {
-	return appendLines(out, text, 0, markdown, nil, 0)
+	out, _ = appendLines(out, text, 0, markdown, nil, 0)
+	return out
 }
 
 // appendLines appends text[off:], from a line start, to out as renderBody
 // renders it. When lines is not nil, each line rendered that is not empty
 // is appended to it, with its offsets in out; no is the number of the
 // line at off. Each line is rendered by appendLine, which looks at it
-// once, and its markdown, if it has marks, from out.
-func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) []byte {
+// once, and its markdown, if it has marks, from out. valid reports
+// whether text[off:] is UTF-8.
+func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) (_ []byte, valid bool) {
+	valid = true
 	for off < len(text) {
 		start := len(out)
 		var end int
-		var marked bool
-		out, end, marked = appendLine(out, text, off)
+		var marked, ok bool
+		out, end, marked, ok = appendLine(out, text, off)
+		valid = valid && ok
 		if markdown && marked {
 			// renderMarkdownLine reads the line before it is written over,
 			// and never makes it longer
@@ -101,24 +106,24 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 		out = append(out, '\n')
 		off = end + 1
 	}
-	return out
+	return out, valid
 }
 
 // appendLine appends the line that starts at text[off] to out as
 // RenderLine renders it, and returns out, the line's end (the offset of
-// its newline, or len(text)) and whether the line holds one of
-// markdownMarks. It looks at each byte once: eight bytes of printable
+// its newline, or len(text)), whether the line holds one of
+// markdownMarks and whether it is UTF-8. It looks at each byte once: eight bytes of printable
 // ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
 // over at once, and the runs between the characters that change are
 // copied whole. A DEL stays in a line of printable ASCII and goes from
 // any other, so a line with one that turns out not to be plain ASCII is
 // rendered again from its start.
-func appendLine(out []byte, text string, off int) ([]byte, int, bool) {
+func appendLine(out []byte, text string, off int) (_ []byte, end int, marked, valid bool) {
 	start := len(out)
+	valid = true
 	pure := true // no byte outside ASCII and no control character so far
 	del := false // a DEL seen while pure
-	marked := false
-	kept := off // text[kept:i] is yet to be copied, as it is
+	kept := off  // text[kept:i] is yet to be copied, as it is
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
@@ -130,7 +135,7 @@ func appendLine(out []byte, text string, off int) ([]byte, int, bool) {
 			c := text[i]
 			switch {
 			case c == '\n':
-				return trimBlanks(append(out, text[kept:i]...), start), i, marked
+				return trimBlanks(append(out, text[kept:i]...), start), i, marked, valid
 			case c >= ' ' && c < 0x7f:
 				if isMarkdownMark[c] {
 					marked = true
@@ -150,7 +155,7 @@ func appendLine(out []byte, text string, off int) ([]byte, int, bool) {
 				// the DEL goes after all: render the line again
 				end := lineEnd(text, i)
 				out = appendRendered(out[:start], text[off:end])
-				return out, end, hasMarkdownMark(out[start:])
+				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
 			}
 			pure = false
 			r, size := rune(c), 1
@@ -167,13 +172,14 @@ func appendLine(out []byte, text string, off int) ([]byte, int, bool) {
 				out = append(out, ' ')
 			case isInvisible(r):
 			default:
-				out = append(out, "\uFFFD"...)
+				out = append(out, "\uFFFD"...) // a byte that is not UTF-8
+				valid = false
 			}
 			i += size
 			kept = i
 		}
 		if i >= len(text) {
-			return trimBlanks(append(out, text[kept:]...), start), len(text), marked
+			return trimBlanks(append(out, text[kept:]...), start), len(text), marked, valid
 		}
 	}
 }

@@ -370,9 +370,12 @@ func checkRenderFrom(t *testing.T, text string) {
 		for _, md := range []bool{false, true} {
 			want := text[:from] + renderBody(text[from:], md)
 			for _, copied := range []bool{false, true} {
-				got, lines := renderLines(text, from, md, copied)
+				got, lines, valid := renderLines(text, from, md, copied)
 				if got != want {
 					t.Fatalf("renderLines(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+				}
+				if valid != utf8.ValidString(text[from:]) {
+					t.Fatalf("renderLines(%q, %d, %v, %v) says valid %v", text, from, md, copied, valid)
 				}
 				if wl := nonBlank(splitLines(want, from)); !reflect.DeepEqual(lines, wl) && len(lines)+len(wl) > 0 {
 					t.Fatalf("renderLines(%q, %d, %v, %v) gives lines %+v, want %+v", text, from, md, copied, lines, wl)
