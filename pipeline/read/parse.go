@@ -129,19 +129,48 @@ func isMarkdown(source string) bool {
 }
 
 // headerWords are the capitalised words of the header and title, which
-// support one-word labels ("PSAKI:" under "... by Jen Psaki").
+// support one-word labels ("PSAKI:" under "... by Jen Psaki"): the words
+// of letters, apostrophes and hyphens, lower-cased.
 func headerWords(lines []line, title string) map[string]bool {
-	out := map[string]bool{}
-	add := func(s string) {
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
-			out[strings.ToLower(w)] = true
-		}
-	}
+	out := make(map[string]bool, 64)
 	for _, l := range lines {
-		add(l.text)
+		addWords(out, l.text)
 	}
-	add(title)
+	addWords(out, title)
 	return out
+}
+
+// addWords adds to m the words of s that headerWords reads, lower-cased,
+// as strings.FieldsFunc would split them, without a list of them.
+func addWords(m map[string]bool, s string) {
+	start := -1 // the start of the word being read
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isHeaderWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			m[strings.ToLower(s[start:i])] = true
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		m[strings.ToLower(s[start:])] = true
+	}
+}
+
+// isHeaderWordRune reports a character of a header word: a letter, an
+// apostrophe or a hyphen.
+func isHeaderWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '\'' || r == '-'
+	}
+	return unicode.IsLetter(r)
 }
 
 // splitTurns finds the labels among lines and cuts the text into turns.

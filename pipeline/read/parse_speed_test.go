@@ -5,6 +5,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
 
 	"github.com/turntag/turntag/pipeline/transcript"
 )
@@ -181,4 +182,47 @@ func FuzzSplitTurns(f *testing.F) {
 	f.Add("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n")
 	f.Add("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n")
 	f.Fuzz(checkSplitTurns)
+}
+
+// headerWordsAsWas is headerWords as it was, splitting each line into a
+// list of words: the reference for the one that adds each word as it
+// finds it.
+func headerWordsAsWas(lines []line, title string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	for _, l := range lines {
+		add(l.text)
+	}
+	add(title)
+	return out
+}
+
+func checkHeaderWords(t *testing.T, s string) {
+	t.Helper()
+	lines := []line{{text: s}, {text: strings.ToUpper(s)}}
+	if got, want := headerWords(lines, s), headerWordsAsWas(lines, s); !maps.Equal(got, want) {
+		t.Fatalf("headerWords(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHeaderWordsSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkHeaderWords(t, l)
+	}
+	for _, s := range []string{"", "a", "O'Brien-Smith, Ça va? \xff\xc3 élan_x 3d", "ǅemal ß İstanbul", "\u00a0x\u2019y"} {
+		checkHeaderWords(t, s)
+	}
+}
+
+func FuzzHeaderWords(f *testing.F) {
+	for _, l := range testdataLines(f) {
+		if len(l) < 200 {
+			f.Add(l)
+		}
+	}
+	f.Fuzz(checkHeaderWords)
 }

@@ -158,6 +158,17 @@ func appendLine(out []byte, text string, off int) (_ []byte, end int, marked, va
 				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
 			}
 			pure = false
+			if n := keptAt(text, i); n > 0 {
+				i += n // an accented letter, a dash or a curly quote
+				continue
+			}
+			if c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0 {
+				out = append(out, text[kept:i]...)
+				out = append(out, ' ') // a no-break space
+				i += 2
+				kept = i
+				continue
+			}
 			r, size := rune(c), 1
 			if c >= utf8.RuneSelf {
 				r, size = utf8.DecodeRuneInString(text[i:])
@@ -182,6 +193,21 @@ func appendLine(out []byte, text string, off int) (_ []byte, end int, marked, va
 			return trimBlanks(append(out, text[kept:]...), start), len(text), marked, valid
 		}
 	}
+}
+
+// keptAt returns the length of the character at text[i] when it is one of
+// the commonest that keptRune tells, read from its bytes without decoding
+// it: an accented letter from U+00C0 to U+00FF (0xC3 and one byte) or a
+// dash, curly quote or ellipsis from U+2010 to U+2027 (0xE2 0x80 and one
+// byte from 0x90 to 0xA7); 0 for any other.
+func keptAt(text string, i int) int {
+	switch c := text[i]; {
+	case c == 0xC3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+		return 2
+	case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0xA7:
+		return 3
+	}
+	return 0
 }
 
 // trimBlanks drops the trailing blanks of b after b[start].

@@ -75,6 +75,7 @@ var renderLineSeeds = []string{
 	"", "plain text  ", "MS. PSAKI:\u00a0 Good evening.\u00a0", "a\x7fb\x01c\rd\ve\ff\u0085g",
 	"Jean\u2060-Pierre\u200b co\u00adoperate\ufeff", "10\u202f000 \u3000 \u2028 \u1680", "bad \xff\xfe byte \xe2\x80",
 	"ok \ufffd kept\t\t", "“Quotes” — and ’apostrophes’ \u00a0\u200b\t \u00a0", "\x7f", "é\x7f",
+	"caf\xc3\xa9 \xe2\x80\x90\xe2\x80\xa7\xe2\x80\xa8\xe2\x80\x8f \xc3", "x \xe2\x80", "\xc2\xa0\xc2", "\xc3\xc3\xa0 \xe2\x80\xe2\x80\x99",
 }
 
 // TestRenderLineByRune checks RenderLine against the rune-by-rune reference.
