@@ -33,7 +33,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}
-	hdrEnd := headerEnd(lines, markdown, lex, heads)
+	hdrEnd := headerEnd(text, lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -42,7 +42,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text)
 		doc.Turns = doc.Turns[1:]

@@ -20,18 +20,18 @@ var (
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool, lex *vocab, heads headCache) int {
+func headerEnd(text string, lines []line, markdown bool, lex *vocab, heads headCache) int {
 	end, n := 0, 0
 	for i, l := range lines {
-		t := strings.TrimSpace(l.text)
+		t := strings.TrimSpace(l.of(text))
 		if t == "" {
 			continue
 		}
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex, heads); ok && !lex.metaLine.MatchString(t) &&
-			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(lines[i+1:], c.kind, lex, heads)) {
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.metaLine.MatchString(t) &&
+			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(text, lines[i+1:], c.kind, lex, heads)) {
 			break
 		}
 		n++
@@ -44,9 +44,9 @@ func headerEnd(lines []line, markdown bool, lex *vocab, heads headCache) int {
 // a speaker and a time ("Jane Smith  0:03") or one hearing label ("The
 // Chairman. The committee will come to order.") in a header is a label
 // only when others follow.
-func anotherLabel(lines []line, k labelKind, lex *vocab, heads headCache) bool {
+func anotherLabel(text string, lines []line, k labelKind, lex *vocab, heads headCache) bool {
 	for _, l := range lines {
-		if c, ok := parseLabel(l.text, lex, heads); ok && c.kind == k {
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && c.kind == k {
 			return true
 		}
 	}
@@ -88,7 +88,7 @@ func startsUpper(t string) bool {
 func readHeader(doc *transcript.Document, lines []line, lex *vocab) {
 	var texts []string
 	for _, l := range lines {
-		t := strings.TrimSpace(l.text)
+		t := strings.TrimSpace(l.of(doc.Body))
 		if t == "" {
 			continue
 		}

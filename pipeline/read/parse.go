@@ -12,12 +12,15 @@ import (
 )
 
 // line is one line of the body that is not blank: [start, end) without
-// its newline.
+// its newline. It holds no pointer, so that a document's list of lines is
+// not looked at by the garbage collector.
 type line struct {
 	start, end int
-	text       string
 	no         int // 1-based line number
 }
+
+// of returns the line's text in text, the body it is a line of.
+func (l line) of(text string) string { return text[l.start:l.end] }
 
 // Reader reads transcripts with one lexicon as its vocabulary: which
 // words are titles (Secretary, Minister), which are common words and never
@@ -91,7 +94,7 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		}
 	}
 	heads := headCache{}
-	hdrEnd := headerEnd(lines, markdown, lex, heads)
+	hdrEnd := headerEnd(text, lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -100,7 +103,7 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
@@ -131,10 +134,10 @@ func isMarkdown(source string) bool {
 // headerWords are the capitalised words of the header and title, which
 // support one-word labels ("PSAKI:" under "... by Jen Psaki"): the words
 // of letters, apostrophes and hyphens, lower-cased.
-func headerWords(lines []line, title string) map[string]bool {
+func headerWords(text string, lines []line, title string) map[string]bool {
 	out := make(map[string]bool, 64)
 	for _, l := range lines {
-		addWords(out, l.text)
+		addWords(out, l.of(text))
 	}
 	addWords(out, title)
 	return out
@@ -187,7 +190,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
-		t := strings.TrimSpace(lines[i].text)
+		t := strings.TrimSpace(lines[i].of(text))
 		if t == "" {
 			continue
 		}
@@ -201,12 +204,12 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			continue
 		}
-		if markdown && isHeading(l.text) {
+		if markdown && isHeading(l.of(text)) {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex, heads); ok {
+		if c, ok := parseLabel(l.of(text), lex, heads); ok {
 			cands = append(cands, found{i, c})
 		}
 	}
@@ -225,7 +228,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(lines[f.i].text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(lines[f.i].of(text), " \t"), "Q.") {
 				questions++
 			}
 		}
@@ -315,7 +318,7 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			open = true
 			continue
 		}
-		if !open && strings.TrimSpace(l.text) != "" {
+		if !open && strings.TrimSpace(l.of(text)) != "" {
 			cur = transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
 			open = true
 		}

@@ -27,7 +27,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
-		t := strings.TrimSpace(lines[i].text)
+		t := strings.TrimSpace(lines[i].of(text))
 		if t == "" {
 			continue
 		}
@@ -41,12 +41,12 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			continue
 		}
-		if markdown && isHeading(l.text) {
+		if markdown && isHeading(l.of(text)) {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex, nil); ok {
+		if c, ok := parseLabel(l.of(text), lex, nil); ok {
 			cands = append(cands, found{i, l, c})
 		}
 	}
@@ -64,7 +64,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(f.l.of(text), " \t"), "Q.") {
 				questions++
 			}
 		}
@@ -143,7 +143,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
 			continue
 		}
-		if cur == nil && strings.TrimSpace(l.text) != "" {
+		if cur == nil && strings.TrimSpace(l.of(text)) != "" {
 			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
 		}
 	}
@@ -159,7 +159,7 @@ func checkSplitTurns(t *testing.T, text string) {
 	t.Helper()
 	lex := testReader(t).lex
 	lines := splitLines(text, 0)
-	known := headerWords(lines[:min(3, len(lines))], "")
+	known := headerWords(text, lines[:min(3, len(lines))], "")
 	for _, markdown := range []bool{false, true} {
 		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{})
 		wturns, wskipped := splitTurnsAsWas(text, lines, markdown, maps.Clone(known), lex)
@@ -187,7 +187,7 @@ func FuzzSplitTurns(f *testing.F) {
 // headerWordsAsWas is headerWords as it was, splitting each line into a
 // list of words: the reference for the one that adds each word as it
 // finds it.
-func headerWordsAsWas(lines []line, title string) map[string]bool {
+func headerWordsAsWas(text string, lines []line, title string) map[string]bool {
 	out := map[string]bool{}
 	add := func(s string) {
 		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
@@ -195,7 +195,7 @@ func headerWordsAsWas(lines []line, title string) map[string]bool {
 		}
 	}
 	for _, l := range lines {
-		add(l.text)
+		add(l.of(text))
 	}
 	add(title)
 	return out
@@ -203,8 +203,9 @@ func headerWordsAsWas(lines []line, title string) map[string]bool {
 
 func checkHeaderWords(t *testing.T, s string) {
 	t.Helper()
-	lines := []line{{text: s}, {text: strings.ToUpper(s)}}
-	if got, want := headerWords(lines, s), headerWordsAsWas(lines, s); !maps.Equal(got, want) {
+	text := s + "\n" + strings.ToUpper(s)
+	lines := splitLines(text, 0)
+	if got, want := headerWords(text, lines, s), headerWordsAsWas(text, lines, s); !maps.Equal(got, want) {
 		t.Fatalf("headerWords(%q) = %v, want %v", s, got, want)
 	}
 }

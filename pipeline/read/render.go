@@ -60,9 +60,6 @@ func renderLines(text string, from int, markdown, copied bool) (body string, lin
 		out, valid = appendLines(out, text, off, markdown, &lines, no)
 		body = bytesString(out)
 	}
-	for i := range lines {
-		lines[i].text = body[lines[i].start:lines[i].end]
-	}
 	return body, lines, valid
 }
 

@@ -337,7 +337,7 @@ func splitLines(text string, from int) []line {
 		if nl >= 0 {
 			end = off + nl
 		}
-		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
+		out = append(out, line{start: off, end: end, no: no})
 		no++
 		if nl < 0 {
 			break
@@ -351,7 +351,7 @@ func splitLines(text string, from int) []line {
 func nonBlank(ls []line) []line {
 	var out []line
 	for _, l := range ls {
-		if l.text != "" {
+		if l.end > l.start {
 			out = append(out, l)
 		}
 	}
