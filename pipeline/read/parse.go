@@ -177,16 +177,23 @@ func isHeaderWordRune(r rune) bool {
 }
 
 // splitTurns finds the labels among lines and cuts the text into turns.
-// Text before the first label is one turn of its own.
+// Text before the first label is one turn of its own. A document repeats
+// its labels, so each different label is kept once, in labels, and each
+// line that holds a label points to it.
 func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
-		i int // the line's index
-		c labelCand
+		i, n, end int32 // the line's index, and the label's n and end
+		label     int32 // its index in labels
 	}
 	var cands []found
+	var labels []labelID
+	ids := map[labelID]int32{}
 	var skipped []transcript.Span
-	skip := make([]bool, len(lines))   // lines that are not speech: headings and footers
-	footer := make([]bool, len(lines)) // the footer lines at the end
+	// what each line is: 0 for speech, aHeading or aFooter (a footer line
+	// at the end), neither of which is speech, or one more than the index
+	// in cands of a label that counts
+	const aHeading, aFooter = -1, -2
+	state := make([]int32, len(lines))
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
@@ -197,20 +204,27 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		if !isFooter(t, lex) {
 			break
 		}
-		skip[i], footer[i] = true, true
+		state[i] = aFooter
 	}
 	for i, l := range lines {
-		if skip[i] {
+		if state[i] == aFooter {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			continue
 		}
 		if markdown && isHeading(l.of(text)) {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
-			skip[i] = true
+			state[i] = aHeading
 			continue
 		}
 		if c, ok := parseLabel(l.of(text), lex, heads); ok {
-			cands = append(cands, found{i, c})
+			id := labelID{c.raw, c.kind, c.key}
+			k, seen := ids[id]
+			if !seen {
+				k = int32(len(labels))
+				ids[id] = k
+				labels = append(labels, id)
+			}
+			cands = append(cands, found{int32(i), int32(c.n), int32(c.end), k})
 		}
 	}
 	// support: names of strong labels and repeated labels
@@ -221,8 +235,9 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	questions := 0             // Q labels in the form "Q." that "A." answers
 	named := map[string]bool{} // label words whose words are known already
 	for _, f := range cands {
-		repeats[f.c.key]++
-		switch f.c.kind {
+		c := &labels[f.label]
+		repeats[c.key]++
+		switch c.kind {
 		case kindClock:
 			clocks++
 		case kindPeriod:
@@ -232,30 +247,30 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				questions++
 			}
 		}
-		switch f.c.kind {
+		switch c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			strong++
-			if !named[f.c.raw.Words] {
-				named[f.c.raw.Words] = true
-				for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+			if !named[c.raw.Words] {
+				named[c.raw.Words] = true
+				for _, w := range strings.Fields(strings.ToLower(c.raw.Words)) {
 					known[strings.Trim(w, ".,")] = true
 				}
 			}
-			if f.c.kind != kindQuestion {
-				styles[capsStyle(f.c.raw.Words)]++
+			if c.kind != kindQuestion {
+				styles[capsStyle(c.raw.Words)]++
 			}
 		}
 	}
-	accepted := make([]*labelCand, len(lines)) // by line index: the labels that count
-	for k := range cands {
-		f := &cands[k]
+	n := 1 // turns at most: text before the first label, one per label, one after each heading
+	for k, f := range cands {
+		c := &labels[f.label]
 		ok := false
-		switch f.c.kind {
+		switch c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			ok = true
 		case kindSingle:
-			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
-				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+			ok = known[strings.Trim(c.key, ".")] || known[initialled(c.key)] || repeats[c.key] >= 2 ||
+				strong >= 2 && isCapsWord(c.raw.Words) // "AIDE:", "CHILD:" among other labels
 		case kindClock:
 			ok = clocks >= 2
 		case kindPeriod:
@@ -263,24 +278,23 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindAnswer:
 			ok = questions >= 1 && questions+repeats["a"] >= 3
 		case kindOutlet:
-			ok = strong >= 1 || repeats[f.c.key] >= 2
+			ok = strong >= 1 || repeats[c.key] >= 2
 		case kindWeak:
 			// once, a weak label needs other labels in its style: "Back to
 			// Wall Street:" is prose among "THE PRESIDENT:" labels
-			style := capsStyle(f.c.raw.Words)
-			ok = repeats[f.c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
+			style := capsStyle(c.raw.Words)
+			ok = repeats[c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
 		}
 		if ok {
-			accepted[f.i] = &f.c
+			state[f.i] = int32(k + 1)
 		}
 	}
-
-	n := 1 // turns at most: text before the first label, one per label, one after each heading
-	for i := range lines {
-		if accepted[i] != nil || skip[i] {
+	for _, st := range state {
+		if st != 0 {
 			n++
 		}
 	}
+
 	turns := make([]transcript.Turn, 0, n)
 	var cur transcript.Turn // the turn being read, when open
 	open := false
@@ -296,11 +310,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		open = false
 	}
 	for i, l := range lines {
-		if footer[i] {
+		switch st := state[i]; {
+		case st == aFooter:
 			closeTurn(l.start) // the turn ends where the footer starts
-			continue
-		}
-		if skip[i] {
+		case st == aHeading:
 			if open {
 				// a heading ends the turn's text; text after it, up to
 				// the next label, is a new turn by the same speaker
@@ -310,15 +323,12 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				cur.Line = l.no + 1
 				open = true
 			}
-			continue
-		}
-		if c := accepted[i]; c != nil {
+		case st > 0:
+			f := cands[st-1]
 			closeTurn(l.start)
-			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + int(f.end)}, Text: transcript.Span{Start: l.start + int(f.n)}, Line: l.no, Label: labels[f.label].raw}
 			open = true
-			continue
-		}
-		if !open && strings.TrimSpace(l.of(text)) != "" {
+		case !open && strings.TrimSpace(l.of(text)) != "":
 			cur = transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
 			open = true
 		}
@@ -330,6 +340,14 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		turns = nil
 	}
 	return turns, skipped
+}
+
+// labelID is a label as splitTurns keeps it, once for all the lines that
+// hold it: what parseLabel finds but for where it is in the line.
+type labelID struct {
+	raw  transcript.Label
+	kind labelKind
+	key  string
 }
 
 // capsStyle is 1 for a label written in capitals ("MR. SULLIVAN"), 0 for
