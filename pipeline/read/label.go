@@ -702,8 +702,18 @@ func numberedSpeaker(head string, lex *vocab) bool {
 // numberedRole returns the role of a role label numbered to tell apart
 // speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
 // ONE" is "Senior administration official one", "MODERATOR #2" is
-// "Moderator 2"), or "".
+// "Moderator 2"), or "". Most heads end in no number, which their last
+// word tells before any of them is copied.
 func numberedRole(head string, lex *vocab) string {
+	t := strings.TrimRightFunc(head, unicode.IsSpace)
+	sp := strings.LastIndexFunc(t, unicode.IsSpace)
+	if sp < 0 {
+		return "" // one word at most
+	}
+	_, size := utf8.DecodeRuneInString(t[sp:])
+	if num := strings.TrimPrefix(t[sp+size:], "#"); !atLower(lex.numberWords, num) && strings.Trim(num, "0123456789") != "" {
+		return ""
+	}
 	words := strings.Fields(strings.ToLower(head))
 	if len(words) < 2 {
 		return ""

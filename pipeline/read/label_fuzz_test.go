@@ -356,3 +356,52 @@ func parseLabelAsWas(line string, lex *vocab, heads headCache) (labelCand, bool)
 	}
 	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
 }
+
+// numberedRoleAsWas is numberedRole as it was, lower-casing and
+// splitting every head: the reference for the one that looks at the
+// last word first. It returns the role of a role label numbered to tell apart
+// speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
+// ONE" is "Senior administration official one", "MODERATOR #2" is
+// "Moderator 2"), or "".
+func numberedRoleAsWas(head string, lex *vocab) string {
+	words := strings.Fields(strings.ToLower(head))
+	if len(words) < 2 {
+		return ""
+	}
+	num := strings.TrimPrefix(words[len(words)-1], "#")
+	if !lex.numberWords[num] && strings.Trim(num, "0123456789") != "" {
+		return ""
+	}
+	role, ok := lex.roleLabels[strings.Join(words[:len(words)-1], " ")]
+	if !ok || role == "Questioner" {
+		return ""
+	}
+	return role + " " + num
+}
+
+func checkNumberedRole(t *testing.T, head string) {
+	t.Helper()
+	lex := testReader(t).lex
+	if got, want := numberedRole(head, lex), numberedRoleAsWas(head, lex); got != want {
+		t.Fatalf("numberedRole(%q) = %q, want %q", head, got, want)
+	}
+}
+
+func TestNumberedRoleSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkNumberedRole(t, l)
+		if c := strings.IndexByte(l, ':'); c > 0 {
+			checkNumberedRole(t, l[:c])
+		}
+	}
+	for _, h := range []string{"", "2", "MODERATOR #2", "moderator 2 ", "Moderator\u00a02", "MODERATOR\u00a0TWO\u2003", "SENIOR ADMINISTRATION OFFICIAL ONE", "Q 1", "x #", "a \xff", "a\t#12\n", "Speaker 1"} {
+		checkNumberedRole(t, h)
+	}
+}
+
+func FuzzNumberedRole(f *testing.F) {
+	for _, h := range []string{"MODERATOR #2", "SENIOR ADMINISTRATION OFFICIAL ONE", "Moderator\u00a02", "a \xff"} {
+		f.Add(h)
+	}
+	f.Fuzz(checkNumberedRole)
+}
