@@ -173,7 +173,8 @@ func (v *vocab) verbForm(name string) bool {
 // gazetteer's places in text, never nil.
 func (v *vocab) placeKeys(text string) []string {
 	out := []string{}
-	for _, m := range v.MatchPlaces(text, lexicon.Tokenize(text), nil) {
+	var buf [48]lexicon.Token // a header line's tokens, most often, without a list on the heap
+	for _, m := range v.MatchPlaces(text, lexicon.AppendTokens(buf[:0], text), nil) {
 		out = append(out, lexicon.FoldKey(text[m.Start:m.End]))
 	}
 	return out

@@ -519,15 +519,12 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		raw.Affiliation = aff
 		return raw, kindStrong, key, true
 	}
-	words := strings.Fields(head)
-	if len(words) > 9 {
-		return raw, 0, "", false
+	if !labelWords(head, lex) {
+		return raw, 0, "", false // most heads of prose, told before their words are listed
 	}
+	words := strings.Fields(head)
 	caps := true
-	for i, w := range words {
-		if !labelWord(w, i == 0, lex) {
-			return raw, 0, "", false
-		}
+	for _, w := range words {
 		if hasLower(w) {
 			caps = false
 		}
@@ -571,6 +568,34 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		return raw, kindStrong, folded, true
 	}
 	return raw, kindWeak, folded, true
+}
+
+// labelWords reports whether head, split at white space as strings.Fields
+// splits it, has at most nine words and each is a label word (labelWord),
+// without listing them.
+func labelWords(head string, lex *vocab) bool {
+	n := 0 // words read
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRuneInString(head[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(head) {
+			r, size = utf8.DecodeRuneInString(head[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if n == 9 || !labelWord(head[i:j], n == 0, lex) {
+			return false
+		}
+		n++
+		i = j
+	}
+	return true
 }
 
 // nameKind grades a label of two or more capitalised words: strong when

@@ -405,3 +405,151 @@ func FuzzNumberedRole(f *testing.F) {
 	}
 	f.Fuzz(checkNumberedRole)
 }
+
+// classifyHeadAsWas is classifyHead as it was, listing the words of
+// every head before looking at them: the reference for the one that
+// looks first. It checks the words before the colon and splits off a
+// parenthetical.
+func classifyHeadAsWas(head string, lex *vocab) (transcript.Label, labelKind, string, bool) {
+	var raw transcript.Label
+	paren := ""
+	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
+	if open := strings.LastIndexByte(head, '('); open > 0 && strings.HasSuffix(head, ")") {
+		if inner := head[open+1 : len(head)-1]; clockLen(inner) == len(inner) {
+			head = strings.TrimSpace(head[:open])
+		}
+	}
+	if numberedSpeaker(head, lex) {
+		head = strings.Trim(head, "[]")
+		raw.Role, raw.Words = head, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
+	if role := numberedRole(head, lex); role != "" {
+		raw.Role, raw.Words = role, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open <= 0 {
+			return raw, 0, "", false
+		}
+		paren = strings.TrimSpace(head[open+1 : len(head)-1])
+		head = strings.TrimSpace(head[:open])
+		if paren == "" || strings.ContainsAny(paren, "()") {
+			return raw, 0, "", false
+		}
+	}
+	if head == "" || len(head) > 80 {
+		return raw, 0, "", false
+	}
+	// "CHRISTIANE AMANPOUR, CNN:" or "Jane Doe, Reuters:": the part after a
+	// single comma is the outlet
+	if c := strings.IndexByte(head, ','); c > 0 && paren == "" && strings.Count(head, ",") == 1 {
+		name, aff := strings.TrimSpace(head[:c]), strings.TrimSpace(head[c+1:])
+		affWords := strings.Fields(aff)
+		if len(affWords) == 0 || len(affWords) > 5 || len(strings.Fields(name)) < 2 {
+			return raw, 0, "", false
+		}
+		for i, w := range affWords {
+			if !labelWord(w, i == 0, lex) {
+				return raw, 0, "", false
+			}
+		}
+		raw, kind, key, ok := classifyHeadAsWas(name, lex)
+		if !ok || kind == kindRole || kind == kindQuestion {
+			return raw, 0, "", false
+		}
+		if !hasLower(aff) && hasTitle(affWords, lex) {
+			aff = strings.Join(titleWords(affWords, lex), " ") // "CNN CHIEF INTERNATIONAL ANCHOR" is a role
+		}
+		raw.Affiliation = aff
+		return raw, kindStrong, key, true
+	}
+	words := strings.Fields(head)
+	if len(words) > 9 {
+		return raw, 0, "", false
+	}
+	caps := true
+	for i, w := range words {
+		if !labelWord(w, i == 0, lex) {
+			return raw, 0, "", false
+		}
+		if hasLower(w) {
+			caps = false
+		}
+	}
+	folded := strings.ToLower(strings.Join(words, " "))
+	if role, ok := lex.roleLabels[strings.TrimSuffix(folded, ".")]; ok {
+		raw.Role = role
+		raw.Words = strings.Join(words, " ")
+		raw.Question = role == "Questioner"
+		raw.Affiliation = paren
+		if raw.Question {
+			return raw, kindQuestion, "q", true
+		}
+		return raw, kindRole, folded, true
+	}
+	if role := misspeltRole(folded, lex); role != "" && caps {
+		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
+		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
+	}
+	if paren == "" && lex.isOutlet(head) {
+		// "Reuters: Has China …", "AFP: …": a questioner named by their outlet
+		raw.Role, raw.Words, raw.Question, raw.Affiliation = "Questioner", head, true, head
+		return raw, kindOutlet, "outlet " + folded, true
+	}
+	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
+	if lex.notLabel[first] && !lex.honorifics[first] {
+		return raw, 0, "", false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if lex.particles[last] && len(words) > 1 {
+		return raw, 0, "", false
+	}
+	raw.Words = strings.Join(words, " ")
+	raw.Affiliation = paren
+	switch {
+	case caps && len(words) >= 2 && allLetters(words):
+		return raw, kindStrong, folded, true
+	case len(words) == 1:
+		return raw, kindSingle, folded, true
+	case paren != "" && !caps:
+		return raw, kindStrong, folded, true
+	}
+	return raw, kindWeak, folded, true
+}
+
+// checkClassifyHead checks classifyHead against classifyHeadAsWas on head
+// as the parser gives it: trimmed, and not blank.
+func checkClassifyHead(t *testing.T, head string) {
+	t.Helper()
+	head = strings.TrimSpace(head)
+	if head == "" {
+		return
+	}
+	lex := testReader(t).lex
+	raw, kind, key, ok := classifyHead(head, lex)
+	wraw, wkind, wkey, wok := classifyHeadAsWas(head, lex)
+	if raw != wraw || kind != wkind || key != wkey || ok != wok {
+		t.Fatalf("classifyHead(%q) = %+v, %v, %q, %v; want %+v, %v, %q, %v", head, raw, kind, key, ok, wraw, wkind, wkey, wok)
+	}
+}
+
+func TestClassifyHeadSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkClassifyHead(t, strings.TrimSpace(l))
+		if c := strings.IndexByte(l, ':'); c > 0 {
+			checkClassifyHead(t, strings.TrimSpace(l[:c]))
+		}
+	}
+	for _, h := range []string{"", "A B C D E F G H I", "A B C D E F G H I J", "MS.\u00a0PSAKI", "Jane Doe, Reuters", "O'Brien de la Cruz", "the President", "É Ø", "X \xff", "A  B\t\tC (CNN)"} {
+		checkClassifyHead(t, h)
+	}
+}
+
+func FuzzClassifyHead(f *testing.F) {
+	for _, h := range []string{"MS. PSAKI", "Jane Doe, Reuters", "A B C D E F G H I J", "MS.\u00a0PSAKI", "Speaker 1 (00:03)"} {
+		f.Add(h)
+	}
+	f.Fuzz(checkClassifyHead)
+}

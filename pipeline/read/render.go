@@ -491,9 +491,11 @@ func renderMarkdownLine(s string) string {
 	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
 		s = strings.TrimRight(s[:len(s)-1], " \t") // a backslash hard break
 	}
-	if strings.ContainsAny(s, "<[") {
+	if strings.Contains(s, "](") { // images and links
 		s = mdImage.ReplaceAllString(s, "")
 		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '<') >= 0 { // autolinks and tags
 		s = mdAutolink.ReplaceAllString(s, "$1")
 		s = htmlTag.ReplaceAllString(s, "")
 	}

@@ -411,3 +411,69 @@ func FuzzRenderFrom(f *testing.F) {
 // so that RenderLine(s) only trims its end: it has no control character,
 // no Unicode space, no invisible character and no byte that is not UTF-8.
 func keptLine(s string) bool { return nextChange(s, 0) == len(s) }
+
+// renderMarkdownLineAsWas is renderMarkdownLine as it was, trying every
+// pattern of links, images and tags on a line with any '<' or '[': the
+// reference for the one that tries each only where it may match. It
+// renders the inline markdown of one line as plain text.
+func renderMarkdownLineAsWas(s string) string {
+	if !hasMarkdownMark(s) {
+		return s
+	}
+	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
+		s = strings.TrimRight(s[:len(s)-1], " \t") // a backslash hard break
+	}
+	if strings.ContainsAny(s, "<[") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdAutolink.ReplaceAllString(s, "$1")
+		s = htmlTag.ReplaceAllString(s, "")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(s[i+1]) // an escape: "\[" is "["
+			i++
+		case c == '*' || c == '_':
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			if !emphasisRun(s, i, j) {
+				b.WriteString(s[i:j])
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.TrimRight(b.String(), " \t")
+}
+
+func checkRenderMarkdownLine(t *testing.T, s string) {
+	t.Helper()
+	if got, want := renderMarkdownLine(s), renderMarkdownLineAsWas(s); got != want {
+		t.Fatalf("renderMarkdownLine(%q) = %q, want %q", s, got, want)
+	}
+}
+
+var markdownLineSeeds = []string{
+	"See [the fact sheet](https://x.gov/a) ![photo](p.jpg)and <https://x.gov/b>.", "[sic] and [inaudible]", "a <s>b</s> <!-- c --> d",
+	"[x](<y>)", "<[a](b)>", "![a](b) [c]( d) \\[e\\](f)", "**MS. X:** [y]", "a ]( b < c",
+}
+
+func TestRenderMarkdownLineSameAsWas(t *testing.T) {
+	for _, s := range append(markdownLineSeeds, testdataLines(t)...) {
+		checkRenderMarkdownLine(t, s)
+	}
+}
+
+func FuzzRenderMarkdownLine(f *testing.F) {
+	for _, s := range markdownLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkRenderMarkdownLine)
+}
