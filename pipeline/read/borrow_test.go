@@ -42,7 +42,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads, nil)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text)
 		doc.Turns = doc.Turns[1:]

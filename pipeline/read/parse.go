@@ -4,6 +4,7 @@ import (
 	"errors"
 	"path/filepath"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -75,8 +76,11 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		bodyStart = end
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
 	// the front matter stays as written; the rest is read as plain text
-	text, lines, valid := renderLines(text, bodyStart, markdown, borrowed)
+	text, lines, valid := renderLines(text, bodyStart, markdown, borrowed, sc.lines)
+	sc.lines = lines
 	if borrowed && (!valid || !utf8.ValidString(text[:bodyStart])) {
 		return nil, errNotUTF8
 	}
@@ -103,12 +107,33 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads, sc)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
 	}
 	return doc, nil
+}
+
+// scratch holds the lists parseText needs only while it reads a document:
+// its lines and what each line is. The document keeps none of them, so
+// they are kept in scratchPool for the next document to write over.
+type scratch struct {
+	lines []line
+	state []int32
+}
+
+// maxScratch is the most lines a scratch is kept for: a larger one, from
+// a rare long document, is left to the garbage collector.
+const maxScratch = 1 << 16
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// put returns sc to scratchPool, unless it grew past maxScratch.
+func (sc *scratch) put() {
+	if cap(sc.lines) <= maxScratch && cap(sc.state) <= maxScratch {
+		scratchPool.Put(sc)
+	}
 }
 
 // errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
@@ -177,10 +202,11 @@ func isHeaderWordRune(r rune) bool {
 }
 
 // splitTurns finds the labels among lines and cuts the text into turns.
-// Text before the first label is one turn of its own. A document repeats
+// Text before the first label is one turn of its own; sc, when not nil,
+// lends the list of what each line is. A document repeats
 // its labels, so each different label is kept once, in labels, and each
 // line that holds a label points to it.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache, sc *scratch) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
 		i, n, end int32 // the line's index, and the label's n and end
 		label     int32 // its index in labels
@@ -193,7 +219,16 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	// at the end), neither of which is speech, or one more than the index
 	// in cands of a label that counts
 	const aHeading, aFooter = -1, -2
-	state := make([]int32, len(lines))
+	var state []int32
+	if sc != nil && cap(sc.state) >= len(lines) {
+		state = sc.state[:len(lines)]
+		clear(state)
+	} else {
+		state = make([]int32, len(lines))
+		if sc != nil {
+			sc.state = state
+		}
+	}
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {

@@ -161,7 +161,11 @@ func checkSplitTurns(t *testing.T, text string) {
 	lines := splitLines(text, 0)
 	known := headerWords(text, lines[:min(3, len(lines))], "")
 	for _, markdown := range []bool{false, true} {
-		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{})
+		sc := &scratch{state: make([]int32, len(lines), len(lines)+8)}
+		for i := range sc.state {
+			sc.state[i] = int32(i%5) - 2 // what another document's lines were
+		}
+		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{}, sc)
 		wturns, wskipped := splitTurnsAsWas(text, lines, markdown, maps.Clone(known), lex)
 		if !reflect.DeepEqual(turns, wturns) || !reflect.DeepEqual(skipped, wskipped) {
 			t.Fatalf("splitTurns(%q, markdown %v) = %+v, %v; want %+v, %v", text, markdown, turns, skipped, wturns, wskipped)

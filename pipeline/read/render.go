@@ -37,9 +37,14 @@ func renderBody(text string, markdown bool) string {
 // copied is asked for, it returns text itself when rendering changes none
 // of it, and otherwise copies the lines before the first that changes as
 // they are. Each line is looked at once, as it is rendered. valid reports
-// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD.
-func renderLines(text string, from int, markdown, copied bool) (body string, lines []line, valid bool) {
-	lines = make([]line, 0, strings.Count(text[from:], "\n")+1) // at most
+// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD. The
+// lines are written over buf when it is large enough.
+func renderLines(text string, from int, markdown, copied bool, buf []line) (body string, lines []line, valid bool) {
+	if n := strings.Count(text[from:], "\n") + 1; cap(buf) >= n { // the lines at most
+		lines = buf[:0]
+	} else {
+		lines = make([]line, 0, n)
+	}
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {

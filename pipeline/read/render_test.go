@@ -371,7 +371,14 @@ func checkRenderFrom(t *testing.T, text string) {
 		for _, md := range []bool{false, true} {
 			want := text[:from] + renderBody(text[from:], md)
 			for _, copied := range []bool{false, true} {
-				got, lines, valid := renderLines(text, from, md, copied)
+				got, lines, valid := renderLines(text, from, md, copied, nil)
+				dirty := make([]line, 5, 4096) // a buffer another document wrote
+				for i := range dirty[:cap(dirty)] {
+					dirty[:cap(dirty)][i] = line{start: i, end: 2 * i, no: 3}
+				}
+				if got2, lines2, valid2 := renderLines(text, from, md, copied, dirty); got2 != got || valid2 != valid || !reflect.DeepEqual(lines2, lines) && len(lines)+len(lines2) > 0 {
+					t.Fatalf("renderLines(%q, %d, %v, %v) over a used buffer gives lines %+v, want %+v", text, from, md, copied, lines2, lines)
+				}
 				if got != want {
 					t.Fatalf("renderLines(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
 				}
