@@ -6,7 +6,9 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -230,4 +232,74 @@ func FuzzHeaderWords(f *testing.F) {
 		}
 	}
 	f.Fuzz(checkHeaderWords)
+}
+
+// isHeaderLineAsWas is isHeaderLine as it was, asking whether the line
+// ends a sentence in each case that needs it: the reference for the one
+// that asks once. It reports whether a non-blank line reads as header
+// metadata.
+func isHeaderLineAsWas(t string, first, markdown bool, lex *vocab) bool {
+	words := len(strings.Fields(t))
+	switch {
+	case markdown && strings.HasPrefix(t, "#"):
+		return true
+	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+		return true
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
+		return true
+	case timeLine.MatchString(t), lex.metaLine.MatchString(t) && len(t) < 300:
+		return true
+	case lex.months.find(t) != "" && words <= 14:
+		return true
+	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !lexicon.EndsSentence(t):
+		return true
+	case first && len(t) < 200 && !lexicon.EndsSentence(t) && startsUpper(t) && !greetingAsWas(t, lex):
+		return true
+	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && startsUpper(t) && !greetingAsWas(t, lex):
+		return true
+	}
+	return false
+}
+
+// greetingAsWas is greeting as it was, splitting the line at its first
+// space. It reports a line that opens speech, never a header: "Good
+// afternoon everyone", "Thank you very much".
+func greetingAsWas(t string, lex *vocab) bool {
+	return atLower(lex.greetings, strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
+}
+
+func checkHeaderLine(t *testing.T, s string) {
+	t.Helper()
+	lex := testReader(t).lex
+	for _, first := range []bool{false, true} {
+		for _, md := range []bool{false, true} {
+			if got, want := isHeaderLine(s, first, md, lex), isHeaderLineAsWas(s, first, md, lex); got != want {
+				t.Fatalf("isHeaderLine(%q, %v, %v) = %v, want %v", s, first, md, got, want)
+			}
+		}
+	}
+	if got, want := greeting(s, lex), greetingAsWas(s, lex); got != want {
+		t.Fatalf("greeting(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+		t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
+	}
+}
+
+func TestHeaderLineSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkHeaderLine(t, strings.TrimSpace(l))
+	}
+	for _, s := range []string{"", "by", "BY Jen Psaki", "bY x.", "By the way, this ends.", "Good afternoon, everyone", "Thank you.", "\u00a0a\u2003b \xff", "İby x"} {
+		checkHeaderLine(t, s)
+	}
+}
+
+func FuzzHeaderLine(f *testing.F) {
+	for _, l := range testdataLines(f) {
+		if len(l) < 200 {
+			f.Add(l)
+		}
+	}
+	f.Fuzz(checkHeaderLine)
 }
