@@ -81,7 +81,7 @@ func splitSegments(text string, lex *vocab) []segment {
 		}
 		words := strings.Fields(part)
 		for j, w := range words {
-			w = strings.Trim(w, `"“”()[]:`)
+			w = trimQuotes(w)
 			r, _ := utf8.DecodeRuneInString(w)
 			switch {
 			case w == "":
@@ -280,4 +280,34 @@ func trailingRole(role string, lex *vocab) string {
 		start++ // a role does not start with "of"
 	}
 	return strings.Join(words[start:], " ")
+}
+
+// trimQuotes is strings.Trim(w, `"“”()[]:`), which, for a cut set with
+// characters outside ASCII, decodes every character it looks at; this
+// compares bytes.
+func trimQuotes(w string) string {
+	for w != "" {
+		if c := w[0]; c < utf8.RuneSelf && isQuoteByte(c) {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "“") || strings.HasPrefix(w, "”") {
+			w = w[len("“"):]
+		} else {
+			break
+		}
+	}
+	for w != "" {
+		if c := w[len(w)-1]; c < utf8.RuneSelf && isQuoteByte(c) {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "“") || strings.HasSuffix(w, "”") {
+			w = w[:len(w)-len("“")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// isQuoteByte reports the ASCII characters trimQuotes trims.
+func isQuoteByte(c byte) bool {
+	return c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':'
 }

@@ -48,7 +48,7 @@ func renderLines(text string, from int, markdown, copied bool, buf []line) (body
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
-		end, kept, marked := scanLine(text, off)
+		end, kept, marked := scanLine(text, off, markdown)
 		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
 			break
 		}
@@ -90,7 +90,7 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 		start := len(out)
 		var end int
 		var marked, ok bool
-		out, end, marked, ok = appendLine(out, text, off)
+		out, end, marked, ok = appendLine(out, text, off, markdown)
 		valid = valid && ok
 		if markdown && marked {
 			// renderMarkdownLine reads the line before it is written over,
@@ -113,14 +113,15 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 
 // appendLine appends the line that starts at text[off] to out as
 // RenderLine renders it, and returns out, the line's end (the offset of
-// its newline, or len(text)), whether the line holds one of
-// markdownMarks and whether it is UTF-8. It looks at each byte once: eight bytes of printable
-// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
-// over at once, and the runs between the characters that change are
-// copied whole. A DEL stays in a line of printable ASCII and goes from
-// any other, so a line with one that turns out not to be plain ASCII is
-// rendered again from its start.
-func appendLine(out []byte, text string, off int) (_ []byte, end int, marked, valid bool) {
+// its newline, or len(text)), whether the line holds one of markdownMarks
+// (in markdown; outside it, marked may miss them) and whether it is
+// UTF-8. It looks at each byte once: eight bytes of printable ASCII with
+// no byte that is '*' or '<' or from '[' to '_' (outside markdown, any
+// eight bytes of printable ASCII) are passed over at once, and the runs
+// between the characters that change are copied whole. A DEL stays in a
+// line of printable ASCII and goes from any other, so a line with one
+// that turns out not to be plain ASCII is rendered again from its start.
+func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end int, marked, valid bool) {
 	start := len(out)
 	valid = true
 	pure := true // no byte outside ASCII and no control character so far
@@ -129,7 +130,7 @@ func appendLine(out []byte, text string, off int) (_ []byte, end int, marked, va
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
-			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
 				break
 			}
 		}
@@ -223,18 +224,20 @@ func trimBlanks(b []byte, start int) []byte {
 // scanLine looks at the line that starts at text[off]. It returns the
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
-// (isPlainASCII(line), or nextChange finds nothing in it); and marked, whether the line
-// holds one of markdownMarks, reported only for a line kept (a line that
-// is not is rendered first and looked at again). Eight bytes of printable
-// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
-// over at once, and a line is scanned for its end alone once it is known
-// not to be kept.
-func scanLine(text string, off int) (end int, kept, marked bool) {
+// (isPlainASCII(line), or nextChange finds nothing in it); and marked,
+// whether the line holds one of markdownMarks, reported only for a line
+// kept (a line that is not is rendered first and looked at again) and in
+// markdown (outside it, marked may miss them). Eight bytes of printable
+// ASCII with no byte that is '*' or '<' or from '[' to '_' (outside
+// markdown, any eight bytes of printable ASCII) are passed over at once,
+// and a line is scanned for its end alone once it is known not to be
+// kept.
+func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) {
 	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
-			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
 				break
 			}
 		}

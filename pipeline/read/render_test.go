@@ -274,7 +274,10 @@ func checkAppendBody(t *testing.T, text string) {
 			t.Fatalf("appendBody(%q, %v) = %q, want %q", text, md, got[1:], want.String())
 		}
 	}
-	end, kept, marked := scanLine(text, 0)
+	end, kept, marked := scanLine(text, 0, true)
+	if pend, pkept, pmarked := scanLine(text, 0, false); pend != end || pkept != kept || pkept && pmarked && !marked {
+		t.Fatalf("scanLine(%q) outside markdown = %d, %v, %v; in markdown %d, %v, %v", text, pend, pkept, pmarked, end, kept, marked)
+	}
 	wantEnd := strings.IndexByte(text, '\n')
 	if wantEnd < 0 {
 		wantEnd = len(text)
