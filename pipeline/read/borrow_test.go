@@ -33,7 +33,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 	doc.Body = text
 	lines := splitLines(text, bodyStart)
 	heads := headCache{}
-	hdrEnd := headerEnd(lines, markdown, lex, heads)
+	hdrEnd := headerEnd(text, lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -42,7 +42,7 @@ func parseTextAsWas(source, text string, lex *vocab) (*transcript.Document, erro
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads, nil)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text)
 		doc.Turns = doc.Turns[1:]
@@ -69,6 +69,24 @@ func checkBorrow(t *testing.T, name string, src []byte) {
 		format = FormatText
 	}
 	want, werr := r.ParseFormat(name, format, append([]byte(nil), src...))
+	if format == FormatText || format == FormatMarkdown {
+		// text decode took for UTF-8 without looking reads as text it
+		// checked and repaired
+		text, warnings, derr := Decode(src)
+		var doc *transcript.Document
+		if derr == nil {
+			doc, derr = parseTextAsWas(name, text, r.lex)
+			doc, derr = finish(doc, derr, r.lex)
+			if doc != nil {
+				doc.Warnings = append(warnings, doc.Warnings...)
+			}
+		} else {
+			derr = &transcript.Error{File: name, Err: derr}
+		}
+		if fmt.Sprint(derr) != fmt.Sprint(werr) || derr == nil && !reflect.DeepEqual(doc, want) {
+			t.Fatalf("ParseFormat(%q) = %+v, %v\nwant %+v, %v", name, want, werr, doc, derr)
+		}
+	}
 	mine := append([]byte(nil), src...)
 	got, gerr := r.ParseFormat(name, format, mine)
 	for i := range mine {
@@ -92,7 +110,8 @@ func TestParseKeepsNothingOfSrc(t *testing.T) {
 		}
 		checkBorrow(t, filepath.Base(p), src)
 	}
-	for _, src := range []string{"---\ntitle: t\n", "---\ntitle: [\n---\nA: b\n", "---\u00a0\ntitle: t\n---\nA: b\n", "\ufeff---\ntitle: T\nspeakers: [A B]\n---\nA B: c\n", "---\r\ntitle: t\r\n---\r\nX: y\r\n"} {
+	for _, src := range []string{"---\ntitle: t\n", "---\ntitle: [\n---\nA: b\n", "---\u00a0\ntitle: t\n---\nA: b\n", "\ufeff---\ntitle: T\nspeakers: [A B]\n---\nA B: c\n", "---\r\ntitle: t\r\n---\r\nX: y\r\n",
+		"---\ntitle: \xff\n---\nA: b\n", "---\ntitle: [\xff\n", "MS. X:\xff y\n\xc3", "caf\xe9\nMS. X: y\n", "a\x7f\xe2\x80\nB C: d\xff\xff\xff\n"} {
 		checkBorrow(t, "x.md", []byte(src))
 		checkBorrow(t, "x.txt", []byte(src))
 	}
@@ -103,6 +122,7 @@ func FuzzParseBorrow(f *testing.F) {
 		addSeeds(f, "../../testdata/transcripts/*."+ext)
 	}
 	f.Add("x.md", []byte("---\ntitle: t\n---\n# h\nA B (C): d\n"))
+	f.Add("x.txt", []byte("MS. X:\xff y\n\xc3\ncaf\xe9\n"))
 	f.Add("x.md", []byte("---\ntitle: \"Press Briefing by Jen\u00a0Psaki\"\ndate: '2021-01-20'\n---\n \nMS. PSAKI:\u00a0 Hi.  \n"))
 	f.Fuzz(checkBorrow)
 }

@@ -81,7 +81,7 @@ func splitSegments(text string, lex *vocab) []segment {
 		}
 		words := strings.Fields(part)
 		for j, w := range words {
-			w = strings.Trim(w, `"“”()[]:`)
+			w = trimQuotes(w)
 			r, _ := utf8.DecodeRuneInString(w)
 			switch {
 			case w == "":
@@ -173,7 +173,8 @@ func (v *vocab) verbForm(name string) bool {
 // gazetteer's places in text, never nil.
 func (v *vocab) placeKeys(text string) []string {
 	out := []string{}
-	for _, m := range v.MatchPlaces(text, lexicon.Tokenize(text), nil) {
+	var buf [48]lexicon.Token // a header line's tokens, most often, without a list on the heap
+	for _, m := range v.MatchPlaces(text, lexicon.AppendTokens(buf[:0], text), nil) {
 		out = append(out, lexicon.FoldKey(text[m.Start:m.End]))
 	}
 	return out
@@ -279,4 +280,34 @@ func trailingRole(role string, lex *vocab) string {
 		start++ // a role does not start with "of"
 	}
 	return strings.Join(words[start:], " ")
+}
+
+// trimQuotes is strings.Trim(w, `"“”()[]:`), which, for a cut set with
+// characters outside ASCII, decodes every character it looks at; this
+// compares bytes.
+func trimQuotes(w string) string {
+	for w != "" {
+		if c := w[0]; c < utf8.RuneSelf && isQuoteByte(c) {
+			w = w[1:]
+		} else if strings.HasPrefix(w, "“") || strings.HasPrefix(w, "”") {
+			w = w[len("“"):]
+		} else {
+			break
+		}
+	}
+	for w != "" {
+		if c := w[len(w)-1]; c < utf8.RuneSelf && isQuoteByte(c) {
+			w = w[:len(w)-1]
+		} else if strings.HasSuffix(w, "“") || strings.HasSuffix(w, "”") {
+			w = w[:len(w)-len("“")]
+		} else {
+			break
+		}
+	}
+	return w
+}
+
+// isQuoteByte reports the ASCII characters trimQuotes trims.
+func isQuoteByte(c byte) bool {
+	return c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':'
 }

@@ -25,13 +25,16 @@ const maxRepairWarnings = 10
 // is reported in the returned warnings with its byte offset in the input.
 // Input with NUL bytes (after UTF-16 decoding), or where more than 30% of
 // the bytes or code units need repair, is not text.
-func Decode(src []byte) (string, []string, error) { return decode(src, false) }
+func Decode(src []byte) (string, []string, error) { return decode(src, false, false) }
 
 // decode is Decode. With borrow, text that is valid UTF-8 as it stands is
 // returned as a string that shares src's memory, not a copy: for callers
 // that keep nothing of it, such as parseText, which renders the body into
-// a new string and reads the front matter from that.
-func decode(src []byte, borrow bool) (string, []string, error) {
+// a new string and reads the front matter from that. With trust as well,
+// the text is taken for UTF-8 without looking: for parseText, which looks
+// at each byte as it renders the body and says when it is not, so that
+// the caller decodes it again without trust.
+func decode(src []byte, borrow, trust bool) (string, []string, error) {
 	var warnings []string
 	switch {
 	case bytes.HasPrefix(src, []byte{0xEF, 0xBB, 0xBF}):
@@ -47,7 +50,7 @@ func decode(src []byte, borrow bool) (string, []string, error) {
 		return "", nil, fmt.Errorf("%w: it contains NUL bytes (binary data, or UTF-16 without a byte order mark)", ErrNotText)
 	}
 	var text string
-	if utf8.Valid(src) {
+	if borrow && trust || utf8.Valid(src) {
 		if borrow {
 			text = unsafe.String(unsafe.SliceData(src), len(src))
 		} else {

@@ -68,7 +68,7 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 	// Text and markdown are read from src itself: parseText keeps nothing
 	// of the text it is given. The other formats get a copy.
 	plain := f != FormatHTML && f != FormatVTT && f != FormatSRT
-	text, warnings, err := decode(src, plain)
+	text, warnings, err := decode(src, plain, plain)
 	if err != nil {
 		return nil, &transcript.Error{File: source, Err: err}
 	}
@@ -95,6 +95,15 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		doc, err = parseSubtitles(source, text, f == FormatVTT, lex)
 	default:
 		doc, err = parseText(source, text, lex, plain)
+		if err == errNotUTF8 {
+			// decode took the text for UTF-8, and it is not: decode it
+			// again, repairing it, and read that
+			text, warnings, err = decode(src, plain, false)
+			if err != nil {
+				return nil, &transcript.Error{File: source, Err: err}
+			}
+			doc, err = parseText(source, text, lex, plain)
+		}
 	}
 	if doc != nil {
 		doc.Warnings = append(warnings, doc.Warnings...)

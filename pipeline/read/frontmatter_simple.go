@@ -31,8 +31,7 @@ type plainNumber string
 // \\ January 20,\\_2021\"\n" gives the title "Press Briefing by Press
 // Secretary Jen\u00a0Psaki, January 20,\u00a02021".
 func simpleFrontMatter(block string) (m map[string]any, ok bool) {
-	if block == "" || !strings.HasSuffix(block, "\n") || !utf8.ValidString(block) ||
-		strings.ContainsAny(block, "\u0085\u2028\u2029\ufeff") { // line breaks and a byte order mark to YAML
+	if block == "" || !strings.HasSuffix(block, "\n") || !utf8.ValidString(block) || yamlBreak(block) {
 		return nil, false
 	}
 	m = map[string]any{}
@@ -279,4 +278,13 @@ func numberIn(m map[string]any, keys ...string) bool {
 		}
 	}
 	return false
+}
+
+// yamlBreak reports whether block, which is UTF-8, holds a character that
+// YAML reads as a line break (U+0085, U+2028, U+2029) or a byte order
+// mark (U+FEFF), each looked for by its bytes, as strings.Index does,
+// which is quicker than decoding every character of block.
+func yamlBreak(block string) bool {
+	return strings.Contains(block, "\u0085") || strings.Contains(block, "\u2028") ||
+		strings.Contains(block, "\u2029") || strings.Contains(block, "\ufeff")
 }

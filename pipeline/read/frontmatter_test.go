@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
 	"github.com/turntag/turntag/pipeline/limited"
@@ -202,4 +203,26 @@ func TestFrontMatterKeysInCaseVariants(t *testing.T) {
 			t.Fatalf("title %q, speakers %q; want \"def\", [John Jane]", fm.Title, fm.Speakers)
 		}
 	}
+}
+
+// TestYAMLBreak checks yamlBreak against strings.ContainsAny, which it
+// replaced.
+func TestYAMLBreak(t *testing.T) {
+	for _, s := range []string{"", "title: x\n", "a\u0085b", "a\u2028", "\u2029", "\ufeffx", "\u00a0\u2027\u202f\ufffe", "\xe2\x80\xa8\xff", "\xc2\x85"} {
+		if got, want := yamlBreak(s), strings.ContainsAny(s, "\u0085\u2028\u2029\ufeff"); got != want {
+			t.Errorf("yamlBreak(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+func FuzzYAMLBreak(f *testing.F) {
+	f.Add("title: \"Jen\u00a0Psaki\u2028\"\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		if !utf8.ValidString(s) {
+			return // simpleFrontMatter asks only about UTF-8
+		}
+		if got, want := yamlBreak(s), strings.ContainsAny(s, "\u0085\u2028\u2029\ufeff"); got != want {
+			t.Fatalf("yamlBreak(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -3,6 +3,7 @@ package read
 import (
 	"regexp"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
@@ -20,18 +21,18 @@ var (
 // headerEnd returns how many of lines (blank ones included) form the header:
 // a title, a by-line, dates, times, places and notes such as "(As
 // delivered)", before the first label or the first line of speech.
-func headerEnd(lines []line, markdown bool, lex *vocab, heads headCache) int {
+func headerEnd(text string, lines []line, markdown bool, lex *vocab, heads headCache) int {
 	end, n := 0, 0
 	for i, l := range lines {
-		t := strings.TrimSpace(l.text)
+		t := strings.TrimSpace(l.of(text))
 		if t == "" {
 			continue
 		}
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.text, lex, heads); ok && !lex.metaLine.MatchString(t) &&
-			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(lines[i+1:], c.kind, lex, heads)) {
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.metaLine.MatchString(t) &&
+			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(text, lines[i+1:], c.kind, lex, heads)) {
 			break
 		}
 		n++
@@ -44,9 +45,9 @@ func headerEnd(lines []line, markdown bool, lex *vocab, heads headCache) int {
 // a speaker and a time ("Jane Smith  0:03") or one hearing label ("The
 // Chairman. The committee will come to order.") in a header is a label
 // only when others follow.
-func anotherLabel(lines []line, k labelKind, lex *vocab, heads headCache) bool {
+func anotherLabel(text string, lines []line, k labelKind, lex *vocab, heads headCache) bool {
 	for _, l := range lines {
-		if c, ok := parseLabel(l.text, lex, heads); ok && c.kind == k {
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && c.kind == k {
 			return true
 		}
 	}
@@ -54,8 +55,19 @@ func anotherLabel(lines []line, k labelKind, lex *vocab, heads headCache) bool {
 }
 
 // isHeaderLine reports whether a non-blank line reads as header metadata.
+// Whether it ends a sentence is asked once, when a case needs it.
 func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
-	words := len(strings.Fields(t))
+	words := fieldCount(t)
+	ends := 0             // 1 when t ends a sentence, 2 when it does not, 0 before it is asked
+	open := func() bool { // not a sentence that ends
+		if ends == 0 {
+			ends = 2
+			if lexicon.EndsSentence(t) {
+				ends = 1
+			}
+		}
+		return ends == 2
+	}
 	switch {
 	case markdown && strings.HasPrefix(t, "#"):
 		return true
@@ -67,14 +79,33 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	case lex.months.find(t) != "" && words <= 14:
 		return true
-	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !lexicon.EndsSentence(t):
+	case len(t) >= 3 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y' && t[2] == ' ' && len(t) < 300 && open(): // "by ", in any case
 		return true
-	case first && len(t) < 200 && !lexicon.EndsSentence(t) && startsUpper(t) && !greeting(t, lex):
+	case first && len(t) < 200 && open() && startsUpper(t) && !greeting(t, lex):
 		return true
-	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && startsUpper(t) && !greeting(t, lex):
+	case len(t) < 100 && words <= 12 && open() && startsUpper(t) && !greeting(t, lex):
 		return true
 	}
 	return false
+}
+
+// fieldCount returns len(strings.Fields(s)) without listing the fields.
+func fieldCount(s string) int {
+	n, in := 0, false
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if space := unicode.IsSpace(r); !space && !in {
+			n++
+			in = true
+		} else if space {
+			in = false
+		}
+		i += size
+	}
+	return n
 }
 
 func startsUpper(t string) bool {
@@ -88,7 +119,7 @@ func startsUpper(t string) bool {
 func readHeader(doc *transcript.Document, lines []line, lex *vocab) {
 	var texts []string
 	for _, l := range lines {
-		t := strings.TrimSpace(l.text)
+		t := strings.TrimSpace(l.of(doc.Body))
 		if t == "" {
 			continue
 		}
@@ -136,5 +167,8 @@ func headerLines(d *transcript.Document) []string {
 // greeting reports a line that opens speech, never a header: "Good
 // afternoon everyone", "Thank you very much".
 func greeting(t string, lex *vocab) bool {
-	return atLower(lex.greetings, strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
+	if sp := strings.IndexByte(t, ' '); sp >= 0 {
+		t = t[:sp] // the first word
+	}
+	return atLower(lex.greetings, strings.Trim(t, ",.!"))
 }

@@ -66,21 +66,33 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
 		rest, off = rest[n:], off+n
 	}
-	if c, ok := parseQ(rest, bold); ok {
-		c.n += off
-		c.end += off
-		return c, true
+	// most lines are no label, and most of those tell it by their first
+	// and last bytes and the lack of a colon near the start
+	clock := endsInDigit(rest)
+	if rest == "" || !isUpperASCII(rest[0]) && !clock && strings.IndexByte(rest[:min(len(rest), 121)], ':') < 0 {
+		return labelCand{}, false
 	}
-	if c, ok := parseA(rest, lex); ok {
-		c.n += off
-		c.end += off
-		return c, true
+	if rest[0] == 'Q' {
+		if c, ok := parseQ(rest, bold); ok {
+			c.n += off
+			c.end += off
+			return c, true
+		}
 	}
-	if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
-		c.n, c.end = off+len(rest), off+len(rest)
-		return c, true
+	if strings.HasPrefix(rest, "A.") {
+		if c, ok := parseA(rest, lex); ok {
+			c.n += off
+			c.end += off
+			return c, true
+		}
 	}
-	if bold == "" {
+	if clock {
+		if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
+			c.n, c.end = off+len(rest), off+len(rest)
+			return c, true
+		}
+	}
+	if bold == "" && isUpperASCII(rest[0]) {
 		if c, ok := periodLabel(rest, lex); ok { // "Senator Rubio. Mr. Blinken, …"
 			c.n += off
 			c.end += off
@@ -118,6 +130,23 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 		return labelCand{}, false
 	}
 	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
+}
+
+// isUpperASCII reports a capital from A to Z.
+func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
+
+// endsInDigit reports whether s, less trailing spaces, tabs and carriage
+// returns, ends in a digit, ']' or ')', as a line that clockLabel reads
+// does.
+func endsInDigit(s string) bool {
+	for s != "" && (s[len(s)-1] == ' ' || s[len(s)-1] == '\t' || s[len(s)-1] == '\r') {
+		s = s[:len(s)-1]
+	}
+	if s == "" {
+		return false
+	}
+	c := s[len(s)-1]
+	return c >= '0' && c <= '9' || c == ']' || c == ')'
 }
 
 // headClass is what the words before a label's colon make of it: the
@@ -490,15 +519,12 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		raw.Affiliation = aff
 		return raw, kindStrong, key, true
 	}
-	words := strings.Fields(head)
-	if len(words) > 9 {
-		return raw, 0, "", false
+	if !labelWords(head, lex) {
+		return raw, 0, "", false // most heads of prose, told before their words are listed
 	}
+	words := strings.Fields(head)
 	caps := true
-	for i, w := range words {
-		if !labelWord(w, i == 0, lex) {
-			return raw, 0, "", false
-		}
+	for _, w := range words {
 		if hasLower(w) {
 			caps = false
 		}
@@ -542,6 +568,34 @@ func classifyHead(head string, lex *vocab) (transcript.Label, labelKind, string,
 		return raw, kindStrong, folded, true
 	}
 	return raw, kindWeak, folded, true
+}
+
+// labelWords reports whether head, split at white space as strings.Fields
+// splits it, has at most nine words and each is a label word (labelWord),
+// without listing them.
+func labelWords(head string, lex *vocab) bool {
+	n := 0 // words read
+	for i := 0; i < len(head); {
+		r, size := utf8.DecodeRuneInString(head[i:])
+		if unicode.IsSpace(r) {
+			i += size
+			continue
+		}
+		j := i + size
+		for j < len(head) {
+			r, size = utf8.DecodeRuneInString(head[j:])
+			if unicode.IsSpace(r) {
+				break
+			}
+			j += size
+		}
+		if n == 9 || !labelWord(head[i:j], n == 0, lex) {
+			return false
+		}
+		n++
+		i = j
+	}
+	return true
 }
 
 // nameKind grades a label of two or more capitalised words: strong when
@@ -673,8 +727,18 @@ func numberedSpeaker(head string, lex *vocab) bool {
 // numberedRole returns the role of a role label numbered to tell apart
 // speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
 // ONE" is "Senior administration official one", "MODERATOR #2" is
-// "Moderator 2"), or "".
+// "Moderator 2"), or "". Most heads end in no number, which their last
+// word tells before any of them is copied.
 func numberedRole(head string, lex *vocab) string {
+	t := strings.TrimRightFunc(head, unicode.IsSpace)
+	sp := strings.LastIndexFunc(t, unicode.IsSpace)
+	if sp < 0 {
+		return "" // one word at most
+	}
+	_, size := utf8.DecodeRuneInString(t[sp:])
+	if num := strings.TrimPrefix(t[sp+size:], "#"); !atLower(lex.numberWords, num) && strings.Trim(num, "0123456789") != "" {
+		return ""
+	}
 	words := strings.Fields(strings.ToLower(head))
 	if len(words) < 2 {
 		return ""

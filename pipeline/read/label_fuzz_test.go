@@ -86,7 +86,7 @@ func FuzzMisspeltRole(f *testing.F) {
 
 // TestParseLabelCached checks that a document's cache of label heads
 // changes no label: every line of testdata, read with one cache for all,
-// gives what it gives with none.
+// gives what it gives with none, and what parseLabelAsWas gives.
 func TestParseLabelCached(t *testing.T) {
 	lex := testReader(t).lex
 	heads := headCache{}
@@ -97,7 +97,10 @@ func TestParseLabelCached(t *testing.T) {
 
 func checkParseLabelCached(t *testing.T, l string, lex *vocab, heads headCache) {
 	t.Helper()
-	want, wok := parseLabel(l, lex, nil)
+	want, wok := parseLabelAsWas(l, lex, nil)
+	if got, ok := parseLabel(l, lex, nil); ok != wok || got != want {
+		t.Fatalf("parseLabel(%q) = %+v, %v; want %+v, %v", l, got, ok, want, wok)
+	}
 	for range 2 { // the first reads the head, the second the cache
 		if got, ok := parseLabel(l, lex, heads); ok != wok || got != want {
 			t.Fatalf("parseLabel(%q) with a cache = %+v, %v; want %+v, %v", l, got, ok, want, wok)
@@ -106,7 +109,8 @@ func checkParseLabelCached(t *testing.T, l string, lex *vocab, heads headCache) 
 }
 
 // FuzzParseLabelCached checks that a cache of label heads changes no
-// label, the cache holding the heads of other lines too.
+// label, the cache holding the heads of other lines too, and that
+// parseLabel gives what parseLabelAsWas gives.
 func FuzzParseLabelCached(f *testing.F) {
 	for _, l := range testdataLines(f) {
 		if len(l) < 200 {
@@ -274,4 +278,278 @@ func TestTheFolds(t *testing.T) {
 			}
 		}
 	}
+}
+
+// parseLabelAsWas is parseLabel as it was, trying each kind of label on
+// every line: the reference for the one that first rejects, from its
+// first and last bytes, the lines that can be no label. It looks for a
+// speaker label at the start of line (no newline).
+// lex tells title words, which make a label of capitalised words strong
+// ("Acting NATO Spokesperson Dylan White:"); heads, when not nil, keeps
+// the classes of the label heads of the document line is in.
+func parseLabelAsWas(line string, lex *vocab, heads headCache) (labelCand, bool) {
+	off := 0 // real archives indent labels by any amount
+	for off < len(line) && (line[off] == ' ' || line[off] == '\t') {
+		off++
+	}
+	rest := line[off:]
+	bold := ""
+	for _, m := range []string{"**", "__"} {
+		if strings.HasPrefix(rest, m) {
+			bold, rest, off = m, rest[len(m):], off+len(m)
+			break
+		}
+	}
+	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
+		rest, off = rest[n:], off+n
+	}
+	if c, ok := parseQ(rest, bold); ok {
+		c.n += off
+		c.end += off
+		return c, true
+	}
+	if c, ok := parseA(rest, lex); ok {
+		c.n += off
+		c.end += off
+		return c, true
+	}
+	if c, ok := clockLabel(rest, lex); ok { // "Jane Smith  0:03", the words on the next lines
+		c.n, c.end = off+len(rest), off+len(rest)
+		return c, true
+	}
+	if bold == "" {
+		if c, ok := periodLabel(rest, lex); ok { // "Senator Rubio. Mr. Blinken, …"
+			c.n += off
+			c.end += off
+			return c, true
+		}
+	}
+	colon := labelColon(rest)
+	if colon <= 0 || colon > 120 {
+		return labelCand{}, false
+	}
+	head := rest[:colon]
+	after := colon + 1
+	if bold != "" {
+		if strings.HasSuffix(head, bold) { // **NAME**:
+			head = head[:len(head)-len(bold)]
+		} else if strings.HasPrefix(rest[after:], bold) { // **NAME:**
+			after += len(bold)
+		} else {
+			return labelCand{}, false
+		}
+	}
+	if after < len(rest) && rest[after] != ' ' && rest[after] != '\t' {
+		return labelCand{}, false // "3:15", "http://"
+	}
+	end := after
+	for after < len(rest) && (rest[after] == ' ' || rest[after] == '\t') {
+		after++
+	}
+	if t := strings.TrimSpace(rest[after:]); len(t) > 2 && (t[0] == '(' || t[0] == '[') && leadingTimestamp(t+" ") == len(t)+1 {
+		after = len(rest) // "Joe Biden: (00:00)": the time belongs to the label
+		end = after
+	}
+	h := heads.classify(strings.TrimSpace(head), lex)
+	if !h.ok {
+		return labelCand{}, false
+	}
+	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
+}
+
+// numberedRoleAsWas is numberedRole as it was, lower-casing and
+// splitting every head: the reference for the one that looks at the
+// last word first. It returns the role of a role label numbered to tell apart
+// speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
+// ONE" is "Senior administration official one", "MODERATOR #2" is
+// "Moderator 2"), or "".
+func numberedRoleAsWas(head string, lex *vocab) string {
+	words := strings.Fields(strings.ToLower(head))
+	if len(words) < 2 {
+		return ""
+	}
+	num := strings.TrimPrefix(words[len(words)-1], "#")
+	if !lex.numberWords[num] && strings.Trim(num, "0123456789") != "" {
+		return ""
+	}
+	role, ok := lex.roleLabels[strings.Join(words[:len(words)-1], " ")]
+	if !ok || role == "Questioner" {
+		return ""
+	}
+	return role + " " + num
+}
+
+func checkNumberedRole(t *testing.T, head string) {
+	t.Helper()
+	lex := testReader(t).lex
+	if got, want := numberedRole(head, lex), numberedRoleAsWas(head, lex); got != want {
+		t.Fatalf("numberedRole(%q) = %q, want %q", head, got, want)
+	}
+}
+
+func TestNumberedRoleSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkNumberedRole(t, l)
+		if c := strings.IndexByte(l, ':'); c > 0 {
+			checkNumberedRole(t, l[:c])
+		}
+	}
+	for _, h := range []string{"", "2", "MODERATOR #2", "moderator 2 ", "Moderator\u00a02", "MODERATOR\u00a0TWO\u2003", "SENIOR ADMINISTRATION OFFICIAL ONE", "Q 1", "x #", "a \xff", "a\t#12\n", "Speaker 1"} {
+		checkNumberedRole(t, h)
+	}
+}
+
+func FuzzNumberedRole(f *testing.F) {
+	for _, h := range []string{"MODERATOR #2", "SENIOR ADMINISTRATION OFFICIAL ONE", "Moderator\u00a02", "a \xff"} {
+		f.Add(h)
+	}
+	f.Fuzz(checkNumberedRole)
+}
+
+// classifyHeadAsWas is classifyHead as it was, listing the words of
+// every head before looking at them: the reference for the one that
+// looks first. It checks the words before the colon and splits off a
+// parenthetical.
+func classifyHeadAsWas(head string, lex *vocab) (transcript.Label, labelKind, string, bool) {
+	var raw transcript.Label
+	paren := ""
+	// a timestamp in parentheses is not an outlet: "Speaker 1 (00:03):"
+	if open := strings.LastIndexByte(head, '('); open > 0 && strings.HasSuffix(head, ")") {
+		if inner := head[open+1 : len(head)-1]; clockLen(inner) == len(inner) {
+			head = strings.TrimSpace(head[:open])
+		}
+	}
+	if numberedSpeaker(head, lex) {
+		head = strings.Trim(head, "[]")
+		raw.Role, raw.Words = head, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
+	if role := numberedRole(head, lex); role != "" {
+		raw.Role, raw.Words = role, head
+		return raw, kindRole, strings.ToLower(head), true
+	}
+	if strings.HasSuffix(head, ")") {
+		open := strings.LastIndexByte(head, '(')
+		if open <= 0 {
+			return raw, 0, "", false
+		}
+		paren = strings.TrimSpace(head[open+1 : len(head)-1])
+		head = strings.TrimSpace(head[:open])
+		if paren == "" || strings.ContainsAny(paren, "()") {
+			return raw, 0, "", false
+		}
+	}
+	if head == "" || len(head) > 80 {
+		return raw, 0, "", false
+	}
+	// "CHRISTIANE AMANPOUR, CNN:" or "Jane Doe, Reuters:": the part after a
+	// single comma is the outlet
+	if c := strings.IndexByte(head, ','); c > 0 && paren == "" && strings.Count(head, ",") == 1 {
+		name, aff := strings.TrimSpace(head[:c]), strings.TrimSpace(head[c+1:])
+		affWords := strings.Fields(aff)
+		if len(affWords) == 0 || len(affWords) > 5 || len(strings.Fields(name)) < 2 {
+			return raw, 0, "", false
+		}
+		for i, w := range affWords {
+			if !labelWord(w, i == 0, lex) {
+				return raw, 0, "", false
+			}
+		}
+		raw, kind, key, ok := classifyHeadAsWas(name, lex)
+		if !ok || kind == kindRole || kind == kindQuestion {
+			return raw, 0, "", false
+		}
+		if !hasLower(aff) && hasTitle(affWords, lex) {
+			aff = strings.Join(titleWords(affWords, lex), " ") // "CNN CHIEF INTERNATIONAL ANCHOR" is a role
+		}
+		raw.Affiliation = aff
+		return raw, kindStrong, key, true
+	}
+	words := strings.Fields(head)
+	if len(words) > 9 {
+		return raw, 0, "", false
+	}
+	caps := true
+	for i, w := range words {
+		if !labelWord(w, i == 0, lex) {
+			return raw, 0, "", false
+		}
+		if hasLower(w) {
+			caps = false
+		}
+	}
+	folded := strings.ToLower(strings.Join(words, " "))
+	if role, ok := lex.roleLabels[strings.TrimSuffix(folded, ".")]; ok {
+		raw.Role = role
+		raw.Words = strings.Join(words, " ")
+		raw.Question = role == "Questioner"
+		raw.Affiliation = paren
+		if raw.Question {
+			return raw, kindQuestion, "q", true
+		}
+		return raw, kindRole, folded, true
+	}
+	if role := misspeltRole(folded, lex); role != "" && caps {
+		raw.Role, raw.Words, raw.Affiliation = role, strings.Join(words, " "), paren
+		return raw, kindRole, folded, true // "OPERTATOR:", "MOERATOR:" as published
+	}
+	if paren == "" && lex.isOutlet(head) {
+		// "Reuters: Has China …", "AFP: …": a questioner named by their outlet
+		raw.Role, raw.Words, raw.Question, raw.Affiliation = "Questioner", head, true, head
+		return raw, kindOutlet, "outlet " + folded, true
+	}
+	first := strings.TrimRight(strings.ToLower(words[0]), ".,")
+	if lex.notLabel[first] && !lex.honorifics[first] {
+		return raw, 0, "", false
+	}
+	last := strings.ToLower(words[len(words)-1])
+	if lex.particles[last] && len(words) > 1 {
+		return raw, 0, "", false
+	}
+	raw.Words = strings.Join(words, " ")
+	raw.Affiliation = paren
+	switch {
+	case caps && len(words) >= 2 && allLetters(words):
+		return raw, kindStrong, folded, true
+	case len(words) == 1:
+		return raw, kindSingle, folded, true
+	case paren != "" && !caps:
+		return raw, kindStrong, folded, true
+	}
+	return raw, kindWeak, folded, true
+}
+
+// checkClassifyHead checks classifyHead against classifyHeadAsWas on head
+// as the parser gives it: trimmed, and not blank.
+func checkClassifyHead(t *testing.T, head string) {
+	t.Helper()
+	head = strings.TrimSpace(head)
+	if head == "" {
+		return
+	}
+	lex := testReader(t).lex
+	raw, kind, key, ok := classifyHead(head, lex)
+	wraw, wkind, wkey, wok := classifyHeadAsWas(head, lex)
+	if raw != wraw || kind != wkind || key != wkey || ok != wok {
+		t.Fatalf("classifyHead(%q) = %+v, %v, %q, %v; want %+v, %v, %q, %v", head, raw, kind, key, ok, wraw, wkind, wkey, wok)
+	}
+}
+
+func TestClassifyHeadSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkClassifyHead(t, strings.TrimSpace(l))
+		if c := strings.IndexByte(l, ':'); c > 0 {
+			checkClassifyHead(t, strings.TrimSpace(l[:c]))
+		}
+	}
+	for _, h := range []string{"", "A B C D E F G H I", "A B C D E F G H I J", "MS.\u00a0PSAKI", "Jane Doe, Reuters", "O'Brien de la Cruz", "the President", "É Ø", "X \xff", "A  B\t\tC (CNN)"} {
+		checkClassifyHead(t, h)
+	}
+}
+
+func FuzzClassifyHead(f *testing.F) {
+	for _, h := range []string{"MS. PSAKI", "Jane Doe, Reuters", "A B C D E F G H I J", "MS.\u00a0PSAKI", "Speaker 1 (00:03)"} {
+		f.Add(h)
+	}
+	f.Fuzz(checkClassifyHead)
 }

@@ -1,40 +1,27 @@
 package read
 
 import (
+	"errors"
 	"path/filepath"
-
 	"strings"
+	"sync"
 	"unicode"
+	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
-// line is one line of the body: [start, end) without its newline.
+// line is one line of the body that is not blank: [start, end) without
+// its newline. It holds no pointer, so that a document's list of lines is
+// not looked at by the garbage collector.
 type line struct {
 	start, end int
-	text       string
 	no         int // 1-based line number
 }
 
-func splitLines(text string, from int) []line {
-	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
-	no := 1 + strings.Count(text[:from], "\n")
-	for off := from; off < len(text); {
-		nl := strings.IndexByte(text[off:], '\n')
-		end := len(text)
-		if nl >= 0 {
-			end = off + nl
-		}
-		out = append(out, line{start: off, end: end, text: text[off:end], no: no})
-		no++
-		if nl < 0 {
-			break
-		}
-		off = end + 1
-	}
-	return out
-}
+// of returns the line's text in text, the body it is a line of.
+func (l line) of(text string) string { return text[l.start:l.end] }
 
 // Reader reads transcripts with one lexicon as its vocabulary: which
 // words are titles (Secretary, Minister), which are common words and never
@@ -70,12 +57,18 @@ func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
 // document keeps nothing of text, which may then share memory with the
 // caller's bytes: its body is rendered into a new string, and the front
 // matter, copied into the body as it is, is read from there. Without,
-// the body is text itself when rendering changes none of it.
+// the body is text itself when rendering changes none of it. Borrowed
+// text is also text that decode took for UTF-8 without looking: rendering
+// looks at every byte of the body, and parseText returns errNotUTF8 when
+// the text is not UTF-8, for the caller to decode it again, repairing it.
 func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source}
 	bodyStart := 0
 	_, end, hasFM, closed := frontMatterEnd(text)
 	if hasFM && !closed {
+		if borrowed && !utf8.ValidString(text) {
+			return nil, errNotUTF8
+		}
 		_, _, err := splitFrontMatter(text, lex) // the error for it
 		return nil, fileError(err, source)
 	}
@@ -83,8 +76,14 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		bodyStart = end
 	}
 	markdown := isMarkdown(source) || bodyStart > 0
+	sc := scratchPool.Get().(*scratch)
+	defer sc.put()
 	// the front matter stays as written; the rest is read as plain text
-	text = renderFrom(text, bodyStart, markdown, borrowed)
+	text, lines, valid := renderLines(text, bodyStart, markdown, borrowed, sc.lines)
+	sc.lines = lines
+	if borrowed && (!valid || !utf8.ValidString(text[:bodyStart])) {
+		return nil, errNotUTF8
+	}
 	doc.Body = text
 	if hasFM {
 		// body[:bodyStart] is text[:bodyStart], all that frontMatterEnd
@@ -98,9 +97,8 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 			doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
 		}
 	}
-	lines := splitLines(text, bodyStart)
 	heads := headCache{}
-	hdrEnd := headerEnd(lines, markdown, lex, heads)
+	hdrEnd := headerEnd(text, lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
 		if hdrEnd > 0 {
@@ -109,13 +107,37 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(lines[:hdrEnd], doc.Title), lex, heads)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads, sc)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
 	}
 	return doc, nil
 }
+
+// scratch holds the lists parseText needs only while it reads a document:
+// its lines and what each line is. The document keeps none of them, so
+// they are kept in scratchPool for the next document to write over.
+type scratch struct {
+	lines []line
+	state []int32
+}
+
+// maxScratch is the most lines a scratch is kept for: a larger one, from
+// a rare long document, is left to the garbage collector.
+const maxScratch = 1 << 16
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+// put returns sc to scratchPool, unless it grew past maxScratch.
+func (sc *scratch) put() {
+	if cap(sc.lines) <= maxScratch && cap(sc.state) <= maxScratch {
+		scratchPool.Put(sc)
+	}
+}
+
+// errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
+var errNotUTF8 = errors.New("not UTF-8")
 
 // fileError sets the file of a *transcript.Error to source and returns
 // err.
@@ -135,56 +157,109 @@ func isMarkdown(source string) bool {
 }
 
 // headerWords are the capitalised words of the header and title, which
-// support one-word labels ("PSAKI:" under "... by Jen Psaki").
-func headerWords(lines []line, title string) map[string]bool {
-	out := map[string]bool{}
-	add := func(s string) {
-		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
-			out[strings.ToLower(w)] = true
-		}
-	}
+// support one-word labels ("PSAKI:" under "... by Jen Psaki"): the words
+// of letters, apostrophes and hyphens, lower-cased.
+func headerWords(text string, lines []line, title string) map[string]bool {
+	out := make(map[string]bool, 64)
 	for _, l := range lines {
-		add(l.text)
+		addWords(out, l.of(text))
 	}
-	add(title)
+	addWords(out, title)
 	return out
 }
 
+// addWords adds to m the words of s that headerWords reads, lower-cased,
+// as strings.FieldsFunc would split them, without a list of them.
+func addWords(m map[string]bool, s string) {
+	start := -1 // the start of the word being read
+	for i := 0; i < len(s); {
+		r, size := rune(s[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(s[i:])
+		}
+		if isHeaderWordRune(r) {
+			if start < 0 {
+				start = i
+			}
+		} else if start >= 0 {
+			m[strings.ToLower(s[start:i])] = true
+			start = -1
+		}
+		i += size
+	}
+	if start >= 0 {
+		m[strings.ToLower(s[start:])] = true
+	}
+}
+
+// isHeaderWordRune reports a character of a header word: a letter, an
+// apostrophe or a hyphen.
+func isHeaderWordRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return 'a' <= r && r <= 'z' || 'A' <= r && r <= 'Z' || r == '\'' || r == '-'
+	}
+	return unicode.IsLetter(r)
+}
+
 // splitTurns finds the labels among lines and cuts the text into turns.
-// Text before the first label is one turn of its own.
-func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache) ([]transcript.Turn, []transcript.Span) {
+// Text before the first label is one turn of its own; sc, when not nil,
+// lends the list of what each line is. A document repeats
+// its labels, so each different label is kept once, in labels, and each
+// line that holds a label points to it.
+func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache, sc *scratch) ([]transcript.Turn, []transcript.Span) {
 	type found struct {
-		i int // the line's index
-		c labelCand
+		i, n, end int32 // the line's index, and the label's n and end
+		label     int32 // its index in labels
 	}
 	var cands []found
+	var labels []labelID
+	ids := map[labelID]int32{}
 	var skipped []transcript.Span
-	skip := make([]bool, len(lines))   // lines that are not speech: headings and footers
-	footer := make([]bool, len(lines)) // the footer lines at the end
+	// what each line is: 0 for speech, aHeading or aFooter (a footer line
+	// at the end), neither of which is speech, or one more than the index
+	// in cands of a label that counts
+	const aHeading, aFooter = -1, -2
+	var state []int32
+	if sc != nil && cap(sc.state) >= len(lines) {
+		state = sc.state[:len(lines)]
+		clear(state)
+	} else {
+		state = make([]int32, len(lines))
+		if sc != nil {
+			sc.state = state
+		}
+	}
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
-		t := strings.TrimSpace(lines[i].text)
+		t := strings.TrimSpace(lines[i].of(text))
 		if t == "" {
 			continue
 		}
 		if !isFooter(t, lex) {
 			break
 		}
-		skip[i], footer[i] = true, true
+		state[i] = aFooter
 	}
 	for i, l := range lines {
-		if skip[i] {
+		if state[i] == aFooter {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			continue
 		}
-		if markdown && isHeading(l.text) {
+		if markdown && isHeading(l.of(text)) {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
-			skip[i] = true
+			state[i] = aHeading
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex, heads); ok {
-			cands = append(cands, found{i, c})
+		if c, ok := parseLabel(l.of(text), lex, heads); ok {
+			id := labelID{c.raw, c.kind, c.key}
+			k, seen := ids[id]
+			if !seen {
+				k = int32(len(labels))
+				ids[id] = k
+				labels = append(labels, id)
+			}
+			cands = append(cands, found{int32(i), int32(c.n), int32(c.end), k})
 		}
 	}
 	// support: names of strong labels and repeated labels
@@ -195,41 +270,42 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	questions := 0             // Q labels in the form "Q." that "A." answers
 	named := map[string]bool{} // label words whose words are known already
 	for _, f := range cands {
-		repeats[f.c.key]++
-		switch f.c.kind {
+		c := &labels[f.label]
+		repeats[c.key]++
+		switch c.kind {
 		case kindClock:
 			clocks++
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(lines[f.i].text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(lines[f.i].of(text), " \t"), "Q.") {
 				questions++
 			}
 		}
-		switch f.c.kind {
+		switch c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			strong++
-			if !named[f.c.raw.Words] {
-				named[f.c.raw.Words] = true
-				for _, w := range strings.Fields(strings.ToLower(f.c.raw.Words)) {
+			if !named[c.raw.Words] {
+				named[c.raw.Words] = true
+				for _, w := range strings.Fields(strings.ToLower(c.raw.Words)) {
 					known[strings.Trim(w, ".,")] = true
 				}
 			}
-			if f.c.kind != kindQuestion {
-				styles[capsStyle(f.c.raw.Words)]++
+			if c.kind != kindQuestion {
+				styles[capsStyle(c.raw.Words)]++
 			}
 		}
 	}
-	accepted := make([]*labelCand, len(lines)) // by line index: the labels that count
-	for k := range cands {
-		f := &cands[k]
+	n := 1 // turns at most: text before the first label, one per label, one after each heading
+	for k, f := range cands {
+		c := &labels[f.label]
 		ok := false
-		switch f.c.kind {
+		switch c.kind {
 		case kindQuestion, kindRole, kindStrong:
 			ok = true
 		case kindSingle:
-			ok = known[strings.Trim(f.c.key, ".")] || known[initialled(f.c.key)] || repeats[f.c.key] >= 2 ||
-				strong >= 2 && isCapsWord(f.c.raw.Words) // "AIDE:", "CHILD:" among other labels
+			ok = known[strings.Trim(c.key, ".")] || known[initialled(c.key)] || repeats[c.key] >= 2 ||
+				strong >= 2 && isCapsWord(c.raw.Words) // "AIDE:", "CHILD:" among other labels
 		case kindClock:
 			ok = clocks >= 2
 		case kindPeriod:
@@ -237,24 +313,23 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		case kindAnswer:
 			ok = questions >= 1 && questions+repeats["a"] >= 3
 		case kindOutlet:
-			ok = strong >= 1 || repeats[f.c.key] >= 2
+			ok = strong >= 1 || repeats[c.key] >= 2
 		case kindWeak:
 			// once, a weak label needs other labels in its style: "Back to
 			// Wall Street:" is prose among "THE PRESIDENT:" labels
-			style := capsStyle(f.c.raw.Words)
-			ok = repeats[f.c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
+			style := capsStyle(c.raw.Words)
+			ok = repeats[c.key] >= 2 || strong >= 2 && (styles[style] > 0 || styles[1-style] == 0)
 		}
 		if ok {
-			accepted[f.i] = &f.c
+			state[f.i] = int32(k + 1)
 		}
 	}
-
-	n := 1 // turns at most: text before the first label, one per label, one after each heading
-	for i := range lines {
-		if accepted[i] != nil || skip[i] {
+	for _, st := range state {
+		if st != 0 {
 			n++
 		}
 	}
+
 	turns := make([]transcript.Turn, 0, n)
 	var cur transcript.Turn // the turn being read, when open
 	open := false
@@ -270,11 +345,10 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		open = false
 	}
 	for i, l := range lines {
-		if footer[i] {
+		switch st := state[i]; {
+		case st == aFooter:
 			closeTurn(l.start) // the turn ends where the footer starts
-			continue
-		}
-		if skip[i] {
+		case st == aHeading:
 			if open {
 				// a heading ends the turn's text; text after it, up to
 				// the next label, is a new turn by the same speaker
@@ -284,15 +358,12 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				cur.Line = l.no + 1
 				open = true
 			}
-			continue
-		}
-		if c := accepted[i]; c != nil {
+		case st > 0:
+			f := cands[st-1]
 			closeTurn(l.start)
-			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
+			cur = transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + int(f.end)}, Text: transcript.Span{Start: l.start + int(f.n)}, Line: l.no, Label: labels[f.label].raw}
 			open = true
-			continue
-		}
-		if !open && strings.TrimSpace(l.text) != "" {
+		case !open && strings.TrimSpace(l.of(text)) != "":
 			cur = transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
 			open = true
 		}
@@ -304,6 +375,14 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		turns = nil
 	}
 	return turns, skipped
+}
+
+// labelID is a label as splitTurns keeps it, once for all the lines that
+// hold it: what parseLabel finds but for where it is in the line.
+type labelID struct {
+	raw  transcript.Label
+	kind labelKind
+	key  string
 }
 
 // capsStyle is 1 for a label written in capitals ("MR. SULLIVAN"), 0 for

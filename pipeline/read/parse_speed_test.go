@@ -5,7 +5,10 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 
+	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -26,7 +29,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
 	for i := len(lines) - 1; i >= 0; i-- {
-		t := strings.TrimSpace(lines[i].text)
+		t := strings.TrimSpace(lines[i].of(text))
 		if t == "" {
 			continue
 		}
@@ -40,12 +43,12 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			continue
 		}
-		if markdown && isHeading(l.text) {
+		if markdown && isHeading(l.of(text)) {
 			skipped = append(skipped, transcript.Span{Start: l.start, End: l.end})
 			skip[i] = true
 			continue
 		}
-		if c, ok := parseLabel(l.text, lex, nil); ok {
+		if c, ok := parseLabel(l.of(text), lex, nil); ok {
 			cands = append(cands, found{i, l, c})
 		}
 	}
@@ -63,7 +66,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 		case kindPeriod:
 			periods++
 		case kindQuestion:
-			if strings.HasPrefix(strings.TrimLeft(f.l.text, " \t"), "Q.") {
+			if strings.HasPrefix(strings.TrimLeft(f.l.of(text), " \t"), "Q.") {
 				questions++
 			}
 		}
@@ -142,7 +145,7 @@ func splitTurnsAsWas(text string, lines []line, markdown bool, known map[string]
 			cur = &transcript.Turn{LabelSpan: transcript.Span{Start: l.start, End: l.start + c.end}, Text: transcript.Span{Start: l.start + c.n}, Line: l.no, Label: c.raw}
 			continue
 		}
-		if cur == nil && strings.TrimSpace(l.text) != "" {
+		if cur == nil && strings.TrimSpace(l.of(text)) != "" {
 			cur = &transcript.Turn{Text: transcript.Span{Start: l.start}, Line: l.no}
 		}
 	}
@@ -158,9 +161,13 @@ func checkSplitTurns(t *testing.T, text string) {
 	t.Helper()
 	lex := testReader(t).lex
 	lines := splitLines(text, 0)
-	known := headerWords(lines[:min(3, len(lines))], "")
+	known := headerWords(text, lines[:min(3, len(lines))], "")
 	for _, markdown := range []bool{false, true} {
-		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{})
+		sc := &scratch{state: make([]int32, len(lines), len(lines)+8)}
+		for i := range sc.state {
+			sc.state[i] = int32(i%5) - 2 // what another document's lines were
+		}
+		turns, skipped := splitTurns(text, lines, markdown, maps.Clone(known), lex, headCache{}, sc)
 		wturns, wskipped := splitTurnsAsWas(text, lines, markdown, maps.Clone(known), lex)
 		if !reflect.DeepEqual(turns, wturns) || !reflect.DeepEqual(skipped, wskipped) {
 			t.Fatalf("splitTurns(%q, markdown %v) = %+v, %v; want %+v, %v", text, markdown, turns, skipped, wturns, wskipped)
@@ -181,4 +188,118 @@ func FuzzSplitTurns(f *testing.F) {
 	f.Add("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n")
 	f.Add("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n")
 	f.Fuzz(checkSplitTurns)
+}
+
+// headerWordsAsWas is headerWords as it was, splitting each line into a
+// list of words: the reference for the one that adds each word as it
+// finds it.
+func headerWordsAsWas(text string, lines []line, title string) map[string]bool {
+	out := map[string]bool{}
+	add := func(s string) {
+		for _, w := range strings.FieldsFunc(s, func(r rune) bool { return !unicode.IsLetter(r) && r != '\'' && r != '-' }) {
+			out[strings.ToLower(w)] = true
+		}
+	}
+	for _, l := range lines {
+		add(l.of(text))
+	}
+	add(title)
+	return out
+}
+
+func checkHeaderWords(t *testing.T, s string) {
+	t.Helper()
+	text := s + "\n" + strings.ToUpper(s)
+	lines := splitLines(text, 0)
+	if got, want := headerWords(text, lines, s), headerWordsAsWas(text, lines, s); !maps.Equal(got, want) {
+		t.Fatalf("headerWords(%q) = %v, want %v", s, got, want)
+	}
+}
+
+func TestHeaderWordsSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkHeaderWords(t, l)
+	}
+	for _, s := range []string{"", "a", "O'Brien-Smith, Ça va? \xff\xc3 élan_x 3d", "ǅemal ß İstanbul", "\u00a0x\u2019y"} {
+		checkHeaderWords(t, s)
+	}
+}
+
+func FuzzHeaderWords(f *testing.F) {
+	for _, l := range testdataLines(f) {
+		if len(l) < 200 {
+			f.Add(l)
+		}
+	}
+	f.Fuzz(checkHeaderWords)
+}
+
+// isHeaderLineAsWas is isHeaderLine as it was, asking whether the line
+// ends a sentence in each case that needs it: the reference for the one
+// that asks once. It reports whether a non-blank line reads as header
+// metadata.
+func isHeaderLineAsWas(t string, first, markdown bool, lex *vocab) bool {
+	words := len(strings.Fields(t))
+	switch {
+	case markdown && strings.HasPrefix(t, "#"):
+		return true
+	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+		return true
+	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
+		return true
+	case timeLine.MatchString(t), lex.metaLine.MatchString(t) && len(t) < 300:
+		return true
+	case lex.months.find(t) != "" && words <= 14:
+		return true
+	case strings.HasPrefix(strings.ToLower(t), "by ") && len(t) < 300 && !lexicon.EndsSentence(t):
+		return true
+	case first && len(t) < 200 && !lexicon.EndsSentence(t) && startsUpper(t) && !greetingAsWas(t, lex):
+		return true
+	case len(t) < 100 && words <= 12 && !lexicon.EndsSentence(t) && startsUpper(t) && !greetingAsWas(t, lex):
+		return true
+	}
+	return false
+}
+
+// greetingAsWas is greeting as it was, splitting the line at its first
+// space. It reports a line that opens speech, never a header: "Good
+// afternoon everyone", "Thank you very much".
+func greetingAsWas(t string, lex *vocab) bool {
+	return atLower(lex.greetings, strings.Trim(strings.SplitN(t, " ", 2)[0], ",.!"))
+}
+
+func checkHeaderLine(t *testing.T, s string) {
+	t.Helper()
+	lex := testReader(t).lex
+	for _, first := range []bool{false, true} {
+		for _, md := range []bool{false, true} {
+			if got, want := isHeaderLine(s, first, md, lex), isHeaderLineAsWas(s, first, md, lex); got != want {
+				t.Fatalf("isHeaderLine(%q, %v, %v) = %v, want %v", s, first, md, got, want)
+			}
+		}
+	}
+	if got, want := greeting(s, lex), greetingAsWas(s, lex); got != want {
+		t.Fatalf("greeting(%q) = %v, want %v", s, got, want)
+	}
+	if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
+		t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
+	}
+}
+
+func TestHeaderLineSameAsWas(t *testing.T) {
+	for _, l := range testdataLines(t) {
+		checkHeaderLine(t, strings.TrimSpace(l))
+	}
+	for _, s := range []string{"", "by", "BY Jen Psaki", "bY x.", "By the way, this ends.", "Good afternoon, everyone", "Thank you.", "\u00a0a\u2003b \xff", "İby x"} {
+		checkHeaderLine(t, s)
+	}
+}
+
+func FuzzHeaderLine(f *testing.F) {
+	for _, l := range testdataLines(f) {
+		if len(l) < 200 {
+			f.Add(l)
+		}
+	}
+	f.Fuzz(checkHeaderLine)
 }

@@ -29,79 +29,215 @@ func renderBody(text string, markdown bool) string {
 	return bytesString(appendBody(make([]byte, 0, len(text)), text, markdown))
 }
 
-// renderFrom returns text with text[from:], which starts a line, as
-// renderBody renders it. Unless copied is asked for, it returns text
-// itself when rendering changes none of it, and otherwise copies the
-// lines before the first that changes as they are.
-func renderFrom(text string, from int, markdown, copied bool) string {
+// renderLines returns text with text[from:], which starts a line, as
+// renderBody renders it, and the lines of that rendered part that are not
+// blank, in order, their offsets in the text returned. Rendering drops
+// trailing white space and turns every other space into an ASCII one, so
+// a blank line is an empty one and holds nothing the parser reads. Unless
+// copied is asked for, it returns text itself when rendering changes none
+// of it, and otherwise copies the lines before the first that changes as
+// they are. Each line is looked at once, as it is rendered. valid reports
+// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD. The
+// lines are written over buf when it is large enough.
+func renderLines(text string, from int, markdown, copied bool, buf []line) (body string, lines []line, valid bool) {
+	if n := strings.Count(text[from:], "\n") + 1; cap(buf) >= n { // the lines at most
+		lines = buf[:0]
+	} else {
+		lines = make([]line, 0, n)
+	}
+	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
-		end, kept, marked := scanLine(text, off)
+		end, kept, marked := scanLine(text, off, markdown)
 		if !kept || markdown && marked || end > off && isTrailingBlank(text[end-1]) {
 			break
 		}
+		if end > off {
+			lines = append(lines, line{start: off, end: end, no: no})
+		}
+		no++
 		off = end + 1
 	}
-	if !copied && off >= len(text) {
-		return text
+	body, valid = text, true
+	if copied || off < len(text) {
+		out := make([]byte, 0, len(text))
+		out = append(out, text[:off]...)
+		out, valid = appendLines(out, text, off, markdown, &lines, no)
+		body = bytesString(out)
 	}
-	out := make([]byte, 0, len(text))
-	out = append(out, text[:off]...)
-	return bytesString(appendBody(out, text[off:], markdown))
+	return body, lines, valid
 }
 
 // bytesString returns b as a string without copying it; b must not change
 // after.
 func bytesString(b []byte) string { return unsafe.String(unsafe.SliceData(b), len(b)) }
 
-// appendBody appends renderBody(text, markdown) to out. Each line is
-// looked at once, eight bytes at a time where it can be, for its end, for
-// whether rendering keeps it as it is and for markdown marks; a line that
-// changes is rendered straight into out.
+// appendBody appends renderBody(text, markdown) to out.
 func appendBody(out []byte, text string, markdown bool) []byte {
-	for off := 0; off < len(text); {
-		end, kept, marked := scanLine(text, off)
-		line := text[off:end]
-		if kept {
-			for line != "" && isTrailingBlank(line[len(line)-1]) {
-				line = line[:len(line)-1]
-			}
-			if markdown && marked {
-				line = renderMarkdownLine(line)
-			}
-			out = append(out, line...)
-		} else {
-			start := len(out)
-			out = appendRendered(out, line)
-			if markdown && hasMarkdownMark(out[start:]) {
-				md := renderMarkdownLine(string(out[start:]))
-				out = append(out[:start], md...)
-			}
+	out, _ = appendLines(out, text, 0, markdown, nil, 0)
+	return out
+}
+
+// appendLines appends text[off:], from a line start, to out as renderBody
+// renders it. When lines is not nil, each line rendered that is not empty
+// is appended to it, with its offsets in out; no is the number of the
+// line at off. Each line is rendered by appendLine, which looks at it
+// once, and its markdown, if it has marks, from out. valid reports
+// whether text[off:] is UTF-8.
+func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) (_ []byte, valid bool) {
+	valid = true
+	for off < len(text) {
+		start := len(out)
+		var end int
+		var marked, ok bool
+		out, end, marked, ok = appendLine(out, text, off, markdown)
+		valid = valid && ok
+		if markdown && marked {
+			// renderMarkdownLine reads the line before it is written over,
+			// and never makes it longer
+			md := renderMarkdownLine(bytesString(out[start:]))
+			out = append(out[:start], md...)
 		}
+		if lines != nil && len(out) > start {
+			*lines = append(*lines, line{start: start, end: len(out), no: no})
+		}
+		no++
 		if end == len(text) {
 			break
 		}
 		out = append(out, '\n')
 		off = end + 1
 	}
-	return out
+	return out, valid
+}
+
+// appendLine appends the line that starts at text[off] to out as
+// RenderLine renders it, and returns out, the line's end (the offset of
+// its newline, or len(text)), whether the line holds one of markdownMarks
+// (in markdown; outside it, marked may miss them) and whether it is
+// UTF-8. It looks at each byte once: eight bytes of printable ASCII with
+// no byte that is '*' or '<' or from '[' to '_' (outside markdown, any
+// eight bytes of printable ASCII) are passed over at once, and the runs
+// between the characters that change are copied whole. A DEL stays in a
+// line of printable ASCII and goes from any other, so a line with one
+// that turns out not to be plain ASCII is rendered again from its start.
+func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end int, marked, valid bool) {
+	start := len(out)
+	valid = true
+	pure := true // no byte outside ASCII and no control character so far
+	del := false // a DEL seen while pure
+	kept := off  // text[kept:i] is yet to be copied, as it is
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return trimBlanks(append(out, text[kept:i]...), start), i, marked, valid
+			case c >= ' ' && c < 0x7f:
+				if isMarkdownMark[c] {
+					marked = true
+				}
+				i++
+				continue
+			case c == '\t':
+				i++
+				continue
+			}
+			if c == 0x7f && pure {
+				del = true
+				i++
+				continue
+			}
+			if del {
+				// the DEL goes after all: render the line again
+				end := lineEnd(text, i)
+				out = appendRendered(out[:start], text[off:end])
+				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
+			}
+			pure = false
+			if n := keptAt(text, i); n > 0 {
+				i += n // an accented letter, a dash or a curly quote
+				continue
+			}
+			if c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0 {
+				out = append(out, text[kept:i]...)
+				out = append(out, ' ') // a no-break space
+				i += 2
+				kept = i
+				continue
+			}
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if keptRune(r) || !changes(r, size) {
+					i += size
+					continue
+				}
+			}
+			out = append(out, text[kept:i]...)
+			switch {
+			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+				out = append(out, ' ')
+			case isInvisible(r):
+			default:
+				out = append(out, "\uFFFD"...) // a byte that is not UTF-8
+				valid = false
+			}
+			i += size
+			kept = i
+		}
+		if i >= len(text) {
+			return trimBlanks(append(out, text[kept:]...), start), len(text), marked, valid
+		}
+	}
+}
+
+// keptAt returns the length of the character at text[i] when it is one of
+// the commonest that keptRune tells, read from its bytes without decoding
+// it: an accented letter from U+00C0 to U+00FF (0xC3 and one byte) or a
+// dash, curly quote or ellipsis from U+2010 to U+2027 (0xE2 0x80 and one
+// byte from 0x90 to 0xA7); 0 for any other.
+func keptAt(text string, i int) int {
+	switch c := text[i]; {
+	case c == 0xC3 && i+1 < len(text) && text[i+1]&0xC0 == 0x80:
+		return 2
+	case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && text[i+2] >= 0x90 && text[i+2] <= 0xA7:
+		return 3
+	}
+	return 0
+}
+
+// trimBlanks drops the trailing blanks of b after b[start].
+func trimBlanks(b []byte, start int) []byte {
+	for len(b) > start && isTrailingBlank(b[len(b)-1]) {
+		b = b[:len(b)-1]
+	}
+	return b
 }
 
 // scanLine looks at the line that starts at text[off]. It returns the
 // line's end (the offset of its newline, or len(text)); kept, whether
 // rendering keeps the line as it is but for its trailing blanks
-// (isPlainASCII(line), or nextChange finds nothing in it); and marked, whether the line
-// holds one of markdownMarks, reported only for a line kept (a line that
-// is not is rendered first and looked at again). Eight bytes of printable
-// ASCII with no byte that is '*' or '<' or from '[' to '_' are passed
-// over at once, and a line is scanned for its end alone once it is known
-// not to be kept.
-func scanLine(text string, off int) (end int, kept, marked bool) {
+// (isPlainASCII(line), or nextChange finds nothing in it); and marked,
+// whether the line holds one of markdownMarks, reported only for a line
+// kept (a line that is not is rendered first and looked at again) and in
+// markdown (outside it, marked may miss them). Eight bytes of printable
+// ASCII with no byte that is '*' or '<' or from '[' to '_' (outside
+// markdown, any eight bytes of printable ASCII) are passed over at once,
+// and a line is scanned for its end alone once it is known not to be
+// kept.
+func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) {
 	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
 	i := off
 	for {
 		for ; i+8 <= len(text); i += 8 {
-			if x := load8(text, i); !printable8(x) || mayBeMark(x) {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
 				break
 			}
 		}
@@ -363,9 +499,11 @@ func renderMarkdownLine(s string) string {
 	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
 		s = strings.TrimRight(s[:len(s)-1], " \t") // a backslash hard break
 	}
-	if strings.ContainsAny(s, "<[") {
+	if strings.Contains(s, "](") { // images and links
 		s = mdImage.ReplaceAllString(s, "")
 		s = mdLink.ReplaceAllString(s, "$1")
+	}
+	if strings.IndexByte(s, '<') >= 0 { // autolinks and tags
 		s = mdAutolink.ReplaceAllString(s, "$1")
 		s = htmlTag.ReplaceAllString(s, "")
 	}

@@ -3,6 +3,7 @@ package read
 import (
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"unicode"
@@ -74,6 +75,7 @@ var renderLineSeeds = []string{
 	"", "plain text  ", "MS. PSAKI:\u00a0 Good evening.\u00a0", "a\x7fb\x01c\rd\ve\ff\u0085g",
 	"Jean\u2060-Pierre\u200b co\u00adoperate\ufeff", "10\u202f000 \u3000 \u2028 \u1680", "bad \xff\xfe byte \xe2\x80",
 	"ok \ufffd kept\t\t", "“Quotes” — and ’apostrophes’ \u00a0\u200b\t \u00a0", "\x7f", "é\x7f",
+	"caf\xc3\xa9 \xe2\x80\x90\xe2\x80\xa7\xe2\x80\xa8\xe2\x80\x8f \xc3", "x \xe2\x80", "\xc2\xa0\xc2", "\xc3\xc3\xa0 \xe2\x80\xe2\x80\x99",
 }
 
 // TestRenderLineByRune checks RenderLine against the rune-by-rune reference.
@@ -272,7 +274,10 @@ func checkAppendBody(t *testing.T, text string) {
 			t.Fatalf("appendBody(%q, %v) = %q, want %q", text, md, got[1:], want.String())
 		}
 	}
-	end, kept, marked := scanLine(text, 0)
+	end, kept, marked := scanLine(text, 0, true)
+	if pend, pkept, pmarked := scanLine(text, 0, false); pend != end || pkept != kept || pkept && pmarked && !marked {
+		t.Fatalf("scanLine(%q) outside markdown = %d, %v, %v; in markdown %d, %v, %v", text, pend, pkept, pmarked, end, kept, marked)
+	}
 	wantEnd := strings.IndexByte(text, '\n')
 	if wantEnd < 0 {
 		wantEnd = len(text)
@@ -323,8 +328,42 @@ func FuzzAppendBody(f *testing.F) {
 	f.Fuzz(checkAppendBody)
 }
 
-// checkRenderFrom checks renderFrom against the front of text as it is
-// and the rest through renderBody, at every line start, and that a copy
+// splitLines returns the lines of text from the line start at from on,
+// blank ones included: what renderLines finds as it renders, but for the
+// blank lines it leaves out.
+func splitLines(text string, from int) []line {
+	out := make([]line, 0, strings.Count(text[from:], "\n")+1)
+	no := 1 + strings.Count(text[:from], "\n")
+	for off := from; off < len(text); {
+		nl := strings.IndexByte(text[off:], '\n')
+		end := len(text)
+		if nl >= 0 {
+			end = off + nl
+		}
+		out = append(out, line{start: off, end: end, no: no})
+		no++
+		if nl < 0 {
+			break
+		}
+		off = end + 1
+	}
+	return out
+}
+
+// nonBlank returns the lines of ls that are not empty.
+func nonBlank(ls []line) []line {
+	var out []line
+	for _, l := range ls {
+		if l.end > l.start {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+// checkRenderFrom checks renderLines against the front of text as it is
+// and the rest through renderBody, at every line start, and its lines
+// against the lines of that text that are not blank, and that a copy
 // asked for shares no memory with text.
 func checkRenderFrom(t *testing.T, text string) {
 	t.Helper()
@@ -335,12 +374,25 @@ func checkRenderFrom(t *testing.T, text string) {
 		for _, md := range []bool{false, true} {
 			want := text[:from] + renderBody(text[from:], md)
 			for _, copied := range []bool{false, true} {
-				got := renderFrom(text, from, md, copied)
+				got, lines, valid := renderLines(text, from, md, copied, nil)
+				dirty := make([]line, 5, 4096) // a buffer another document wrote
+				for i := range dirty[:cap(dirty)] {
+					dirty[:cap(dirty)][i] = line{start: i, end: 2 * i, no: 3}
+				}
+				if got2, lines2, valid2 := renderLines(text, from, md, copied, dirty); got2 != got || valid2 != valid || !reflect.DeepEqual(lines2, lines) && len(lines)+len(lines2) > 0 {
+					t.Fatalf("renderLines(%q, %d, %v, %v) over a used buffer gives lines %+v, want %+v", text, from, md, copied, lines2, lines)
+				}
 				if got != want {
-					t.Fatalf("renderFrom(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+					t.Fatalf("renderLines(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
+				}
+				if valid != utf8.ValidString(text[from:]) {
+					t.Fatalf("renderLines(%q, %d, %v, %v) says valid %v", text, from, md, copied, valid)
+				}
+				if wl := nonBlank(splitLines(want, from)); !reflect.DeepEqual(lines, wl) && len(lines)+len(wl) > 0 {
+					t.Fatalf("renderLines(%q, %d, %v, %v) gives lines %+v, want %+v", text, from, md, copied, lines, wl)
 				}
 				if copied && len(got) > 0 && unsafe.StringData(got) == unsafe.StringData(text) {
-					t.Fatalf("renderFrom(%q, %d, %v, true) is text itself", text, from, md)
+					t.Fatalf("renderLines(%q, %d, %v, true) is text itself", text, from, md)
 				}
 			}
 		}
@@ -369,3 +421,69 @@ func FuzzRenderFrom(f *testing.F) {
 // so that RenderLine(s) only trims its end: it has no control character,
 // no Unicode space, no invisible character and no byte that is not UTF-8.
 func keptLine(s string) bool { return nextChange(s, 0) == len(s) }
+
+// renderMarkdownLineAsWas is renderMarkdownLine as it was, trying every
+// pattern of links, images and tags on a line with any '<' or '[': the
+// reference for the one that tries each only where it may match. It
+// renders the inline markdown of one line as plain text.
+func renderMarkdownLineAsWas(s string) string {
+	if !hasMarkdownMark(s) {
+		return s
+	}
+	if strings.HasSuffix(s, `\`) && !strings.HasSuffix(s, `\\`) {
+		s = strings.TrimRight(s[:len(s)-1], " \t") // a backslash hard break
+	}
+	if strings.ContainsAny(s, "<[") {
+		s = mdImage.ReplaceAllString(s, "")
+		s = mdLink.ReplaceAllString(s, "$1")
+		s = mdAutolink.ReplaceAllString(s, "$1")
+		s = htmlTag.ReplaceAllString(s, "")
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == '\\' && i+1 < len(s) && isASCIIPunct(s[i+1]):
+			b.WriteByte(s[i+1]) // an escape: "\[" is "["
+			i++
+		case c == '*' || c == '_':
+			j := i
+			for j < len(s) && s[j] == c {
+				j++
+			}
+			if !emphasisRun(s, i, j) {
+				b.WriteString(s[i:j])
+			}
+			i = j - 1
+		default:
+			b.WriteByte(c)
+		}
+	}
+	return strings.TrimRight(b.String(), " \t")
+}
+
+func checkRenderMarkdownLine(t *testing.T, s string) {
+	t.Helper()
+	if got, want := renderMarkdownLine(s), renderMarkdownLineAsWas(s); got != want {
+		t.Fatalf("renderMarkdownLine(%q) = %q, want %q", s, got, want)
+	}
+}
+
+var markdownLineSeeds = []string{
+	"See [the fact sheet](https://x.gov/a) ![photo](p.jpg)and <https://x.gov/b>.", "[sic] and [inaudible]", "a <s>b</s> <!-- c --> d",
+	"[x](<y>)", "<[a](b)>", "![a](b) [c]( d) \\[e\\](f)", "**MS. X:** [y]", "a ]( b < c",
+}
+
+func TestRenderMarkdownLineSameAsWas(t *testing.T) {
+	for _, s := range append(markdownLineSeeds, testdataLines(t)...) {
+		checkRenderMarkdownLine(t, s)
+	}
+}
+
+func FuzzRenderMarkdownLine(f *testing.F) {
+	for _, s := range markdownLineSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkRenderMarkdownLine)
+}

@@ -112,3 +112,28 @@ func FuzzVocabWords(f *testing.F) {
 	v := testReader(f).lex
 	f.Fuzz(func(t *testing.T, w string) { checkWord(t, v, w) })
 }
+
+func checkTrimQuotes(t *testing.T, w string) {
+	t.Helper()
+	if got, want := trimQuotes(w), strings.Trim(w, `"“”()[]:`); got != want {
+		t.Fatalf("trimQuotes(%q) = %q, want %q", w, got, want)
+	}
+}
+
+func TestTrimQuotes(t *testing.T) {
+	for _, w := range []string{"", "\"", "“Psaki”", "(Biden):", "[x]", "“", "”“", "a“b", "\xe2\x80", "\xe2\x80\x9d\xff", "\xff\xe2\x80\x9c", "”\x9d", "\x80\x9d", "é”"} {
+		checkTrimQuotes(t, w)
+	}
+	for _, l := range testdataLines(t) {
+		for _, w := range strings.Fields(l) {
+			checkTrimQuotes(t, w)
+		}
+	}
+}
+
+func FuzzTrimQuotes(f *testing.F) {
+	for _, w := range []string{"“Psaki”", "(Biden):", "\xe2\x80\x9d\xff"} {
+		f.Add(w)
+	}
+	f.Fuzz(checkTrimQuotes)
+}
