@@ -48,15 +48,43 @@ func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
 // readTree reads the title, date, lead and text of a page's tree; size is
 // the page's size in bytes.
 func (h *htmlWords) readTree(root *html.Node, size int) htmlDoc {
+	r := &treeReader{h: h}
 	m := h.collectMeta(root)
-	from := h.contentRoot(root, m)
+	from := r.contentRoot(root, m)
 	d := htmlDoc{
 		title: m.pageTitle(),
 		date:  m.date,
-		lead:  m.leadText(),
-		text:  h.renderText(from, size), // the text is shorter than its page
+		lead:  m.leadText(r),
+		text:  r.renderText(from, size), // the text is shorter than its page
 	}
 	return d
+}
+
+// treeReader reads one page's tree. The walks over its content (counting
+// the text of the candidate regions, finding the article's body, rendering
+// the text) meet the same elements several times: an element with
+// attributes is judged once, by the first of them, and the others take the
+// answer it kept.
+type treeReader struct {
+	h    *htmlWords
+	skip map[*html.Node]bool // skipHTMLNode of the elements judged so far
+}
+
+// skipNode is h.skipHTMLNode(n), judged once for an element with
+// attributes.
+func (r *treeReader) skipNode(n *html.Node) bool {
+	if n.Type != html.ElementNode || len(n.Attr) == 0 {
+		return r.h.skipHTMLNode(n) // cheap without attributes
+	}
+	if s, ok := r.skip[n]; ok {
+		return s
+	}
+	if r.skip == nil {
+		r.skip = make(map[*html.Node]bool, 64)
+	}
+	s := r.h.skipHTMLNode(n)
+	r.skip[n] = s
+	return s
 }
 
 // voidAtoms are elements that have no end tag.
@@ -386,13 +414,13 @@ const maxCandidates = 64
 // first <main> with text, else the <article> with the most text, else
 // <body>; then, inside it, the element marked as the article's body when
 // that holds at least half of the text.
-func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
+func (r *treeReader) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 	region := m.body
 	if region == nil {
 		region = root
 	}
 	for _, n := range m.mains {
-		if h.visibleTextLen(n, 1) > 0 {
+		if r.visibleTextLen(n, 1) > 0 {
 			region = n
 			break
 		}
@@ -404,20 +432,20 @@ func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			if i == maxCandidates {
 				break
 			}
-			if l := h.visibleTextLen(n, -1); l > best {
+			if l := r.visibleTextLen(n, -1); l > best {
 				region, best, regionLen = n, l, l
 			}
 		}
 	}
-	inner := h.articleBody(region)
+	inner := r.articleBody(region)
 	if inner == nil || inner == region {
 		return region
 	}
 	if regionLen < 0 {
-		regionLen = h.visibleTextLen(region, -1)
+		regionLen = r.visibleTextLen(region, -1)
 	}
 	// inner holds at least half of the text: counting stops there
-	if half := (regionLen + 1) / 2; half == 0 || h.visibleTextLen(inner, half) >= half {
+	if half := (regionLen + 1) / 2; half == 0 || r.visibleTextLen(inner, half) >= half {
 		return inner
 	}
 	return region
@@ -425,13 +453,13 @@ func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 
 // articleBody returns the first element under region (region included)
 // marked as an article's body, or nil.
-func (h *htmlWords) articleBody(region *html.Node) *html.Node {
+func (r *treeReader) articleBody(region *html.Node) *html.Node {
 	var found *html.Node
 	walkHTML(region, func(n *html.Node) bool {
-		if found != nil || (n != region && h.skipHTMLNode(n)) {
+		if found != nil || (n != region && r.skipNode(n)) {
 			return false
 		}
-		if n.Type == html.ElementNode && h.isArticleBody(n) {
+		if n.Type == html.ElementNode && r.h.isArticleBody(n) {
 			found = n
 			return false
 		}
@@ -451,13 +479,13 @@ func (h *htmlWords) isArticleBody(n *html.Node) bool {
 // visibleTextLen counts the visible non-space characters under n, skipping
 // what renderText leaves out; it stops counting at limit when limit > 0. n
 // itself is skipped when it is hidden or a widget.
-func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
+func (r *treeReader) visibleTextLen(n *html.Node, limit int) int {
 	count := 0
 	walkHTML(n, func(c *html.Node) bool {
 		if limit > 0 && count >= limit {
 			return false
 		}
-		if h.skipHTMLNode(c) {
+		if r.skipNode(c) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -553,7 +581,16 @@ func (h *htmlWords) collectMeta(root *html.Node) *pageMeta {
 		if n.Type != html.ElementNode || n.Namespace != "" {
 			return n.Type == html.DocumentNode
 		}
-		if hasAttrToken(n, "itemprop", "datepublished") {
+		// the itemprop tokens are read once for a date and a summary
+		published, description := false, false
+		if len(n.Attr) > 0 {
+			anyAttrToken(n, "itemprop", func(t string) bool {
+				published = published || t == "datepublished"
+				description = description || t == "description"
+				return published && description
+			})
+		}
+		if published {
 			m.offerDateOf(n, rankPublished)
 		}
 		switch n.DataAtom {
@@ -585,7 +622,7 @@ func (h *htmlWords) collectMeta(root *html.Node) *pageMeta {
 		case atom.Article:
 			m.articles = append(m.articles, n)
 		}
-		if m.summary == nil && n.DataAtom != atom.Meta && h.isSummary(n) {
+		if m.summary == nil && n.DataAtom != atom.Meta && len(n.Attr) > 0 && (description || h.isSummaryClass(n)) {
 			m.summary = n
 		}
 		return true
@@ -657,17 +694,17 @@ func (m *pageMeta) offerDateOf(n *html.Node, rank int) {
 	}
 }
 
-// isSummary reports whether n is marked as its entry's summary.
-func (h *htmlWords) isSummary(n *html.Node) bool {
-	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
-		hasAttrToken(n, "itemprop", "description")
+// isSummaryClass reports whether n's class marks it as its entry's
+// summary; itemprop="description" marks it too.
+func (h *htmlWords) isSummaryClass(n *html.Node) bool {
+	return anyAttrToken(n, "class", func(c string) bool { return c == "entry-summary" || c == "p-summary" })
 }
 
 // leadText returns the page's summary: the visible text of the element
 // marked as the entry's summary, else the meta description.
-func (m *pageMeta) leadText() string {
+func (m *pageMeta) leadText(r *treeReader) string {
 	if m.summary != nil {
-		if s := singleSpaced(m.h.renderText(m.summary, 0)); s != "" {
+		if s := singleSpaced(r.renderText(m.summary, 0)); s != "" {
 			return s
 		}
 	}
@@ -787,11 +824,11 @@ var blockAtoms = map[atom.Atom]bool{
 // white space collapsed to single spaces and bold labels joined to their
 // text. size is the room to make for the text at the start, in bytes: a
 // hint, not a limit.
-func (h *htmlWords) renderText(n *html.Node, size int) string {
+func (r *treeReader) renderText(n *html.Node, size int) string {
 	w := &textWriter{label: -1}
 	w.out.Grow(size)
 	walkHTML(n, func(c *html.Node) bool {
-		if c != n && h.skipHTMLNode(c) {
+		if c != n && r.skipNode(c) {
 			return false
 		}
 		w.enter(c)

@@ -1,0 +1,75 @@
+package read
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"golang.org/x/net/html"
+)
+
+// checkTree checks that readTree reads the tree of src as readTreeRef
+// does, for the tree of html.Parse and, when it vouches for src, for
+// parseSimple's.
+func checkTree(t *testing.T, h *htmlWords, src string) {
+	t.Helper()
+	roots := []*html.Node{}
+	if root, err := html.Parse(strings.NewReader(src)); err == nil {
+		roots = append(roots, root)
+	}
+	if root, ok := parseSimple(src); ok {
+		roots = append(roots, root)
+	}
+	for _, root := range roots {
+		if got, want := h.readTree(root, len(src)), h.readTreeRef(root, len(src)); got != want {
+			t.Fatalf("readTree(%q) = %+v, want %+v", src, got, want)
+		}
+	}
+}
+
+// treeSeeds are pages whose reading turns on the skip decisions, the
+// content region and the metadata.
+var treeSeeds = []string{
+	`<html><head><title>T | Site</title><meta property="og:site_name" content="Site"><meta name="description" content="D"></head><body><h1 class="x">H</h1><p>a</p></body></html>`,
+	`<main><div itemprop="articleBody" class="entry-summary">a <b>Q:</b> b</div><p hidden>bcd</p></main>`,
+	`<article class="post"><p>short</p></article><article><div class="entry-content"><p>long long text</p></div><aside><article>x y z w v</article></aside></article>`,
+	`<body><div class="hidden md:block">shown</div><div class="nav-menu">menu</div><div style="display: NONE">no</div><div><figure>f</figure><span>c</span></div></body>`,
+	`<body><span itemprop="datePublished description" class="p-summary">12 March 2024</span><time datetime="2024-03-12">x</time><a rel="Tag" href="/">t</a><div role="navigation">n</div></body>`,
+	`<body><p class="İtem K\u00a0hidden" aria-hidden=" TRUE ">y</p><script type="application/ld+json">{"datePublished": "2020-01-02"}</script><q>q</q><pre>a
+b</pre><table><tr><td>1</td><th>2</th></tr></table></body>`,
+}
+
+// treePages returns the seeds and the real pages of testdata.
+func treePages(t testing.TB) []string {
+	pages := append([]string{}, treeSeeds...)
+	pages = append(pages, contentRootSeeds...)
+	for _, dir := range []string{"kremlin", "state", "whitehouse"} {
+		fs, _ := filepath.Glob("../../testdata/real/" + dir + "/*.html")
+		for _, p := range fs {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			pages = append(pages, string(src))
+		}
+	}
+	return pages
+}
+
+func TestReadTreeSameAsRef(t *testing.T) {
+	h := &testReader(t).lex.html
+	for _, src := range treePages(t) {
+		checkTree(t, h, src)
+	}
+}
+
+func FuzzReadTree(f *testing.F) {
+	for _, src := range treePages(f) {
+		f.Add(src)
+	}
+	h := &testReader(f).lex.html
+	f.Fuzz(func(t *testing.T, src string) {
+		checkTree(t, h, src)
+	})
+}
