@@ -425,30 +425,67 @@ func (r *treeReader) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			break
 		}
 	}
-	regionLen := -1 // region's visible text, once counted
 	if region == m.body || region == root {
-		best := 0
-		for i, n := range m.articles {
-			if i == maxCandidates {
-				break
+		if len(m.articles) == 1 {
+			// the only candidate is the region when it has any text
+			if r.visibleTextLen(m.articles[0], 1) > 0 {
+				region = m.articles[0]
 			}
-			if l := r.visibleTextLen(n, -1); l > best {
-				region, best, regionLen = n, l, l
+		} else {
+			best := 0
+			for i, n := range m.articles {
+				if i == maxCandidates {
+					break
+				}
+				if l := r.visibleTextLen(n, -1); l > best {
+					region, best = n, l
+				}
 			}
 		}
 	}
-	inner := r.articleBody(region)
-	if inner == nil || inner == region {
+	if r.skipNode(region) {
+		// the region has no visible text: the article's body holds half of it
+		if inner := r.articleBody(region); inner != nil {
+			return inner
+		}
 		return region
 	}
-	if regionLen < 0 {
-		regionLen = r.visibleTextLen(region, -1)
+	if region.Type == html.ElementNode && r.h.isArticleBody(region) {
+		return region
 	}
-	// inner holds at least half of the text: counting stops there
-	if half := (regionLen + 1) / 2; half == 0 || r.visibleTextLen(inner, half) >= half {
+	inner, regionLen, innerLen := r.countRegion(region)
+	// inner holds at least half of the text
+	if half := (regionLen + 1) / 2; inner != nil && (half == 0 || innerLen >= half) {
 		return inner
 	}
 	return region
+}
+
+// countRegion walks region, which is visible and not itself marked as an
+// article's body, once: it finds the first element under it marked as an
+// article's body (as articleBody does) and counts the visible text of
+// region and of that element (as visibleTextLen does).
+func (r *treeReader) countRegion(region *html.Node) (inner *html.Node, regionLen, innerLen int) {
+	start := 0 // regionLen when inner was entered
+	walkHTML(region, func(c *html.Node) bool {
+		if r.skipNode(c) {
+			return false
+		}
+		switch c.Type {
+		case html.TextNode:
+			regionLen += nonSpaceCount(c.Data)
+		case html.ElementNode:
+			if inner == nil && r.h.isArticleBody(c) {
+				inner, start = c, regionLen
+			}
+		}
+		return true
+	}, func(c *html.Node) {
+		if c == inner {
+			innerLen = regionLen - start
+		}
+	})
+	return inner, regionLen, innerLen
 }
 
 // articleBody returns the first element under region (region included)
