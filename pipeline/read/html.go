@@ -970,6 +970,17 @@ func (w *textWriter) text(s string) {
 func textRun(s string, i int) int {
 	j := i
 	for j < len(s) {
+		// past the run's first character s[j-1] is visible, so eight
+		// printable bytes join the run when no two spaces meet and the
+		// last is not one
+		if j > i && j+8 <= len(s) {
+			if x := load8(s, j); printable8(x) {
+				if sp := asciiSpaces8(x); sp&(sp<<8) == 0 && sp>>63 == 0 {
+					j += 8
+					continue
+				}
+			}
+		}
 		if c := s[j]; c > ' ' && c < 0x7f {
 			j++
 		} else if c == ' ' && j > i && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {

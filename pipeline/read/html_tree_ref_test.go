@@ -186,3 +186,19 @@ func (h *htmlWords) isSummary(n *html.Node) bool {
 	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
 		hasAttrToken(n, "itemprop", "description")
 }
+
+// textRunByByte is textRun as it was, a byte at a time: the reference for
+// the one that takes eight bytes at once.
+func textRunByByte(s string, i int) int {
+	j := i
+	for j < len(s) {
+		if c := s[j]; c > ' ' && c < 0x7f {
+			j++
+		} else if c == ' ' && j > i && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
+			j += 2
+		} else {
+			break
+		}
+	}
+	return j
+}

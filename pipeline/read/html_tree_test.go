@@ -73,3 +73,36 @@ func FuzzReadTree(f *testing.F) {
 		checkTree(t, h, src)
 	})
 }
+
+func checkTextRun(t *testing.T, s string) {
+	t.Helper()
+	for i := range len(s) + 1 {
+		if got, want := textRun(s, i), textRunByByte(s, i); got != want {
+			t.Fatalf("textRun(%q, %d) = %d, want %d", s, i, got, want)
+		}
+	}
+}
+
+var textRunSeeds = []string{"", "Good afternoon, colleagues.", "a  b", "abcdefg  hijklmnop q", "abcdefgh ijklmnop\tqrs", "Vladimir Putin:\u00a0Good afternoon, everyone here.\x7f~", "a b c d e f g h i j k l m n o p "}
+
+func TestTextRunSameAsByByte(t *testing.T) {
+	for _, s := range textRunSeeds {
+		checkTextRun(t, s)
+	}
+	for c := 0; c < 256; c++ { // every byte at every place of two words
+		for at := 0; at < 17; at++ {
+			for _, fill := range []string{"abcdefghijklmnopq", "ab cd ef gh ij kl", "a bcdefgh ijklmno "} {
+				w := []byte(fill)
+				w[at] = byte(c)
+				checkTextRun(t, "x"+string(w)+" y")
+			}
+		}
+	}
+}
+
+func FuzzTextRun(f *testing.F) {
+	for _, s := range textRunSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkTextRun)
+}
