@@ -5,8 +5,10 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -148,7 +150,7 @@ func (h *htmlWords) readHTMLFlat(src string) htmlDoc {
 	w.endParagraph()
 	m.titleTag = singleSpaced(title.String())
 	return htmlDoc{title: m.pageTitle(), date: m.date, lead: m.description,
-		text: collapseBlankLines(w.out.String())}
+		text: collapseBlankLines(string(w.out))}
 }
 
 // walkHTML visits the nodes under root in document order without recursion,
@@ -443,49 +445,36 @@ func (r *treeReader) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 			}
 		}
 	}
+	inner := r.articleBody(region)
+	if inner == nil || inner == region {
+		return region
+	}
 	if r.skipNode(region) {
-		// the region has no visible text: the article's body holds half of it
-		if inner := r.articleBody(region); inner != nil {
-			return inner
-		}
-		return region
+		return inner // the region has no visible text: inner holds half of it
 	}
-	if region.Type == html.ElementNode && r.h.isArticleBody(region) {
-		return region
-	}
-	inner, regionLen, innerLen := r.countRegion(region)
-	// inner holds at least half of the text
-	if half := (regionLen + 1) / 2; inner != nil && (half == 0 || innerLen >= half) {
+	// inner holds at least half of the region's text when it holds at least
+	// as much as the rest: counting stops there
+	rest := r.visibleTextOutside(region, inner)
+	if rest == 0 || r.visibleTextLen(inner, rest) >= rest {
 		return inner
 	}
 	return region
 }
 
-// countRegion walks region, which is visible and not itself marked as an
-// article's body, once: it finds the first element under it marked as an
-// article's body (as articleBody does) and counts the visible text of
-// region and of that element (as visibleTextLen does).
-func (r *treeReader) countRegion(region *html.Node) (inner *html.Node, regionLen, innerLen int) {
-	start := 0 // regionLen when inner was entered
+// visibleTextOutside counts the visible non-space characters under region,
+// which is visible, that are not under inner, as visibleTextLen does.
+func (r *treeReader) visibleTextOutside(region, inner *html.Node) int {
+	count := 0
 	walkHTML(region, func(c *html.Node) bool {
-		if r.skipNode(c) {
+		if c == inner || r.skipNode(c) {
 			return false
 		}
-		switch c.Type {
-		case html.TextNode:
-			regionLen += nonSpaceCount(c.Data)
-		case html.ElementNode:
-			if inner == nil && r.h.isArticleBody(c) {
-				inner, start = c, regionLen
-			}
+		if c.Type == html.TextNode {
+			count += nonSpaceCount(c.Data)
 		}
 		return true
-	}, func(c *html.Node) {
-		if c == inner {
-			innerLen = regionLen - start
-		}
-	})
-	return inner, regionLen, innerLen
+	}, nil)
+	return count
 }
 
 // articleBody returns the first element under region (region included)
@@ -862,8 +851,11 @@ var blockAtoms = map[atom.Atom]bool{
 // text. size is the room to make for the text at the start, in bytes: a
 // hint, not a limit.
 func (r *treeReader) renderText(n *html.Node, size int) string {
-	w := &textWriter{label: -1}
-	w.out.Grow(size)
+	w := textWriters.Get().(*textWriter)
+	*w = textWriter{out: w.out[:0], para: w.para[:0], label: -1}
+	if cap(w.out) < size {
+		w.out = make([]byte, 0, size)
+	}
 	walkHTML(n, func(c *html.Node) bool {
 		if c != n && r.skipNode(c) {
 			return false
@@ -872,19 +864,32 @@ func (r *treeReader) renderText(n *html.Node, size int) string {
 		return true
 	}, w.leave)
 	w.endParagraph()
-	return collapseBlankLines(w.out.String())
+	// the text is copied out of the writer's buffer before it goes back
+	text := collapseBlankLines(unsafe.String(unsafe.SliceData(w.out), len(w.out)))
+	if cap(w.out)+cap(w.para) <= maxPooledText {
+		textWriters.Put(w)
+	}
+	return text
 }
+
+// textWriters keeps the writers of renderText with their buffers, so that
+// a page's text is built without allocating room for it anew.
+var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
+
+// maxPooledText is the most room, in bytes, that a writer keeps in
+// textWriters: a huge page's buffers are left to the collector.
+const maxPooledText = 4 << 20
 
 // textWriter builds paragraphs from the nodes of a page in document order.
 type textWriter struct {
-	out   strings.Builder // finished paragraphs, separated by blank lines
-	para  []byte          // the paragraph being built
-	space bool            // a space is due before the next visible character
-	bold  int             // depth of open <b> and <strong> elements
-	pre   int             // depth of open <pre> elements
-	line  int             // offset in para where the current line starts
-	label int             // offset in para where the line's leading bold text ends, or -1
-	plain bool            // the current line has visible text outside bold
+	out   []byte // finished paragraphs, separated by blank lines
+	para  []byte // the paragraph being built
+	space bool   // a space is due before the next visible character
+	bold  int    // depth of open <b> and <strong> elements
+	pre   int    // depth of open <pre> elements
+	line  int    // offset in para where the current line starts
+	label int    // offset in para where the line's leading bold text ends, or -1
+	plain bool   // the current line has visible text outside bold
 }
 
 // enter handles the start of a node: text, a line break, the start of a
@@ -1030,10 +1035,10 @@ func (w *textWriter) endLine() {
 func (w *textWriter) endParagraph() {
 	w.endLine()
 	if len(bytes.TrimSpace(w.para)) > 0 {
-		if w.out.Len() > 0 {
-			w.out.WriteString("\n\n")
+		if len(w.out) > 0 {
+			w.out = append(w.out, "\n\n"...)
 		}
-		w.out.Write(w.para)
+		w.out = append(w.out, w.para...)
 	}
 	w.para, w.line, w.space = w.para[:0], 0, false
 }

@@ -169,7 +169,7 @@ func (m *pageMeta) leadTextRef() string {
 // hint, not a limit.
 func (h *htmlWords) renderTextRef(n *html.Node, size int) string {
 	w := &textWriter{label: -1}
-	w.out.Grow(size)
+	w.out = make([]byte, 0, size)
 	walkHTML(n, func(c *html.Node) bool {
 		if c != n && h.skipHTMLNode(c) {
 			return false
@@ -178,7 +178,7 @@ func (h *htmlWords) renderTextRef(n *html.Node, size int) string {
 		return true
 	}, w.leave)
 	w.endParagraph()
-	return collapseBlankLines(w.out.String())
+	return collapseBlankLines(string(w.out))
 }
 
 // isSummary reports whether n is marked as its entry's summary.
