@@ -852,7 +852,7 @@ var blockAtoms = map[atom.Atom]bool{
 // hint, not a limit.
 func (r *treeReader) renderText(n *html.Node, size int) string {
 	w := textWriters.Get().(*textWriter)
-	*w = textWriter{out: w.out[:0], para: w.para[:0], label: -1}
+	*w = textWriter{out: w.out[:0], para: w.para[:0], scratch: w.scratch[:0], label: -1}
 	if cap(w.out) < size {
 		w.out = make([]byte, 0, size)
 	}
@@ -866,7 +866,7 @@ func (r *treeReader) renderText(n *html.Node, size int) string {
 	w.endParagraph()
 	// the text is copied out of the writer's buffer before it goes back
 	text := collapseBlankLines(unsafe.String(unsafe.SliceData(w.out), len(w.out)))
-	if cap(w.out)+cap(w.para) <= maxPooledText {
+	if cap(w.out)+cap(w.para)+cap(w.scratch) <= maxPooledText {
 		textWriters.Put(w)
 	}
 	return text
@@ -882,14 +882,15 @@ const maxPooledText = 4 << 20
 
 // textWriter builds paragraphs from the nodes of a page in document order.
 type textWriter struct {
-	out   []byte // finished paragraphs, separated by blank lines
-	para  []byte // the paragraph being built
-	space bool   // a space is due before the next visible character
-	bold  int    // depth of open <b> and <strong> elements
-	pre   int    // depth of open <pre> elements
-	line  int    // offset in para where the current line starts
-	label int    // offset in para where the line's leading bold text ends, or -1
-	plain bool   // the current line has visible text outside bold
+	out     []byte // finished paragraphs, separated by blank lines
+	para    []byte // the paragraph being built
+	scratch []byte // room to join a label to its line
+	space   bool   // a space is due before the next visible character
+	bold    int    // depth of open <b> and <strong> elements
+	pre     int    // depth of open <pre> elements
+	line    int    // offset in para where the current line starts
+	label   int    // offset in para where the line's leading bold text ends, or -1
+	plain   bool   // the current line has visible text outside bold
 }
 
 // enter handles the start of a node: text, a line break, the start of a
@@ -1025,8 +1026,8 @@ func (w *textWriter) lineBreak() {
 // endLine joins a bold label at the start of the current line to its text.
 func (w *textWriter) endLine() {
 	if w.label > w.line {
-		joined := joinLabel(string(w.para[w.line:w.label]), string(w.para[w.label:]))
-		w.para = append(w.para[:w.line], joined...)
+		w.scratch = appendJoinedLabel(w.scratch[:0], w.para[w.line:w.label], w.para[w.label:])
+		w.para = append(w.para[:w.line], w.scratch...)
 	}
 	w.label, w.plain = -1, false
 }
@@ -1043,31 +1044,34 @@ func (w *textWriter) endParagraph() {
 	w.para, w.line, w.space = w.para[:0], 0, false
 }
 
-// joinLabel joins a line's leading bold text head to the rest of the line
-// so that a label reads "Name: text": no space before the colon, whether it
-// is inside the bold text or just after it, and exactly one space after it.
-// A colon followed by a character other than a space ("10:30") is left as
-// it is, and so is a head that is not followed by a colon.
-func joinLabel(head, rest string) string {
-	name := strings.TrimRight(head, " ")
-	tail := strings.TrimLeft(rest, " ")
+// appendJoinedLabel appends to dst a line's leading bold text head joined
+// to the rest of the line so that a label reads "Name: text": no space
+// before the colon, whether it is inside the bold text or just after it,
+// and exactly one space after it. A colon followed by a character other
+// than a space ("10:30") is left as it is, and so is a head that is not
+// followed by a colon.
+func appendJoinedLabel(dst, head, rest []byte) []byte {
+	name := bytes.TrimRight(head, " ")
+	tail := bytes.TrimLeft(rest, " ")
 	switch {
-	case strings.HasSuffix(name, ":"):
-		if tail == "" {
-			return name
+	case len(name) > 0 && name[len(name)-1] == ':':
+		dst = append(dst, name...)
+		if len(tail) == 0 {
+			return dst
 		}
-		return name + " " + tail
-	case strings.HasPrefix(tail, ":"):
+		return append(append(dst, ' '), tail...)
+	case len(tail) > 0 && tail[0] == ':':
 		after := tail[1:]
-		if after != "" && after[0] != ' ' {
-			return head + rest
+		if len(after) > 0 && after[0] != ' ' {
+			return append(append(dst, head...), rest...)
 		}
-		if after = strings.TrimLeft(after, " "); after == "" {
-			return name + ":"
+		dst = append(dst, name...)
+		if after = bytes.TrimLeft(after, " "); len(after) == 0 {
+			return append(dst, ':')
 		}
-		return name + ": " + after
+		return append(append(dst, ": "...), after...)
 	}
-	return head + rest
+	return append(append(dst, head...), rest...)
 }
 
 // collapseBlankLines trims each line and keeps at most one blank line in a

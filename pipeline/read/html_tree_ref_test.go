@@ -202,3 +202,30 @@ func textRunByByte(s string, i int) int {
 	}
 	return j
 }
+
+// joinLabel is appendJoinedLabel as it was, on strings: it joins a line's leading bold text head to the rest of the line
+// so that a label reads "Name: text": no space before the colon, whether it
+// is inside the bold text or just after it, and exactly one space after it.
+// A colon followed by a character other than a space ("10:30") is left as
+// it is, and so is a head that is not followed by a colon.
+func joinLabel(head, rest string) string {
+	name := strings.TrimRight(head, " ")
+	tail := strings.TrimLeft(rest, " ")
+	switch {
+	case strings.HasSuffix(name, ":"):
+		if tail == "" {
+			return name
+		}
+		return name + " " + tail
+	case strings.HasPrefix(tail, ":"):
+		after := tail[1:]
+		if after != "" && after[0] != ' ' {
+			return head + rest
+		}
+		if after = strings.TrimLeft(after, " "); after == "" {
+			return name + ":"
+		}
+		return name + ": " + after
+	}
+	return head + rest
+}

@@ -106,3 +106,25 @@ func FuzzTextRun(f *testing.F) {
 	}
 	f.Fuzz(checkTextRun)
 }
+
+func checkJoinLabel(t *testing.T, head, rest string) {
+	t.Helper()
+	if got, want := string(appendJoinedLabel([]byte("x"), []byte(head), []byte(rest))), "x"+joinLabel(head, rest); got != want {
+		t.Fatalf("appendJoinedLabel(%q, %q) = %q, want %q", head, rest, got, want)
+	}
+}
+
+var joinLabelSeeds = [][2]string{{"Putin:", " Good"}, {"Putin: ", ""}, {"Putin", ": Good"}, {"Putin ", " :  Good"}, {"Putin", ":"}, {"At", ":30"}, {"Putin", " said"}, {"", ":"}, {" ", " "}}
+
+func TestJoinLabelSameAsByStrings(t *testing.T) {
+	for _, s := range joinLabelSeeds {
+		checkJoinLabel(t, s[0], s[1])
+	}
+}
+
+func FuzzJoinLabel(f *testing.F) {
+	for _, s := range joinLabelSeeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(checkJoinLabel)
+}
