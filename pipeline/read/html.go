@@ -286,22 +286,30 @@ func singleSpaced(s string) string {
 
 // --- What is not text ---
 
-// skipAtoms are elements whose content is never page text: code, head
-// matter, navigation, forms and widgets, and media with their captions and
-// fallback text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
-	atom.Aside: true, atom.Noscript: true, atom.Form: true, atom.Button: true, atom.Svg: true,
-	atom.Template: true, atom.Iframe: true, atom.Select: true, atom.Menu: true, atom.Head: true,
-	atom.Title: true, atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Map: true, atom.Textarea: true, atom.Input: true, atom.Dialog: true,
+// skipAtom reports whether a is an element whose content is never page
+// text: code, head matter, navigation, forms and widgets, and media with
+// their captions and fallback text. (A switch, not a map: it is asked of
+// every element.)
+func skipAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Noscript,
+		atom.Form, atom.Button, atom.Svg, atom.Template, atom.Iframe, atom.Select, atom.Menu,
+		atom.Head, atom.Title, atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Figure,
+		atom.Figcaption, atom.Object, atom.Embed, atom.Canvas, atom.Map, atom.Textarea, atom.Input,
+		atom.Dialog:
+		return true
+	}
+	return false
 }
 
-// mediaAtoms are media elements: a block that holds one as a child holds a
-// photo or video with its caption.
-var mediaAtoms = map[atom.Atom]bool{
-	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
+// mediaAtom reports whether a is a media element: a block that holds one
+// as a child holds a photo or video with its caption.
+func mediaAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Figure, atom.Picture, atom.Video, atom.Audio, atom.Iframe:
+		return true
+	}
+	return false
 }
 
 // skipHTMLNode reports whether n and everything under it is not text a
@@ -309,7 +317,7 @@ var mediaAtoms = map[atom.Atom]bool{
 func (h *htmlWords) skipHTMLNode(n *html.Node) bool {
 	switch n.Type {
 	case html.ElementNode:
-		if n.Namespace != "" || skipAtoms[n.DataAtom] {
+		if n.Namespace != "" || skipAtom(n.DataAtom) {
 			return true
 		}
 		return h.isHidden(n) || h.isChrome(n) || h.isMediaBox(n)
@@ -378,10 +386,15 @@ func (h *htmlWords) chromeClass(c string) bool {
 		strings.HasSuffix(c, "caption-text") {
 		return true // a photo's caption ("wp-caption", "slider_caption")
 	}
-	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
-		if h.chromeWords[part] {
+	for i := 0; i < len(c); { // the parts between '-' and '_', without a list
+		j := i
+		for j < len(c) && c[j] != '-' && c[j] != '_' {
+			j++
+		}
+		if j > i && h.chromeWords[c[i:j]] {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }
@@ -401,7 +414,7 @@ func (h *htmlWords) isMediaBox(n *html.Node) bool {
 		if c.DataAtom == atom.P {
 			return false
 		}
-		media = media || mediaAtoms[c.DataAtom]
+		media = media || mediaAtom(c.DataAtom)
 	}
 	return media
 }
@@ -834,15 +847,17 @@ func (m *pageMeta) isSiteName(s string) bool {
 
 // --- Text ---
 
-// blockAtoms are elements that end a paragraph.
-var blockAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Tr: true,
-	atom.Table: true, atom.Blockquote: true, atom.Article: true, atom.Section: true, atom.Main: true,
-	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Address: true, atom.Center: true, atom.Details: true,
-	atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hr: true, atom.Caption: true,
-	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
-	atom.Tfoot: true,
+// blockAtom reports whether a is an element that ends a paragraph.
+func blockAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li,
+		atom.Ul, atom.Ol, atom.Tr, atom.Table, atom.Blockquote, atom.Article, atom.Section,
+		atom.Main, atom.Dd, atom.Dt, atom.Dl, atom.Pre, atom.Address, atom.Center, atom.Details,
+		atom.Summary, atom.Fieldset, atom.Legend, atom.Hr, atom.Caption, atom.Body, atom.Html,
+		atom.Hgroup, atom.Tbody, atom.Thead, atom.Tfoot:
+		return true
+	}
+	return false
 }
 
 // renderText returns the visible text under n: one paragraph per block
@@ -907,7 +922,7 @@ func (w *textWriter) enter(n *html.Node) {
 	switch {
 	case n.DataAtom == atom.Br:
 		w.lineBreak()
-	case blockAtoms[n.DataAtom]:
+	case blockAtom(n.DataAtom):
 		w.endParagraph()
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = true
@@ -937,7 +952,7 @@ func (w *textWriter) leave(n *html.Node) {
 	case atom.Q:
 		w.text("”")
 	}
-	if blockAtoms[n.DataAtom] {
+	if blockAtom(n.DataAtom) {
 		w.endParagraph()
 	}
 }

@@ -229,3 +229,52 @@ func joinLabel(head, rest string) string {
 	}
 	return head + rest
 }
+
+// skipAtoms, the reference for skipAtom, are elements whose content is never page text: code, head
+// matter, navigation, forms and widgets, and media with their captions and
+// fallback text.
+var skipAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
+	atom.Aside: true, atom.Noscript: true, atom.Form: true, atom.Button: true, atom.Svg: true,
+	atom.Template: true, atom.Iframe: true, atom.Select: true, atom.Menu: true, atom.Head: true,
+	atom.Title: true, atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true,
+	atom.Figure: true, atom.Figcaption: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Map: true, atom.Textarea: true, atom.Input: true, atom.Dialog: true,
+}
+
+// mediaAtoms, the reference for mediaAtom, are media elements: a block that holds one as a child holds a
+// photo or video with its caption.
+var mediaAtoms = map[atom.Atom]bool{
+	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
+}
+
+// blockAtoms, the reference for blockAtom, are elements that end a paragraph.
+var blockAtoms = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
+	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Tr: true,
+	atom.Table: true, atom.Blockquote: true, atom.Article: true, atom.Section: true, atom.Main: true,
+	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Address: true, atom.Center: true, atom.Details: true,
+	atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hr: true, atom.Caption: true,
+	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
+	atom.Tfoot: true,
+}
+
+// chromeClassByFields is chromeClass as it was, splitting the class name
+// into a list: the reference for the one that splits it in place.
+func (h *htmlWords) chromeClassByFields(c string) bool {
+	for _, p := range h.modifierPrefixes {
+		if strings.HasPrefix(c, p) {
+			return false
+		}
+	}
+	if c == "caption" || strings.HasSuffix(c, "-caption") || strings.HasSuffix(c, "_caption") ||
+		strings.HasSuffix(c, "caption-text") {
+		return true // a photo's caption ("wp-caption", "slider_caption")
+	}
+	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
+		if h.chromeWords[part] {
+			return true
+		}
+	}
+	return false
+}

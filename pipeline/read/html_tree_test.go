@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // checkTree checks that readTree reads the tree of src as readTreeRef
@@ -127,4 +128,61 @@ func FuzzJoinLabel(f *testing.F) {
 		f.Add(s[0], s[1])
 	}
 	f.Fuzz(checkJoinLabel)
+}
+
+// TestAtomSwitchesSameAsMaps checks skipAtom, mediaAtom and blockAtom
+// against the maps they replace, on every atom.
+func TestAtomSwitchesSameAsMaps(t *testing.T) {
+	atoms := 0
+	for off := 0; off < 1<<16; off++ {
+		for l := 1; l < 32; l++ {
+			a := atom.Atom(off<<8 | l)
+			name := a.String()
+			if name == "" || atom.Lookup([]byte(name)) != a {
+				continue
+			}
+			atoms++
+			for _, c := range []struct {
+				name string
+				got  bool
+				want bool
+			}{{"skipAtom", skipAtom(a), skipAtoms[a]}, {"mediaAtom", mediaAtom(a), mediaAtoms[a]}, {"blockAtom", blockAtom(a), blockAtoms[a]}} {
+				if c.got != c.want {
+					t.Errorf("%s(%s) = %v, want %v", c.name, name, c.got, c.want)
+				}
+			}
+		}
+	}
+	if atoms < 100 {
+		t.Fatalf("found only %d atoms", atoms)
+	}
+}
+
+var chromeClassSeeds = []string{"", "-", "nav", "site-nav", "nav_bar", "--menu--", "wp-caption", "is-menu", "a\xff-menu", "меню-nav", "_", "share__button"}
+
+func checkChromeClass(t *testing.T, h *htmlWords, c string) {
+	t.Helper()
+	if got, want := h.chromeClass(c), h.chromeClassByFields(c); got != want {
+		t.Fatalf("chromeClass(%q) = %v, want %v", c, got, want)
+	}
+}
+
+func TestChromeClassSameAsByFields(t *testing.T) {
+	h := &testReader(t).lex.html
+	for _, c := range chromeClassSeeds {
+		checkChromeClass(t, h, c)
+	}
+	for w := range h.chromeWords {
+		for _, c := range []string{w, "x-" + w, w + "_x", "-" + w + "-", "x" + w} {
+			checkChromeClass(t, h, c)
+		}
+	}
+}
+
+func FuzzChromeClass(f *testing.F) {
+	for _, c := range chromeClassSeeds {
+		f.Add(c)
+	}
+	h := &testReader(f).lex.html
+	f.Fuzz(func(t *testing.T, c string) { checkChromeClass(t, h, c) })
 }
