@@ -880,7 +880,13 @@ func (r *treeReader) renderText(n *html.Node, size int) string {
 	}, w.leave)
 	w.endParagraph()
 	// the text is copied out of the writer's buffer before it goes back
-	text := collapseBlankLines(unsafe.String(unsafe.SliceData(w.out), len(w.out)))
+	var text string
+	if out := unsafe.String(unsafe.SliceData(w.out), len(w.out)); collapsed(out) {
+		w.out = append(w.out, '\n')
+		text = string(w.out) // collapseBlankLines(out), without looking again
+	} else {
+		text = collapseBlankLines(out)
+	}
 	if cap(w.out)+cap(w.para)+cap(w.scratch) <= maxPooledText {
 		textWriters.Put(w)
 	}
@@ -1087,6 +1093,50 @@ func appendJoinedLabel(dst, head, rest []byte) []byte {
 		return append(append(dst, ": "...), after...)
 	}
 	return append(append(dst, head...), rest...)
+}
+
+// collapsed reports whether collapseBlankLines(s) is s and a newline: s is
+// not empty, no line starts or ends with white space, and blank lines come
+// one at a time, neither first nor last. A page's text mostly is.
+func collapsed(s string) bool {
+	blank := true // the line before was blank, or there was none
+	for off := 0; off <= len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		l := s[off:end]
+		off = end + 1
+		if l == "" {
+			if blank || end == len(s) {
+				return false
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		if c := l[0]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && startsWithSpace(l) {
+			return false
+		}
+		if c := l[len(l)-1]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && endsWithSpace(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithSpace reports whether s starts with a white space character.
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// endsWithSpace reports whether s ends with a white space character.
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // collapseBlankLines trims each line and keeps at most one blank line in a

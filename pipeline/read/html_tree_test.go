@@ -186,3 +186,31 @@ func FuzzChromeClass(f *testing.F) {
 	h := &testReader(f).lex.html
 	f.Fuzz(func(t *testing.T, c string) { checkChromeClass(t, h, c) })
 }
+
+// checkCollapsed checks that collapseBlankLines leaves a text collapsed
+// reports as it is, with a newline, and that its results are collapsed.
+func checkCollapsed(t *testing.T, s string) {
+	t.Helper()
+	c := collapseBlankLines(s)
+	if collapsed(s) && c != s+"\n" {
+		t.Fatalf("collapsed(%q), but collapseBlankLines gives %q", s, c)
+	}
+	if c != "\n" && !collapsed(strings.TrimSuffix(c, "\n")) {
+		t.Fatalf("collapseBlankLines(%q) = %q is not collapsed", s, c)
+	}
+}
+
+var collapsedSeeds = []string{"", "a", "a\nb", "a\n\nb", "a\n\n\nb", "\na", "a\n", " a", "a ", "a\u00a0", "\u2003a", "a\n \nb", "\xffa\xff", "Ы\n\nЫ", "a\u0085", "\u0085"}
+
+func TestCollapsed(t *testing.T) {
+	for _, s := range append(collapsedSeeds, collapseSeeds...) {
+		checkCollapsed(t, s)
+	}
+}
+
+func FuzzCollapsed(f *testing.F) {
+	for _, s := range append(collapsedSeeds, collapseSeeds...) {
+		f.Add(s)
+	}
+	f.Fuzz(checkCollapsed)
+}
