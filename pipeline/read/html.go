@@ -999,12 +999,20 @@ func textRun(s string, i int) int {
 	for j < len(s) {
 		// past the run's first character s[j-1] is visible, so eight
 		// printable bytes join the run when no two spaces meet and the
-		// last is not one
+		// last is not one, or is followed by a visible character
 		if j > i && j+8 <= len(s) {
 			if x := load8(s, j); printable8(x) {
-				if sp := asciiSpaces8(x); sp&(sp<<8) == 0 && sp>>63 == 0 {
-					j += 8
-					continue
+				sp := x ^ 0x20*loBits // ' ' becomes zero
+				sp = ^((sp&(0x7f*loBits) + 0x7f*loBits) | sp) & hiBits
+				if sp&(sp<<8) == 0 {
+					if sp>>63 == 0 {
+						j += 8
+						continue
+					}
+					if j+8 < len(s) && s[j+8] > ' ' && s[j+8] < 0x7f {
+						j += 9
+						continue
+					}
 				}
 			}
 		}

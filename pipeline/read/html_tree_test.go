@@ -37,6 +37,7 @@ var treeSeeds = []string{
 	`<article class="post"><p>short</p></article><article><div class="entry-content"><p>long long text</p></div><aside><article>x y z w v</article></aside></article>`,
 	`<body><div class="hidden md:block">shown</div><div class="nav-menu">menu</div><div style="display: NONE">no</div><div><figure>f</figure><span>c</span></div></body>`,
 	`<body><span itemprop="datePublished description" class="p-summary">12 March 2024</span><time datetime="2024-03-12">x</time><a rel="Tag" href="/">t</a><div role="navigation">n</div></body>`,
+	`<body><p CLASS="hidden" Role="navigation" class="x">a</p><div role=" Navigation " rel="tag" hidden="false" style="x" style="display:none">b</div><a rel="x TAG" class="menu-x">c</a><span style="Visibility : Hidden">d</span><p class="hidden lg:block">e</p><div><video></video></div></body>`,
 	`<body><p class="İtem K\u00a0hidden" aria-hidden=" TRUE ">y</p><script type="application/ld+json">{"datePublished": "2020-01-02"}</script><q>q</q><pre>a
 b</pre><table><tr><td>1</td><th>2</th></tr></table></body>`,
 }
