@@ -5,8 +5,10 @@ import (
 	"math/bits"
 	"regexp"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,15 +50,43 @@ func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
 // readTree reads the title, date, lead and text of a page's tree; size is
 // the page's size in bytes.
 func (h *htmlWords) readTree(root *html.Node, size int) htmlDoc {
+	r := &treeReader{h: h}
 	m := h.collectMeta(root)
-	from := h.contentRoot(root, m)
+	from := r.contentRoot(root, m)
 	d := htmlDoc{
 		title: m.pageTitle(),
 		date:  m.date,
-		lead:  m.leadText(),
-		text:  h.renderText(from, size), // the text is shorter than its page
+		lead:  m.leadText(r),
+		text:  r.renderText(from, size), // the text is shorter than its page
 	}
 	return d
+}
+
+// treeReader reads one page's tree. The walks over its content (counting
+// the text of the candidate regions, finding the article's body, rendering
+// the text) meet the same elements several times: an element with
+// attributes is judged once, by the first of them, and the others take the
+// answer it kept.
+type treeReader struct {
+	h    *htmlWords
+	skip map[*html.Node]bool // skipHTMLNode of the elements judged so far
+}
+
+// skipNode is h.skipHTMLNode(n), judged once for an element with
+// attributes.
+func (r *treeReader) skipNode(n *html.Node) bool {
+	if n.Type != html.ElementNode || len(n.Attr) == 0 {
+		return r.h.skipHTMLNode(n) // cheap without attributes
+	}
+	if s, ok := r.skip[n]; ok {
+		return s
+	}
+	if r.skip == nil {
+		r.skip = make(map[*html.Node]bool, 64)
+	}
+	s := r.h.skipHTMLNode(n)
+	r.skip[n] = s
+	return s
 }
 
 // voidAtoms are elements that have no end tag.
@@ -120,7 +150,7 @@ func (h *htmlWords) readHTMLFlat(src string) htmlDoc {
 	w.endParagraph()
 	m.titleTag = singleSpaced(title.String())
 	return htmlDoc{title: m.pageTitle(), date: m.date, lead: m.description,
-		text: collapseBlankLines(w.out.String())}
+		text: collapseBlankLines(string(w.out))}
 }
 
 // walkHTML visits the nodes under root in document order without recursion,
@@ -256,22 +286,30 @@ func singleSpaced(s string) string {
 
 // --- What is not text ---
 
-// skipAtoms are elements whose content is never page text: code, head
-// matter, navigation, forms and widgets, and media with their captions and
-// fallback text.
-var skipAtoms = map[atom.Atom]bool{
-	atom.Script: true, atom.Style: true, atom.Nav: true, atom.Header: true, atom.Footer: true,
-	atom.Aside: true, atom.Noscript: true, atom.Form: true, atom.Button: true, atom.Svg: true,
-	atom.Template: true, atom.Iframe: true, atom.Select: true, atom.Menu: true, atom.Head: true,
-	atom.Title: true, atom.Img: true, atom.Picture: true, atom.Video: true, atom.Audio: true,
-	atom.Figure: true, atom.Figcaption: true, atom.Object: true, atom.Embed: true,
-	atom.Canvas: true, atom.Map: true, atom.Textarea: true, atom.Input: true, atom.Dialog: true,
+// skipAtom reports whether a is an element whose content is never page
+// text: code, head matter, navigation, forms and widgets, and media with
+// their captions and fallback text. (A switch, not a map: it is asked of
+// every element.)
+func skipAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Script, atom.Style, atom.Nav, atom.Header, atom.Footer, atom.Aside, atom.Noscript,
+		atom.Form, atom.Button, atom.Svg, atom.Template, atom.Iframe, atom.Select, atom.Menu,
+		atom.Head, atom.Title, atom.Img, atom.Picture, atom.Video, atom.Audio, atom.Figure,
+		atom.Figcaption, atom.Object, atom.Embed, atom.Canvas, atom.Map, atom.Textarea, atom.Input,
+		atom.Dialog:
+		return true
+	}
+	return false
 }
 
-// mediaAtoms are media elements: a block that holds one as a child holds a
-// photo or video with its caption.
-var mediaAtoms = map[atom.Atom]bool{
-	atom.Figure: true, atom.Picture: true, atom.Video: true, atom.Audio: true, atom.Iframe: true,
+// mediaAtom reports whether a is a media element: a block that holds one
+// as a child holds a photo or video with its caption.
+func mediaAtom(a atom.Atom) bool {
+	switch a {
+	case atom.Figure, atom.Picture, atom.Video, atom.Audio, atom.Iframe:
+		return true
+	}
+	return false
 }
 
 // skipHTMLNode reports whether n and everything under it is not text a
@@ -279,7 +317,7 @@ var mediaAtoms = map[atom.Atom]bool{
 func (h *htmlWords) skipHTMLNode(n *html.Node) bool {
 	switch n.Type {
 	case html.ElementNode:
-		if n.Namespace != "" || skipAtoms[n.DataAtom] {
+		if n.Namespace != "" || skipAtom(n.DataAtom) {
 			return true
 		}
 		return h.isHidden(n) || h.isChrome(n) || h.isMediaBox(n)
@@ -348,10 +386,15 @@ func (h *htmlWords) chromeClass(c string) bool {
 		strings.HasSuffix(c, "caption-text") {
 		return true // a photo's caption ("wp-caption", "slider_caption")
 	}
-	for _, part := range strings.FieldsFunc(c, func(r rune) bool { return r == '-' || r == '_' }) {
-		if h.chromeWords[part] {
+	for i := 0; i < len(c); { // the parts between '-' and '_', without a list
+		j := i
+		for j < len(c) && c[j] != '-' && c[j] != '_' {
+			j++
+		}
+		if j > i && h.chromeWords[c[i:j]] {
 			return true
 		}
+		i = j + 1
 	}
 	return false
 }
@@ -371,7 +414,7 @@ func (h *htmlWords) isMediaBox(n *html.Node) bool {
 		if c.DataAtom == atom.P {
 			return false
 		}
-		media = media || mediaAtoms[c.DataAtom]
+		media = media || mediaAtom(c.DataAtom)
 	}
 	return media
 }
@@ -386,52 +429,76 @@ const maxCandidates = 64
 // first <main> with text, else the <article> with the most text, else
 // <body>; then, inside it, the element marked as the article's body when
 // that holds at least half of the text.
-func (h *htmlWords) contentRoot(root *html.Node, m *pageMeta) *html.Node {
+func (r *treeReader) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 	region := m.body
 	if region == nil {
 		region = root
 	}
 	for _, n := range m.mains {
-		if h.visibleTextLen(n, 1) > 0 {
+		if r.visibleTextLen(n, 1) > 0 {
 			region = n
 			break
 		}
 	}
-	regionLen := -1 // region's visible text, once counted
 	if region == m.body || region == root {
-		best := 0
-		for i, n := range m.articles {
-			if i == maxCandidates {
-				break
+		if len(m.articles) == 1 {
+			// the only candidate is the region when it has any text
+			if r.visibleTextLen(m.articles[0], 1) > 0 {
+				region = m.articles[0]
 			}
-			if l := h.visibleTextLen(n, -1); l > best {
-				region, best, regionLen = n, l, l
+		} else {
+			best := 0
+			for i, n := range m.articles {
+				if i == maxCandidates {
+					break
+				}
+				if l := r.visibleTextLen(n, -1); l > best {
+					region, best = n, l
+				}
 			}
 		}
 	}
-	inner := h.articleBody(region)
+	inner := r.articleBody(region)
 	if inner == nil || inner == region {
 		return region
 	}
-	if regionLen < 0 {
-		regionLen = h.visibleTextLen(region, -1)
+	if r.skipNode(region) {
+		return inner // the region has no visible text: inner holds half of it
 	}
-	// inner holds at least half of the text: counting stops there
-	if half := (regionLen + 1) / 2; half == 0 || h.visibleTextLen(inner, half) >= half {
+	// inner holds at least half of the region's text when it holds at least
+	// as much as the rest: counting stops there
+	rest := r.visibleTextOutside(region, inner)
+	if rest == 0 || r.visibleTextLen(inner, rest) >= rest {
 		return inner
 	}
 	return region
 }
 
-// articleBody returns the first element under region (region included)
-// marked as an article's body, or nil.
-func (h *htmlWords) articleBody(region *html.Node) *html.Node {
-	var found *html.Node
-	walkHTML(region, func(n *html.Node) bool {
-		if found != nil || (n != region && h.skipHTMLNode(n)) {
+// visibleTextOutside counts the visible non-space characters under region,
+// which is visible, that are not under inner, as visibleTextLen does.
+func (r *treeReader) visibleTextOutside(region, inner *html.Node) int {
+	count := 0
+	walkHTML(region, func(c *html.Node) bool {
+		if c == inner || r.skipNode(c) {
 			return false
 		}
-		if n.Type == html.ElementNode && h.isArticleBody(n) {
+		if c.Type == html.TextNode {
+			count += nonSpaceCount(c.Data)
+		}
+		return true
+	}, nil)
+	return count
+}
+
+// articleBody returns the first element under region (region included)
+// marked as an article's body, or nil.
+func (r *treeReader) articleBody(region *html.Node) *html.Node {
+	var found *html.Node
+	walkHTML(region, func(n *html.Node) bool {
+		if found != nil || (n != region && r.skipNode(n)) {
+			return false
+		}
+		if n.Type == html.ElementNode && r.h.isArticleBody(n) {
 			found = n
 			return false
 		}
@@ -451,13 +518,13 @@ func (h *htmlWords) isArticleBody(n *html.Node) bool {
 // visibleTextLen counts the visible non-space characters under n, skipping
 // what renderText leaves out; it stops counting at limit when limit > 0. n
 // itself is skipped when it is hidden or a widget.
-func (h *htmlWords) visibleTextLen(n *html.Node, limit int) int {
+func (r *treeReader) visibleTextLen(n *html.Node, limit int) int {
 	count := 0
 	walkHTML(n, func(c *html.Node) bool {
 		if limit > 0 && count >= limit {
 			return false
 		}
-		if h.skipHTMLNode(c) {
+		if r.skipNode(c) {
 			return false
 		}
 		if c.Type == html.TextNode {
@@ -553,7 +620,16 @@ func (h *htmlWords) collectMeta(root *html.Node) *pageMeta {
 		if n.Type != html.ElementNode || n.Namespace != "" {
 			return n.Type == html.DocumentNode
 		}
-		if hasAttrToken(n, "itemprop", "datepublished") {
+		// the itemprop tokens are read once for a date and a summary
+		published, description := false, false
+		if len(n.Attr) > 0 {
+			anyAttrToken(n, "itemprop", func(t string) bool {
+				published = published || t == "datepublished"
+				description = description || t == "description"
+				return published && description
+			})
+		}
+		if published {
 			m.offerDateOf(n, rankPublished)
 		}
 		switch n.DataAtom {
@@ -585,7 +661,7 @@ func (h *htmlWords) collectMeta(root *html.Node) *pageMeta {
 		case atom.Article:
 			m.articles = append(m.articles, n)
 		}
-		if m.summary == nil && n.DataAtom != atom.Meta && h.isSummary(n) {
+		if m.summary == nil && n.DataAtom != atom.Meta && len(n.Attr) > 0 && (description || h.isSummaryClass(n)) {
 			m.summary = n
 		}
 		return true
@@ -657,17 +733,17 @@ func (m *pageMeta) offerDateOf(n *html.Node, rank int) {
 	}
 }
 
-// isSummary reports whether n is marked as its entry's summary.
-func (h *htmlWords) isSummary(n *html.Node) bool {
-	return hasAttrToken(n, "class", "entry-summary") || hasAttrToken(n, "class", "p-summary") ||
-		hasAttrToken(n, "itemprop", "description")
+// isSummaryClass reports whether n's class marks it as its entry's
+// summary; itemprop="description" marks it too.
+func (h *htmlWords) isSummaryClass(n *html.Node) bool {
+	return anyAttrToken(n, "class", func(c string) bool { return c == "entry-summary" || c == "p-summary" })
 }
 
 // leadText returns the page's summary: the visible text of the element
 // marked as the entry's summary, else the meta description.
-func (m *pageMeta) leadText() string {
+func (m *pageMeta) leadText(r *treeReader) string {
 	if m.summary != nil {
-		if s := singleSpaced(m.h.renderText(m.summary, 0)); s != "" {
+		if s := singleSpaced(r.renderText(m.summary, 0)); s != "" {
 			return s
 		}
 	}
@@ -771,15 +847,17 @@ func (m *pageMeta) isSiteName(s string) bool {
 
 // --- Text ---
 
-// blockAtoms are elements that end a paragraph.
-var blockAtoms = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true,
-	atom.H5: true, atom.H6: true, atom.Li: true, atom.Ul: true, atom.Ol: true, atom.Tr: true,
-	atom.Table: true, atom.Blockquote: true, atom.Article: true, atom.Section: true, atom.Main: true,
-	atom.Dd: true, atom.Dt: true, atom.Dl: true, atom.Pre: true, atom.Address: true, atom.Center: true, atom.Details: true,
-	atom.Summary: true, atom.Fieldset: true, atom.Legend: true, atom.Hr: true, atom.Caption: true,
-	atom.Body: true, atom.Html: true, atom.Hgroup: true, atom.Tbody: true, atom.Thead: true,
-	atom.Tfoot: true,
+// blockAtom reports whether a is an element that ends a paragraph.
+func blockAtom(a atom.Atom) bool {
+	switch a {
+	case atom.P, atom.Div, atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Li,
+		atom.Ul, atom.Ol, atom.Tr, atom.Table, atom.Blockquote, atom.Article, atom.Section,
+		atom.Main, atom.Dd, atom.Dt, atom.Dl, atom.Pre, atom.Address, atom.Center, atom.Details,
+		atom.Summary, atom.Fieldset, atom.Legend, atom.Hr, atom.Caption, atom.Body, atom.Html,
+		atom.Hgroup, atom.Tbody, atom.Thead, atom.Tfoot:
+		return true
+	}
+	return false
 }
 
 // renderText returns the visible text under n: one paragraph per block
@@ -787,30 +865,53 @@ var blockAtoms = map[atom.Atom]bool{
 // white space collapsed to single spaces and bold labels joined to their
 // text. size is the room to make for the text at the start, in bytes: a
 // hint, not a limit.
-func (h *htmlWords) renderText(n *html.Node, size int) string {
-	w := &textWriter{label: -1}
-	w.out.Grow(size)
+func (r *treeReader) renderText(n *html.Node, size int) string {
+	w := textWriters.Get().(*textWriter)
+	*w = textWriter{out: w.out[:0], para: w.para[:0], scratch: w.scratch[:0], label: -1}
+	if cap(w.out) < size {
+		w.out = make([]byte, 0, size)
+	}
 	walkHTML(n, func(c *html.Node) bool {
-		if c != n && h.skipHTMLNode(c) {
+		if c != n && r.skipNode(c) {
 			return false
 		}
 		w.enter(c)
 		return true
 	}, w.leave)
 	w.endParagraph()
-	return collapseBlankLines(w.out.String())
+	// the text is copied out of the writer's buffer before it goes back
+	var text string
+	if out := unsafe.String(unsafe.SliceData(w.out), len(w.out)); collapsed(out) {
+		w.out = append(w.out, '\n')
+		text = string(w.out) // collapseBlankLines(out), without looking again
+	} else {
+		text = collapseBlankLines(out)
+	}
+	if cap(w.out)+cap(w.para)+cap(w.scratch) <= maxPooledText {
+		textWriters.Put(w)
+	}
+	return text
 }
+
+// textWriters keeps the writers of renderText with their buffers, so that
+// a page's text is built without allocating room for it anew.
+var textWriters = sync.Pool{New: func() any { return new(textWriter) }}
+
+// maxPooledText is the most room, in bytes, that a writer keeps in
+// textWriters: a huge page's buffers are left to the collector.
+const maxPooledText = 4 << 20
 
 // textWriter builds paragraphs from the nodes of a page in document order.
 type textWriter struct {
-	out   strings.Builder // finished paragraphs, separated by blank lines
-	para  []byte          // the paragraph being built
-	space bool            // a space is due before the next visible character
-	bold  int             // depth of open <b> and <strong> elements
-	pre   int             // depth of open <pre> elements
-	line  int             // offset in para where the current line starts
-	label int             // offset in para where the line's leading bold text ends, or -1
-	plain bool            // the current line has visible text outside bold
+	out     []byte // finished paragraphs, separated by blank lines
+	para    []byte // the paragraph being built
+	scratch []byte // room to join a label to its line
+	space   bool   // a space is due before the next visible character
+	bold    int    // depth of open <b> and <strong> elements
+	pre     int    // depth of open <pre> elements
+	line    int    // offset in para where the current line starts
+	label   int    // offset in para where the line's leading bold text ends, or -1
+	plain   bool   // the current line has visible text outside bold
 }
 
 // enter handles the start of a node: text, a line break, the start of a
@@ -827,7 +928,7 @@ func (w *textWriter) enter(n *html.Node) {
 	switch {
 	case n.DataAtom == atom.Br:
 		w.lineBreak()
-	case blockAtoms[n.DataAtom]:
+	case blockAtom(n.DataAtom):
 		w.endParagraph()
 	case n.DataAtom == atom.Td || n.DataAtom == atom.Th:
 		w.space = true
@@ -857,7 +958,7 @@ func (w *textWriter) leave(n *html.Node) {
 	case atom.Q:
 		w.text("”")
 	}
-	if blockAtoms[n.DataAtom] {
+	if blockAtom(n.DataAtom) {
 		w.endParagraph()
 	}
 }
@@ -896,6 +997,25 @@ func (w *textWriter) text(s string) {
 func textRun(s string, i int) int {
 	j := i
 	for j < len(s) {
+		// past the run's first character s[j-1] is visible, so eight
+		// printable bytes join the run when no two spaces meet and the
+		// last is not one, or is followed by a visible character
+		if j > i && j+8 <= len(s) {
+			if x := load8(s, j); printable8(x) {
+				sp := x ^ 0x20*loBits // ' ' becomes zero
+				sp = ^((sp&(0x7f*loBits) + 0x7f*loBits) | sp) & hiBits
+				if sp&(sp<<8) == 0 {
+					if sp>>63 == 0 {
+						j += 8
+						continue
+					}
+					if j+8 < len(s) && s[j+8] > ' ' && s[j+8] < 0x7f {
+						j += 9
+						continue
+					}
+				}
+			}
+		}
 		if c := s[j]; c > ' ' && c < 0x7f {
 			j++
 		} else if c == ' ' && j > i && j+1 < len(s) && s[j+1] > ' ' && s[j+1] < 0x7f {
@@ -935,8 +1055,8 @@ func (w *textWriter) lineBreak() {
 // endLine joins a bold label at the start of the current line to its text.
 func (w *textWriter) endLine() {
 	if w.label > w.line {
-		joined := joinLabel(string(w.para[w.line:w.label]), string(w.para[w.label:]))
-		w.para = append(w.para[:w.line], joined...)
+		w.scratch = appendJoinedLabel(w.scratch[:0], w.para[w.line:w.label], w.para[w.label:])
+		w.para = append(w.para[:w.line], w.scratch...)
 	}
 	w.label, w.plain = -1, false
 }
@@ -945,39 +1065,86 @@ func (w *textWriter) endLine() {
 func (w *textWriter) endParagraph() {
 	w.endLine()
 	if len(bytes.TrimSpace(w.para)) > 0 {
-		if w.out.Len() > 0 {
-			w.out.WriteString("\n\n")
+		if len(w.out) > 0 {
+			w.out = append(w.out, "\n\n"...)
 		}
-		w.out.Write(w.para)
+		w.out = append(w.out, w.para...)
 	}
 	w.para, w.line, w.space = w.para[:0], 0, false
 }
 
-// joinLabel joins a line's leading bold text head to the rest of the line
-// so that a label reads "Name: text": no space before the colon, whether it
-// is inside the bold text or just after it, and exactly one space after it.
-// A colon followed by a character other than a space ("10:30") is left as
-// it is, and so is a head that is not followed by a colon.
-func joinLabel(head, rest string) string {
-	name := strings.TrimRight(head, " ")
-	tail := strings.TrimLeft(rest, " ")
+// appendJoinedLabel appends to dst a line's leading bold text head joined
+// to the rest of the line so that a label reads "Name: text": no space
+// before the colon, whether it is inside the bold text or just after it,
+// and exactly one space after it. A colon followed by a character other
+// than a space ("10:30") is left as it is, and so is a head that is not
+// followed by a colon.
+func appendJoinedLabel(dst, head, rest []byte) []byte {
+	name := bytes.TrimRight(head, " ")
+	tail := bytes.TrimLeft(rest, " ")
 	switch {
-	case strings.HasSuffix(name, ":"):
-		if tail == "" {
-			return name
+	case len(name) > 0 && name[len(name)-1] == ':':
+		dst = append(dst, name...)
+		if len(tail) == 0 {
+			return dst
 		}
-		return name + " " + tail
-	case strings.HasPrefix(tail, ":"):
+		return append(append(dst, ' '), tail...)
+	case len(tail) > 0 && tail[0] == ':':
 		after := tail[1:]
-		if after != "" && after[0] != ' ' {
-			return head + rest
+		if len(after) > 0 && after[0] != ' ' {
+			return append(append(dst, head...), rest...)
 		}
-		if after = strings.TrimLeft(after, " "); after == "" {
-			return name + ":"
+		dst = append(dst, name...)
+		if after = bytes.TrimLeft(after, " "); len(after) == 0 {
+			return append(dst, ':')
 		}
-		return name + ": " + after
+		return append(append(dst, ": "...), after...)
 	}
-	return head + rest
+	return append(append(dst, head...), rest...)
+}
+
+// collapsed reports whether collapseBlankLines(s) is s and a newline: s is
+// not empty, no line starts or ends with white space, and blank lines come
+// one at a time, neither first nor last. A page's text mostly is.
+func collapsed(s string) bool {
+	blank := true // the line before was blank, or there was none
+	for off := 0; off <= len(s); {
+		end := strings.IndexByte(s[off:], '\n')
+		if end < 0 {
+			end = len(s)
+		} else {
+			end += off
+		}
+		l := s[off:end]
+		off = end + 1
+		if l == "" {
+			if blank || end == len(s) {
+				return false
+			}
+			blank = true
+			continue
+		}
+		blank = false
+		if c := l[0]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && startsWithSpace(l) {
+			return false
+		}
+		if c := l[len(l)-1]; c < utf8.RuneSelf && asciiSpace(c) || c >= utf8.RuneSelf && endsWithSpace(l) {
+			return false
+		}
+	}
+	return true
+}
+
+// startsWithSpace reports whether s starts with a white space character.
+func startsWithSpace(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsSpace(r)
+}
+
+// endsWithSpace reports whether s ends with a white space character.
+func endsWithSpace(s string) bool {
+	r, _ := utf8.DecodeLastRuneInString(s)
+	return unicode.IsSpace(r)
 }
 
 // collapseBlankLines trims each line and keeps at most one blank line in a

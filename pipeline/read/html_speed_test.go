@@ -20,7 +20,7 @@ func (h *htmlWords) contentRootByCounting(root *html.Node, m *pageMeta) *html.No
 		region = root
 	}
 	for _, n := range m.mains {
-		if h.visibleTextLen(n, 1) > 0 {
+		if h.visibleTextLenRef(n, 1) > 0 {
 			region = n
 			break
 		}
@@ -31,13 +31,13 @@ func (h *htmlWords) contentRootByCounting(root *html.Node, m *pageMeta) *html.No
 			if i == maxCandidates {
 				break
 			}
-			if l := h.visibleTextLen(n, -1); l > best {
+			if l := h.visibleTextLenRef(n, -1); l > best {
 				region, best = n, l
 			}
 		}
 	}
-	inner := h.articleBody(region)
-	if inner != nil && inner != region && 2*h.visibleTextLen(inner, -1) >= h.visibleTextLen(region, -1) {
+	inner := h.articleBodyRef(region)
+	if inner != nil && inner != region && 2*h.visibleTextLenRef(inner, -1) >= h.visibleTextLenRef(region, -1) {
 		return inner
 	}
 	return region
@@ -53,7 +53,7 @@ func checkContentRoot(t *testing.T, src string) {
 	}
 	h := &testReader(t).lex.html
 	m := h.collectMeta(root)
-	if got, want := h.contentRoot(root, m), h.contentRootByCounting(root, m); got != want {
+	if got, want := (&treeReader{h: h}).contentRoot(root, m), h.contentRootByCounting(root, m); got != want {
 		t.Fatalf("contentRoot of %q is %v, want %v", src, got, want)
 	}
 	walkHTML(root, func(n *html.Node) bool {
