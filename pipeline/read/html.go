@@ -474,22 +474,6 @@ func (r *treeReader) contentRoot(root *html.Node, m *pageMeta) *html.Node {
 	return region
 }
 
-// visibleTextOutside counts the visible non-space characters under region,
-// which is visible, that are not under inner, as visibleTextLen does.
-func (r *treeReader) visibleTextOutside(region, inner *html.Node) int {
-	count := 0
-	walkHTML(region, func(c *html.Node) bool {
-		if c == inner || r.skipNode(c) {
-			return false
-		}
-		if c.Type == html.TextNode {
-			count += nonSpaceCount(c.Data)
-		}
-		return true
-	}, nil)
-	return count
-}
-
 // articleBody returns the first element under region (region included)
 // marked as an article's body, or nil.
 func (r *treeReader) articleBody(region *html.Node) *html.Node {
@@ -519,12 +503,24 @@ func (h *htmlWords) isArticleBody(n *html.Node) bool {
 // what renderText leaves out; it stops counting at limit when limit > 0. n
 // itself is skipped when it is hidden or a widget.
 func (r *treeReader) visibleTextLen(n *html.Node, limit int) int {
+	return r.visibleTextBut(n, nil, limit)
+}
+
+// visibleTextOutside counts the visible non-space characters under region,
+// which is visible, that are not under inner, as visibleTextLen does.
+func (r *treeReader) visibleTextOutside(region, inner *html.Node) int {
+	return r.visibleTextBut(region, inner, 0)
+}
+
+// visibleTextBut is visibleTextLen leaving out what is under except (nil
+// for nothing).
+func (r *treeReader) visibleTextBut(n, except *html.Node, limit int) int {
 	count := 0
 	walkHTML(n, func(c *html.Node) bool {
 		if limit > 0 && count >= limit {
 			return false
 		}
-		if r.skipNode(c) {
+		if c == except || r.skipNode(c) {
 			return false
 		}
 		if c.Type == html.TextNode {
