@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/turntag/turntag/pipeline/limited"
 	"github.com/turntag/turntag/pipeline/read"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
@@ -50,6 +51,14 @@ type Cache struct {
 
 // DefaultCacheBytes bounds a Cache's entries: 1 GiB.
 const DefaultCacheBytes = 1 << 30
+
+// maxBytes is MaxBytes, or DefaultCacheBytes when it is not set.
+func (c *Cache) maxBytes() int64 {
+	if c.MaxBytes <= 0 {
+		return DefaultCacheBytes
+	}
+	return c.MaxBytes
+}
 
 // cacheMagic starts every entry; a new layout gets a new magic.
 const cacheMagic = "TTCACHE2"
@@ -92,7 +101,9 @@ func (e *cacheEntry) get(in Input, size int) (Result, bool) {
 	if e == nil {
 		return Result{}, false
 	}
-	b, err := os.ReadFile(e.path)
+	// a regular file no larger than the whole cache: anything else in
+	// its place (a named pipe, a device) is not waited on or read
+	b, err := limited.ReadFile(e.path, e.c.maxBytes())
 	if err != nil {
 		return Result{}, false
 	}
@@ -232,10 +243,7 @@ func (c *Cache) added(path string, size int64) {
 	}
 	c.index[path] = cacheFile{size, time.Now()}
 	c.total += size
-	limit := c.MaxBytes
-	if limit <= 0 {
-		limit = DefaultCacheBytes
-	}
+	limit := c.maxBytes()
 	if c.total <= limit {
 		return
 	}

@@ -7,7 +7,9 @@ import (
 	"os"
 	"path/filepath"
 	"sync"
+	"syscall"
 	"testing"
+	"time"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
@@ -222,5 +224,45 @@ func TestRunnerBuild(t *testing.T) {
 	got, built, err := run(&Cache{Dir: t.TempDir(), Key: "k"}, func() (*pipeline.Pipeline, error) { return nil, bad })
 	if err != bad || got != "" || !built {
 		t.Errorf("Build fails: err %v, output %q, Built %v", err, got, built)
+	}
+}
+
+// TestCacheNotRegular puts a named pipe where an entry goes: the run
+// neither waits on it nor reads it, but tags the file again and puts a
+// real entry in its place.
+func TestCacheNotRegular(t *testing.T) {
+	inputs := cacheInputs(t)
+	c := &Cache{Dir: t.TempDir(), Key: "k"}
+	want, _ := runCached(t, c, inputs)
+	es := entries(t, c.Dir)
+	if len(es) == 0 {
+		t.Fatal("no entries")
+	}
+	os.Remove(es[0])
+	if err := syscall.Mkfifo(es[0], 0o600); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	type run struct {
+		out    string
+		cached int
+	}
+	done := make(chan run, 1)
+	go func() {
+		out, cached := runCached(t, &Cache{Dir: c.Dir, Key: "k"}, inputs)
+		done <- run{out, cached}
+	}()
+	select {
+	case r := <-done:
+		if r.out != want {
+			t.Error("output differs")
+		}
+		if r.cached != len(inputs)-1 {
+			t.Errorf("%d of %d from the cache, want %d", r.cached, len(inputs), len(inputs)-1)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run waits on a named pipe in the cache")
+	}
+	if info, err := os.Lstat(es[0]); err != nil || !info.Mode().IsRegular() {
+		t.Errorf("the pipe is not replaced by an entry: %v %v", info, err)
 	}
 }
