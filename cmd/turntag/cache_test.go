@@ -1,12 +1,16 @@
 package main
 
 import (
+	"bytes"
+	"context"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 )
 
 // fromCache returns the "(N from the cache)" count of a run's summary.
@@ -178,4 +182,31 @@ func TestCacheUsage(t *testing.T) {
 			t.Errorf("--taxonomy bogus over %s: exit %d, %v %s, output %q", in, exitCode(err), err, errs, out)
 		}
 	}
+}
+
+// TestCacheInterruptedBuild cancels a run with --cache while the lexicon
+// loads for its first file: the run stops as interrupted, and the load,
+// which goes on in the background, shares nothing unguarded with it (run
+// with -race).
+func TestCacheInterruptedBuild(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
+	var lex strings.Builder
+	lex.WriteString("people:\n")
+	for i := range 20000 { // a lexicon slow enough to load that the run is cancelled meanwhile
+		fmt.Fprintf(&lex, "  - id: p%d\n    name: Zorblax%d Quintavian%d\n", i, i, i)
+	}
+	writeFile(t, dir, "big.yaml", []byte(lex.String()))
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	start := time.Now()
+	time.AfterFunc(500*time.Millisecond, cancel)
+	var out, errs bytes.Buffer
+	err := newApp(&out, &errs).RunContext(ctx, []string{"turntag", "tag", "--ner", "off", "-q", "--cache", filepath.Join(dir, "cache"),
+		"--lexicon", filepath.Join(dir, "big.yaml"), "-o", filepath.Join(dir, "out.csv"), filepath.Join(dir, "a.txt")})
+	t.Logf("returned after %v", time.Since(start))
+	if err == nil || !strings.HasPrefix(err.Error(), "interrupted after 0 of 1 files") || exitCode(err) != 1 {
+		t.Errorf("error %v (exit status %d), want interrupted", err, exitCode(err))
+	}
+	time.Sleep(3 * time.Second) // the load finishes in the background
 }

@@ -208,7 +208,6 @@ func runTag(c *cli.Context) error {
 	// with --cache the lexicon and the model are loaded on the first file
 	// not in the cache, so that a rerun served from it skips them; the
 	// cache's key holds everything they depend on (see openCache)
-	var buildErr error
 	if cache == nil {
 		if runner.Pipeline, err = buildPipeline(c); err != nil {
 			return err
@@ -219,8 +218,10 @@ func runTag(c *cli.Context) error {
 		}
 		runner.Build = func() (*pipeline.Pipeline, error) {
 			p, err := buildPipeline(c)
-			buildErr = err
-			return p, err
+			if err != nil {
+				return nil, buildError{err}
+			}
+			return p, nil
 		}
 	}
 
@@ -267,8 +268,8 @@ func runTag(c *cli.Context) error {
 	})
 	bar.finish()
 	sum.elapsed = time.Since(start)
-	if runErr != nil && runErr == buildErr { // the lexicon or the model did not load: nothing was written
-		return runErr
+	if be, ok := runErr.(buildError); ok { // the lexicon or the model did not load: nothing was written
+		return be.err
 	}
 	if runErr != nil {
 		return cli.Exit(stopped(runErr, sum, len(inputs), opts.targets), exitFailed)
@@ -294,6 +295,13 @@ func runTag(c *cli.Context) error {
 	}
 	return nil
 }
+
+// buildError is the error of a pipeline built lazily for --cache (see
+// runTag). It is told by its type, not kept in a variable, because an
+// interrupted run returns while the build may still be going on.
+type buildError struct{ err error }
+
+func (e buildError) Error() string { return e.err.Error() }
 
 // stopped says why and where a run stopped early and what became of the
 // output: "interrupted after 3 of 10 files; turns.csv was not written".
