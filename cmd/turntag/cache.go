@@ -12,9 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
-	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline/batch"
-	"github.com/turntag/turntag/pipeline/limited"
 )
 
 // openCache returns the cache --cache asks for, or nil without the flag.
@@ -51,12 +49,16 @@ func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
 	part(c.String("ner"))
 	part(strconv.FormatBool(c.Bool("no-default-lexicon")))
 	for _, flag := range []string{"lexicon", "dictionary"} {
-		for _, f := range c.StringSlice(flag) {
-			src, err := limited.ReadFile(f, assemble.MaxFile)
-			if err != nil {
-				return nil, cli.Exit(fmt.Sprintf("--%s %s: %v", flag, f, err), exitFailed)
+		for _, name := range c.StringSlice(flag) {
+			read := readLexiconFile // read as the lexicon is loaded, so that a bad file is the same error with and without --cache
+			if flag == "dictionary" {
+				read = readDictionary
 			}
-			sum := sha256.Sum256(src)
+			f, err := read(name)
+			if err != nil {
+				return nil, cli.Exit(err.Error(), exitFailed)
+			}
+			sum := sha256.Sum256(f.Data)
 			part(flag)
 			part(string(sum[:]))
 		}

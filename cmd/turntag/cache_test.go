@@ -210,3 +210,25 @@ func TestCacheInterruptedBuild(t *testing.T) {
 	}
 	time.Sleep(3 * time.Second) // the load finishes in the background
 }
+
+// TestCacheBadFiles gives a --lexicon or --dictionary that cannot be read
+// or loaded: the error and the exit status are those of a run without
+// --cache.
+func TestCacheBadFiles(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
+	writeFile(t, dir, "laughs.yaml", []byte("a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\n"+
+		"d: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\ne: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: &f [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\ng: [*f, *f, *f, *f, *f, *f, *f, *f, *f, *f]\n"))
+	for _, args := range [][]string{
+		{"--lexicon", filepath.Join(dir, "missing.yaml")},
+		{"--dictionary", filepath.Join(dir, "missing.dic")},
+		{"--lexicon", filepath.Join(dir, "laughs.yaml")},
+		{"--lexicon", dir},
+	} {
+		_, _, want := run(t, append([]string{"tag", "-q", "--ner", "off"}, append(args, filepath.Join(dir, "a.txt"))...)...)
+		_, _, got := run(t, append([]string{"tag", "-q", "--ner", "off", "--cache", filepath.Join(dir, "cache")}, append(args, filepath.Join(dir, "a.txt"))...)...)
+		if want == nil || got == nil || got.Error() != want.Error() || exitCode(got) != exitCode(want) {
+			t.Errorf("%v: with --cache %v (exit status %d), without %v (exit status %d)", args, got, exitCode(got), want, exitCode(want))
+		}
+	}
+}
