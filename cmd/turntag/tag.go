@@ -301,6 +301,7 @@ func runTag(c *cli.Context) error {
 // interrupted run returns while the build may still be going on.
 type buildError struct{ err error }
 
+// Error returns the build's error message.
 func (e buildError) Error() string { return e.err.Error() }
 
 // stopped says why and where a run stopped early and what became of the

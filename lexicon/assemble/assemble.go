@@ -32,6 +32,7 @@ type Spec struct {
 // have; Err says which taxonomies it has.
 type TaxonomyError struct{ Err error }
 
+// Error returns Err's message.
 func (e *TaxonomyError) Error() string { return e.Err.Error() }
 
 // Unwrap returns Err.

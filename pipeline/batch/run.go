@@ -46,9 +46,11 @@ type Runner struct {
 	// Build, when Pipeline is nil, makes the pipeline on the first file
 	// that is not in the Cache, once: a rerun served wholly from the
 	// cache then loads no lexicon and no model. Its error stops the run
-	// (Run returns it) before any result is emitted, as long as the Cache's
-	// Key holds everything Build depends on: no entry can then exist for a
-	// Key whose Build fails.
+	// (Run returns it) before any document is emitted, as long as the
+	// Cache's Key holds everything Build depends on: no entry can then
+	// exist for a Key whose Build fails. Results of files that fail before
+	// they are parsed (unreadable, too large, skipped) and come first in
+	// input order may be emitted before it.
 	Build func() (*pipeline.Pipeline, error)
 
 	mu       sync.Mutex // guards what follows
