@@ -13,6 +13,7 @@ import (
 	"github.com/urfave/cli/v2"
 
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/turntag/turntag/pipeline/limited"
 )
 
 // openCache returns the cache --cache asks for, or nil without the flag.
@@ -89,7 +90,8 @@ func buildID(dir string) (string, error) {
 	}
 	stamp := fmt.Sprintf("%s\t%d\t%d\t", exe, info.Size(), info.ModTime().UnixNano())
 	memo := filepath.Join(dir, "build-id")
-	if b, err := os.ReadFile(memo); err == nil {
+	// a regular file of a line: a named pipe in its place is not waited on
+	if b, err := limited.ReadFile(memo, 64<<10); err == nil {
 		if id, ok := strings.CutPrefix(strings.TrimSpace(string(b)), stamp); ok && len(id) == 2*sha256.Size {
 			return id, nil
 		}

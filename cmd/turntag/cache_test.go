@@ -9,6 +9,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 )
@@ -233,5 +234,30 @@ func TestCacheBadFiles(t *testing.T) {
 		if want == nil || got == nil || got.Error() != want.Error() || exitCode(got) != exitCode(want) {
 			t.Errorf("%v: with --cache %v (exit status %d), without %v (exit status %d)", args, got, exitCode(got), want, exitCode(want))
 		}
+	}
+}
+
+// TestCacheBuildIDNotRegular puts a named pipe where the cache remembers
+// the build's hash: the run neither waits on it nor reads it.
+func TestCacheBuildIDNotRegular(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "a.txt", []byte("MODERATOR: Hello.\n"))
+	cache := filepath.Join(dir, "cache")
+	os.MkdirAll(cache, 0o700)
+	if err := syscall.Mkfifo(filepath.Join(cache, "build-id"), 0o600); err != nil {
+		t.Skip("no named pipes:", err)
+	}
+	done := make(chan error, 1)
+	go func() {
+		_, _, err := run(t, "tag", "-q", "--ner", "off", "--cache", cache, filepath.Join(dir, "a.txt"))
+		done <- err
+	}()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Error(err)
+		}
+	case <-time.After(20 * time.Second):
+		t.Fatal("the run waits on a named pipe in the cache")
 	}
 }
