@@ -12,6 +12,7 @@ import (
 
 	"github.com/urfave/cli/v2"
 
+	"github.com/turntag/turntag/lexicon/assemble"
 	"github.com/turntag/turntag/pipeline/batch"
 	"github.com/turntag/turntag/pipeline/limited"
 )
@@ -21,8 +22,10 @@ import (
 // name: the turntag build (a hash of the executable, which holds the
 // default lexicon and the NER model), the contents of the lexicon and
 // dictionary files, the taxonomies, and the options that change what is
-// written.
-func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
+// written. spec holds the files' contents as read once: the lexicon is
+// built from the same bytes, so a file edited during a run cannot be
+// cached under the key of its old contents.
+func openCache(c *cli.Context, opts *tagOptions, spec assemble.Spec) (*batch.Cache, error) {
 	dir := c.String("cache")
 	if dir == "" {
 		return nil, nil
@@ -48,23 +51,18 @@ func openCache(c *cli.Context, opts *tagOptions) (*batch.Cache, error) {
 	part := func(s string) { fmt.Fprintf(h, "%d:%s;", len(s), s) }
 	part(build)
 	part(c.String("ner"))
-	part(strconv.FormatBool(c.Bool("no-default-lexicon")))
-	for _, flag := range []string{"lexicon", "dictionary"} {
-		for _, name := range c.StringSlice(flag) {
-			read := readLexiconFile // read as the lexicon is loaded, so that a bad file is the same error with and without --cache
-			if flag == "dictionary" {
-				read = readDictionary
-			}
-			f, err := read(name)
-			if err != nil {
-				return nil, cli.Exit(err.Error(), exitFailed)
-			}
+	part(strconv.FormatBool(spec.NoDefault))
+	for _, files := range []struct {
+		flag string
+		fs   []assemble.File
+	}{{"lexicon", spec.Lexicons}, {"dictionary", spec.Dictionaries}} {
+		for _, f := range files.fs {
 			sum := sha256.Sum256(f.Data)
-			part(flag)
+			part(files.flag)
 			part(string(sum[:]))
 		}
 	}
-	part(c.String("taxonomy"))
+	part(spec.Taxonomy)
 	part(opts.format)
 	part(strconv.FormatBool(c.IsSet("mentions")))
 	part(strconv.FormatBool(c.Bool("raw-cells")))

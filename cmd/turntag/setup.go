@@ -61,21 +61,37 @@ func addLexiconFile(lex *lexicon.Lexicon, name string) error {
 // loadLexicon builds the lexicon the flags ask for, compiled, with the
 // taxonomies --taxonomy selects.
 func loadLexicon(c *cli.Context) (*lexicon.Lexicon, error) {
+	spec, err := lexiconSpec(c)
+	if err != nil {
+		return nil, err
+	}
+	return compileLexicon(spec)
+}
+
+// lexiconSpec reads the --lexicon and --dictionary files and says which
+// lexicon the flags ask for.
+func lexiconSpec(c *cli.Context) (assemble.Spec, error) {
 	spec := assemble.Spec{NoDefault: c.Bool("no-default-lexicon"), Taxonomy: c.String("taxonomy")}
 	for _, name := range c.StringSlice("lexicon") {
 		f, err := readLexiconFile(name)
 		if err != nil {
-			return nil, cli.Exit(err.Error(), exitFailed)
+			return spec, cli.Exit(err.Error(), exitFailed)
 		}
 		spec.Lexicons = append(spec.Lexicons, f)
 	}
 	for _, name := range c.StringSlice("dictionary") {
 		f, err := readDictionary(name) // dictionary.go
 		if err != nil {
-			return nil, cli.Exit(err.Error(), exitFailed)
+			return spec, cli.Exit(err.Error(), exitFailed)
 		}
 		spec.Dictionaries = append(spec.Dictionaries, f)
 	}
+	return spec, nil
+}
+
+// compileLexicon builds the lexicon of spec, compiled; a bad --taxonomy is
+// a usage error.
+func compileLexicon(spec assemble.Spec) (*lexicon.Lexicon, error) {
 	lex, err := spec.Lexicon()
 	var te *assemble.TaxonomyError
 	switch {
@@ -107,6 +123,16 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 	if err := checkNER(c); err != nil {
 		return nil, err
 	}
+	spec, err := lexiconSpec(c)
+	if err != nil {
+		return nil, err
+	}
+	return buildPipelineOf(c, spec)
+}
+
+// buildPipelineOf is buildPipeline with the lexicon files already read, in
+// spec, and --ner checked.
+func buildPipelineOf(c *cli.Context, spec assemble.Spec) (*pipeline.Pipeline, error) {
 	mode := c.String("ner")
 	defer pauseGC()()
 	return interruptible(c.Context, func() (*pipeline.Pipeline, error) {
@@ -119,7 +145,7 @@ func buildPipeline(c *cli.Context) (*pipeline.Pipeline, error) {
 			f, err := loadFinder(mode)
 			ner <- loaded{f, err}
 		}()
-		lex, err := loadLexicon(c)
+		lex, err := compileLexicon(spec)
 		if err != nil {
 			return nil, err
 		}

@@ -170,7 +170,14 @@ func runTag(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	cache, err := openCache(c, opts)
+	if err := checkNER(c); err != nil {
+		return err
+	}
+	spec, err := lexiconSpec(c) // read once: the cache's key and the lexicon come from the same bytes
+	if err != nil {
+		return err
+	}
+	cache, err := openCache(c, opts, spec)
 	if err != nil {
 		return err
 	}
@@ -209,15 +216,12 @@ func runTag(c *cli.Context) error {
 	// not in the cache, so that a rerun served from it skips them; the
 	// cache's key holds everything they depend on (see openCache)
 	if cache == nil {
-		if runner.Pipeline, err = buildPipeline(c); err != nil {
+		if runner.Pipeline, err = buildPipelineOf(c, spec); err != nil {
 			return err
 		}
 	} else {
-		if err := checkNER(c); err != nil {
-			return err
-		}
 		runner.Build = func() (*pipeline.Pipeline, error) {
-			p, err := buildPipeline(c)
+			p, err := buildPipelineOf(c, spec)
 			if err != nil {
 				return nil, buildError{err}
 			}
@@ -275,7 +279,7 @@ func runTag(c *cli.Context) error {
 		return cli.Exit(stopped(runErr, sum, len(inputs), opts.targets), exitFailed)
 	}
 	if !runner.Built() && sum.cached == 0 { // no file needed the pipeline: still report a bad lexicon
-		if _, err := buildPipeline(c); err != nil {
+		if _, err := buildPipelineOf(c, spec); err != nil {
 			return err
 		}
 	}
