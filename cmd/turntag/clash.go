@@ -4,9 +4,11 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 
 	"github.com/turntag/turntag/pipeline/batch"
+	"github.com/urfave/cli/v2"
 )
 
 // checkClashes refuses, before any input is read, outputs that would
@@ -61,6 +63,12 @@ func checkClashes(outs []*target, stdout io.Writer, folders []string, inputs []b
 		}
 	}
 	return nil
+}
+
+// flagFiles are the files the lexicon flags read (--lexicon and
+// --dictionary), which no output may overwrite.
+func flagFiles(c *cli.Context) []string {
+	return append(slices.Clone(c.StringSlice("lexicon")), c.StringSlice("dictionary")...)
 }
 
 // sameFile reports whether two output targets are one file.

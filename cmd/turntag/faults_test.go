@@ -193,6 +193,25 @@ func faultCases() []faultCase {
 				stderrHas("is the input")(t, dir, r)
 				fileIs(t, filepath.Join(dir, "in.txt"), sample)
 			}},
+		{name: "output over a dictionary file is refused and the dictionary stays", code: exitUsage,
+			setup: func(t *testing.T, dir string) faultRun {
+				dic := filepath.Join(dir, "policy.dic")
+				os.WriteFile(dic, []byte("%\n1\tmoney\n%\ndeficit\t1\n"), 0o644)
+				return args("tag", "--ner", "off", "--dictionary", dic, "-o", dic, in(t, dir))
+			},
+			check: func(t *testing.T, dir string, r faultResult) {
+				stderrHas("is the input")(t, dir, r)
+				fileIs(t, filepath.Join(dir, "policy.dic"), "%\n1\tmoney\n%\ndeficit\t1\n")
+			}},
+		{name: "report over its JSON Lines input is refused and the input stays", code: exitUsage,
+			setup: func(t *testing.T, dir string) faultRun {
+				os.WriteFile(filepath.Join(dir, "turns.jsonl"), []byte("{}\n"), 0o644)
+				return args("report", "-o", filepath.Join(dir, "turns.jsonl"), filepath.Join(dir, "turns.jsonl"))
+			},
+			check: func(t *testing.T, dir string, r faultResult) {
+				stderrHas("is the input")(t, dir, r)
+				fileIs(t, filepath.Join(dir, "turns.jsonl"), "{}\n")
+			}},
 		{name: "output over a hard link of an input is refused", code: exitUsage,
 			setup: func(t *testing.T, dir string) faultRun {
 				os.Link(in(t, dir), filepath.Join(dir, "out.csv"))

@@ -73,7 +73,7 @@ func runReport(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
-	if err := checkClashes([]*target{t}, c.App.Writer, nil, nil, c.StringSlice("lexicon")); err != nil {
+	if err := checkClashes([]*target{t}, c.App.Writer, nil, nil, append(append(flagFiles(c), c.Args().Slice()...), c.String("mentions"))); err != nil {
 		return err
 	}
 	out, err := openOutput(t, c.App.Writer)

@@ -247,7 +247,7 @@ func checkArgs(c *cli.Context) error {
 // stdout is redirected into an input.
 func eachDocument(c *cli.Context, p *pipeline.Pipeline, keep func(batch.Input) bool, each func(*transcript.Document)) (unlisted, failed, skipped int, err error) {
 	inputs, errs := batch.Expand(c.Args().Slice(), batch.Filter{})
-	if err := checkClashes(nil, c.App.Writer, nil, inputs, c.StringSlice("lexicon")); err != nil {
+	if err := checkClashes(nil, c.App.Writer, nil, inputs, flagFiles(c)); err != nil {
 		return 0, 0, 0, err
 	}
 	for _, e := range errs {

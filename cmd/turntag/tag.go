@@ -183,7 +183,7 @@ func runTag(c *cli.Context) error {
 	}
 	stderr := c.App.ErrWriter
 	inputs, expandErrs := batch.Expand(c.Args().Slice(), opts.filter)
-	if err := checkClashes(opts.all(), c.App.Writer, opts.folders, inputs, c.StringSlice("lexicon")); err != nil {
+	if err := checkClashes(opts.all(), c.App.Writer, opts.folders, inputs, flagFiles(c)); err != nil {
 		return err
 	}
 	for _, t := range opts.all() {
