@@ -54,6 +54,9 @@ func runConvert(c *cli.Context) error {
 	if err != nil {
 		return err
 	}
+	if err := checkClashes([]*target{t}, c.App.Writer, nil, nil, []string{name}); err != nil {
+		return err
+	}
 	out, err := openOutput(t, c.App.Writer)
 	if err != nil {
 		return cli.Exit(err.Error(), exitFailed)

@@ -203,6 +203,16 @@ func faultCases() []faultCase {
 				stderrHas("is the input")(t, dir, r)
 				fileIs(t, filepath.Join(dir, "policy.dic"), "%\n1\tmoney\n%\ndeficit\t1\n")
 			}},
+		{name: "a dictionary converted over itself is refused and stays", code: exitUsage,
+			setup: func(t *testing.T, dir string) faultRun {
+				dic := filepath.Join(dir, "policy.dic")
+				os.WriteFile(dic, []byte("%\n1\tmoney\n%\ndeficit\t1\n"), 0o644)
+				return args("lexicon", "convert", "-o", dic, dic)
+			},
+			check: func(t *testing.T, dir string, r faultResult) {
+				stderrHas("is the input")(t, dir, r)
+				fileIs(t, filepath.Join(dir, "policy.dic"), "%\n1\tmoney\n%\ndeficit\t1\n")
+			}},
 		{name: "report over its JSON Lines input is refused and the input stays", code: exitUsage,
 			setup: func(t *testing.T, dir string) faultRun {
 				os.WriteFile(filepath.Join(dir, "turns.jsonl"), []byte("{}\n"), 0o644)
