@@ -36,7 +36,7 @@ func splitRoleName(label string, lex *vocab) (role, name string) {
 	for start < n && atLower(lex.connectors, kept[start]) {
 		start++ // a name does not start with "of", but may with "von" ("von der Leyen")
 	}
-	if start > 0 && atLower(lex.connectors, kept[start-1]) {
+	if start > 0 && start < n && atLower(lex.connectors, kept[start-1]) {
 		start++ // "Minister of Ukraine Dmytro Kuleba": "Ukraine" belongs to the role, and so does "Malta" in "Representative of Malta"
 	}
 	roleWords, nameWords := kept[:start], kept[start:]

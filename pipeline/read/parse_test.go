@@ -351,3 +351,20 @@ func TestLabelParts(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelEndingInConnector reads a label whose last word is a connector
+// ("on"): it once cut past its own words (a panic, the file lost). Whether
+// such a head is a label at all, it has no name.
+func TestLabelEndingInConnector(t *testing.T) {
+	for _, head := range []string{"B ON", "MINISTER OF", "Representative of"} {
+		doc, err := testReader(t).ParseText("t.txt", "000\n"+head+": Thank you.\nQ Why?\n")
+		if err != nil {
+			t.Fatalf("%q: %v", head, err)
+		}
+		for _, turn := range doc.Turns {
+			if turn.Label.Name != "" {
+				t.Errorf("%q: a name %q", head, turn.Label.Name)
+			}
+		}
+	}
+}
