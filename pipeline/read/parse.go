@@ -369,7 +369,13 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		}
 	}
 	if len(lines) > 0 {
-		closeTurn(lines[len(lines)-1].end)
+		// the text's last line, blank or not, ends the last turn: an
+		// empty turn's text starts after its label's line
+		end := len(text)
+		if strings.HasSuffix(text, "\n") {
+			end--
+		}
+		closeTurn(end)
 	}
 	if len(turns) == 0 {
 		turns = nil
