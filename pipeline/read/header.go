@@ -3,7 +3,6 @@ package read
 import (
 	"regexp"
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
@@ -57,7 +56,7 @@ func anotherLabel(text string, lines []line, k labelKind, lex *vocab, heads head
 // isHeaderLine reports whether a non-blank line reads as header metadata.
 // Whether it ends a sentence is asked once, when a case needs it.
 func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
-	words := fieldCount(t)
+	words := transcript.CountFields(t, 0)
 	ends := 0             // 1 when t ends a sentence, 2 when it does not, 0 before it is asked
 	open := func() bool { // not a sentence that ends
 		if ends == 0 {
@@ -87,25 +86,6 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	}
 	return false
-}
-
-// fieldCount returns len(strings.Fields(s)) without listing the fields.
-func fieldCount(s string) int {
-	n, in := 0, false
-	for i := 0; i < len(s); {
-		r, size := rune(s[i]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s[i:])
-		}
-		if space := unicode.IsSpace(r); !space && !in {
-			n++
-			in = true
-		} else if space {
-			in = false
-		}
-		i += size
-	}
-	return n
 }
 
 func startsUpper(t string) bool {

@@ -281,8 +281,8 @@ func checkHeaderLine(t *testing.T, s string) {
 	if got, want := greeting(s, lex), greetingAsWas(s, lex); got != want {
 		t.Fatalf("greeting(%q) = %v, want %v", s, got, want)
 	}
-	if got, want := fieldCount(s), len(strings.Fields(s)); got != want {
-		t.Fatalf("fieldCount(%q) = %d, want %d", s, got, want)
+	if got, want := transcript.CountFields(s, 0), len(strings.Fields(s)); got != want {
+		t.Fatalf("CountFields(%q, 0) = %d, want %d", s, got, want)
 	}
 }
 

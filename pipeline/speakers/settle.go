@@ -37,7 +37,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 	}
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
-		if countFields(sp.Name, 2) == 1 {
+		if transcript.CountFields(sp.Name, 2) == 1 {
 			if f := full[lexicon.FoldKey(strings.TrimSpace(sp.Name))]; f != "" {
 				sp.Name = f
 			}
@@ -307,7 +307,7 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
 		return "", ""
 	}
-	if c, _, ok := s.reg.Person(name); ok && countFields(name, 2) >= 2 {
+	if c, _, ok := s.reg.Person(name); ok && transcript.CountFields(name, 2) >= 2 {
 		name = c
 	}
 	outlet = strings.TrimPrefix(strings.TrimSpace(outlet), "the ")
@@ -326,7 +326,7 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 // at the start of their turn ("Tara Copp, AP.", "Eunjung Cho with the Voice
 // of America", "Hi, it's Tara Copp."), else first.
 func (s *speakers) named(text, first string) string {
-	if countFields(first, 2) != 1 {
+	if transcript.CountFields(first, 2) != 1 {
 		return first
 	}
 	head := text
@@ -360,7 +360,7 @@ func (s *speakers) stillAsking(doc *transcript.Document, i int) bool {
 		return false
 	}
 	text := doc.TurnText(prev)
-	if countFields(text, 26) > 25 {
+	if transcript.CountFields(text, 26) > 25 {
 		return false
 	}
 	text = strings.ToLower(text)

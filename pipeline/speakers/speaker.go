@@ -53,7 +53,7 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	for _, t := range doc.Turns {
 		if name := t.Label.Name; name != "" && !seen[name] {
 			seen[name] = true
-			if countFields(name, 2) >= 2 {
+			if transcript.CountFields(name, 2) >= 2 {
 				if c, _, ok := s.reg.Person(name); ok {
 					name = c
 				}
@@ -80,7 +80,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		sp, ok := s.fixedSpeaker(t.Label)
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
-			if countFields(sp.Name, 2) >= 2 {
+			if transcript.CountFields(sp.Name, 2) >= 2 {
 				if s.fixed == nil {
 					s.fixed = map[string][]fixedLabel{}
 				}
@@ -89,7 +89,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		}
 		t.Speaker = sp
 	}
-	if countFields(t.Speaker.Name, 2) >= 2 {
+	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
 		s.reg.AddPerson(t.Speaker.Name)
 	}
 }
@@ -117,7 +117,7 @@ func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
 // document's date, a person the document or the lexicon knows, preferring
 // one of the document's country, else the name as written.
 func (s *speakers) fullName(name, role string) string {
-	one := countFields(name, 2) == 1
+	one := transcript.CountFields(name, 2) == 1
 	if one && role != "" {
 		if e, ok := s.holder(role, name); ok {
 			return e.Name // "VICE PRESIDENT HARRIS" in 2022 is Kamala Harris

@@ -1,14 +1,15 @@
-package speakers
+package transcript
 
 import (
 	"unicode"
 	"unicode/utf8"
 )
 
-// countFields counts the words of s as strings.Fields splits them, at
-// white space, but stops at limit: countFields(s, 2) >= 2 asks whether a
-// name has two words or more without splitting it.
-func countFields(s string, limit int) int {
+// CountFields counts the words of s as strings.Fields splits them, at
+// white space, but stops at limit: CountFields(s, 2) >= 2 asks whether a
+// name has two words or more without splitting it. A limit of 0 or less
+// counts them all, as len(strings.Fields(s)) does without listing them.
+func CountFields(s string, limit int) int {
 	n, in := 0, false
 	for i := 0; i < len(s); {
 		space := false
@@ -25,7 +26,7 @@ func countFields(s string, limit int) int {
 			in = false
 		case !in:
 			in = true
-			if n++; n >= limit {
+			if n++; n == limit {
 				return n
 			}
 		}

@@ -1,4 +1,4 @@
-package speakers
+package transcript
 
 import (
 	"strings"
@@ -12,8 +12,11 @@ func FuzzCountFields(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string, limit uint8) {
 		want := min(len(strings.Fields(s)), max(int(limit), 1))
-		if got := countFields(s, max(int(limit), 1)); got != want {
-			t.Errorf("countFields(%q, %d) = %d, want %d", s, limit, got, want)
+		if got := CountFields(s, max(int(limit), 1)); got != want {
+			t.Errorf("CountFields(%q, %d) = %d, want %d", s, limit, got, want)
+		}
+		if got, want := CountFields(s, 0), len(strings.Fields(s)); got != want {
+			t.Errorf("CountFields(%q, 0) = %d, want %d", s, got, want)
 		}
 	})
 }
