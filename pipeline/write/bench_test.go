@@ -2,6 +2,7 @@ package write_test
 
 import (
 	"context"
+	"io"
 	"testing"
 
 	"github.com/turntag/turntag/lexicon"
@@ -35,6 +36,40 @@ func BenchmarkCSVEncode(b *testing.B) {
 	for b.Loop() {
 		for _, doc := range docs {
 			if _, err := enc.Encode(doc); err != nil {
+				b.Fatal(err)
+			}
+			turns += len(doc.Turns)
+		}
+	}
+	b.ReportMetric(float64(turns)/b.Elapsed().Seconds(), "turns/s")
+}
+
+// BenchmarkCSVWriter is BenchmarkCSVEncode through a Writer, as the tag
+// command renders and writes documents: its encoder renders each document
+// into a buffer that WriteEncoded reuses once it has written it.
+func BenchmarkCSVWriter(b *testing.B) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		b.Fatal(err)
+	}
+	p := pipeline.New(tagger.New(lex, nil))
+	docs, n := testdocs.Docs(b, func(name string, src []byte) (*transcript.Document, error) {
+		if _, err := read.DetectFormat(name); err != nil {
+			return nil, nil // not a transcript format
+		}
+		return p.Document(context.Background(), name, src)
+	}, "../../testdata/transcripts/*", "../../testdata/real/*/*")
+	w := write.NewWriter(io.Discard, write.CSVEncoder{})
+	b.SetBytes(n)
+	b.ReportAllocs()
+	turns := 0
+	for b.Loop() {
+		for _, doc := range docs {
+			enc, err := w.Encoder().Encode(doc)
+			if err != nil {
+				b.Fatal(err)
+			}
+			if err := w.WriteEncoded(enc); err != nil {
 				b.Fatal(err)
 			}
 			turns += len(doc.Turns)

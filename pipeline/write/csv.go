@@ -3,6 +3,7 @@ package write
 import (
 	"strconv"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -86,7 +87,14 @@ func (c CSVEncoder) Header() []byte {
 // cells that Record and Mentions would give straight into the document's
 // buffer, without building the records.
 func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
-	r := rowWriter{raw: c.Raw, b: make([]byte, 0, c.sizeHint(doc))}
+	return c.appendDocument(make([]byte, 0, c.sizeHint(doc)), doc)
+}
+
+// appendDocument is Encode appending to b.
+func (c CSVEncoder) appendDocument(b []byte, doc *transcript.Document) ([]byte, error) {
+	r := rowWriters.Get().(*rowWriter)
+	defer rowWriters.Put(r)
+	r.raw, r.b, r.cells = c.Raw, b, 0
 	if !c.Mentions {
 		r.start(doc)
 	}
@@ -97,8 +105,13 @@ func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
 			r.turnRow(doc, n)
 		}
 	}
-	return r.b, nil
+	b, r.b = r.b, nil
+	return b, nil
 }
+
+// rowWriters keep the lists a rowWriter reuses from one document to the
+// next; only its b leaves Encode.
+var rowWriters = sync.Pool{New: func() any { return new(rowWriter) }}
 
 // sizeHint guesses the bytes of doc's rows, so that the buffer seldom
 // grows: each turn's text and the document's source and title, or each

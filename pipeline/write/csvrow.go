@@ -14,7 +14,8 @@ import (
 
 // rowWriter appends the CSV records of one document to b: the cells of
 // TurnRecord.Cells and MentionRecord.Cells, each neutralised unless raw,
-// written as they are computed. Its lists are reused from turn to turn.
+// written as they are computed. Its lists are reused from turn to turn,
+// and from one document to the next.
 type rowWriter struct {
 	raw   bool
 	b     []byte
@@ -23,6 +24,7 @@ type rowWriter struct {
 
 	seen                                      []entityKey
 	countries, codes, orgs, people, addressed []string
+	lists                                     []string // the storage of the five lists above
 }
 
 // entityKey is what Record dedupes a turn's mentions by: the type and the
@@ -38,7 +40,7 @@ type entityKey struct {
 // entity lists for the turn with the most mentions.
 func (w *rowWriter) start(doc *transcript.Document) {
 	b := w.b
-	w.b = nil
+	w.b = w.head[:0]
 	w.str(doc.Source)
 	w.str(doc.Title)
 	w.str(doc.Date)
@@ -47,10 +49,15 @@ func (w *rowWriter) start(doc *transcript.Document) {
 	for i := range doc.Turns {
 		most = max(most, len(doc.Turns[i].Mentions))
 	}
-	lists := make([]string, 5*most)
+	if cap(w.lists) < 5*most {
+		w.lists = make([]string, 5*most)
+	}
+	lists := w.lists[:5*most]
 	w.countries, w.codes, w.orgs = lists[0:0:most], lists[most:most:2*most], lists[2*most:2*most:3*most]
 	w.people, w.addressed = lists[3*most:3*most:4*most], lists[4*most:4*most:5*most]
-	w.seen = make([]entityKey, 0, most)
+	if cap(w.seen) < most {
+		w.seen = make([]entityKey, 0, most)
+	}
 }
 
 // turnRow appends turn n (1-based) as Record(doc, n).Cells() renders it,

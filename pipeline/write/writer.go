@@ -18,13 +18,24 @@ type Encoder interface {
 type Writer struct {
 	enc     Encoder
 	w       io.Writer
+	bufs    *buffers // the buffers enc renders into, for a CSVEncoder; else nil
 	started bool
 }
 
 // NewWriter returns a writer of enc's format to w.
-func NewWriter(w io.Writer, enc Encoder) *Writer { return &Writer{enc: enc, w: w} }
+func NewWriter(w io.Writer, enc Encoder) *Writer {
+	wr := &Writer{enc: enc, w: w}
+	if a, ok := enc.(appender); ok {
+		wr.bufs = &buffers{}
+		wr.enc = &pooledEncoder{enc: a, bufs: wr.bufs}
+	}
+	return wr
+}
 
-// Encoder returns the writer's encoder.
+// Encoder returns the writer's encoder, which renders in the format the
+// writer was made with. For a CSVEncoder, the bytes it returns are the
+// writer's: WriteEncoded reuses them for a later document once it has
+// written them, so a caller that keeps them after that keeps a copy.
 func (w *Writer) Encoder() Encoder { return w.enc }
 
 // WriteDocument encodes and writes one document.
@@ -37,11 +48,16 @@ func (w *Writer) WriteDocument(doc *transcript.Document) error {
 }
 
 // WriteEncoded writes a document already encoded by the writer's encoder.
+// Bytes that encoder returned are reused afterwards (see Encoder); any
+// others are written and left as they are.
 func (w *Writer) WriteEncoded(b []byte) error {
 	if err := w.start(); err != nil {
 		return err
 	}
 	_, err := w.w.Write(b)
+	if w.bufs != nil {
+		w.bufs.put(b)
+	}
 	return err
 }
 
