@@ -90,12 +90,13 @@ func spaceFrom(text string, i int) int {
 // where cut is the text's length or the place of a space or line break;
 // they are kept for the document, and made again only for a later cut.
 func (s *speakers) turnTokens(j, cut int) []lexicon.Token {
+	sc := s.scratch()
 	if s.toks == nil {
-		s.toks = make([][]lexicon.Token, len(s.doc.Turns))
-		s.cuts = make([]int, len(s.doc.Turns))
+		sc.perTurn(len(s.doc.Turns), true)
+		s.toks, s.cuts = sc.toks, sc.cuts
 	}
 	if s.toks[j] == nil || s.cuts[j] < cut {
-		s.toks[j] = lexicon.Tokenize(s.doc.TurnText(s.doc.Turns[j])[:cut])
+		s.toks[j] = sc.tokens(s.doc.TurnText(s.doc.Turns[j])[:cut])
 		s.cuts[j] = cut
 	}
 	return s.toks[j]
@@ -106,7 +107,9 @@ func (s *speakers) turnTokens(j, cut int) []lexicon.Token {
 // "perez"); it is read once per document.
 func (s *speakers) wideWords(j int) bool {
 	if s.wide == nil {
-		s.wide = make([]int8, len(s.doc.Turns))
+		sc := s.scratch()
+		sc.perTurn(len(s.doc.Turns), false)
+		s.wide = sc.wide
 	}
 	if s.wide[j] == 0 {
 		s.wide[j] = -1

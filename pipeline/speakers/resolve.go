@@ -25,8 +25,18 @@ func NewIndex(lex *lexicon.Lexicon) *Index {
 // nothing else. tg gives the lexicon lookups and a name registry for the
 // document; nothing is tagged.
 func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
-	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w}
+	resolve(doc, tg, idx, nil)
+}
+
+// resolve is Resolve with the scratch sc, or, when sc is nil, one kept
+// from documents resolved before.
+func resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index, sc *scratch) {
+	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, sc: sc}
+	if sc != nil {
+		s.sentence = sc.sentence
+	}
 	defer s.reg.Release()
+	defer s.release()
 	s.prepare(doc)
 	for i := range doc.Turns {
 		s.resolveTurn(doc, i)

@@ -212,6 +212,7 @@ func lastBlankLine(text string) int {
 // sentence may start before that, it says so only when that makes the
 // sentence longer than limit; else ok is false.
 func (s *speakers) sentenceFrom(text string, w, limit int) (tail string, short, ok bool) {
+	s.scratch()
 	toks := lexicon.AppendTokens(s.sentence[:0], text[w:])
 	s.sentence = toks
 	if w == 0 {

@@ -33,6 +33,17 @@ type speakers struct {
 	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
 	cleaned  map[string]string            // roles cleaned by cleanRole, and how
+	sc       *scratch                     // memory kept from documents resolved before, taken when first needed
+}
+
+// scratch returns the scratch s reuses, taken from those of documents
+// resolved before on first use.
+func (s *speakers) scratch() *scratch {
+	if s.sc == nil {
+		s.sc = scratches.Get().(*scratch)
+		s.sentence = s.sc.sentence
+	}
+	return s.sc
 }
 
 // prepare resolves the byline and registers the full names of the byline

@@ -1,0 +1,90 @@
+package speakers
+
+import (
+	"fmt"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/transcript"
+	"github.com/turntag/turntag/tagger"
+)
+
+// resolved returns a copy of doc with its speakers resolved, by Resolve
+// or, when fresh, with a scratch of its own, and what it says of them.
+func resolved(doc *transcript.Document, tg *tagger.Tagger, idx *Index, fresh bool) string {
+	d := *doc
+	d.Turns = slices.Clone(doc.Turns)
+	d.Warnings = slices.Clone(doc.Warnings)
+	for i := range d.Turns {
+		d.Turns[i].Speaker = transcript.Speaker{}
+	}
+	if fresh {
+		resolve(&d, tg, idx, new(scratch))
+	} else {
+		Resolve(&d, tg, idx)
+	}
+	var b strings.Builder
+	for i, t := range d.Turns {
+		fmt.Fprintf(&b, "%d %q %q %q\n", i+1, t.Speaker.Name, t.Speaker.Role, t.Speaker.Affiliation)
+	}
+	fmt.Fprintf(&b, "country %q, warnings %q\n", d.Country, d.Warnings)
+	return b.String()
+}
+
+// TestScratchReuse resolves the testdata documents one after another, in
+// two orders, with the scratch of the documents before, and checks each
+// against a resolution with a scratch of its own.
+func TestScratchReuse(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, idx := tagger.New(lex, nil), NewIndex(lex)
+	docs := testDocs(t)
+	want := make([]string, len(docs))
+	for i, doc := range docs {
+		want[i] = resolved(doc, tg, idx, true)
+	}
+	for pass := range 2 {
+		for k := range docs {
+			i := k
+			if pass == 1 {
+				i = len(docs) - 1 - k
+			}
+			if got := resolved(docs[i], tg, idx, false); got != want[i] {
+				t.Fatalf("%s after other documents:\n%s\nwant\n%s", docs[i].Source, got, want[i])
+			}
+		}
+	}
+}
+
+// TestScratchParallel resolves the testdata documents in several
+// goroutines at once, as batch workers do (run with -race).
+func TestScratchParallel(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg, idx := tagger.New(lex, nil), NewIndex(lex)
+	docs := testDocs(t)
+	want := make([]string, len(docs))
+	for i, doc := range docs {
+		want[i] = resolved(doc, tg, idx, true)
+	}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Go(func() {
+			for k := range docs {
+				i := (k*5 + g) % len(docs)
+				if got := resolved(docs[i], tg, idx, false); got != want[i] {
+					t.Errorf("%s, in parallel:\n%s\nwant\n%s", docs[i].Source, got, want[i])
+					return
+				}
+			}
+		})
+	}
+	wg.Wait()
+}
