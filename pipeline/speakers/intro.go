@@ -124,7 +124,10 @@ func (s *speakers) wideWords(j int) bool {
 // combining mark: the characters of a word token that is not plain ASCII.
 func hasWideWord(text string) bool {
 	for i := 0; i < len(text); {
-		for i+8 <= len(text) && text[i]|text[i+1]|text[i+2]|text[i+3]|text[i+4]|text[i+5]|text[i+6]|text[i+7] < utf8.RuneSelf {
+		for i+16 <= len(text) && (load64(text, i)|load64(text, i+8))&0x8080808080808080 == 0 {
+			i += 16 // sixteen ASCII bytes
+		}
+		for i+8 <= len(text) && load64(text, i)&0x8080808080808080 == 0 {
 			i += 8 // eight ASCII bytes
 		}
 		if i == len(text) {
@@ -132,6 +135,10 @@ func hasWideWord(text string) bool {
 		}
 		if text[i] < utf8.RuneSelf {
 			i++
+			continue
+		}
+		if text[i] == 0xE2 && i+2 < len(text) && (text[i+1] == 0x80 || text[i+1] == 0x81 && text[i+2] < 0xB0) && text[i+2]&0xC0 == 0x80 {
+			i += 3 // U+2000 to U+206F, spaces and punctuation (quotes, dashes, ellipses): no letter, digit or mark
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
@@ -271,4 +278,12 @@ func sameWords(a, b []lexicon.Token) bool {
 // common word, or an initial ("J", "J.").
 func (s *speakers) nameWord(t lexicon.Token) bool {
 	return t.Word && t.IsCapitalised() && !s.lex.IsTitleToken(t) && !s.lex.IsCommonToken(t)
+}
+
+// load64 returns the eight bytes of s at i as a little-endian number, in
+// one load.
+func load64(s string, i int) uint64 {
+	s = s[i : i+8]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
 }

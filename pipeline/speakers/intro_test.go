@@ -169,7 +169,7 @@ func hasWideWordRef(text string) bool {
 }
 
 func FuzzHasWideWord(f *testing.F) {
-	for _, s := range []string{"", "plain ASCII text, twenty bytes", "Pérez", "a quote’s end", "0123456é", "01234567é", "\xff\xfe", "abcdefgh\u0301", "“Hi” — no"} {
+	for _, s := range []string{"", "plain ASCII text, twenty bytes", "Pérez", "a quote’s end", "0123456é", "01234567é", "\xff\xfe", "abcdefgh\u0301", "“Hi” — no", "a\u2071b", "x\u206f\u2070\u207f", "\u2040…\u2000", "\xe2\x80", "\xe2\x81\xb1", "\xe2\x80a", "sixteen ASCII bytes, then ’é"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
