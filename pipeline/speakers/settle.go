@@ -293,23 +293,35 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 	if !ok {
 		return "", ""
 	}
+	c := s.callees.get(s.tg, name, outlet, s.callee)
+	if c.name == "" {
+		return "", ""
+	}
+	name = c.name
+	if c, _, ok := s.reg.Person(name); ok && transcript.CountFields(name, 2) >= 2 {
+		name = c
+	}
+	return name, c.outlet
+}
+
+// callee checks the name and the outlet of a call as find gives them,
+// against the lexicon alone: it returns the name when it reads as a
+// person's, else "", and the outlet, canonical when the lexicon knows it.
+func (s *speakers) callee(name, outlet string) callee {
 	name = strings.TrimSpace(name)
 	if !read.PlausibleName(name, s.lex) || s.lex.IsCommon(name) {
-		return "", ""
+		return callee{}
 	}
 	for _, w := range strings.Fields(name) {
 		if s.w.honorifics[strings.ToLower(strings.Trim(w, "."))] || s.w.notLabel[strings.ToLower(w)] {
-			return "", ""
+			return callee{}
 		}
 	}
 	if _, _, ok := s.tg.Entity(name, lexicon.Country); ok {
-		return "", ""
+		return callee{}
 	}
 	if _, _, ok := s.tg.Entity(name, lexicon.Organisation); ok {
-		return "", ""
-	}
-	if c, _, ok := s.reg.Person(name); ok && transcript.CountFields(name, 2) >= 2 {
-		name = c
+		return callee{}
 	}
 	outlet = strings.TrimPrefix(strings.TrimSpace(outlet), "the ")
 	if strings.Count(outlet, ".") == 1 {
@@ -320,7 +332,7 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 			outlet = c
 		}
 	}
-	return name, outlet
+	return callee{name, outlet}
 }
 
 // named returns the full name a questioner called on by first name gives

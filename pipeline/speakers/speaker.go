@@ -20,6 +20,7 @@ type speakers struct {
 	reg      *tagger.Doc
 	ppl      *people                      // the lexicon's people by surname and office
 	w        *words                       // the lexicon's word lists
+	callees  *callees                     // calls checked against the lexicon, shared by documents; nil for none
 	doc      *transcript.Document         // the document being resolved
 	turn     int                          // the turn being resolved: texts before it are known
 	country  string                       // country id the document is set in, "" when unknown
