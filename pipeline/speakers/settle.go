@@ -349,9 +349,11 @@ func (s *speakers) named(text, first string) string {
 	if !strings.Contains(head, first) && isASCII(head) {
 		return first // neither the pattern's name nor a token (as written, in ASCII) can be first
 	}
-	for _, m := range s.w.selfIntro.FindAllStringSubmatch(head, -1) {
-		if m[1] == first {
-			return first + " " + m[2]
+	if beforeSpace(head, first) { // the pattern's first name is followed by white space
+		for _, m := range s.w.selfIntro.FindAllStringSubmatch(head, -1) {
+			if m[1] == first {
+				return first + " " + m[2]
+			}
 		}
 	}
 	toks := lexicon.Tokenize(head)
@@ -361,6 +363,21 @@ func (s *speakers) named(text, first string) string {
 		}
 	}
 	return first
+}
+
+// beforeSpace reports whether word is in text followed by white space
+// (see isSpace).
+func beforeSpace(text, word string) bool {
+	for i := 0; ; {
+		k := strings.Index(text[i:], word)
+		if k < 0 {
+			return false
+		}
+		if e := i + k + len(word); e < len(text) && isSpace(text[e]) {
+			return true
+		}
+		i += k + 1
+	}
 }
 
 // stillAsking reports whether questioner turn i continues the exchange of

@@ -117,6 +117,7 @@ func FuzzNamed(f *testing.F) {
 	for _, seed := range [][2]string{
 		{"Tara Copp, AP.", "Tara"}, {"Eunjung Cho with the Voice of America", "Eunjung"}, {"Hi, it's Tara Copp.", "Tara"},
 		{"Thank you. Zoë Zoëlle from Le Monde.", "Zoë"}, {"Thanks, Saïd Arikat, Al-Quds.", "Said"}, {"Said", "Said"},
+		{"Tara’s question. Tara\tCopp, with AP", "Tara"}, {"Taras Taras, Tara Copp of", "Tara"},
 	} {
 		f.Add(seed[0], seed[1])
 	}
