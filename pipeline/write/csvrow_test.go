@@ -3,6 +3,7 @@ package write
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -42,16 +43,37 @@ func encodeByRecords(c CSVEncoder, doc *transcript.Document) []byte {
 
 var encoders = []CSVEncoder{{}, {Raw: true}, {Mentions: true}, {Mentions: true, Raw: true}}
 
-// checkEncode compares Encode with encodeByRecords on doc, in every mode.
+// writers render documents in every mode into buffers they reuse, from
+// one checkEncode to the next.
+var writers = map[CSVEncoder]*Writer{}
+
+// checkEncode compares Encode, and a Writer's encoder that reuses its
+// buffers, with encodeByRecords on doc, in every mode.
 func checkEncode(t *testing.T, doc *transcript.Document) {
 	t.Helper()
 	for _, c := range encoders {
+		want := encodeByRecords(c, doc)
 		got, err := c.Encode(doc)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if want := encodeByRecords(c, doc); !bytes.Equal(got, want) {
+		if !bytes.Equal(got, want) {
 			t.Fatalf("%s, %+v:\ngot  %q\nwant %q", doc.Source, c, got, want)
+		}
+		w := writers[c]
+		if w == nil {
+			w = NewWriter(io.Discard, c)
+			writers[c] = w
+		}
+		got, err = w.Encoder().Encode(doc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s, %+v, through a Writer:\ngot  %q\nwant %q", doc.Source, c, got, want)
+		}
+		if err := w.WriteEncoded(got); err != nil {
+			t.Fatal(err)
 		}
 	}
 }
