@@ -2,8 +2,8 @@ package speakers
 
 import (
 	"net/url"
-	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -11,11 +11,11 @@ import (
 // people indexes the lexicon's people for speaker resolution: by folded
 // surname, and the holders of offices.
 type people struct {
-	suffixes  map[string]bool             // name suffixes (Jr, III), passed over to find the surname
-	bySurname map[string][]*lexicon.Entry // folded last word of the name -> people
-	holdersBy map[string][]*lexicon.Entry // folded last word of the name -> people with offices, in the lexicon's order
-	holdersIn map[string][]*lexicon.Entry // country id -> people with an office in it, in the lexicon's order
-	sites     []site                      // organisations' web hosts
+	suffixes  map[string]bool               // name suffixes (Jr, III), passed over to find the surname
+	bySurname map[string][]*lexicon.Entry   // folded last word of the name -> people
+	holdersBy map[string][]*lexicon.Entry   // folded last word of the name -> people with offices, in the lexicon's order
+	holdersOf map[titleKey][]*lexicon.Entry // an office's country and folded title -> the people who held it, in the lexicon's order
+	sites     []site                        // organisations' web hosts
 }
 
 // site is an organisation's web host and the country it sets documents in.
@@ -25,7 +25,8 @@ type site struct {
 
 // newPeople builds the index of a compiled lexicon.
 func newPeople(lex *lexicon.Lexicon) *people {
-	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{}, holdersIn: map[string][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
+	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{},
+		holdersOf: map[titleKey][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
 	for _, e := range lex.Sorted(0) {
 		switch e.Type {
 		case lexicon.Person:
@@ -35,9 +36,10 @@ func newPeople(lex *lexicon.Lexicon) *people {
 				p.bySurname[last] = append(p.bySurname[last], e)
 			}
 			if len(e.Offices) > 0 {
-				for i, o := range e.Offices {
-					if !slices.ContainsFunc(e.Offices[:i], func(prev lexicon.Office) bool { return prev.Country == o.Country }) {
-						p.holdersIn[o.Country] = append(p.holdersIn[o.Country], e)
+				for _, o := range e.Offices {
+					k := titleKey{o.Country, foldTitle(o.Title)}
+					if held := p.holdersOf[k]; len(held) == 0 || held[len(held)-1] != e {
+						p.holdersOf[k] = append(held, e)
 					}
 				}
 				if len(ws) > 0 {
@@ -74,9 +76,11 @@ func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, b
 	if title == "" || country == "" || date == "" {
 		return nil, false
 	}
-	cands := p.holdersIn[country] // an office in another country holds nothing here
+	var cands []*lexicon.Entry
 	if surname != "" {
 		cands = p.holdersBy[lexicon.FoldKey(surname)]
+	} else {
+		cands = p.holdersOf[titleKey{country, foldTitle(title)}] // no one else held an office of that title there
 	}
 	var found *lexicon.Entry
 	for _, e := range cands {
@@ -90,6 +94,25 @@ func (p *people) holder(title, country, date, surname string) (*lexicon.Entry, b
 		}
 	}
 	return found, found != nil
+}
+
+// titleKey is an office's country and its title as foldTitle folds it.
+type titleKey struct{ country, title string }
+
+// foldTitle maps each character of a title to the least of the characters
+// that strings.EqualFold takes for it, so that two titles are equal under
+// EqualFold exactly when they fold to the same string.
+func foldTitle(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	for _, r := range s {
+		least := r
+		for f := unicode.SimpleFold(r); f != r; f = unicode.SimpleFold(f) {
+			least = min(least, f)
+		}
+		b.WriteRune(least)
+	}
+	return b.String()
 }
 
 // officeOn returns the title of the office the person held on date, in

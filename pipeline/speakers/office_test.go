@@ -8,8 +8,8 @@ import (
 )
 
 // holderRef is people.holder as it was before holders were indexed by
-// country: every person with an office, of holders, is a candidate. It is
-// the reference holder is checked against.
+// country and title: every person with an office, of holders, is a
+// candidate. It is the reference holder is checked against.
 func holderRef(holders []*lexicon.Entry, title, country, date string) (*lexicon.Entry, bool) {
 	if title == "" || country == "" || date == "" {
 		return nil, false
@@ -46,7 +46,7 @@ func TestHolderMatchesRef(t *testing.T) {
 	n := 0
 	for _, e := range holders {
 		for _, o := range e.Offices {
-			for _, title := range []string{o.Title, strings.ToUpper(o.Title), ""} {
+			for _, title := range []string{o.Title, strings.ToUpper(o.Title), strings.ToLower(o.Title), "x" + o.Title, ""} {
 				for _, country := range []string{o.Country, "usa", "zzz", ""} {
 					for _, date := range []string{o.From, o.To, "2022-03-03", ""} {
 						got, ok := p.holder(title, country, date, "")
@@ -65,4 +65,18 @@ func TestHolderMatchesRef(t *testing.T) {
 	if n == 0 {
 		t.Error("no office has a holder")
 	}
+}
+
+// FuzzFoldTitle checks that two titles fold to the same string exactly
+// when strings.EqualFold takes them for equal.
+func FuzzFoldTitle(f *testing.F) {
+	for _, seed := range [][2]string{{"Press Secretary", "PRESS SECRETARY"}, {"ſ", "S"}, {"K", "\u212a"}, {"Σ", "ς"},
+		{"\xff", "\xfe"}, {"Minister", "Ministers"}, {"İ", "i"}, {"ǅ", "ǆ"}} {
+		f.Add(seed[0], seed[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := foldTitle(a) == foldTitle(b), strings.EqualFold(a, b); got != want {
+			t.Errorf("foldTitle(%q) == foldTitle(%q) is %v, EqualFold says %v", a, b, got, want)
+		}
+	})
 }
