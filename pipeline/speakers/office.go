@@ -15,18 +15,13 @@ type people struct {
 	bySurname map[string][]*lexicon.Entry   // folded last word of the name -> people
 	holdersBy map[string][]*lexicon.Entry   // folded last word of the name -> people with offices, in the lexicon's order
 	holdersOf map[titleKey][]*lexicon.Entry // an office's country and folded title -> the people who held it, in the lexicon's order
-	sites     []site                        // organisations' web hosts
-}
-
-// site is an organisation's web host and the country it sets documents in.
-type site struct {
-	host, country string
+	siteOf    map[string]string             // organisations' web hosts -> the country of the first with it
 }
 
 // newPeople builds the index of a compiled lexicon.
 func newPeople(lex *lexicon.Lexicon) *people {
 	p := &people{bySurname: map[string][]*lexicon.Entry{}, holdersBy: map[string][]*lexicon.Entry{},
-		holdersOf: map[titleKey][]*lexicon.Entry{}, suffixes: lex.Words(lexicon.NameSuffixes)}
+		holdersOf: map[titleKey][]*lexicon.Entry{}, siteOf: map[string]string{}, suffixes: lex.Words(lexicon.NameSuffixes)}
 	for _, e := range lex.Sorted(0) {
 		switch e.Type {
 		case lexicon.Person:
@@ -49,7 +44,10 @@ func newPeople(lex *lexicon.Lexicon) *people {
 			}
 		case lexicon.Organisation:
 			for _, h := range e.Sites {
-				p.sites = append(p.sites, site{host: strings.ToLower(strings.TrimSpace(h)), country: e.Country})
+				h = strings.ToLower(strings.TrimSpace(h))
+				if _, ok := p.siteOf[h]; !ok && h != "" { // no host is under no host
+					p.siteOf[h] = e.Country
+				}
 			}
 		}
 	}
@@ -169,12 +167,21 @@ func (p *people) siteCountry(rawURL string) string {
 	if err != nil || u.Host == "" {
 		return ""
 	}
-	host := strings.ToLower(u.Hostname())
-	best, country := 0, ""
-	for _, s := range p.sites {
-		if (host == s.host || strings.HasSuffix(host, "."+s.host)) && len(s.host) > best {
-			best, country = len(s.host), s.country
+	return p.hostCountry(strings.ToLower(u.Hostname()))
+}
+
+// hostCountry returns the country of the organisation with the longest
+// web host that host is, or is under ("www.state.gov" is under
+// "state.gov"), or "": the first with it, when several have that host.
+func (p *people) hostCountry(host string) string {
+	for h := host; ; {
+		if c, ok := p.siteOf[h]; ok {
+			return c
 		}
+		i := strings.IndexByte(h, '.')
+		if i < 0 {
+			return ""
+		}
+		h = h[i+1:]
 	}
-	return country
 }

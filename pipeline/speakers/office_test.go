@@ -80,3 +80,44 @@ func FuzzFoldTitle(f *testing.F) {
 		}
 	})
 }
+
+// hostCountryRef is people.hostCountry as it was, a look at every site:
+// the reference hostCountry is checked against.
+func hostCountryRef(lex *lexicon.Lexicon, host string) string {
+	best, country := 0, ""
+	for _, e := range lex.Sorted(0) {
+		if e.Type != lexicon.Organisation {
+			continue
+		}
+		for _, h := range e.Sites {
+			h = strings.ToLower(strings.TrimSpace(h))
+			if (host == h || strings.HasSuffix(host, "."+h)) && len(h) > best {
+				best, country = len(h), e.Country
+			}
+		}
+	}
+	return country
+}
+
+func FuzzHostCountry(f *testing.F) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		f.Fatal(err)
+	}
+	p := newPeople(lex)
+	for _, e := range lex.Sorted(0) {
+		for _, h := range e.Sites {
+			f.Add(strings.ToLower(h))
+			f.Add("www." + strings.ToLower(h))
+			f.Add("x" + strings.ToLower(h))
+		}
+	}
+	for _, h := range []string{"", ".", "gov", ".gov", "a..gov", "bidenwhitehouse.archives.gov", "en.kremlin.ru.", "state.gov.evil.com"} {
+		f.Add(h)
+	}
+	f.Fuzz(func(t *testing.T, host string) {
+		if got, want := p.hostCountry(host), hostCountryRef(lex, host); got != want {
+			t.Errorf("hostCountry(%q) = %q, the reference gives %q", host, got, want)
+		}
+	})
+}
