@@ -34,6 +34,7 @@ type speakers struct {
 	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
 	cleaned  map[string]string            // roles cleaned by cleanRole, and how
+	byRoles  map[string]roleHolder        // the byline people byRole found for roles
 	sc       *scratch                     // memory kept from documents resolved before, taken when first needed
 }
 
@@ -270,7 +271,7 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 		sp.Role = raw.Role // "STAFF:", "MODERATOR:": a part, not the byline's officials
 	case raw.Role != "":
 		sp.Role = raw.Role
-		if b, ok := byRole(byline, raw.Role); ok {
+		if b, ok := s.byRole(raw.Role); ok {
 			sp.Name = b.Name
 		} else if e, ok := s.holder(raw.Role, ""); ok {
 			sp.Name = e.Name // "THE PRESIDENT:" at the White House in 2022
@@ -288,7 +289,7 @@ func (s *speakers) fromLabel(raw transcript.Label, byline []transcript.Speaker) 
 		case name == "" && role != "" && s.personName(aff) != "":
 			sp.Name, aff = s.personName(aff), "" // "Mr Speaker (Lindsay Hoyle):"
 		case name == "" && role != "":
-			if b, ok := byRole(byline, role); ok {
+			if b, ok := s.byRole(role); ok {
 				sp.Name, sp.Role = b.Name, b.Role
 			}
 		case name != "":
@@ -333,6 +334,30 @@ func (s *speakers) affiliation(paren string, sp *transcript.Speaker) string {
 		}
 	}
 	return paren
+}
+
+// byRole is byRole on the document's byline, each role looked up once
+// per document: a role label ("THE PRESIDENT:") comes back turn after
+// turn.
+func (s *speakers) byRole(role string) (transcript.Speaker, bool) {
+	if len(s.byline) == 0 {
+		return transcript.Speaker{}, false
+	}
+	if r, ok := s.byRoles[role]; ok {
+		return r.speaker, r.ok
+	}
+	sp, ok := byRole(s.byline, role)
+	if s.byRoles == nil {
+		s.byRoles = map[string]roleHolder{}
+	}
+	s.byRoles[role] = roleHolder{sp, ok}
+	return sp, ok
+}
+
+// roleHolder is the byline person byRole finds for a role, if ok.
+type roleHolder struct {
+	speaker transcript.Speaker
+	ok      bool
 }
 
 // byRole finds the byline person whose role contains all the words of
