@@ -356,7 +356,9 @@ func (s *speakers) named(text, first string) string {
 			}
 		}
 	}
-	toks := lexicon.Tokenize(head)
+	s.scratch()
+	toks := lexicon.AppendTokens(s.sentence[:0], head) // the buffer of lastSentence, whose tokens are not needed now
+	s.sentence = toks
 	for i := 0; i+1 < len(toks); i++ {
 		if toks[i].Text == first && s.nameWord(toks[i+1]) && toks[i+1].Start == toks[i].End+1 {
 			return first + " " + toks[i+1].Text
