@@ -2,6 +2,7 @@ package write
 
 import (
 	"sync"
+	"weak"
 
 	"github.com/turntag/turntag/pipeline/transcript"
 )
@@ -35,7 +36,10 @@ const (
 type buffers struct {
 	mu   sync.Mutex // guards what follows: workers encode while the writer writes
 	free [][]byte   // empty, ready for the next document
-	out  map[*byte]int
+	// out are the buffers handed out, by their first byte, with their
+	// capacities. The pointers are weak: a buffer never written back is
+	// not kept from the garbage collector.
+	out map[weak.Pointer[byte]]int
 }
 
 // get returns an empty buffer for about n bytes.
@@ -61,11 +65,11 @@ func (p *buffers) lend(b []byte) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if p.out == nil || len(p.out) >= maxOutBuffers {
-		// buffers never written (of a failed run) are forgotten, not
-		// kept: those still out are then not taken back
-		p.out = map[*byte]int{}
+		// buffers never written (of a failed run) are forgotten: those
+		// still out are then not taken back
+		p.out = map[weak.Pointer[byte]]int{}
 	}
-	p.out[&b[:1][0]] = cap(b)
+	p.out[weak.Make(&b[:1][0])] = cap(b)
 }
 
 // put takes b back when lend handed it out, for get to reuse.
@@ -73,7 +77,7 @@ func (p *buffers) put(b []byte) {
 	if cap(b) == 0 {
 		return
 	}
-	first := &b[:1][0]
+	first := weak.Make(&b[:1][0])
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	if c, ok := p.out[first]; !ok || c != cap(b) {

@@ -3,10 +3,13 @@ package write
 import (
 	"bytes"
 	"context"
+	"io"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/pipeline"
@@ -151,4 +154,28 @@ func TestWriterParallel(t *testing.T) {
 	if !bytes.Equal(out.Bytes(), want.Bytes()) {
 		t.Fatal("output differs from fresh encodings")
 	}
+}
+
+// TestWriterKeepsNoBufferOut checks that a buffer the encoder handed out
+// and nobody wrote back is left to the garbage collector.
+func TestWriterKeepsNoBufferOut(t *testing.T) {
+	docs := taggedDocs(t)
+	w := NewWriter(io.Discard, CSVEncoder{})
+	collected := make(chan struct{})
+	func() {
+		b, err := w.Encoder().Encode(docs[0])
+		if err != nil {
+			t.Fatal(err)
+		}
+		runtime.AddCleanup(&b[:1][0], func(ch chan struct{}) { close(ch) }, collected)
+	}()
+	for range 20 {
+		runtime.GC()
+		select {
+		case <-collected:
+			return
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
+	t.Error("a buffer handed out and dropped is still reachable")
 }
