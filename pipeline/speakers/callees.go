@@ -1,6 +1,7 @@
 package speakers
 
 import (
+	"strings"
 	"sync"
 	"sync/atomic"
 
@@ -42,7 +43,11 @@ func (c *callees) get(tg *tagger.Tagger, name, outlet string, check func(name, o
 	}
 	v := check(name, outlet)
 	if c.n.Load() < maxCallees {
-		if _, loaded := c.m.LoadOrStore(k, v); !loaded {
+		// kept as copies: the strings point into a document's text, which
+		// a key must neither keep alive nor see reused
+		k.name, k.outlet = strings.Clone(name), strings.Clone(outlet)
+		stored := callee{strings.Clone(v.name), strings.Clone(v.outlet)}
+		if _, loaded := c.m.LoadOrStore(k, stored); !loaded {
 			c.n.Add(1)
 		}
 	}

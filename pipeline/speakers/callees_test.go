@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"testing"
+	"unsafe"
 
 	"github.com/turntag/turntag/lexicon"
 	"github.com/turntag/turntag/tagger"
@@ -30,5 +31,22 @@ func TestCalleesShared(t *testing.T) {
 		if got, want := resolved(doc, tg, shared, false), resolved(doc, tg, fresh, true); got != want {
 			t.Fatalf("%s with the calls of other documents:\n%s\nwant\n%s", doc.Source, got, want)
 		}
+	}
+}
+
+// TestCalleesKeepCopies remembers a call whose strings share the memory of
+// a text that is then written over, as a reused buffer is: the memory must
+// still answer for the call as it was.
+func TestCalleesKeepCopies(t *testing.T) {
+	var c callees
+	buf := []byte("Peter Doocy|Fox News")
+	name, outlet := unsafe.String(&buf[0], 11), unsafe.String(&buf[12], 8)
+	checks := 0
+	check := func(name, outlet string) callee { checks++; return callee{name, outlet} }
+	c.get(nil, name, outlet, check)
+	copy(buf, "Xxxxx Xxxxx|Xxx Xxxx")
+	got := c.get(nil, "Peter Doocy", "Fox News", check)
+	if checks != 1 || got != (callee{"Peter Doocy", "Fox News"}) {
+		t.Errorf("after the text was written over: %q, %d checks; want the call remembered as it was, 1 check", got, checks)
 	}
 }
