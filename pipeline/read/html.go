@@ -35,8 +35,13 @@ type htmlDoc struct {
 //
 // The page's tree comes from parseSimple when it can vouch for the page's
 // markup (most pages), else from html.Parse.
+//
+// What it returns keeps no node of the tree: parseSimple builds it in a
+// pooled parser's memory, which the next page writes over.
 func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
-	root, ok := parseSimple(src)
+	p := simpleParsers.Get().(*simpleParser)
+	defer p.release()
+	root, ok := p.parse(src)
 	if !ok {
 		var err error
 		if root, err = html.Parse(strings.NewReader(src)); err != nil {
