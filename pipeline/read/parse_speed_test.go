@@ -3,6 +3,7 @@ package read
 import (
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -162,8 +163,11 @@ func checkSplitTurns(t *testing.T, text string) {
 	lex := testReader(t).lex
 	lines := splitLines(text, 0)
 	known := headerWords(text, lines[:min(3, len(lines))], "")
-	for _, markdown := range []bool{false, true} {
-		sc := &scratch{state: make([]int32, len(lines), len(lines)+8)}
+	sc := newScratch()
+	for _, markdown := range []bool{false, true, false, true} {
+		// sc is lent again, as the next document finds it
+		sc.reset()
+		sc.state = slices.Grow(sc.state[:0], len(lines)+8)[:len(lines)]
 		for i := range sc.state {
 			sc.state[i] = int32(i%5) - 2 // what another document's lines were
 		}
