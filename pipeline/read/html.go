@@ -64,8 +64,15 @@ func (h *htmlWords) readTree(root *html.Node, size int) htmlDoc {
 		lead:  m.leadText(r),
 		text:  r.renderText(from, size), // the text is shorter than its page
 	}
+	if r.skip != nil && len(r.skip) <= maxPooledNodes {
+		clear(r.skip)
+		skipSets.Put(r.skip)
+	}
 	return d
 }
+
+// skipSets keeps the sets of treeReader.skip, emptied, for the next page.
+var skipSets = sync.Pool{New: func() any { return make(map[*html.Node]bool, 64) }}
 
 // treeReader reads one page's tree. The walks over its content (counting
 // the text of the candidate regions, finding the article's body, rendering
@@ -87,7 +94,7 @@ func (r *treeReader) skipNode(n *html.Node) bool {
 		return s
 	}
 	if r.skip == nil {
-		r.skip = make(map[*html.Node]bool, 64)
+		r.skip = skipSets.Get().(map[*html.Node]bool)
 	}
 	s := r.h.skipHTMLNode(n)
 	r.skip[n] = s
