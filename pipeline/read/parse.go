@@ -38,7 +38,10 @@ func New(lex *lexicon.Lexicon) *Reader { return &Reader{lex: newVocab(lex)} }
 // Parse reads a transcript into a Document in the format its name says
 // (plain text when it says none): metadata from front matter or the
 // header, the byline's people, and the turns with their parsed labels.
-// Speakers are left unresolved; the speakers stage resolves them.
+// Speakers are left unresolved; the speakers stage resolves them. The
+// document, and the error, keep nothing of src, in any format: once Parse
+// has returned, the caller may write over src, to read the next file into
+// it.
 func (r *Reader) Parse(source string, src []byte) (*transcript.Document, error) {
 	f, err := DetectFormat(source)
 	if err != nil {
