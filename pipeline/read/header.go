@@ -93,8 +93,16 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 // word. Tokens never cross an ASCII space, so t's tokens after a space are
 // those of the text that follows it; and EndsSentence looks no further
 // back than the last word token: the last token, past quotes and
-// brackets, and the one before it when that is a full stop.
+// brackets, and the one before it when that is a full stop. A text that
+// ends in an ASCII letter or digit, which ends a word token, ends no
+// sentence.
 func endsSentence(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[len(t)-1]; 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+		return false
+	}
 	const most = 64 // what Tokenize tokenizes on the stack
 	if len(t) <= most {
 		return lexicon.EndsSentence(t)
