@@ -293,7 +293,31 @@ func textOf(n *html.Node) string {
 // singleSpaced collapses every run of white space in s to one space and
 // trims it.
 func singleSpaced(s string) string {
+	if isSingleSpaced(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isSingleSpaced reports whether singleSpaced(s) is s: no white space but
+// single ASCII spaces between other characters.
+func isSingleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		if asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // --- What is not text ---
