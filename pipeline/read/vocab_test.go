@@ -138,7 +138,7 @@ func FuzzTrimQuotes(f *testing.F) {
 	f.Fuzz(checkTrimQuotes)
 }
 
-// checkFoldKey checks appendFoldKey against lexicon.FoldKey.
+// checkFoldKey checks appendFoldKey and foldKey against lexicon.FoldKey.
 func checkFoldKey(t *testing.T, s string) {
 	t.Helper()
 	var buf [64]byte
@@ -148,6 +148,9 @@ func checkFoldKey(t *testing.T, s string) {
 	}
 	if isASCIIText(s) && s != "" && 2*len(s) <= len(buf) && !ok {
 		t.Fatalf("appendFoldKey(%q) gave no key", s)
+	}
+	if got, want := foldKey(s), lexicon.FoldKey(s); got != want {
+		t.Fatalf("foldKey(%q) = %q, want %q", s, got, want)
 	}
 }
 
