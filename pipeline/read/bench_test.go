@@ -1,6 +1,7 @@
 package read
 
 import (
+	"os"
 	"path/filepath"
 	"testing"
 
@@ -15,9 +16,21 @@ func BenchmarkParseMarkdown(b *testing.B) { benchRead(b, "../../testdata/real/*/
 // testdata.
 func BenchmarkParseHTML(b *testing.B) { benchRead(b, "../../testdata/real/*/*.html") }
 
-// benchRead parses every file matching pattern in its format.
-func benchRead(b *testing.B, pattern string) {
-	paths, srcs, n := testdocs.Files(b, pattern)
+// BenchmarkParseCorpus reads the transcripts of the folder that
+// TURNTAG_CORPUS names, and of its subfolders, as the batch runner reads
+// a folder: each file in its format, the mix of formats and sizes being
+// the corpus's. It is skipped when TURNTAG_CORPUS is not set.
+func BenchmarkParseCorpus(b *testing.B) {
+	dir := os.Getenv("TURNTAG_CORPUS")
+	if dir == "" {
+		b.Skip("TURNTAG_CORPUS names no folder")
+	}
+	benchRead(b, filepath.Join(dir, "*", "*.*"), filepath.Join(dir, "*.*"))
+}
+
+// benchRead parses every file matching the patterns in its format.
+func benchRead(b *testing.B, patterns ...string) {
+	paths, srcs, n := testdocs.Files(b, patterns...)
 	r := testReader(b)
 	b.SetBytes(n)
 	b.ReportAllocs()

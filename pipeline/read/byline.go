@@ -175,9 +175,19 @@ func (v *vocab) placeKeys(text string) []string {
 	out := []string{}
 	var buf [48]lexicon.Token // a header line's tokens, most often, without a list on the heap
 	for _, m := range v.MatchPlaces(text, lexicon.AppendTokens(buf[:0], text), nil) {
-		out = append(out, lexicon.FoldKey(text[m.Start:m.End]))
+		out = append(out, foldKey(text[m.Start:m.End]))
 	}
 	return out
+}
+
+// foldKey is lexicon.FoldKey(s), written on the stack by appendFoldKey
+// when s is in ASCII and copied out once.
+func foldKey(s string) string {
+	var buf [128]byte
+	if key, ok := appendFoldKey(buf[:0], s); ok {
+		return string(key)
+	}
+	return lexicon.FoldKey(s)
 }
 
 // inPlace reports whether words, as a run of a line reads them, stand
@@ -187,7 +197,12 @@ func inPlace(words string, places []string) bool {
 	if len(places) == 0 {
 		return false
 	}
-	want := lexicon.FoldKey(words)
+	var buf [128]byte
+	key, ok := appendFoldKey(buf[:0], words)
+	want := bytesString(key) // read here alone
+	if !ok {
+		want = lexicon.FoldKey(words)
+	}
 	for _, p := range places {
 		if strings.Contains(p, want) {
 			return true

@@ -94,16 +94,31 @@ func (ms dates) iso(y, m, d string) string {
 	return fmt.Sprintf("%04d-%02d-%02d", year, month, day)
 }
 
-// normalizeDate turns a front-matter date value into ISO 8601, or "".
+// normalize turns a front-matter date value into ISO 8601, or "".
+//
+// Only a value that opens as "2006-01-02" does, with '-' after four bytes
+// and after seven, is tried with the layouts, and one of fewer than 18
+// bytes with the date's alone, since the others hold a time of day: a
+// layout that cannot fit is not tried, for each try that fails makes an
+// error.
 func (ms dates) normalize(v string) string {
 	v = strings.TrimSpace(v)
-	for _, layout := range []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"} {
-		if t, err := time.Parse(layout, v); err == nil {
-			return t.Format("2006-01-02")
+	if len(v) >= 10 && v[4] == '-' && v[7] == '-' {
+		layouts := isoLayouts
+		if len(v) < 18 {
+			layouts = layouts[len(layouts)-1:]
+		}
+		for _, layout := range layouts {
+			if t, err := time.Parse(layout, v); err == nil {
+				return t.Format("2006-01-02")
+			}
 		}
 	}
 	return ms.find(v)
 }
+
+// isoLayouts are the layouts normalize reads, the date's alone last.
+var isoLayouts = []string{time.RFC3339, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02"}
 
 // hasYear reports whether s holds four digits in a row, which every date
 // find reads does.

@@ -65,10 +65,12 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		}
 		return finish(doc, err, lex)
 	}
-	// Text and markdown are read from src itself: parseText keeps nothing
-	// of the text it is given. The other formats get a copy.
+	// Text, markdown and HTML are read from src itself: parseText keeps
+	// nothing of the text it is given, and of a page's, the document keeps
+	// its text, made anew, and its title and date, copied below.
+	// Subtitles get a copy.
 	plain := f != FormatHTML && f != FormatVTT && f != FormatSRT
-	text, warnings, err := decode(src, plain, plain)
+	text, warnings, err := decode(src, plain || f == FormatHTML, plain)
 	if err != nil {
 		return nil, &transcript.Error{File: source, Err: err}
 	}
@@ -85,10 +87,10 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		doc, err = parseText(source, h.text, lex, false)
 		if err == nil {
 			if h.title != "" {
-				doc.Title = h.title
+				doc.Title = strings.Clone(h.title)
 			}
 			if h.date != "" {
-				doc.Date = h.date
+				doc.Date = strings.Clone(h.date)
 			}
 		}
 	case FormatVTT, FormatSRT:

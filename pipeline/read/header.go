@@ -61,7 +61,7 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 	open := func() bool { // not a sentence that ends
 		if ends == 0 {
 			ends = 2
-			if lexicon.EndsSentence(t) {
+			if endsSentence(t) {
 				ends = 1
 			}
 		}
@@ -86,6 +86,39 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	}
 	return false
+}
+
+// endsSentence is lexicon.EndsSentence(t), which tokenizes all of t to
+// look at its last tokens, asked of t's last words alone when they hold a
+// word. Tokens never cross an ASCII space, so t's tokens after a space are
+// those of the text that follows it; and EndsSentence looks no further
+// back than the last word token: the last token, past quotes and
+// brackets, and the one before it when that is a full stop. A text that
+// ends in an ASCII letter or digit, which ends a word token, ends no
+// sentence.
+func endsSentence(t string) bool {
+	if t == "" {
+		return false
+	}
+	if c := t[len(t)-1]; 'a' <= c|0x20 && c|0x20 <= 'z' || '0' <= c && c <= '9' {
+		return false
+	}
+	const most = 64 // what Tokenize tokenizes on the stack
+	if len(t) <= most {
+		return lexicon.EndsSentence(t)
+	}
+	tail := t[len(t)-most:]
+	k := strings.IndexByte(tail, ' ')
+	if k < 0 {
+		return lexicon.EndsSentence(t)
+	}
+	tail = tail[k+1:]
+	for i := 0; i < len(tail); i++ {
+		if c := tail[i] | 0x20; 'a' <= c && c <= 'z' || '0' <= tail[i] && tail[i] <= '9' {
+			return lexicon.EndsSentence(tail) // an ASCII letter or digit is in a word token
+		}
+	}
+	return lexicon.EndsSentence(t)
 }
 
 func startsUpper(t string) bool {

@@ -35,8 +35,13 @@ type htmlDoc struct {
 //
 // The page's tree comes from parseSimple when it can vouch for the page's
 // markup (most pages), else from html.Parse.
+//
+// What it returns keeps no node of the tree: parseSimple builds it in a
+// pooled parser's memory, which the next page writes over.
 func (h *htmlWords) readHTML(src string) (htmlDoc, error) {
-	root, ok := parseSimple(src)
+	p := simpleParsers.Get().(*simpleParser)
+	defer p.release()
+	root, ok := p.parse(src)
 	if !ok {
 		var err error
 		if root, err = html.Parse(strings.NewReader(src)); err != nil {
@@ -59,8 +64,15 @@ func (h *htmlWords) readTree(root *html.Node, size int) htmlDoc {
 		lead:  m.leadText(r),
 		text:  r.renderText(from, size), // the text is shorter than its page
 	}
+	if r.skip != nil && len(r.skip) <= maxPooledNodes {
+		clear(r.skip)
+		skipSets.Put(r.skip)
+	}
 	return d
 }
+
+// skipSets keeps the sets of treeReader.skip, emptied, for the next page.
+var skipSets = sync.Pool{New: func() any { return make(map[*html.Node]bool, 64) }}
 
 // treeReader reads one page's tree. The walks over its content (counting
 // the text of the candidate regions, finding the article's body, rendering
@@ -82,7 +94,7 @@ func (r *treeReader) skipNode(n *html.Node) bool {
 		return s
 	}
 	if r.skip == nil {
-		r.skip = make(map[*html.Node]bool, 64)
+		r.skip = skipSets.Get().(map[*html.Node]bool)
 	}
 	s := r.h.skipHTMLNode(n)
 	r.skip[n] = s
@@ -281,7 +293,31 @@ func textOf(n *html.Node) string {
 // singleSpaced collapses every run of white space in s to one space and
 // trims it.
 func singleSpaced(s string) string {
+	if isSingleSpaced(s) {
+		return s
+	}
 	return strings.Join(strings.Fields(s), " ")
+}
+
+// isSingleSpaced reports whether singleSpaced(s) is s: no white space but
+// single ASCII spaces between other characters.
+func isSingleSpaced(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			if unicode.IsSpace(r) {
+				return false
+			}
+			i += size
+			continue
+		}
+		if asciiSpace(c) && (c != ' ' || i == 0 || i == len(s)-1 || s[i+1] == ' ') {
+			return false
+		}
+		i++
+	}
+	return true
 }
 
 // --- What is not text ---

@@ -190,7 +190,12 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 	p.pos = j
 	if n := len(p.scratch); n > 0 {
 		if cap(p.attrs)-len(p.attrs) < n {
-			p.attrs = make([]html.Attribute, 0, max(256, n))
+			// n is at most maxSimpleAttrs, less than a block
+			if p.attrUsed == len(p.attrBlocks) {
+				p.attrBlocks = append(p.attrBlocks, make([]html.Attribute, attrBlock))
+			}
+			p.attrs = p.attrBlocks[p.attrUsed][:0]
+			p.attrUsed++
 		}
 		first := len(p.attrs)
 		p.attrs = append(p.attrs, p.scratch...)

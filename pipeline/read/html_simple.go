@@ -2,6 +2,7 @@ package read
 
 import (
 	"strings"
+	"sync"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -25,6 +26,13 @@ import (
 // Its tree differs from html.Parse's in what no reader of the page looks
 // at: the doctype has no node, and a comment's node has no text.
 func parseSimple(src string) (*html.Node, bool) {
+	return new(simpleParser).parse(src)
+}
+
+// parse is parseSimple with p's memory: p is made ready for the page
+// first, and its nodes and attributes are those of its last page, written
+// over. The tree it returns is in p's memory until p.release.
+func (p *simpleParser) parse(src string) (*html.Node, bool) {
 	if strings.IndexByte(src, 0) >= 0 {
 		return nil, false
 	}
@@ -34,9 +42,11 @@ func parseSimple(src string) (*html.Node, bool) {
 		src = strings.ReplaceAll(src, "\r\n", "\n")
 		src = strings.ReplaceAll(src, "\r", "\n")
 	}
-	p := &simpleParser{src: src}
+	p.src = src
 	p.doc = p.node(html.DocumentNode)
-	p.stack = make([]*html.Node, 0, 32)
+	if p.stack == nil {
+		p.stack = make([]*html.Node, 0, 32)
+	}
 	for {
 		t, ok := p.next()
 		if !ok {
@@ -55,6 +65,35 @@ func parseSimple(src string) (*html.Node, bool) {
 	p.finish()
 	p.flushText()
 	return p.doc, true
+}
+
+// simpleParsers keeps parsers with the memory of their last page's tree,
+// for the next page to build its tree in without allocating it anew.
+var simpleParsers = sync.Pool{New: func() any { return new(simpleParser) }}
+
+// maxPooledNodes is the most nodes a parser in simpleParsers keeps room
+// for: the memory of a huge page's tree is left to the collector.
+const maxPooledNodes = 1 << 15
+
+// release forgets the page p read, whose tree must no longer be used,
+// and returns p to simpleParsers. The nodes and attributes it wrote are
+// cleared, ready for the next page and holding no pointer into this one.
+func (p *simpleParser) release() {
+	for _, b := range p.nodeBlocks[:p.nodeUsed] {
+		clear(b)
+	}
+	for _, b := range p.attrBlocks[:p.attrUsed] {
+		clear(b)
+	}
+	clear(p.stack)
+	clear(p.scratch)
+	*p = simpleParser{
+		nodeBlocks: p.nodeBlocks, attrBlocks: p.attrBlocks,
+		stack: p.stack[:0], scratch: p.scratch[:0], joined: p.joined[:0],
+	}
+	if len(p.nodeBlocks)*nodeBlock <= maxPooledNodes && len(p.attrBlocks)*attrBlock <= maxPooledNodes && cap(p.joined) <= maxPooledText {
+		simpleParsers.Put(p)
+	}
 }
 
 // maxSimpleDepth bounds the stack of open elements: html.Parse refuses a
@@ -104,15 +143,29 @@ type simpleParser struct {
 	stack            []*html.Node
 	nodes            []html.Node      // nodes are taken from here, a block at a time
 	attrs            []html.Attribute // and attributes
+	nodeBlocks       [][]html.Node    // the blocks of nodes, kept for the next page
+	attrBlocks       [][]html.Attribute
+	nodeUsed         int // how many of nodeBlocks this page has taken
+	attrUsed         int
 	scratch          []html.Attribute // the attributes of the tag being read
 	joining          *html.Node       // the text node whose pieces are in joined
 	joined           []byte
 }
 
+// Sizes of the blocks nodes and attributes are taken from.
+const (
+	nodeBlock = 256
+	attrBlock = 256
+)
+
 // node returns a new node of type typ.
 func (p *simpleParser) node(typ html.NodeType) *html.Node {
 	if len(p.nodes) == cap(p.nodes) {
-		p.nodes = make([]html.Node, 0, 256)
+		if p.nodeUsed == len(p.nodeBlocks) {
+			p.nodeBlocks = append(p.nodeBlocks, make([]html.Node, nodeBlock))
+		}
+		p.nodes = p.nodeBlocks[p.nodeUsed][:0]
+		p.nodeUsed++
 	}
 	p.nodes = p.nodes[:len(p.nodes)+1]
 	n := &p.nodes[len(p.nodes)-1]

@@ -181,3 +181,27 @@ func FuzzCollapseBlankLines(f *testing.F) {
 		}
 	})
 }
+
+// checkSingleSpaced checks singleSpaced against strings.Fields joined.
+func checkSingleSpaced(t *testing.T, s string) {
+	t.Helper()
+	if got, want := singleSpaced(s), strings.Join(strings.Fields(s), " "); got != want {
+		t.Fatalf("singleSpaced(%q) = %q, want %q", s, got, want)
+	}
+}
+
+var singleSpacedSeeds = []string{"", " ", "a", " a", "a ", "a b", "a  b", "a\tb", "a\u00a0b", "a\u0085b", "a\u2009b", "a\u200bb",
+	"President of Russia", "Vladimir Putin’s visit", "Press Briefing \n by", "\xffa b", "a \xff"}
+
+func TestSingleSpaced(t *testing.T) {
+	for _, s := range singleSpacedSeeds {
+		checkSingleSpaced(t, s)
+	}
+}
+
+func FuzzSingleSpaced(f *testing.F) {
+	for _, s := range singleSpacedSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkSingleSpaced)
+}

@@ -57,11 +57,8 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	}
 	rest := line[off:]
 	bold := ""
-	for _, m := range []string{"**", "__"} {
-		if strings.HasPrefix(rest, m) {
-			bold, rest, off = m, rest[len(m):], off+len(m)
-			break
-		}
+	if len(rest) >= 2 && rest[0] == rest[1] && (rest[0] == '*' || rest[0] == '_') { // "**" or "__"
+		bold, rest, off = rest[:2], rest[2:], off+2
 	}
 	if n := leadingTimestamp(rest); n > 0 { // "[00:01:23] Name: text"
 		rest, off = rest[n:], off+n

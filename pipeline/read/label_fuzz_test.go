@@ -117,6 +117,9 @@ func FuzzParseLabelCached(f *testing.F) {
 			f.Add(l)
 		}
 	}
+	for _, l := range []string{"**MS. PSAKI:** Hi.", "__MS. PSAKI__: Hi.", "*_MS. PSAKI:_* Hi.", "_*A: b", "** Q: x", "__", "*"} {
+		f.Add(l)
+	}
 	heads := headCache{}
 	f.Fuzz(func(t *testing.T, l string) {
 		checkParseLabelCached(t, l, testReader(t).lex, heads)

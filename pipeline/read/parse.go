@@ -38,7 +38,10 @@ func New(lex *lexicon.Lexicon) *Reader { return &Reader{lex: newVocab(lex)} }
 // Parse reads a transcript into a Document in the format its name says
 // (plain text when it says none): metadata from front matter or the
 // header, the byline's people, and the turns with their parsed labels.
-// Speakers are left unresolved; the speakers stage resolves them.
+// Speakers are left unresolved; the speakers stage resolves them. The
+// document, and the error, keep nothing of src, in any format: once Parse
+// has returned, the caller may write over src, to read the next file into
+// it.
 func (r *Reader) Parse(source string, src []byte) (*transcript.Document, error) {
 	f, err := DetectFormat(source)
 	if err != nil {
@@ -97,7 +100,7 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 			doc.Byline = append(doc.Byline, transcript.Speaker{Name: CleanText(s)})
 		}
 	}
-	heads := headCache{}
+	heads := sc.heads
 	hdrEnd := headerEnd(text, lines, markdown, lex, heads)
 	if bodyStart > 0 || hdrEnd > 0 {
 		end := bodyStart
@@ -107,7 +110,8 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 		doc.Header = transcript.Span{Start: 0, End: end}
 	}
 	readHeader(doc, lines[:hdrEnd], lex)
-	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, headerWords(text, lines[:hdrEnd], doc.Title), lex, heads, sc)
+	known := addHeaderWords(sc.known, text, lines[:hdrEnd], doc.Title)
+	doc.Turns, doc.Skipped = splitTurns(text, lines[hdrEnd:], markdown, known, lex, heads, sc)
 	if narrativeLead(text, doc.Turns, lex) {
 		doc.Skipped = append(doc.Skipped, doc.Turns[0].Text) // the page's lead, not speech
 		doc.Turns = doc.Turns[1:]
@@ -115,25 +119,59 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 	return doc, nil
 }
 
-// scratch holds the lists parseText needs only while it reads a document:
-// its lines and what each line is. The document keeps none of them, so
-// they are kept in scratchPool for the next document to write over.
+// scratch holds the lists and sets parseText needs only while it reads a
+// document: its lines and what each line is, the header's words, the
+// classes of its label heads, and splitTurns' labels. The document keeps
+// none of them (a label it keeps is copied out by value), so they are
+// kept in scratchPool for the next document to write over.
 type scratch struct {
-	lines []line
-	state []int32
+	lines   []line
+	state   []int32
+	known   map[string]bool // the header's words
+	heads   headCache
+	cands   []labelAt
+	labels  []labelID
+	ids     map[labelID]int32
+	repeats map[string]int
+	named   map[string]bool
 }
 
-// maxScratch is the most lines a scratch is kept for: a larger one, from
-// a rare long document, is left to the garbage collector.
+// maxScratch is the most lines, or labels, a scratch is kept for: a
+// larger one, from a rare long document, is left to the garbage
+// collector.
 const maxScratch = 1 << 16
 
-var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+var scratchPool = sync.Pool{New: func() any { return newScratch() }}
 
-// put returns sc to scratchPool, unless it grew past maxScratch.
-func (sc *scratch) put() {
-	if cap(sc.lines) <= maxScratch && cap(sc.state) <= maxScratch {
-		scratchPool.Put(sc)
+// newScratch returns a scratch with its sets made.
+func newScratch() *scratch {
+	return &scratch{
+		known: make(map[string]bool, 64), heads: headCache{}, ids: map[labelID]int32{},
+		repeats: map[string]int{}, named: map[string]bool{},
 	}
+}
+
+// put empties sc and returns it to scratchPool, unless it grew past
+// maxScratch.
+func (sc *scratch) put() {
+	if cap(sc.lines) > maxScratch || cap(sc.state) > maxScratch || len(sc.heads) > maxScratch ||
+		len(sc.known) > maxScratch || cap(sc.labels) > maxScratch || cap(sc.cands) > maxScratch {
+		return
+	}
+	sc.reset()
+	scratchPool.Put(sc)
+}
+
+// reset empties sc's sets and lists of labels, so that they hold no
+// string of the document read, ready for the next.
+func (sc *scratch) reset() {
+	clear(sc.known)
+	clear(sc.heads)
+	clear(sc.ids)
+	clear(sc.repeats)
+	clear(sc.named)
+	clear(sc.labels)
+	sc.labels, sc.cands = sc.labels[:0], sc.cands[:0]
 }
 
 // errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
@@ -160,7 +198,12 @@ func isMarkdown(source string) bool {
 // support one-word labels ("PSAKI:" under "... by Jen Psaki"): the words
 // of letters, apostrophes and hyphens, lower-cased.
 func headerWords(text string, lines []line, title string) map[string]bool {
-	out := make(map[string]bool, 64)
+	return addHeaderWords(make(map[string]bool, 64), text, lines, title)
+}
+
+// addHeaderWords is headerWords, adding the words to out, which it
+// returns.
+func addHeaderWords(out map[string]bool, text string, lines []line, title string) map[string]bool {
 	for _, l := range lines {
 		addWords(out, l.of(text))
 	}
@@ -203,31 +246,27 @@ func isHeaderWordRune(r rune) bool {
 
 // splitTurns finds the labels among lines and cuts the text into turns.
 // Text before the first label is one turn of its own; sc, when not nil,
-// lends the list of what each line is. A document repeats
-// its labels, so each different label is kept once, in labels, and each
-// line that holds a label points to it.
+// lends its lists and sets, which must be empty but for the list of what
+// each line is. A document repeats its labels, so each different label is
+// kept once, in labels, and each line that holds a label points to it.
 func splitTurns(text string, lines []line, markdown bool, known map[string]bool, lex *vocab, heads headCache, sc *scratch) ([]transcript.Turn, []transcript.Span) {
-	type found struct {
-		i, n, end int32 // the line's index, and the label's n and end
-		label     int32 // its index in labels
+	if sc == nil {
+		sc = newScratch()
 	}
-	var cands []found
-	var labels []labelID
-	ids := map[labelID]int32{}
+	cands, labels, ids := sc.cands[:0], sc.labels[:0], sc.ids
+	defer func() { sc.cands, sc.labels = cands, labels }()
 	var skipped []transcript.Span
 	// what each line is: 0 for speech, aHeading or aFooter (a footer line
 	// at the end), neither of which is speech, or one more than the index
 	// in cands of a label that counts
 	const aHeading, aFooter = -1, -2
 	var state []int32
-	if sc != nil && cap(sc.state) >= len(lines) {
+	if cap(sc.state) >= len(lines) {
 		state = sc.state[:len(lines)]
 		clear(state)
 	} else {
 		state = make([]int32, len(lines))
-		if sc != nil {
-			sc.state = state
-		}
+		sc.state = state
 	}
 	// footer lines close the transcript: "END 1:45 P.M. EST", "(The
 	// briefing was concluded at 3:04 p.m.)", "###"
@@ -259,16 +298,16 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 				ids[id] = k
 				labels = append(labels, id)
 			}
-			cands = append(cands, found{int32(i), int32(c.n), int32(c.end), k})
+			cands = append(cands, labelAt{int32(i), int32(c.n), int32(c.end), k})
 		}
 	}
 	// support: names of strong labels and repeated labels
-	repeats := map[string]int{}
+	repeats := sc.repeats
 	strong := 0
-	var styles [2]int          // strong role and name labels in mixed case and in capitals
-	clocks, periods := 0, 0    // lines of a speaker and a time; labels ending in a full stop
-	questions := 0             // Q labels in the form "Q." that "A." answers
-	named := map[string]bool{} // label words whose words are known already
+	var styles [2]int       // strong role and name labels in mixed case and in capitals
+	clocks, periods := 0, 0 // lines of a speaker and a time; labels ending in a full stop
+	questions := 0          // Q labels in the form "Q." that "A." answers
+	named := sc.named       // label words whose words are known already
 	for _, f := range cands {
 		c := &labels[f.label]
 		repeats[c.key]++
@@ -381,6 +420,12 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 		turns = nil
 	}
 	return turns, skipped
+}
+
+// labelAt is a line that holds a label, as splitTurns lists it.
+type labelAt struct {
+	i, n, end int32 // the line's index, and the label's n and end
+	label     int32 // its index in splitTurns' labels
 }
 
 // labelID is a label as splitTurns keeps it, once for all the lines that

@@ -3,6 +3,7 @@ package read
 import (
 	"maps"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"unicode"
@@ -162,8 +163,11 @@ func checkSplitTurns(t *testing.T, text string) {
 	lex := testReader(t).lex
 	lines := splitLines(text, 0)
 	known := headerWords(text, lines[:min(3, len(lines))], "")
-	for _, markdown := range []bool{false, true} {
-		sc := &scratch{state: make([]int32, len(lines), len(lines)+8)}
+	sc := newScratch()
+	for _, markdown := range []bool{false, true, false, true} {
+		// sc is lent again, as the next document finds it
+		sc.reset()
+		sc.state = slices.Grow(sc.state[:0], len(lines)+8)[:len(lines)]
 		for i := range sc.state {
 			sc.state[i] = int32(i%5) - 2 // what another document's lines were
 		}
@@ -302,4 +306,55 @@ func FuzzHeaderLine(f *testing.F) {
 		}
 	}
 	f.Fuzz(checkHeaderLine)
+}
+
+// checkEndsSentence checks endsSentence against lexicon.EndsSentence on s
+// and on each of its suffixes that start after a space.
+func checkEndsSentence(t *testing.T, s string) {
+	t.Helper()
+	for i := 0; i <= len(s); i++ {
+		if i > 0 && s[i-1] != ' ' {
+			continue
+		}
+		if got, want := endsSentence(s[i:]), lexicon.EndsSentence(s[i:]); got != want {
+			t.Fatalf("endsSentence(%q) = %v, want %v", s[i:], got, want)
+		}
+	}
+}
+
+// endsSentenceSeeds are lines whose end the tail alone could misread.
+var endsSentenceSeeds = []string{
+	"Remarks by the President and the Vice President at the White House, Washington, D.C.",
+	"Remarks by the President and the Vice President at the White House in Washington J.",
+	"Remarks by the President and the Vice President at the White House in Washington J. ( \" ' ) ] ».",
+	"Remarks by the President and the Vice President at the White House in Washington ” ’ ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) .",
+	"Remarks by the President and the Vice President at the White House in Washington:   ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) ) )",
+	"Remarks by the President and the Vice President at the White House in Washington é. . . . . . . . . . . . . . . . . . . . . . .",
+	"Remarks by the President and the Vice President at the White House in Washington. \u00a0 ` . ? ! : ¿ — – -- ... … » « “ ” a.",
+	"Remarks by the President and the Vice President at the White House in Washington on the nation’s economy, p.m.",
+}
+
+func TestEndsSentenceSameAsLexicon(t *testing.T) {
+	for _, s := range endsSentenceSeeds {
+		checkEndsSentence(t, s)
+	}
+	for _, s := range testdataTexts(t) {
+		for _, l := range strings.Split(s, "\n") {
+			checkEndsSentence(t, strings.TrimSpace(l))
+		}
+	}
+}
+
+func FuzzEndsSentence(f *testing.F) {
+	for _, s := range endsSentenceSeeds {
+		f.Add(s)
+	}
+	for _, s := range testdataTexts(f) {
+		for _, l := range strings.Split(s, "\n") {
+			if len(l) > 64 {
+				f.Add(l)
+			}
+		}
+	}
+	f.Fuzz(checkEndsSentence)
 }

@@ -1,6 +1,7 @@
 package read
 
 import (
+	"math/bits"
 	"regexp"
 	"strings"
 	"unicode"
@@ -129,12 +130,18 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 	kept := off  // text[kept:i] is yet to be copied, as it is
 	i := off
 	for {
+		// eight bytes at a time up to the first byte to look at, which
+		// alone is looked at before going on eight at a time (the last
+		// seven bytes of the text are looked at one by one)
+		stop := len(text)
 		for ; i+8 <= len(text); i += 8 {
-			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
+			if m := unusual8(load8(text, i), markdown); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				stop = i + 1
 				break
 			}
 		}
-		for stop := min(i+8, len(text)); i < stop; {
+		for i < stop {
 			c := text[i]
 			switch {
 			case c == '\n':
@@ -236,12 +243,15 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
 	i := off
 	for {
+		stop := len(text) // as in appendLine
 		for ; i+8 <= len(text); i += 8 {
-			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
+			if m := unusual8(load8(text, i), markdown); m != 0 {
+				i += bits.TrailingZeros64(m) / 8
+				stop = i + 1
 				break
 			}
 		}
-		for stop := min(i+8, len(text)); i < stop; i++ {
+		for ; i < stop; i++ {
 			c := text[i]
 			switch {
 			case c == '\n':
@@ -416,6 +426,23 @@ func load8(s string, i int) uint64 {
 	s = s[i : i+8]
 	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
 		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+// unusual8 returns the high bit of each byte of x that appendLine and
+// scanLine look at one by one: a byte that is not printable ASCII (a
+// newline, a tab or another control character, DEL, a byte outside ASCII)
+// and, in markdown, one that mayBeMark tells. The lowest bit set is
+// exact; above it, a byte that needs no look may be marked too, as a
+// borrow moves up from the byte below.
+func unusual8(x uint64, markdown bool) uint64 {
+	del := x ^ 0x7f*loBits // DEL becomes zero
+	m := x&hiBits | (x-0x20*loBits)&^x&hiBits | (del-loBits)&^del&hiBits
+	if markdown {
+		h := x | hiBits // a byte outside ASCII, marked above, may be marked again
+		m |= ^(h^'*'*loBits-loBits)&hiBits | ^(h^'<'*loBits-loBits)&hiBits |
+			(h-'['*loBits)&^(h-('_'+1)*loBits)&hiBits
+	}
+	return m
 }
 
 // printable8 reports whether the eight bytes of x are all printable ASCII,

@@ -198,23 +198,75 @@ func (v *vocab) isOutlet(text string) bool {
 	return isAcronym(text) && v.outletAcronyms[text]
 }
 
-// IsTitle is lexicon.Lexicon.IsTitle. A word of ASCII letters and digits,
-// whose folded key is its lower case, is looked up without allocating.
+// IsTitle is lexicon.Lexicon.IsTitle. A word in ASCII is looked up
+// without allocating: a word of letters and digits by its lower case, any
+// other by the key appendFoldKey writes on the stack.
 func (v *vocab) IsTitle(word string) bool {
 	if in, ok := lowerGet(v.Titles, word); ok {
 		return in
 	}
+	var buf [64]byte
+	if key, ok := appendFoldKey(buf[:0], word); ok {
+		return v.Titles[string(key)]
+	}
 	return v.Lexicon.IsTitle(word)
 }
 
-// IsCommon is lexicon.Lexicon.IsCommon. A word of ASCII letters and
-// digits, whose folded key is its lower case, is looked up without
-// allocating.
+// IsCommon is lexicon.Lexicon.IsCommon, looked up as IsTitle looks a
+// word up.
 func (v *vocab) IsCommon(word string) bool {
 	if in, ok := lowerGet(v.CommonWords, word); ok {
 		return in
 	}
+	var buf [64]byte
+	if key, ok := appendFoldKey(buf[:0], word); ok {
+		return v.CommonWords[string(key)]
+	}
 	return v.Lexicon.IsCommon(word)
+}
+
+// appendFoldKey appends lexicon.FoldKey(s) to dst for s in ASCII, as the
+// lexicon's tokenizer reads it: runs of letters and digits in lower case,
+// every other character but white space and '-' a token of its own (a
+// backquote read as an apostrophe), the tokens joined by single spaces.
+// It reports false, appending nothing, for s outside ASCII or empty, which
+// FoldKey reads otherwise, and for s whose key might not fit in dst's
+// room, so that a caller with a buffer on the stack looks the key up
+// without allocating.
+func appendFoldKey(dst []byte, s string) ([]byte, bool) {
+	start := len(dst)
+	if s == "" || 2*len(s) > cap(dst)-start {
+		return dst, false
+	}
+	word := false // the last byte written ends a run of letters and digits
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c >= utf8.RuneSelf:
+			return dst[:start], false
+		case 'a' <= c && c <= 'z' || '0' <= c && c <= '9' || 'A' <= c && c <= 'Z':
+			if !word && len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			if c <= 'Z' && c >= 'A' {
+				c += 'a' - 'A'
+			}
+			dst = append(dst, c)
+			word = true
+			continue
+		case c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v' || c == '-':
+		default:
+			if len(dst) > start {
+				dst = append(dst, ' ')
+			}
+			if c == '`' {
+				c = '\''
+			}
+			dst = append(dst, c)
+		}
+		word = false
+	}
+	return dst, true
 }
 
 // isMonth reports whether word, in lower case, names a month

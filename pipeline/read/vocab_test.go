@@ -137,3 +137,45 @@ func FuzzTrimQuotes(f *testing.F) {
 	}
 	f.Fuzz(checkTrimQuotes)
 }
+
+// checkFoldKey checks appendFoldKey and foldKey against lexicon.FoldKey.
+func checkFoldKey(t *testing.T, s string) {
+	t.Helper()
+	var buf [64]byte
+	got, ok := appendFoldKey(buf[:0], s)
+	if want := lexicon.FoldKey(s); ok && string(got) != want {
+		t.Fatalf("appendFoldKey(%q) = %q, want %q", s, got, want)
+	}
+	if isASCIIText(s) && s != "" && 2*len(s) <= len(buf) && !ok {
+		t.Fatalf("appendFoldKey(%q) gave no key", s)
+	}
+	if got, want := foldKey(s), lexicon.FoldKey(s); got != want {
+		t.Fatalf("foldKey(%q) = %q, want %q", s, got, want)
+	}
+}
+
+// isASCIIText reports whether s is all ASCII.
+func isASCIIText(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+var foldKeySeeds = []string{"", "a", "Secretary", "Jean-Pierre", "Biden's", "U.S.", "(D-NY)", "`x`", "a  b", "-", "--a--", "\x01A\x7fb",
+	"Biden’s", "Erdoğan", "A.B.C.D.E.F.G.H.I.J.K.L.M.N.O.P.Q", "Mr. SULLIVAN:", "a\tb\nc\rd\fe\vf", "x'y\"z", "@#$%^&*"}
+
+func TestAppendFoldKey(t *testing.T) {
+	for _, s := range foldKeySeeds {
+		checkFoldKey(t, s)
+	}
+}
+
+func FuzzAppendFoldKey(f *testing.F) {
+	for _, s := range foldKeySeeds {
+		f.Add(s)
+	}
+	f.Fuzz(checkFoldKey)
+}

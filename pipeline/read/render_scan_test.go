@@ -1,0 +1,188 @@
+package read
+
+import (
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+)
+
+// appendLineAsWas is appendLine as it was, looking at each byte of an
+// eight that is not all printable ASCII (or, in markdown, that may hold a
+// mark) one by one: the reference for the one that goes to the first such
+// byte at once and back to eight at a time after it.
+func appendLineAsWas(out []byte, text string, off int, markdown bool) (_ []byte, end int, marked, valid bool) {
+	start := len(out)
+	valid = true
+	pure := true // no byte outside ASCII and no control character so far
+	del := false // a DEL seen while pure
+	kept := off  // text[kept:i] is yet to be copied, as it is
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return trimBlanks(append(out, text[kept:i]...), start), i, marked, valid
+			case c >= ' ' && c < 0x7f:
+				if isMarkdownMark[c] {
+					marked = true
+				}
+				i++
+				continue
+			case c == '\t':
+				i++
+				continue
+			}
+			if c == 0x7f && pure {
+				del = true
+				i++
+				continue
+			}
+			if del {
+				// the DEL goes after all: render the line again
+				end := lineEnd(text, i)
+				out = appendRendered(out[:start], text[off:end])
+				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
+			}
+			pure = false
+			if n := keptAt(text, i); n > 0 {
+				i += n // an accented letter, a dash or a curly quote
+				continue
+			}
+			if c == 0xC2 && i+1 < len(text) && text[i+1] == 0xA0 {
+				out = append(out, text[kept:i]...)
+				out = append(out, ' ') // a no-break space
+				i += 2
+				kept = i
+				continue
+			}
+			r, size := rune(c), 1
+			if c >= utf8.RuneSelf {
+				r, size = utf8.DecodeRuneInString(text[i:])
+				if keptRune(r) || !changes(r, size) {
+					i += size
+					continue
+				}
+			}
+			out = append(out, text[kept:i]...)
+			switch {
+			case unicode.IsSpace(r) || unicode.Is(unicode.Zs, r):
+				out = append(out, ' ')
+			case isInvisible(r):
+			default:
+				out = append(out, "\uFFFD"...) // a byte that is not UTF-8
+				valid = false
+			}
+			i += size
+			kept = i
+		}
+		if i >= len(text) {
+			return trimBlanks(append(out, text[kept:]...), start), len(text), marked, valid
+		}
+	}
+}
+
+// scanLineAsWas is scanLine as it was, as appendLineAsWas is appendLine.
+func scanLineAsWas(text string, off int, markdown bool) (end int, kept, marked bool) {
+	plain, keeps := true, true // isPlainASCII of the line so far, and no character that changes
+	i := off
+	for {
+		for ; i+8 <= len(text); i += 8 {
+			if x := load8(text, i); !printable8(x) || markdown && mayBeMark(x) {
+				break
+			}
+		}
+		for stop := min(i+8, len(text)); i < stop; i++ {
+			c := text[i]
+			switch {
+			case c == '\n':
+				return i, plain || keeps, marked
+			case c >= utf8.RuneSelf:
+				plain = false
+				if keeps {
+					r, size := utf8.DecodeRuneInString(text[i:])
+					if !keptRune(r) && changes(r, size) {
+						return lineEnd(text, i), false, false
+					}
+					i += size - 1
+				} else {
+					return lineEnd(text, i), false, false
+				}
+			case c < ' ' && c != '\t':
+				return lineEnd(text, i), false, false
+			case c == 0x7f:
+				keeps = false // DEL: plain ASCII, yet not kept
+			case isMarkdownMark[c]:
+				marked = true
+			}
+		}
+		if i >= len(text) {
+			return len(text), plain || keeps, marked
+		}
+	}
+}
+
+// checkLineScans checks appendLine and scanLine against appendLineAsWas
+// and scanLineAsWas at every line start of text, in markdown and outside
+// (where what they say of marks is not asked).
+func checkLineScans(t *testing.T, text string) {
+	t.Helper()
+	for off := 0; off <= len(text); off++ {
+		if off > 0 && text[off-1] != '\n' {
+			continue
+		}
+		for _, md := range []bool{false, true} {
+			out, end, marked, valid := appendLine([]byte("x"), text, off, md)
+			wout, wend, wmarked, wvalid := appendLineAsWas([]byte("x"), text, off, md)
+			// outside markdown, marked may miss marks, and tells nothing
+			if string(out) != string(wout) || end != wend || md && marked != wmarked || valid != wvalid {
+				t.Fatalf("appendLine(%q, %d, %v) = %q, %d, %v, %v; want %q, %d, %v, %v", text, off, md, out, end, marked, valid, wout, wend, wmarked, wvalid)
+			}
+			if off == len(text) {
+				continue
+			}
+			end, kept, marked := scanLine(text, off, md)
+			wend, wkept, wmarked := scanLineAsWas(text, off, md)
+			if end != wend || kept != wkept || md && marked != wmarked {
+				t.Fatalf("scanLine(%q, %d, %v) = %d, %v, %v; want %d, %v, %v", text, off, md, end, kept, marked, wend, wkept, wmarked)
+			}
+		}
+	}
+}
+
+func TestLineScansSameAsWas(t *testing.T) {
+	for _, s := range renderLineSeeds {
+		checkLineScans(t, s)
+		checkLineScans(t, s+"\n"+s+"\n")
+	}
+	// every byte value at every place of a word of sixteen, among others
+	for c := 0; c < 256; c++ {
+		for at := 0; at < 16; at++ {
+			for _, fill := range []byte{' ', 'a', '\t', 0x1f, 0x7f, 0x80, 0xC3, 0xE2, '[', '\\', ']', '^', '`', '*', '<', '_'} {
+				w := []byte(strings.Repeat(string(rune(fill)), 16))
+				w[at] = byte(c)
+				checkLineScans(t, "abcdefghij"+string(w)+"plain text\n**MS. X:** y  \nz")
+				checkLineScans(t, "0123456"+string(w[:at+1]))
+			}
+		}
+	}
+	for _, s := range testdataTexts(t) {
+		checkLineScans(t, s)
+	}
+}
+
+func FuzzLineScans(f *testing.F) {
+	for _, s := range renderLineSeeds {
+		f.Add(s)
+	}
+	for _, s := range testdataTexts(f) {
+		f.Add(s)
+	}
+	f.Fuzz(checkLineScans)
+}

@@ -1,0 +1,136 @@
+package read
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"reflect"
+	"slices"
+	"sync"
+	"testing"
+
+	"github.com/turntag/turntag/pipeline/transcript"
+)
+
+// reuseFiles are the files of testdata in every format, with their
+// bytes.
+func reuseFiles(t *testing.T) (names []string, srcs [][]byte) {
+	t.Helper()
+	for _, pattern := range []string{"../../testdata/transcripts/*", "../../testdata/real/*/*"} {
+		paths, _ := filepath.Glob(pattern)
+		for _, p := range paths {
+			src, err := os.ReadFile(p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			names = append(names, filepath.Base(p))
+			srcs = append(srcs, src)
+		}
+	}
+	if len(names) < 10 {
+		t.Fatal("too few files in testdata")
+	}
+	return names, srcs
+}
+
+// parseResult is what Parse returns for a file.
+type parseResult struct {
+	doc *transcript.Document
+	err string
+}
+
+// parseAll parses the files in the order given, each from its own copy
+// of its bytes, which it overwrites afterwards as a caller reusing its
+// buffer would.
+func parseAll(t *testing.T, r *Reader, names []string, srcs [][]byte, order []int) []parseResult {
+	out := make([]parseResult, len(names))
+	for _, i := range order {
+		src := slices.Clone(srcs[i])
+		doc, err := r.Parse(names[i], src)
+		for k := range src {
+			src[k] = 'x'
+		}
+		out[i] = parseResult{doc, fmt.Sprint(err)}
+	}
+	return out
+}
+
+// TestParseReusesNothingKept parses every file of testdata one after the
+// other, in one order and in the other, and checks that each document is
+// the same either way: the memory a document's reading lends to the next
+// (the page's tree, the lists of lines and labels) holds nothing that a
+// document keeps.
+func TestParseReusesNothingKept(t *testing.T) {
+	r := testReader(t)
+	names, srcs := reuseFiles(t)
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	first := parseAll(t, r, names, srcs, order)
+	slices.Reverse(order)
+	again := parseAll(t, r, names, srcs, order)
+	for i := range names {
+		if !reflect.DeepEqual(first[i], again[i]) {
+			t.Errorf("%s reads differently after other files:\n%+v\nwant\n%+v", names[i], again[i].doc, first[i].doc)
+		}
+	}
+}
+
+// TestParseReusesNothingKeptInParallel is TestParseReusesNothingKept with
+// several goroutines sharing the pools; run it with -race.
+func TestParseReusesNothingKeptInParallel(t *testing.T) {
+	r := testReader(t)
+	names, srcs := reuseFiles(t)
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	want := parseAll(t, r, names, srcs, order)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			// each goroutine starts at a different file
+			mine := append(slices.Clone(order[g*len(order)/4:]), order[:g*len(order)/4]...)
+			got := parseAll(t, r, names, srcs, mine)
+			for i := range names {
+				if !reflect.DeepEqual(got[i], want[i]) {
+					t.Errorf("%s reads differently in parallel:\n%+v\nwant\n%+v", names[i], got[i].doc, want[i].doc)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
+
+// TestReadHTMLReusedSameAsFresh checks readHTML, whose tree is built in a
+// pooled parser, against a tree built by a parser of its own, page after
+// page.
+func TestReadHTMLReusedSameAsFresh(t *testing.T) {
+	h := &testReader(t).lex.html
+	pages := append([]string(nil), simpleSeeds...)
+	for _, p := range realPages(t) {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pages = append(pages, string(src))
+	}
+	for pass := range 2 {
+		for _, page := range pages {
+			got, err := h.readHTML(page)
+			if err != nil {
+				t.Fatal(err)
+			}
+			want := h.readHTMLByTree(page)
+			if root, ok := parseSimple(page); ok {
+				want = h.readTree(root, len(page))
+			}
+			if got != want {
+				t.Fatalf("pass %d: readHTML(%.200q) = %+v\nwant %+v", pass, page, got, want)
+			}
+		}
+	}
+}
