@@ -217,9 +217,7 @@ func (r *Runner) file(ctx context.Context, in Input) Result {
 // cache.
 func (r *Runner) process(ctx context.Context, in Input) Result {
 	limit := r.maxFileSize()
-	buf := readBuffers.get()
-	src, format, err := r.read(in, limit, buf)
-	defer readBuffers.put(buf, src) // the Document and the Result keep nothing of src
+	src, format, err := r.read(in, limit)
 	if err != nil {
 		skipped := errors.Is(err, transcript.ErrUnsupported) || errors.Is(err, limited.ErrNotRegular)
 		return Result{Input: in, Err: err, Skipped: skipped}
@@ -239,10 +237,9 @@ func (r *Runner) process(ctx context.Context, in Input) Result {
 	return res
 }
 
-// read returns an input's bytes and format, read into buf's memory when
-// they fit (limited.ReadFileInto). Only a regular file is opened, and
-// never more than limit bytes are read.
-func (r *Runner) read(in Input, limit int64, buf []byte) ([]byte, read.Format, error) {
+// read returns an input's bytes and format. Only a regular file is opened,
+// and never more than limit bytes are read.
+func (r *Runner) read(in Input, limit int64) ([]byte, read.Format, error) {
 	if in.Stdin {
 		if r.Stdin == nil {
 			return nil, "", &transcript.Error{File: in.Source, Err: errors.New("no standard input to read")}
@@ -257,7 +254,7 @@ func (r *Runner) read(in Input, limit int64, buf []byte) ([]byte, read.Format, e
 	if err != nil {
 		return nil, "", &transcript.Error{File: in.Source, Err: err}
 	}
-	src, err := limited.ReadFileInto(in.Path, limit, buf)
+	src, err := limited.ReadFile(in.Path, limit)
 	if err != nil {
 		return nil, "", transcript.FileError(in.Source, tooLargeHint(err))
 	}

@@ -24,22 +24,6 @@ var ErrNotRegular = errors.New("not a regular file")
 // Errors from the system are *fs.PathError; the others do not name the
 // file, which the caller adds (transcript.FileError does both).
 func ReadFile(name string, max int64) ([]byte, error) {
-	return ReadFileInto(name, max, nil)
-}
-
-// ReadFileInto is ReadFile reading into buf's memory, from its start, when
-// the file fits in cap(buf), so that a caller that reads file after file
-// reuses one buffer instead of allocating and clearing a new one for each;
-// a file that does not fit is read into a new buffer, which the caller
-// may keep as its buffer for the next file.
-//
-// The bytes returned share memory with buf. Before the caller passes buf,
-// or the bytes returned, to ReadFileInto again, it must be done with the
-// bytes of this file: no goroutine still reads them, and nothing it keeps
-// points into them. (read.Reader.Parse keeps nothing of the bytes it is
-// given, in any format: once it has returned, they may be written over.)
-// One buffer serves one goroutine at a time.
-func ReadFileInto(name string, max int64, buf []byte) ([]byte, error) {
 	f, info, err := open(name, max)
 	if err != nil {
 		return nil, err
@@ -47,11 +31,7 @@ func ReadFileInto(name string, max int64, buf []byte) ([]byte, error) {
 	defer f.Close()
 	// read the size the open file has, and no more: a file of the kernel's
 	// (in /proc) says 0 and may never end, or block
-	if size := info.Size(); int64(cap(buf)) >= size {
-		buf = buf[:size]
-	} else {
-		buf = make([]byte, size)
-	}
+	buf := make([]byte, info.Size())
 	n, err := io.ReadFull(f, buf)
 	if err != nil && err != io.ErrUnexpectedEOF {
 		return nil, err

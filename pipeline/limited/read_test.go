@@ -94,29 +94,3 @@ func TestOpen(t *testing.T) {
 		}
 	}
 }
-
-// TestReadFileInto reads files of several sizes one after the other into
-// one buffer, and checks that each reads as ReadFile reads it, in the
-// buffer's memory when it fits and in a new buffer when it does not.
-func TestReadFileInto(t *testing.T) {
-	dir := t.TempDir()
-	contents := []string{"hello, world", "hi", "", strings.Repeat("long ", 100), "again"}
-	buf := make([]byte, 0, 16)
-	for i, c := range contents {
-		name := filepath.Join(dir, "f"+string(rune('a'+i)))
-		if err := os.WriteFile(name, []byte(c), 0o644); err != nil {
-			t.Fatal(err)
-		}
-		got, err := ReadFileInto(name, 1000, buf)
-		if err != nil || string(got) != c {
-			t.Fatalf("ReadFileInto(%q) = %q, %v; want %q", c, got, err, c)
-		}
-		if shared := cap(got) > 0 && cap(buf) > 0 && &got[:1][0] == &buf[:1][0]; shared != (len(c) <= cap(buf)) {
-			t.Errorf("ReadFileInto(%q) into a buffer of %d bytes: in its memory %v", c, cap(buf), shared)
-		}
-		buf = got[:0]
-	}
-	if _, err := ReadFileInto(filepath.Join(dir, "fa"), 3, buf); !errors.Is(err, transcript.ErrTooLarge) {
-		t.Errorf("error %v, want one wrapping %v", err, transcript.ErrTooLarge)
-	}
-}
