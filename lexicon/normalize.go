@@ -42,8 +42,21 @@ func Tokenize(text string) []Token {
 		toks := AppendTokens(buf[:0], text)
 		return append([]Token{}, toks...)
 	}
-	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
+	// tokenised into a buffer kept from one call to the next, then copied
+	// out at its size: AppendTokens reserves a token per three bytes, and
+	// real text has one per four or five
+	b := tokenBuffers.Get().(*[]Token)
+	toks := AppendTokens((*b)[:0], text)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	clear(toks) // no hold on text
+	*b = toks[:0]
+	tokenBuffers.Put(b)
+	return out
 }
+
+// tokenBuffers holds Tokenize's buffers.
+var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 
 // AppendTokens is Tokenize appending to toks, so that a caller can reuse a
 // buffer from one text to the next.

@@ -151,3 +151,35 @@ func FuzzTextTokenize(f *testing.F) {
 		checkTextTokenize(t, lexs, nil, text)
 	})
 }
+
+// TestTokenizeParallel tokenises texts of every size from several
+// goroutines at once, which share Tokenize's buffers (run with -race):
+// each result is the reference's, and stays so after later calls.
+func TestTokenizeParallel(t *testing.T) {
+	var texts []string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		texts = append(texts, text)
+		texts = append(texts, strings.Split(text, "\n")...)
+	}
+	done := make(chan []string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var errs []string
+			var kept [][]Token
+			for n := g; n < len(texts); n += 4 {
+				kept = append(kept, Tokenize(texts[n]))
+			}
+			for k, n := 0, g; n < len(texts); k, n = k+1, n+4 {
+				if want := refAppendTokens(nil, texts[n]); !slices.Equal(kept[k], want) {
+					errs = append(errs, texts[n])
+				}
+			}
+			done <- errs
+		}()
+	}
+	for range 4 {
+		for _, text := range <-done {
+			t.Errorf("Tokenize(%.80q) in parallel differs from the reference", text)
+		}
+	}
+}
