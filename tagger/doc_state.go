@@ -50,12 +50,12 @@ type docPerson struct {
 // NewDoc starts a document. Its buffers come from a released Doc when
 // there is one: call Release when the document is done.
 func (t *Tagger) NewDoc() *Doc {
-	names := t.names // copied: the document's people add theirs
 	b, _ := t.buffers.Get().(*buffers)
 	if b == nil {
 		b = &buffers{}
 	}
-	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &names}
+	b.names = t.names // copied: the document's people add theirs
+	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &b.names}
 }
 
 // buffers are a Doc's buffers that the next Doc may reuse.
@@ -63,11 +63,12 @@ type buffers struct {
 	toks      []lexicon.Token // the turn's tokens
 	text      lexicon.Text    // the turn's tokens made ready for matching
 	covered   []bool
-	nerPeople []bool    // tokens of the NER's people in the turn being vetted (personCores)
-	mentions  []Mention // the turn's mentions as they are found
-	taken     []bool    // places: the tokens of lexicon matches and places
-	spans     [][2]int  // places: the token span of each place
-	key       []byte    // two folded words and a space between, to look up a cue
+	nerPeople []bool     // tokens of the NER's people in the turn being vetted (personCores)
+	mentions  []Mention  // the turn's mentions as they are found
+	taken     []bool     // places: the tokens of lexicon matches and places
+	spans     [][2]int   // places: the token span of each place
+	key       []byte     // two folded words and a space between, to look up a cue
+	names     nameFilter // Doc.names: the Tagger's, copied in by NewDoc
 }
 
 // Release hands the Doc's buffers to the next Doc the Tagger makes; the
