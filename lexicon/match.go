@@ -94,6 +94,7 @@ type Text struct {
 	toks          []Token
 	words, places textWords // places shares words' hashes (share)
 	placesReady   bool
+	low           []byte // the tokenizer's buffer of lower-case forms, kept for the next text
 }
 
 // Reset readies x for text and its tokens (AppendTokens) and hashes their
@@ -109,9 +110,32 @@ func (x *Text) Reset(text string, toks []Token) {
 // hashed as it is made. It returns toks with the tokens appended; x keeps
 // them until the next Reset or Tokenize: do not change them.
 func (x *Text) Tokenize(toks []Token, text string) []Token {
+	return x.tokenize(nil, toks, text)
+}
+
+// TokenizeFor is Tokenize for the matchers of l, which must be compiled:
+// it also marks each token with the tries of l (its matcher's, its
+// passes' and its gazetteer's) where a match may start there, so that
+// MatchText and MatchTextPlaces with l pass over most tokens in one read.
+// With another lexicon they match as after Tokenize.
+func (x *Text) TokenizeFor(l *Lexicon, toks []Token, text string) []Token {
+	return x.tokenize(l.marks, toks, text)
+}
+
+// tokenize is Tokenize, marking the tokens with sm when it is not nil.
+func (x *Text) tokenize(sm *startMarks, toks []Token, text string) []Token {
 	n := len(toks)
 	w := &x.words
-	toks, w.hashes = appendTokens(toks, text, w.hashes[:0], true)
+	t := tokenizer{hashes: w.hashes[:0], hash: true, low: x.low, chunk: 4 << 10}
+	if sm != nil {
+		t.sm, t.marks = sm, w.marks[:0]
+	}
+	toks = t.appendTokens(toks, text)
+	x.low = t.low
+	w.hashes, w.marker = t.hashes, sm
+	if sm != nil {
+		w.marks = t.marks
+	}
 	x.text, x.toks = text, toks[n:]
 	w.ids = slices.Grow(w.ids[:0], len(x.toks))[:len(x.toks)]
 	w.vocab = nil
@@ -135,6 +159,7 @@ func (w *textWords) share(v *textWords) {
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
 	w.vocab = nil
 	w.hashes, w.bloom, w.bloomed = v.hashes, v.bloom, v.bloomed
+	w.marks, w.marker = v.marks, v.marker
 }
 
 // textWords is what the matchers of one text share about its tokens: the
@@ -149,6 +174,8 @@ type textWords struct {
 	out     []Match    // a buffer for matchWords' matches
 	bloom   [64]uint64 // a Bloom filter of hashes (mayHave), once bloomed
 	bloomed bool
+	marks   []uint8     // by token: its startMarks, made by marker (TokenizeFor)
+	marker  *startMarks // nil when the tokens are not marked
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -167,6 +194,7 @@ func (w *textWords) reset(toks []Token) {
 		w.hashes[i] = hashToken(toks[i].Norm)
 	}
 	w.bloomed = false
+	w.marker = nil
 }
 
 // matchWords is MatchTokens with the tokens' words w.
@@ -186,7 +214,12 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
 	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
+	marks, bit := w.marksOf(t, len(toks))
 	for i := 0; i < len(toks); {
+		if marks != nil && marks[i]&bit == 0 {
+			i++ // no phrase of t starts here (startMarks)
+			continue
+		}
 		tk := &toks[i]
 		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
@@ -364,8 +397,7 @@ func (s *scan) rootPrefix(t *trie, i int) bool {
 	if pre == nil || !s.toks[i].Word {
 		return false
 	}
-	w := s.toks[i].Norm
-	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
+	return rootPrefixMay(pre, s.toks[i].Norm)
 }
 
 // id returns token j's word id, looking it up on first use.

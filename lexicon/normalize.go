@@ -6,6 +6,7 @@ import (
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -67,17 +68,35 @@ var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 // substring of that buffer. Punctuation is a substring of text too, except
 // where it is folded.
 func AppendTokens(toks []Token, text string) []Token {
-	toks, _ = appendTokens(toks, text, nil, false)
-	return toks
+	var t tokenizer
+	return t.appendTokens(toks, text)
 }
 
-// appendTokens is AppendTokens, appending to hashes too, when hash is
-// true, hashToken of each token's Norm as the token is made.
-func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Token, []uint64) {
+// tokenizer is what appendTokens appends besides the tokens: when hash
+// is true, hashToken of each token's Norm to hashes, and when sm is not
+// nil, the token's marks (startMarks.mark) to marks, as each token is
+// made.
+//
+// The lower-case forms of ASCII words with capitals, their Norms, are
+// written one after another into low and never written again: low is
+// appended to, and replaced by a new buffer when full. A tokenizer that
+// is kept from one text to the next (Text's) keeps low, so that a buffer
+// serves many texts; its buffers hold chunk bytes at least.
+type tokenizer struct {
+	hashes []uint64
+	marks  []uint8
+	sm     *startMarks
+	hash   bool
+	low    []byte
+	chunk  int
+}
+
+// appendTokens is AppendTokens, appending to t's hashes and marks too.
+func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
+	hashes, hash, sm := t.hashes, t.hash, t.sm
 	// real transcripts have a token every four bytes or so, markup more:
 	// grow once rather than double and copy along the way
 	toks = slices.Grow(toks, len(text)/3+8)
-	var low strings.Builder // lower-case forms of ASCII words with capitals
 	words := 0
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -97,7 +116,7 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
 						toks, i = tokenizeWord(toks, text, i, words)
 						if hash {
-							hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+							hashes = t.hashLast(toks, hashes)
 						}
 						words++
 						continue
@@ -106,26 +125,35 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 				w := text[i:j]
 				norm := w
 				if kinds&classUpper != 0 {
-					if low.Cap() == 0 {
-						// words with capitals are a small part of a text;
-						// when they are more, the buffer moves and the
-						// Norms already made keep the old one
-						low.Grow((len(text)-i)/4 + 16)
+					low := t.low
+					if cap(low)-len(low) < j-i {
+						// words with capitals are a small part of a
+						// text: a quarter of the rest of it holds them,
+						// most often; when it is full, another buffer
+						// is made, and the Norms already made keep the
+						// old one
+						low = make([]byte, 0, max((len(text)-i)/4+16, t.chunk, j-i))
 					}
-					off := low.Len()
+					off := len(low)
+					low = low[:off+j-i]
 					for x := i; x < j; x++ {
-						low.WriteByte(lowerASCII[text[x]])
+						low[off+x-i] = lowerASCII[text[x]]
 					}
-					norm = low.String()[off:]
+					norm = unsafe.String(&low[off], j-i) // the bytes are written once: a string
+					t.low = low
 				}
 				if len(toks) == cap(toks) {
 					toks = slices.Grow(toks, (len(text)-i)/3+8)
 				}
 				toks = toks[:len(toks)+1]
-				t := &toks[len(toks)-1] // written in place, not built and copied
-				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, j, w, norm, true, words
+				tk := &toks[len(toks)-1] // written in place, not built and copied
+				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, j, w, norm, true, words
 				if hash {
-					hashes = append(hashes, hashToken(norm))
+					h := hashToken(norm)
+					hashes = append(hashes, h)
+					if sm != nil {
+						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, norm, h))
+					}
 				}
 				words++
 				i = j
@@ -140,10 +168,13 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 					toks = slices.Grow(toks, (len(text)-i)/3+8)
 				}
 				toks = toks[:len(toks)+1]
-				t := &toks[len(toks)-1]
-				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, i+1, p, p, false, words
+				tk := &toks[len(toks)-1]
+				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, i+1, p, p, false, words
 				if hash {
 					hashes = append(hashes, byteHash[p[0]])
+					if sm != nil {
+						t.marks = append(t.marks, sm.oneByte[0][0][p[0]])
+					}
 				}
 				i++
 			}
@@ -154,7 +185,7 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 		case isWordRune(r):
 			toks, i = tokenizeWord(toks, text, i, words)
 			if hash {
-				hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+				hashes = t.hashLast(toks, hashes)
 			}
 			words++
 		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
@@ -166,12 +197,25 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 			}
 			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
 			if hash {
-				hashes = append(hashes, hashToken(p))
+				hashes = t.hashLast(toks, hashes)
 			}
 			i += size
 		}
 	}
-	return toks, hashes
+	t.hashes = hashes
+	return toks
+}
+
+// hashLast appends to hashes the hash of the last token's Norm, and to
+// t.marks its marks when t marks tokens: for the tokens made apart from
+// the ASCII words and marks.
+func (t *tokenizer) hashLast(toks []Token, hashes []uint64) []uint64 {
+	tk := &toks[len(toks)-1]
+	h := hashToken(tk.Norm)
+	if t.sm != nil {
+		t.marks = append(t.marks, t.sm.mark(tk.Word, upperFirst(tk.Text), tk.Norm, h))
+	}
+	return append(hashes, h)
 }
 
 // tokenizeWord appends to toks the word starting at i, which has

@@ -1,0 +1,160 @@
+package lexicon
+
+import (
+	"math/bits"
+	"unicode/utf8"
+)
+
+// startMarks tells, for the tries of a compiled lexicon (its matcher's,
+// its passes' and its gazetteer's, eight at most), at which tokens a walk
+// of each may find a phrase to start: Text.TokenizeFor marks each token
+// as it is made, a bit per trie, and matchWords passes over a token
+// without its trie's bit in one read, where it would otherwise test the
+// token's case, its filters and its word.
+//
+// A bit is set unless matchWords, walking that trie, would pass over the
+// token before it looks for candidates: the same tests on the same
+// filters, without looking a word up, so a bit may be set where the walk
+// finds nothing, but is never clear where it would find something.
+type startMarks struct {
+	tries     [8]*trie // the trie of each bit; nil for an unused bit
+	pres      [8]*node // the root's wildcard prefixes of each trie, nil when it has none
+	preBits   uint8    // the tries whose root has wildcard prefixes
+	punctBits uint8    // the tries where a phrase may start with punctuation (matcher.punct)
+	// byHash holds, by bits 18 to 31 of a word's hashWord, the tries
+	// whose start filter may hold the word, and of those the ones where
+	// it may start a phrase written without a capital; lowerPre, the
+	// tries where a word without a capital may start one by a wildcard
+	// prefix. Each entry is the union of four entries of the filters,
+	// indexed by bits 16 to 31.
+	byHash [1 << markHashBits]markEntry
+	// oneByte holds the marks of a token whose Norm is one ASCII byte,
+	// by whether it is a word, whether its Text starts with a capital,
+	// and the byte: it is looked up in the vocab's ascii table, not by
+	// its hash
+	oneByte [2][2][utf8.RuneSelf]uint8
+}
+
+// markEntry is an entry of startMarks.byHash.
+type markEntry struct{ upper, lower, lowerPre uint8 }
+
+// markHashBits is how many bits of a word's hash index startMarks.byHash.
+const markHashBits = 14
+
+// newStartMarks makes the marks of l's tries: its matcher's, its passes'
+// (as many as fit) and its gazetteer's when it has places.
+func newStartMarks(l *Lexicon) *startMarks {
+	var ms []*matcher
+	add := func(m *matcher) {
+		if m != nil && m.trie != nil && len(ms) < 8 {
+			ms = append(ms, m)
+		}
+	}
+	add(l.compiled)
+	for _, p := range l.passes {
+		add(p.compiled)
+	}
+	if len(l.places.Entries) > 0 {
+		add(l.places.compiled)
+	}
+	sm := &startMarks{}
+	for b, m := range ms {
+		t, bit := m.trie, uint8(1)<<b
+		sm.tries[b] = t
+		pre := t.nodes[0].pre
+		if pre != nil {
+			sm.pres[b] = pre
+			sm.preBits |= bit
+		}
+		if m.punct {
+			sm.punctBits |= bit
+		}
+		for k := range 1 << 16 {
+			sf := t.startFilter[k/64]&(1<<(k%64)) != 0
+			lf := m.lowerAny || t.lowerFirstFilter[k/64]&(1<<(k%64)) != 0
+			e := &sm.byHash[k>>(16-markHashBits)]
+			if sf {
+				e.upper |= bit
+				if lf {
+					e.lower |= bit
+				}
+			}
+			if lf {
+				e.lowerPre |= bit
+			}
+		}
+		// a token of one byte: matchWords takes its id from the vocab's
+		// ascii table, and a wildcard prefix needs two bytes at least
+		// unless the root has short ones
+		for c := range utf8.RuneSelf {
+			k := uint32(byteHash[c]) >> 16
+			lf := m.lowerAny || t.lowerFirstFilter[k/64]&(1<<(k%64)) != 0
+			id := t.vocab.ascii[c]
+			for word := range 2 {
+				for upper := range 2 {
+					ok := (word == 1 || m.punct) && (upper == 1 || lf)
+					if id != 0 {
+						ok = ok && t.starts[id/64]&(1<<(id%64)) != 0
+					} else {
+						ok = ok && pre != nil && word == 1 && len(pre.short) > 0
+					}
+					if ok {
+						sm.oneByte[word][upper][c] |= bit
+					}
+				}
+			}
+		}
+	}
+	return sm
+}
+
+// mark returns the marks of a token: whether it is a word, whether its
+// Text starts with a capital (upperFirst), its Norm and the hashWord of
+// its Norm.
+func (sm *startMarks) mark(word, upper bool, norm string, h uint64) uint8 {
+	if len(norm) == 1 && norm[0] < utf8.RuneSelf {
+		w, u := 0, 0
+		if word {
+			w = 1
+		}
+		if upper {
+			u = 1
+		}
+		return sm.oneByte[w][u][norm[0]]
+	}
+	e := &sm.byHash[uint32(h)>>(32-markHashBits)]
+	mk, pre := e.upper, sm.preBits
+	if !upper {
+		mk, pre = e.lower, e.lowerPre&sm.preBits
+	}
+	if !word {
+		return mk & sm.punctBits // and no wildcard prefix starts punctuation
+	}
+	for pre &^= mk; pre != 0; pre &= pre - 1 {
+		b := bits.TrailingZeros8(pre)
+		if rootPrefixMay(sm.pres[b], norm) {
+			mk |= 1 << b
+		}
+	}
+	return mk
+}
+
+// rootPrefixMay is scan.rootPrefix's test of a word w on the root's
+// wildcard prefixes pre.
+func rootPrefixMay(pre *node, w string) bool {
+	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
+}
+
+// marksOf returns w's marks for the n tokens and the bit of trie t in
+// them, or nil when they are not made for t.
+func (w *textWords) marksOf(t *trie, n int) ([]uint8, uint8) {
+	if w.marker == nil {
+		return nil, 0
+	}
+	for b, mt := range w.marker.tries {
+		if mt == t {
+			return w.marks[:n], 1 << b
+		}
+	}
+	return nil, 0
+}
