@@ -99,7 +99,7 @@ type Unknown struct {
 // resolve against the document: people named in full earlier (speakers
 // included) resolve later surnames.
 func (d *Doc) Tag(text string) (Result, error) {
-	d.toks = d.text.Tokenize(d.toks[:0], text) // hashed for the matchers as they are made
+	d.toks = d.text.TokenizeFor(d.t.lex, d.toks[:0], text) // hashed and marked for the matchers as they are made
 	toks := d.toks
 	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
