@@ -30,13 +30,15 @@ type startMarks struct {
 	byHash [1 << markHashBits]markEntry
 	// oneByte holds the marks of a token whose Norm is one ASCII byte,
 	// by whether it is a word, whether its Text starts with a capital,
-	// and the byte: it is looked up in the vocab's ascii table, not by
-	// its hash
-	oneByte [2][2][utf8.RuneSelf]uint8
+	// whether its Text is its Norm, and the byte: it is looked up in the
+	// vocab's ascii table, not by its hash
+	oneByte [2][2][2][utf8.RuneSelf]uint8
 }
 
-// markEntry is an entry of startMarks.byHash.
-type markEntry struct{ upper, lower, lowerPre uint8 }
+// markEntry is an entry of startMarks.byHash. lowerOwn is lower for a
+// token whose Text is its Norm, which a word of upperStarts does not
+// start: it is made with a start filter of the other words of starts.
+type markEntry struct{ upper, lower, lowerOwn, lowerPre uint8 }
 
 // markHashBits is how many bits of a word's hash index startMarks.byHash.
 const markHashBits = 14
@@ -69,6 +71,13 @@ func newStartMarks(l *Lexicon) *startMarks {
 		if m.punct {
 			sm.punctBits |= bit
 		}
+		var own [1 << 16 / 64]uint64 // startFilter without upperStarts
+		for id, w := range t.vocab.words {
+			if t.starts[id/64]&(1<<(id%64)) != 0 && t.upperStarts[id/64]&(1<<(id%64)) == 0 {
+				k := uint32(hashNorm(w)) >> 16
+				own[k/64] |= 1 << (k % 64)
+			}
+		}
 		for k := range 1 << 16 {
 			sf := t.startFilter[k/64]&(1<<(k%64)) != 0
 			lf := m.lowerAny || t.lowerFirstFilter[k/64]&(1<<(k%64)) != 0
@@ -81,6 +90,9 @@ func newStartMarks(l *Lexicon) *startMarks {
 			}
 			if lf {
 				e.lowerPre |= bit
+				if own[k/64]&(1<<(k%64)) != 0 {
+					e.lowerOwn |= bit
+				}
 			}
 		}
 		// a token of one byte: matchWords takes its id from the vocab's
@@ -92,14 +104,17 @@ func newStartMarks(l *Lexicon) *startMarks {
 			id := t.vocab.ascii[c]
 			for word := range 2 {
 				for upper := range 2 {
-					ok := (word == 1 || m.punct) && (upper == 1 || lf)
-					if id != 0 {
-						ok = ok && t.starts[id/64]&(1<<(id%64)) != 0
-					} else {
-						ok = ok && pre != nil && word == 1 && len(pre.short) > 0
-					}
-					if ok {
-						sm.oneByte[word][upper][c] |= bit
+					for own := range 2 {
+						ok := (word == 1 || m.punct) && (upper == 1 || lf)
+						if id != 0 {
+							ok = ok && t.starts[id/64]&(1<<(id%64)) != 0 &&
+								(own == 0 || t.upperStarts[id/64]&(1<<(id%64)) == 0)
+						} else {
+							ok = ok && pre != nil && word == 1 && len(pre.short) > 0
+						}
+						if ok {
+							sm.oneByte[word][upper][own][c] |= bit
+						}
 					}
 				}
 			}
@@ -109,23 +124,29 @@ func newStartMarks(l *Lexicon) *startMarks {
 }
 
 // mark returns the marks of a token: whether it is a word, whether its
-// Text starts with a capital (upperFirst), its Norm and the hashWord of
-// its Norm.
-func (sm *startMarks) mark(word, upper bool, norm string, h uint64) uint8 {
+// Text starts with a capital (upperFirst), whether its Text is its Norm,
+// its Norm and the hashWord of its Norm.
+func (sm *startMarks) mark(word, upper, own bool, norm string, h uint64) uint8 {
 	if len(norm) == 1 && norm[0] < utf8.RuneSelf {
-		w, u := 0, 0
+		w, u, o := 0, 0, 0
 		if word {
 			w = 1
 		}
 		if upper {
 			u = 1
 		}
-		return sm.oneByte[w][u][norm[0]]
+		if own {
+			o = 1
+		}
+		return sm.oneByte[w][u][o][norm[0]]
 	}
 	e := &sm.byHash[uint32(h)>>(32-markHashBits)]
 	mk, pre := e.upper, sm.preBits
 	if !upper {
 		mk, pre = e.lower, e.lowerPre&sm.preBits
+		if own {
+			mk = e.lowerOwn
+		}
 	}
 	if !word {
 		return mk & sm.punctBits // and no wildcard prefix starts punctuation

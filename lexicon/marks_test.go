@@ -26,7 +26,7 @@ func walkMayStart(m *matcher, toks []Token, i int) bool {
 		id = t.vocab.id(nm)
 	}
 	if id != 0 {
-		return t.starts[id/64]&(1<<(id%64)) != 0
+		return t.starts[id/64]&(1<<(id%64)) != 0 && !(t.upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm)
 	}
 	pre := t.nodes[0].pre
 	return pre != nil && tk.Word && rootPrefixMay(pre, nm)

@@ -152,7 +152,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					h := hashToken(norm)
 					hashes = append(hashes, h)
 					if sm != nil {
-						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, norm, h))
+						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
 					}
 				}
 				words++
@@ -173,7 +173,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				if hash {
 					hashes = append(hashes, byteHash[p[0]])
 					if sm != nil {
-						t.marks = append(t.marks, sm.oneByte[0][0][p[0]])
+						t.marks = append(t.marks, sm.oneByte[0][0][1][p[0]])
 					}
 				}
 				i++
@@ -213,7 +213,7 @@ func (t *tokenizer) hashLast(toks []Token, hashes []uint64) []uint64 {
 	tk := &toks[len(toks)-1]
 	h := hashToken(tk.Norm)
 	if t.sm != nil {
-		t.marks = append(t.marks, t.sm.mark(tk.Word, upperFirst(tk.Text), tk.Norm, h))
+		t.marks = append(t.marks, t.sm.mark(tk.Word, upperFirst(tk.Text), tk.Text == tk.Norm, tk.Norm, h))
 	}
 	return append(hashes, h)
 }
