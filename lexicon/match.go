@@ -94,8 +94,14 @@ type Text struct {
 	toks          []Token
 	words, places textWords // places shares words' hashes (share)
 	placesReady   bool
-	low           []byte // the tokenizer's buffer of lower-case forms, kept for the next text
+	low           []byte  // the tokenizer's buffer of lower-case forms, kept for the next text
+	caps          []int32 // Capitalised
 }
+
+// Capitalised returns the indexes among x's tokens of the words that
+// start with a capital letter, in text order: the tokens a search for
+// names looks at. The slice is x's until the next Reset or Tokenize.
+func (x *Text) Capitalised() []int32 { return x.caps }
 
 // Reset readies x for text and its tokens (AppendTokens) and hashes their
 // words. x keeps toks until the next Reset: do not change them.
@@ -103,6 +109,12 @@ func (x *Text) Reset(text string, toks []Token) {
 	x.text, x.toks = text, toks
 	x.words.reset(toks)
 	x.placesReady = false
+	x.caps = x.caps[:0]
+	for i := range toks {
+		if toks[i].Word && upperFirst(toks[i].Text) {
+			x.caps = append(x.caps, int32(i))
+		}
+	}
 }
 
 // Tokenize tokenises text into toks as AppendTokens does and readies x for
@@ -126,12 +138,12 @@ func (x *Text) TokenizeFor(l *Lexicon, toks []Token, text string) []Token {
 func (x *Text) tokenize(sm *startMarks, toks []Token, text string) []Token {
 	n := len(toks)
 	w := &x.words
-	t := tokenizer{hashes: w.hashes[:0], hash: true, low: x.low, chunk: 4 << 10}
+	t := tokenizer{hashes: w.hashes[:0], hash: true, low: x.low, chunk: 4 << 10, caps: x.caps[:0], base: n}
 	if sm != nil {
 		t.sm, t.marks = sm, w.marks[:0]
 	}
 	toks = t.appendTokens(toks, text)
-	x.low = t.low
+	x.low, x.caps = t.low, t.caps
 	w.hashes, w.marker = t.hashes, sm
 	if sm != nil {
 		w.marks = t.marks

@@ -82,6 +82,9 @@ func AppendTokens(toks []Token, text string) []Token {
 // appended to, and replaced by a new buffer when full. A tokenizer that
 // is kept from one text to the next (Text's) keeps low, so that a buffer
 // serves many texts; its buffers hold chunk bytes at least.
+//
+// When hash is true, it also appends to caps the index of each word that
+// starts with a capital (upperFirst), less base.
 type tokenizer struct {
 	hashes []uint64
 	marks  []uint8
@@ -89,6 +92,8 @@ type tokenizer struct {
 	hash   bool
 	low    []byte
 	chunk  int
+	caps   []int32
+	base   int
 }
 
 // appendTokens is AppendTokens, appending to t's hashes and marks too.
@@ -151,6 +156,9 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				if hash {
 					h := hashToken(norm)
 					hashes = append(hashes, h)
+					if asciiClass[c]&classUpper != 0 {
+						t.caps = append(t.caps, int32(len(toks)-1-t.base))
+					}
 					if sm != nil {
 						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
 					}
@@ -212,8 +220,12 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 func (t *tokenizer) hashLast(toks []Token, hashes []uint64) []uint64 {
 	tk := &toks[len(toks)-1]
 	h := hashToken(tk.Norm)
+	upper := upperFirst(tk.Text)
+	if upper && tk.Word {
+		t.caps = append(t.caps, int32(len(toks)-1-t.base))
+	}
 	if t.sm != nil {
-		t.marks = append(t.marks, t.sm.mark(tk.Word, upperFirst(tk.Text), tk.Text == tk.Norm, tk.Norm, h))
+		t.marks = append(t.marks, t.sm.mark(tk.Word, upper, tk.Text == tk.Norm, tk.Norm, h))
 	}
 	return append(hashes, h)
 }

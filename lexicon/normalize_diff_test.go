@@ -106,6 +106,15 @@ func checkTextTokenize(t *testing.T, lexs []*Lexicon, prefix []Token, text strin
 		}
 	}
 	y.Reset(text, want[len(prefix):])
+	var caps []int32
+	for i, tk := range want[len(prefix):] {
+		if tk.Word && tk.IsCapitalised() {
+			caps = append(caps, int32(i))
+		}
+	}
+	if !slices.Equal(x.Capitalised(), caps) || !slices.Equal(y.Capitalised(), caps) {
+		t.Fatalf("Tokenize(%.80q): Capitalised gives %v, Reset's %v, want %v", text, x.Capitalised(), y.Capitalised(), caps)
+	}
 	if !slices.Equal(x.words.hashes, y.words.hashes) || len(x.words.ids) != len(y.words.ids) || len(x.toks) != len(y.toks) {
 		t.Fatalf("Tokenize(%.80q): %d hashes, %d ids, %d tokens; Reset gives %d, %d, %d", text,
 			len(x.words.hashes), len(x.words.ids), len(x.toks), len(y.words.hashes), len(y.words.ids), len(y.toks))
