@@ -200,10 +200,13 @@ func (t *Tagger) Entity(name string, typ lexicon.Type) (canonical, id string, ok
 }
 
 // knownPeople appends to out, outside lexicon matches, the full names and
-// the surnames of people named earlier in the document.
+// the surnames of people named earlier in the document. It looks at the
+// capitalised words of d.text, which holds toks.
 func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
-	for i := 0; i < len(toks); i++ {
-		if covered[i] || !toks[i].Word || !capitalised(toks[i].Text) {
+	next := 0 // the tokens before it are in a full name found
+	for _, k := range d.text.Capitalised() {
+		i := int(k)
+		if i < next || covered[i] {
 			continue
 		}
 		t := toks[i]
@@ -212,7 +215,7 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 			for k := i; k < i+n; k++ {
 				covered[k] = true
 			}
-			i += n - 1
+			next = i + n
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && capitalised(toks[i+1].Text) {
