@@ -20,7 +20,11 @@ type startMarks struct {
 	tries     [8]*trie // the trie of each bit; nil for an unused bit
 	pres      [8]*node // the root's wildcard prefixes of each trie, nil when it has none
 	preBits   uint8    // the tries whose root has wildcard prefixes
-	punctBits uint8    // the tries where a phrase may start with punctuation (matcher.punct)
+	shortBits uint8    // of those, the tries with prefixes shorter than prefixKeyLen, which any word may start
+	// first2 is the union of the first2 bit sets of the tries' root
+	// prefixes: a word whose first two bytes it lacks starts no prefix
+	first2    [1 << 16 / 64]uint64
+	punctBits uint8 // the tries where a phrase may start with punctuation (matcher.punct)
 	// byHash holds, by bits 18 to 31 of a word's hashWord, the tries
 	// whose start filter may hold the word, and of those the ones where
 	// it may start a phrase written without a capital; lowerPre, the
@@ -67,6 +71,14 @@ func newStartMarks(l *Lexicon) *startMarks {
 		if pre != nil {
 			sm.pres[b] = pre
 			sm.preBits |= bit
+			if len(pre.short) > 0 {
+				sm.shortBits |= bit
+			}
+			if pre.first2 != nil {
+				for k, x := range pre.first2 {
+					sm.first2[k] |= x
+				}
+			}
 		}
 		if m.punct {
 			sm.punctBits |= bit
@@ -151,9 +163,21 @@ func (sm *startMarks) mark(word, upper, own bool, norm string, h uint64) uint8 {
 	if !word {
 		return mk & sm.punctBits // and no wildcard prefix starts punctuation
 	}
-	for pre &^= mk; pre != 0; pre &= pre - 1 {
+	// rootPrefixMay for the tries not marked yet: any word for short
+	// prefixes, else a word of prefixKeyLen bytes at least that the
+	// tries' first2 and first3 may hold
+	pre &^= mk
+	mk |= pre & sm.shortBits
+	pre &^= sm.shortBits
+	if pre == 0 || len(norm) < prefixKeyLen {
+		return mk
+	}
+	if k := uint(norm[0])<<8 | uint(norm[1]); sm.first2[k/64]&(1<<(k%64)) == 0 {
+		return mk
+	}
+	for ; pre != 0; pre &= pre - 1 {
 		b := bits.TrailingZeros8(pre)
-		if rootPrefixMay(sm.pres[b], norm) {
+		if p := sm.pres[b]; p.first2 != nil && p.mayPrefix(norm) && p.mayPrefixKey(prefixKey(norm)) {
 			mk |= 1 << b
 		}
 	}
