@@ -139,6 +139,20 @@ func BenchmarkTextTokenizeReal(b *testing.B) {
 	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token { return x.Tokenize(toks, text) })
 }
 
+// BenchmarkTextTokenizeForReal is BenchmarkTextTokenizeReal with the
+// tokens marked for the default lexicon's tries, as the tagger has them:
+// Text.TokenizeFor.
+func BenchmarkTextTokenizeForReal(b *testing.B) {
+	lex, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		b.Fatal(err)
+	}
+	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token { return x.TokenizeFor(lex, toks, text) })
+}
+
 func BenchmarkTextResetReal(b *testing.B) {
 	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token {
 		toks = AppendTokens(toks, text)

@@ -21,10 +21,10 @@ type startMarks struct {
 	pres      [8]*node // the root's wildcard prefixes of each trie, nil when it has none
 	preBits   uint8    // the tries whose root has wildcard prefixes
 	shortBits uint8    // of those, the tries with prefixes shorter than prefixKeyLen, which any word may start
-	// first2 is the union of the first2 bit sets of the tries' root
-	// prefixes: a word whose first two bytes it lacks starts no prefix
-	first2    [1 << 16 / 64]uint64
-	punctBits uint8 // the tries where a phrase may start with punctuation (matcher.punct)
+	// first2s and first3s are the first2 and first3 bit sets of the
+	// tries' root prefixes, nil when they have none
+	first2s, first3s [8]*[1 << 16 / 64]uint64
+	punctBits        uint8 // the tries where a phrase may start with punctuation (matcher.punct)
 	// byHash holds, by bits 18 to 31 of a word's hashWord, the tries
 	// whose start filter may hold the word, and of those the ones where
 	// it may start a phrase written without a capital; lowerPre, the
@@ -39,10 +39,20 @@ type startMarks struct {
 	oneByte [2][2][2][utf8.RuneSelf]uint8
 }
 
-// markEntry is an entry of startMarks.byHash. lowerOwn is lower for a
-// token whose Text is its Norm, which a word of upperStarts does not
-// start: it is made with a start filter of the other words of starts.
-type markEntry struct{ upper, lower, lowerOwn, lowerPre uint8 }
+// markEntry is an entry of startMarks.byHash, indexed by markUpper,
+// markLower, markLowerOwn and markLowerPre. markLowerOwn is markLower
+// for a token whose Text is its Norm, which a word of upperStarts does
+// not start: it is made with a start filter of the other words of
+// starts.
+type markEntry [4]uint8
+
+// The indexes of a markEntry.
+const (
+	markUpper = iota
+	markLower
+	markLowerOwn
+	markLowerPre
+)
 
 // markHashBits is how many bits of a word's hash index startMarks.byHash.
 const markHashBits = 14
@@ -74,11 +84,7 @@ func newStartMarks(l *Lexicon) *startMarks {
 			if len(pre.short) > 0 {
 				sm.shortBits |= bit
 			}
-			if pre.first2 != nil {
-				for k, x := range pre.first2 {
-					sm.first2[k] |= x
-				}
-			}
+			sm.first2s[b], sm.first3s[b] = pre.first2, pre.first3
 		}
 		if m.punct {
 			sm.punctBits |= bit
@@ -95,15 +101,15 @@ func newStartMarks(l *Lexicon) *startMarks {
 			lf := m.lowerAny || t.lowerFirstFilter[k/64]&(1<<(k%64)) != 0
 			e := &sm.byHash[k>>(16-markHashBits)]
 			if sf {
-				e.upper |= bit
+				e[markUpper] |= bit
 				if lf {
-					e.lower |= bit
+					e[markLower] |= bit
 				}
 			}
 			if lf {
-				e.lowerPre |= bit
+				e[markLowerPre] |= bit
 				if own[k/64]&(1<<(k%64)) != 0 {
-					e.lowerOwn |= bit
+					e[markLowerOwn] |= bit
 				}
 			}
 		}
@@ -152,36 +158,40 @@ func (sm *startMarks) mark(word, upper, own bool, norm string, h uint64) uint8 {
 		}
 		return sm.oneByte[w][u][o][norm[0]]
 	}
+	// the entry by case, chosen without a branch: one would go
+	// astray at most capitals
+	u, o := b2u(upper), b2u(own)
 	e := &sm.byHash[uint32(h)>>(32-markHashBits)]
-	mk, pre := e.upper, sm.preBits
-	if !upper {
-		mk, pre = e.lower, e.lowerPre&sm.preBits
-		if own {
-			mk = e.lowerOwn
-		}
-	}
+	mk := e[(1-u)*(markLower+o)]                     // markUpper, markLower or markLowerOwn
+	pre := (e[markLowerPre] | -u) &^ mk & sm.preBits // every trie with prefixes for a capital
 	if !word {
 		return mk & sm.punctBits // and no wildcard prefix starts punctuation
 	}
 	// rootPrefixMay for the tries not marked yet: any word for short
 	// prefixes, else a word of prefixKeyLen bytes at least that the
 	// tries' first2 and first3 may hold
-	pre &^= mk
 	mk |= pre & sm.shortBits
 	pre &^= sm.shortBits
 	if pre == 0 || len(norm) < prefixKeyLen {
 		return mk
 	}
-	if k := uint(norm[0])<<8 | uint(norm[1]); sm.first2[k/64]&(1<<(k%64)) == 0 {
-		return mk
-	}
+	k2, k3 := uint(norm[0])<<8|uint(norm[1]), first3Bit(prefixKey(norm))
 	for ; pre != 0; pre &= pre - 1 {
 		b := bits.TrailingZeros8(pre)
-		if p := sm.pres[b]; p.first2 != nil && p.mayPrefix(norm) && p.mayPrefixKey(prefixKey(norm)) {
-			mk |= 1 << b
+		if f2, f3 := sm.first2s[b], sm.first3s[b]; f2 != nil {
+			mk |= uint8(f2[k2/64]>>(k2%64)&(f3[k3/64]>>(k3%64))&1) << b
 		}
 	}
 	return mk
+}
+
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint8 {
+	var u uint8
+	if b {
+		u = 1
+	}
+	return u
 }
 
 // rootPrefixMay is scan.rootPrefix's test of a word w on the root's

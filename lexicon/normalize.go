@@ -1,6 +1,8 @@
 package lexicon
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
@@ -109,6 +111,9 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 			switch k := asciiClass[c]; {
 			case k&classWord != 0:
 				j, kinds := i+1, k
+				if j+8 <= len(text) {
+					j += lowerRun(load64(text[j:])) // most words, without a branch per byte
+				}
 				for j < len(text) {
 					k := asciiClass[text[j]]
 					if k&classWord == 0 {
@@ -118,7 +123,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					j++
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
-					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
+					if r, _ := utf8.DecodeRuneInString(text[j:]); wordRune(r) {
 						toks, i = tokenizeWord(toks, text, i, words)
 						if hash {
 							hashes = t.hashLast(toks, hashes)
@@ -129,21 +134,37 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				}
 				w := text[i:j]
 				norm := w
+				// with eight bytes to read from i, the word's key is read
+				// from the text in lower case, without a branch on its
+				// length or a loop over its bytes
+				fast := i+8 <= len(text)
+				var key uint64
+				if fast {
+					key = lowerKey(load64(text[i:]), j-i)
+				}
 				if kinds&classUpper != 0 {
+					if hash && asciiClass[c]&classUpper != 0 {
+						t.caps = append(t.caps, int32(len(toks)-t.base))
+					}
 					low := t.low
-					if cap(low)-len(low) < j-i {
+					if cap(low)-len(low) < max(j-i, 8) {
 						// words with capitals are a small part of a
 						// text: a quarter of the rest of it holds them,
 						// most often; when it is full, another buffer
 						// is made, and the Norms already made keep the
 						// old one
-						low = make([]byte, 0, max((len(text)-i)/4+16, t.chunk, j-i))
+						low = make([]byte, 0, max((len(text)-i)/4+16, t.chunk, j-i, 8))
 					}
 					off := len(low)
-					low = low[:off+j-i]
-					for x := i; x < j; x++ {
-						low[off+x-i] = lowerASCII[text[x]]
+					if fast && j-i <= 8 {
+						binary.LittleEndian.PutUint64(low[off:off+8], key) // past len(low): no Norm holds those bytes yet
+					} else {
+						for x := i; x < j; x++ {
+							low = append(low, lowerASCII[text[x]])
+						}
+						low = low[:off]
 					}
+					low = low[:off+j-i]
 					norm = unsafe.String(&low[off], j-i) // the bytes are written once: a string
 					t.low = low
 				}
@@ -154,11 +175,13 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				tk := &toks[len(toks)-1] // written in place, not built and copied
 				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, j, w, norm, true, words
 				if hash {
-					h := hashToken(norm)
-					hashes = append(hashes, h)
-					if asciiClass[c]&classUpper != 0 {
-						t.caps = append(t.caps, int32(len(toks)-1-t.base))
+					var h uint64
+					if fast {
+						h = hashWord(norm, key)
+					} else {
+						h = hashToken(norm)
 					}
+					hashes = append(hashes, h)
 					if sm != nil {
 						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
 					}
@@ -190,13 +213,13 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case isWordRune(r):
+		case wordRune(r):
 			toks, i = tokenizeWord(toks, text, i, words)
 			if hash {
 				hashes = t.hashLast(toks, hashes)
 			}
 			words++
-		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
+		case dropped(r, size):
 			i += size
 		default:
 			p := foldQuote(r)
@@ -236,12 +259,36 @@ func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 	j := i
 	for j < len(text) {
 		r2, s2 := utf8.DecodeRuneInString(text[j:])
-		if !isWordRune(r2) {
+		if !wordRune(r2) {
 			break
 		}
 		j += s2
 	}
 	return append(toks, newWord(text[i:j], i, j, false, index)), j
+}
+
+// lowerRun returns how many of the eight bytes of x, read little-endian,
+// are ASCII lower-case letters before the first that is not one.
+func lowerRun(x uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ge := x + ones*(0x80-'a')   // high bit set: the byte is 'a' or more
+	gt := x + ones*(0x80-'z'-1) // high bit set: the byte is past 'z'
+	// an ASCII byte carries into no other; a byte outside ASCII may, but
+	// it ends the run, and what it carries into comes after it
+	in := ge &^ gt &^ x & high
+	return bits.TrailingZeros64(^in&high) / 8
+}
+
+// lowerKey is wordKey of an ASCII word of n bytes in lower case, given
+// the first eight bytes of the word as written, read little-endian
+// (bytes after the word included, which it drops).
+func lowerKey(x uint64, n int) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ge := x + ones*(0x80-'A')   // high bit set: the byte is 'A' or more
+	gt := x + ones*(0x80-'Z'-1) // high bit set: the byte is past 'Z'
+	// the word's bytes are ASCII and come first: nothing carries into them
+	upper := ge &^ gt &^ x & high
+	return (x | upper>>2) & (^uint64(0) >> (64 - 8*min(n, 8)))
 }
 
 // The classes of ASCII bytes in asciiClass.
@@ -319,6 +366,36 @@ func isLower(s string) bool {
 	}
 	return true
 }
+
+// wordRune is isWordRune, telling the runes of General Punctuation
+// (U+2000 to U+206F: spaces, dashes, quotes, format characters), none
+// of which is a word rune, without Unicode's tables.
+func wordRune(r rune) bool {
+	if uint32(r)-0x2000 < 0x70 {
+		return false
+	}
+	return isWordRune(r)
+}
+
+// dropped reports whether the tokeniser drops a rune that is not a word
+// rune, of size bytes as decoded: white space, a dash, a format
+// character or a byte that is not UTF-8.
+func dropped(r rune, size int) bool {
+	if k := uint32(r) - 0x2000; k < 0x70 {
+		return generalPunctDropped[k]
+	}
+	return unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r)
+}
+
+// generalPunctDropped is dropped for the runes of General Punctuation,
+// U+2000 to U+206F, by their offset from U+2000.
+var generalPunctDropped = func() (t [0x70]bool) {
+	for k := range t {
+		r := rune(0x2000 + k)
+		t[k] = unicode.IsSpace(r) || isDash(r) || unicode.Is(unicode.Cf, r)
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)

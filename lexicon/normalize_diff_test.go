@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // testdataTexts returns the repository's transcripts, real and bundled,
@@ -189,6 +191,53 @@ func TestTokenizeParallel(t *testing.T) {
 	for range 4 {
 		for _, text := range <-done {
 			t.Errorf("Tokenize(%.80q) in parallel differs from the reference", text)
+		}
+	}
+}
+
+// TestWordRuneDropped checks wordRune and dropped, which tell General
+// Punctuation by a table, against Unicode's tables for every rune.
+func TestWordRuneDropped(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if wordRune(r) != isWordRune(r) {
+			t.Fatalf("wordRune(%U) = %v", r, wordRune(r))
+		}
+		for _, size := range []int{1, utf8.RuneLen(r)} {
+			want := unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r)
+			if !isWordRune(r) && dropped(r, size) != want {
+				t.Fatalf("dropped(%U, %d) = %v", r, size, !want)
+			}
+		}
+	}
+}
+
+// TestLowerRun checks lowerRun against a loop over the bytes, on every
+// byte at every place among lower-case letters.
+func TestLowerRun(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := 0
+			for want < 8 && 'a' <= b[want] && b[want] <= 'z' {
+				want++
+			}
+			if got := lowerRun(load64(string(b))); got != want {
+				t.Fatalf("lowerRun(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestLowerKey checks lowerKey against wordKey of the word in lower
+// case, for words of every length with bytes of every kind after them.
+func TestLowerKey(t *testing.T) {
+	for _, w := range []string{"a", "Ab", "ABC", "aBcD", "Hello", "WORLDS", "Ukraine", "Zelenskyy", "0x9AZ", "NATO2024summit"} {
+		for c := range 256 {
+			s := w + string([]byte{byte(c)}) + "\xffQ@[`{zZ"
+			if got, want := lowerKey(load64(s), len(w)), wordKey(strings.ToLower(w)); got != want {
+				t.Fatalf("lowerKey(%q, %d) = %#x, want %#x", s, len(w), got, want)
+			}
 		}
 	}
 }
