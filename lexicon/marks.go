@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"encoding/binary"
 	"math/bits"
 	"unicode/utf8"
 )
@@ -198,6 +199,20 @@ func b2u(b bool) uint8 {
 // wildcard prefixes pre.
 func rootPrefixMay(pre *node, w string) bool {
 	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
+}
+
+// nextMarked returns the index of the first mark from i on that has bit,
+// or len(marks) when none has: eight marks at a time.
+func nextMarked(marks []uint8, i int, bit uint8) int {
+	const ones = 0x0101010101010101
+	for ; i+8 <= len(marks); i += 8 {
+		if x := binary.LittleEndian.Uint64(marks[i:]) & (ones * uint64(bit)); x != 0 {
+			return i + bits.TrailingZeros64(x)/8
+		}
+	}
+	for ; i < len(marks) && marks[i]&bit == 0; i++ {
+	}
+	return i
 }
 
 // marksOf returns w's marks for the n tokens and the bit of trie t in

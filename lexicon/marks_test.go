@@ -121,3 +121,27 @@ func TestTextKeepsNorms(t *testing.T) {
 		}
 	}
 }
+
+// TestNextMarked checks nextMarked against a loop over the marks.
+func TestNextMarked(t *testing.T) {
+	marks := make([]uint8, 40)
+	for n := range 2000 {
+		for k := range marks {
+			marks[k] = 0
+			if (n*7+k*13)%(n%17+2) == 0 {
+				marks[k] = uint8(1 << ((n + k) % 8))
+			}
+		}
+		for bit := uint8(1); bit != 0; bit <<= 1 {
+			for i := range len(marks) + 1 {
+				want := i
+				for want < len(marks) && marks[want]&bit == 0 {
+					want++
+				}
+				if got := nextMarked(marks, i, bit); got != want {
+					t.Fatalf("nextMarked(%v, %d, %#x) = %d, want %d", marks, i, bit, got, want)
+				}
+			}
+		}
+	}
+}

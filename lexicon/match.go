@@ -170,7 +170,10 @@ func (w *textWords) share(v *textWords) {
 	n := len(v.hashes)
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
 	w.vocab = nil
-	w.hashes, w.bloom, w.bloomed = v.hashes, v.bloom, v.bloomed
+	w.hashes, w.bloomed = v.hashes, v.bloomed
+	if v.bloomed { // most texts test no context: the filter is not made
+		w.bloom = v.bloom
+	}
 	w.marks, w.marker = v.marks, v.marker
 }
 
@@ -228,9 +231,10 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
 	marks, bit := w.marksOf(t, len(toks))
 	for i := 0; i < len(toks); {
-		if marks != nil && marks[i]&bit == 0 {
-			i++ // no phrase of t starts here (startMarks)
-			continue
+		if marks != nil {
+			if i = nextMarked(marks, i, bit); i == len(toks) {
+				break // no phrase of t starts at the rest (startMarks)
+			}
 		}
 		tk := &toks[i]
 		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
