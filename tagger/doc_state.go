@@ -429,7 +429,7 @@ func (t *Tagger) TitleBefore(text string, toks []lexicon.Token, i int) string {
 		}
 		if t.lex.IsTitleToken(tk) {
 			titles++
-		} else if !tk.IsUpper() && !t.lex.IsTitleToken(toks[j]) {
+		} else if !allUpper(&tk) && !t.lex.IsTitleToken(toks[j]) {
 			break // a capitalised word that is not part of a title
 		}
 		j--
