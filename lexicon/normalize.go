@@ -58,6 +58,34 @@ func Tokenize(text string) []Token {
 	return out
 }
 
+// Tokenizer tokenises texts one after another, as Tokenize does, for a
+// caller that keeps the tokens of many texts (a document's turns): the
+// tokens of each text, and the lower-case forms of their words, are cut
+// from blocks that many texts share, so that a text costs no allocation
+// of its own. The tokens it returns stay valid and unchanged: later texts
+// go after them, or into a new block. The zero Tokenizer is ready for
+// use; it is not safe for concurrent use.
+type Tokenizer struct {
+	toks []Token // the current block; its free capacity is for the next texts
+	low  []byte  // the current block of lower-case forms (tokenizer.low)
+}
+
+// Tokenize returns the tokens of text, as the function Tokenize does.
+// The slice's capacity ends with its length: appending to it copies.
+func (z *Tokenizer) Tokenize(text string) []Token {
+	need := len(text)/3 + 8 // what appendTokens reserves
+	if cap(z.toks)-len(z.toks) < need {
+		// a new block for this text and the next few: twice the last,
+		// from 256 tokens up to 4096, or this text's own size
+		z.toks = make([]Token, 0, max(need, min(max(2*cap(z.toks), 256), 4096)))
+	}
+	n := len(z.toks)
+	t := tokenizer{low: z.low, chunk: 1 << 10}
+	toks := t.appendTokens(z.toks, text)
+	z.toks, z.low = toks, t.low
+	return toks[n:len(toks):len(toks)]
+}
+
 // tokenBuffers holds Tokenize's buffers.
 var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 

@@ -241,3 +241,27 @@ func TestLowerKey(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizer tokenises the lines of the transcripts one after another
+// with one Tokenizer, keeping every result: each is the reference's, and
+// stays so after the texts that follow it.
+func TestTokenizer(t *testing.T) {
+	var z Tokenizer
+	var texts []string
+	var kept [][]Token
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, line := range append(strings.Split(text, "\n"), text) {
+			texts = append(texts, line)
+			toks := z.Tokenize(line)
+			if len(toks) != cap(toks) {
+				t.Fatalf("Tokenize(%.80q): capacity %d past length %d", line, cap(toks), len(toks))
+			}
+			kept = append(kept, toks)
+		}
+	}
+	for k, toks := range kept {
+		if want := refAppendTokens(nil, texts[k]); !slices.Equal(toks, want) {
+			t.Fatalf("Tokenize(%.80q): the tokens differ from the reference's after later texts", texts[k])
+		}
+	}
+}
