@@ -789,9 +789,11 @@ func (s *scan) positions(p *compiled) []int {
 				}
 			}
 		} else {
-			first := p.norm[0]
-			for i := range s.toks {
-				if s.toks[i].Norm == first && s.at(p, i) {
+			// the hashes first: a read of eight bytes a token, not of
+			// the token and its Norm
+			first, h0 := p.norm[0], p.hash0
+			for i, h := range s.words.hashes[:len(s.toks)] {
+				if h == h0 && s.toks[i].Norm == first && s.at(p, i) {
 					pos = append(pos, i)
 				}
 			}
