@@ -199,6 +199,14 @@ var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
 // unknownID is the id of a token not looked up yet (scan.id).
 const unknownID = ^uint32(0)
 
+// unknownIDs is a block of unknownID, to fill ids with.
+var unknownIDs = func() (b [512]uint32) {
+	for i := range b {
+		b[i] = unknownID
+	}
+	return b
+}()
+
 // reset readies w for a text of tokens toks: it hashes their words.
 func (w *textWords) reset(toks []Token) {
 	n := len(toks)
@@ -217,8 +225,8 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	m := l.compiled
 	t := m.trie
 	if w.vocab != t.vocab {
-		for i := range w.ids {
-			w.ids[i] = unknownID
+		for ids := w.ids; len(ids) > 0; { // copied a block at a time, not written one by one
+			ids = ids[copy(ids, unknownIDs[:]):]
 		}
 		w.vocab = t.vocab
 	}
