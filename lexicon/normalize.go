@@ -128,7 +128,6 @@ type tokenizer struct {
 
 // appendTokens is AppendTokens, appending to t's hashes and marks too.
 func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
-	hashes, hash, sm := t.hashes, t.hash, t.sm
 	// real transcripts have a token every four bytes or so, markup more:
 	// grow once rather than double and copy along the way
 	toks = slices.Grow(toks, len(text)/3+8)
@@ -153,8 +152,8 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				if j < len(text) && text[j] >= utf8.RuneSelf {
 					if r, _ := utf8.DecodeRuneInString(text[j:]); wordRune(r) {
 						toks, i = tokenizeWord(toks, text, i, words)
-						if hash {
-							hashes = t.hashLast(toks, hashes)
+						if t.hash {
+							t.hashLast(toks)
 						}
 						words++
 						continue
@@ -171,7 +170,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					key = lowerKey(load64(text[i:]), j-i)
 				}
 				if kinds&classUpper != 0 {
-					if hash && asciiClass[c]&classUpper != 0 {
+					if t.hash && asciiClass[c]&classUpper != 0 {
 						t.caps = append(t.caps, int32(len(toks)-t.base))
 					}
 					low := t.low
@@ -202,16 +201,21 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				toks = toks[:len(toks)+1]
 				tk := &toks[len(toks)-1] // written in place, not built and copied
 				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, j, w, norm, true, words
-				if hash {
+				if t.hash {
 					var h uint64
-					if fast {
-						h = hashWord(norm, key)
+					if fast { // hashWord, written out: a call here costs the loop its registers
+						const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+						h = (key ^ uint64(len(norm))*m1) * m2
+						if len(norm) > 8 {
+							h = hashTail(h, norm[8:])
+						}
+						h ^= h >> 29
 					} else {
 						h = hashToken(norm)
 					}
-					hashes = append(hashes, h)
-					if sm != nil {
-						t.marks = append(t.marks, sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
+					t.hashes = append(t.hashes, h)
+					if t.sm != nil {
+						t.marks = append(t.marks, t.sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
 					}
 				}
 				words++
@@ -229,10 +233,10 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				toks = toks[:len(toks)+1]
 				tk := &toks[len(toks)-1]
 				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, i+1, p, p, false, words
-				if hash {
-					hashes = append(hashes, byteHash[p[0]])
-					if sm != nil {
-						t.marks = append(t.marks, sm.oneByte[0][0][1][p[0]])
+				if t.hash {
+					t.hashes = append(t.hashes, byteHash[p[0]])
+					if t.sm != nil {
+						t.marks = append(t.marks, t.sm.oneByte[0][0][1][p[0]])
 					}
 				}
 				i++
@@ -243,8 +247,8 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 		switch {
 		case wordRune(r):
 			toks, i = tokenizeWord(toks, text, i, words)
-			if hash {
-				hashes = t.hashLast(toks, hashes)
+			if t.hash {
+				t.hashLast(toks)
 			}
 			words++
 		case dropped(r, size):
@@ -255,20 +259,19 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				p = text[i : i+size] // the rune as written: string(r), without allocating
 			}
 			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
-			if hash {
-				hashes = t.hashLast(toks, hashes)
+			if t.hash {
+				t.hashLast(toks)
 			}
 			i += size
 		}
 	}
-	t.hashes = hashes
 	return toks
 }
 
 // hashLast appends to hashes the hash of the last token's Norm, and to
 // t.marks its marks when t marks tokens: for the tokens made apart from
 // the ASCII words and marks.
-func (t *tokenizer) hashLast(toks []Token, hashes []uint64) []uint64 {
+func (t *tokenizer) hashLast(toks []Token) {
 	tk := &toks[len(toks)-1]
 	h := hashToken(tk.Norm)
 	upper := upperFirst(tk.Text)
@@ -278,7 +281,7 @@ func (t *tokenizer) hashLast(toks []Token, hashes []uint64) []uint64 {
 	if t.sm != nil {
 		t.marks = append(t.marks, t.sm.mark(tk.Word, upper, tk.Text == tk.Norm, tk.Norm, h))
 	}
-	return append(hashes, h)
+	t.hashes = append(t.hashes, h)
 }
 
 // tokenizeWord appends to toks the word starting at i, which has
