@@ -186,9 +186,14 @@ func cloneMentions(ms []Mention) []Mention {
 func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) {
 	j := 0
 	for _, m := range matches {
-		// the first token at or after the match's start, by a binary
-		// search: most tokens lie between matches
-		j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
+		// the first token at or after the match's start: a few steps,
+		// then a binary search when the match is further away
+		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
+			j++
+		}
+		if j < len(toks) && toks[j].Start < m.Start {
+			j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
+		}
 		for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
 			covered[k] = true
 		}
