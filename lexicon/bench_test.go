@@ -131,12 +131,54 @@ func BenchmarkTokenizeReal(b *testing.B) {
 	}
 }
 
+// BenchmarkTokenizeKeepReal measures Tokenize on real transcripts, one
+// turn at a time, keeping the tokens of every turn as a caller that reads
+// a document's turns again does; BenchmarkTokenizerReal is the same with
+// a Tokenizer per document of a thousand turns.
+func BenchmarkTokenizeKeepReal(b *testing.B) {
+	benchTokenizeKeep(b, func() func(string) []Token { return Tokenize })
+}
+
+func BenchmarkTokenizerReal(b *testing.B) {
+	benchTokenizeKeep(b, func() func(string) []Token { return new(Tokenizer).Tokenize })
+}
+
+func benchTokenizeKeep(b *testing.B, newDoc func() func(string) []Token) {
+	turns, size := realTurns(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	kept := make([][]Token, len(turns))
+	for b.Loop() {
+		var tokenize func(string) []Token
+		for n, t := range turns {
+			if n%1000 == 0 {
+				tokenize = newDoc()
+			}
+			kept[n] = tokenize(t)
+		}
+	}
+}
+
 // BenchmarkTextTokenizeReal is BenchmarkTokenizeReal with the words
 // hashed for the matchers as the tagger has them: Text.Tokenize, which
 // does both in one pass. BenchmarkTextResetReal is its reference, the
 // tokeniser and then Text.Reset's pass.
 func BenchmarkTextTokenizeReal(b *testing.B) {
 	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token { return x.Tokenize(toks, text) })
+}
+
+// BenchmarkTextTokenizeForReal is BenchmarkTextTokenizeReal with the
+// tokens marked for the default lexicon's tries, as the tagger has them:
+// Text.TokenizeFor.
+func BenchmarkTextTokenizeForReal(b *testing.B) {
+	lex, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		b.Fatal(err)
+	}
+	benchTextTokenize(b, func(x *Text, toks []Token, text string) []Token { return x.TokenizeFor(lex, toks, text) })
 }
 
 func BenchmarkTextResetReal(b *testing.B) {

@@ -149,6 +149,7 @@ func (l *Lexicon) Compile() error {
 		for _, m := range ms {
 			m.freeze(v)
 		}
+		l.marks = newStartMarks(l)
 	}
 	return err
 }

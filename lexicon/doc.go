@@ -10,8 +10,13 @@
 // Out: a *Lexicon, and for a text the Matches of its phrases, each with byte
 // offsets into that text and the entry and rule that produced it. A caller
 // that matches a text with both the main matcher and the gazetteer readies
-// a Text for it (Reset), so that MatchText and MatchTextPlaces hash its
-// words once.
+// a Text for it (Reset, or TokenizeFor, which tokenises it too), so that
+// MatchText and MatchTextPlaces hash its words once; TokenizeFor also
+// marks each token with the lexicon's tries where a match may start
+// there, so that each walk passes over the other tokens in one read, and
+// lists the capitalised words (Capitalised). A caller that keeps the
+// tokens of many texts tokenises them with a Tokenizer, which cuts them
+// from shared blocks.
 //
 // Files decode strictly, each section into its own type (CountryEntry,
 // OrganisationEntry, PersonEntry, Topic, Context), which the loader

@@ -31,6 +31,7 @@ type Lexicon struct {
 	selected     map[string]bool // the selected taxonomies, set by Compile
 	dropMainCues bool            // the main matcher's taxonomy is not selected: drop its cue matches
 	passes       []*Lexicon      // compiled cue-only lexicons of the other selected taxonomies
+	marks        *startMarks     // the start marks of the compiled tries, for TokenizeFor; nil when not compiled
 }
 
 // New returns an empty lexicon: every declared word list is there, empty.

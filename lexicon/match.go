@@ -94,7 +94,14 @@ type Text struct {
 	toks          []Token
 	words, places textWords // places shares words' hashes (share)
 	placesReady   bool
+	low           []byte  // the tokenizer's buffer of lower-case forms, kept for the next text
+	caps          []int32 // Capitalised
 }
+
+// Capitalised returns the indexes among x's tokens of the words that
+// start with a capital letter, in text order: the tokens a search for
+// names looks at. The slice is x's until the next Reset or Tokenize.
+func (x *Text) Capitalised() []int32 { return x.caps }
 
 // Reset readies x for text and its tokens (AppendTokens) and hashes their
 // words. x keeps toks until the next Reset: do not change them.
@@ -102,6 +109,12 @@ func (x *Text) Reset(text string, toks []Token) {
 	x.text, x.toks = text, toks
 	x.words.reset(toks)
 	x.placesReady = false
+	x.caps = x.caps[:0]
+	for i := range toks {
+		if toks[i].Word && upperFirst(toks[i].Text) {
+			x.caps = append(x.caps, int32(i))
+		}
+	}
 }
 
 // Tokenize tokenises text into toks as AppendTokens does and readies x for
@@ -109,9 +122,32 @@ func (x *Text) Reset(text string, toks []Token) {
 // hashed as it is made. It returns toks with the tokens appended; x keeps
 // them until the next Reset or Tokenize: do not change them.
 func (x *Text) Tokenize(toks []Token, text string) []Token {
+	return x.tokenize(nil, toks, text)
+}
+
+// TokenizeFor is Tokenize for the matchers of l, which must be compiled:
+// it also marks each token with the tries of l (its matcher's, its
+// passes' and its gazetteer's) where a match may start there, so that
+// MatchText and MatchTextPlaces with l pass over most tokens in one read.
+// With another lexicon they match as after Tokenize.
+func (x *Text) TokenizeFor(l *Lexicon, toks []Token, text string) []Token {
+	return x.tokenize(l.marks, toks, text)
+}
+
+// tokenize is Tokenize, marking the tokens with sm when it is not nil.
+func (x *Text) tokenize(sm *startMarks, toks []Token, text string) []Token {
 	n := len(toks)
 	w := &x.words
-	toks, w.hashes = appendTokens(toks, text, w.hashes[:0], true)
+	t := tokenizer{hashes: w.hashes[:0], hash: true, low: x.low, chunk: 4 << 10, caps: x.caps[:0], base: n}
+	if sm != nil {
+		t.sm, t.marks = sm, w.marks[:0]
+	}
+	toks = t.appendTokens(toks, text)
+	x.low, x.caps = t.low, t.caps
+	w.hashes, w.marker = t.hashes, sm
+	if sm != nil {
+		w.marks = t.marks
+	}
 	x.text, x.toks = text, toks[n:]
 	w.ids = slices.Grow(w.ids[:0], len(x.toks))[:len(x.toks)]
 	w.vocab = nil
@@ -134,7 +170,11 @@ func (w *textWords) share(v *textWords) {
 	n := len(v.hashes)
 	w.ids = slices.Grow(w.ids[:0], n)[:n]
 	w.vocab = nil
-	w.hashes, w.bloom, w.bloomed = v.hashes, v.bloom, v.bloomed
+	w.hashes, w.bloomed = v.hashes, v.bloomed
+	if v.bloomed { // most texts test no context: the filter is not made
+		w.bloom = v.bloom
+	}
+	w.marks, w.marker = v.marks, v.marker
 }
 
 // textWords is what the matchers of one text share about its tokens: the
@@ -149,6 +189,8 @@ type textWords struct {
 	out     []Match    // a buffer for matchWords' matches
 	bloom   [64]uint64 // a Bloom filter of hashes (mayHave), once bloomed
 	bloomed bool
+	marks   []uint8     // by token: its startMarks, made by marker (TokenizeFor)
+	marker  *startMarks // nil when the tokens are not marked
 }
 
 // textWordsPool holds textWords for reuse from one text to the next.
@@ -156,6 +198,14 @@ var textWordsPool = sync.Pool{New: func() any { return new(textWords) }}
 
 // unknownID is the id of a token not looked up yet (scan.id).
 const unknownID = ^uint32(0)
+
+// unknownIDs is a block of unknownID, to fill ids with.
+var unknownIDs = func() (b [512]uint32) {
+	for i := range b {
+		b[i] = unknownID
+	}
+	return b
+}()
 
 // reset readies w for a text of tokens toks: it hashes their words.
 func (w *textWords) reset(toks []Token) {
@@ -167,6 +217,7 @@ func (w *textWords) reset(toks []Token) {
 		w.hashes[i] = hashToken(toks[i].Norm)
 	}
 	w.bloomed = false
+	w.marker = nil
 }
 
 // matchWords is MatchTokens with the tokens' words w.
@@ -174,8 +225,8 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	m := l.compiled
 	t := m.trie
 	if w.vocab != t.vocab {
-		for i := range w.ids {
-			w.ids[i] = unknownID
+		for ids := w.ids; len(ids) > 0; { // copied a block at a time, not written one by one
+			ids = ids[copy(ids, unknownIDs[:]):]
 		}
 		w.vocab = t.vocab
 	}
@@ -186,7 +237,13 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
 	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
+	marks, bit := w.marksOf(t, len(toks))
 	for i := 0; i < len(toks); {
+		if marks != nil {
+			if i = nextMarked(marks, i, bit); i == len(toks) {
+				break // no phrase of t starts at the rest (startMarks)
+			}
+		}
 		tk := &toks[i]
 		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
 			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
@@ -364,8 +421,7 @@ func (s *scan) rootPrefix(t *trie, i int) bool {
 	if pre == nil || !s.toks[i].Word {
 		return false
 	}
-	w := s.toks[i].Norm
-	return len(pre.short) > 0 || pre.first2 != nil && pre.mayPrefix(w) && len(w) >= prefixKeyLen && pre.mayPrefixKey(prefixKey(w))
+	return rootPrefixMay(pre, s.toks[i].Norm)
 }
 
 // id returns token j's word id, looking it up on first use.
@@ -741,9 +797,11 @@ func (s *scan) positions(p *compiled) []int {
 				}
 			}
 		} else {
-			first := p.norm[0]
-			for i := range s.toks {
-				if s.toks[i].Norm == first && s.at(p, i) {
+			// the hashes first: a read of eight bytes a token, not of
+			// the token and its Norm
+			first, h0 := p.norm[0], p.hash0
+			for i, h := range s.words.hashes[:len(s.toks)] {
+				if h == h0 && s.toks[i].Norm == first && s.at(p, i) {
 					pos = append(pos, i)
 				}
 			}

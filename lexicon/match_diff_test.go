@@ -42,18 +42,21 @@ var diffLexicons = sync.OnceValues(func() ([]*Lexicon, error) {
 func checkSameMatches(t *testing.T, lexs []*Lexicon, text string) {
 	t.Helper()
 	toks := Tokenize(text)
-	var x Text
+	var x, y Text
 	x.Reset(text, toks)
+	y.TokenizeFor(lexs[0], nil, text) // marked for the first lexicon, matched with every one
 	for n, l := range lexs {
+		var z Text
+		z.TokenizeFor(l, nil, text)
 		want := refMatchTokens(l, text, toks)
-		for _, got := range [][]Match{l.MatchTokens(text, toks), l.MatchText(&x)} {
+		for _, got := range [][]Match{l.MatchTokens(text, toks), l.MatchText(&x), l.MatchText(&y), l.MatchText(&z)} {
 			if !sameMatches(got, want) {
 				t.Fatalf("lexicon %d: MatchTokens(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
 			}
 		}
 		covered := coveredBy(toks, want, nil)
 		want = refMatchPlaces(l, text, toks, covered)
-		for _, got := range [][]Match{l.MatchPlaces(text, toks, covered), l.MatchTextPlaces(&x, covered)} {
+		for _, got := range [][]Match{l.MatchPlaces(text, toks, covered), l.MatchTextPlaces(&x, covered), l.MatchTextPlaces(&y, covered), l.MatchTextPlaces(&z, covered)} {
 			if !sameMatches(got, want) {
 				t.Fatalf("lexicon %d: MatchPlaces(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
 			}

@@ -1,11 +1,14 @@
 package lexicon
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"slices"
 	"strings"
 	"sync"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"golang.org/x/text/runes"
 	"golang.org/x/text/transform"
@@ -42,8 +45,49 @@ func Tokenize(text string) []Token {
 		toks := AppendTokens(buf[:0], text)
 		return append([]Token{}, toks...)
 	}
-	return AppendTokens(make([]Token, 0, len(text)/3+8), text)
+	// tokenised into a buffer kept from one call to the next, then copied
+	// out at its size: AppendTokens reserves a token per three bytes, and
+	// real text has one per four or five
+	b := tokenBuffers.Get().(*[]Token)
+	toks := AppendTokens((*b)[:0], text)
+	out := make([]Token, len(toks))
+	copy(out, toks)
+	clear(toks) // no hold on text
+	*b = toks[:0]
+	tokenBuffers.Put(b)
+	return out
 }
+
+// Tokenizer tokenises texts one after another, as Tokenize does, for a
+// caller that keeps the tokens of many texts (a document's turns): the
+// tokens of each text, and the lower-case forms of their words, are cut
+// from blocks that many texts share, so that a text costs no allocation
+// of its own. The tokens it returns stay valid and unchanged: later texts
+// go after them, or into a new block. The zero Tokenizer is ready for
+// use; it is not safe for concurrent use.
+type Tokenizer struct {
+	toks []Token // the current block; its free capacity is for the next texts
+	low  []byte  // the current block of lower-case forms (tokenizer.low)
+}
+
+// Tokenize returns the tokens of text, as the function Tokenize does.
+// The slice's capacity ends with its length: appending to it copies.
+func (z *Tokenizer) Tokenize(text string) []Token {
+	need := len(text)/3 + 8 // what appendTokens reserves
+	if cap(z.toks)-len(z.toks) < need {
+		// a new block for this text and the next few: twice the last,
+		// from 256 tokens up to 4096, or this text's own size
+		z.toks = make([]Token, 0, max(need, min(max(2*cap(z.toks), 256), 4096)))
+	}
+	n := len(z.toks)
+	t := tokenizer{low: z.low, chunk: 1 << 10}
+	toks := t.appendTokens(z.toks, text)
+	z.toks, z.low = toks, t.low
+	return toks[n:len(toks):len(toks)]
+}
+
+// tokenBuffers holds Tokenize's buffers.
+var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 
 // AppendTokens is Tokenize appending to toks, so that a caller can reuse a
 // buffer from one text to the next.
@@ -54,17 +98,39 @@ func Tokenize(text string) []Token {
 // substring of that buffer. Punctuation is a substring of text too, except
 // where it is folded.
 func AppendTokens(toks []Token, text string) []Token {
-	toks, _ = appendTokens(toks, text, nil, false)
-	return toks
+	var t tokenizer
+	return t.appendTokens(toks, text)
 }
 
-// appendTokens is AppendTokens, appending to hashes too, when hash is
-// true, hashToken of each token's Norm as the token is made.
-func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Token, []uint64) {
+// tokenizer is what appendTokens appends besides the tokens: when hash
+// is true, hashToken of each token's Norm to hashes, and when sm is not
+// nil, the token's marks (startMarks.mark) to marks, as each token is
+// made.
+//
+// The lower-case forms of ASCII words with capitals, their Norms, are
+// written one after another into low and never written again: low is
+// appended to, and replaced by a new buffer when full. A tokenizer that
+// is kept from one text to the next (Text's) keeps low, so that a buffer
+// serves many texts; its buffers hold chunk bytes at least.
+//
+// When hash is true, it also appends to caps the index of each word that
+// starts with a capital (upperFirst), less base.
+type tokenizer struct {
+	hashes []uint64
+	marks  []uint8
+	sm     *startMarks
+	hash   bool
+	low    []byte
+	chunk  int
+	caps   []int32
+	base   int
+}
+
+// appendTokens is AppendTokens, appending to t's hashes and marks too.
+func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 	// real transcripts have a token every four bytes or so, markup more:
 	// grow once rather than double and copy along the way
 	toks = slices.Grow(toks, len(text)/3+8)
-	var low strings.Builder // lower-case forms of ASCII words with capitals
 	words := 0
 	for i := 0; i < len(text); {
 		c := text[i]
@@ -72,6 +138,9 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 			switch k := asciiClass[c]; {
 			case k&classWord != 0:
 				j, kinds := i+1, k
+				if j+8 <= len(text) {
+					j += lowerRun(load64(text[j:])) // most words, without a branch per byte
+				}
 				for j < len(text) {
 					k := asciiClass[text[j]]
 					if k&classWord == 0 {
@@ -81,10 +150,10 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 					j++
 				}
 				if j < len(text) && text[j] >= utf8.RuneSelf {
-					if r, _ := utf8.DecodeRuneInString(text[j:]); isWordRune(r) {
+					if r, _ := utf8.DecodeRuneInString(text[j:]); wordRune(r) {
 						toks, i = tokenizeWord(toks, text, i, words)
-						if hash {
-							hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+						if t.hash {
+							t.hashLast(toks)
 						}
 						words++
 						continue
@@ -92,27 +161,62 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 				}
 				w := text[i:j]
 				norm := w
+				// with eight bytes to read from i, the word's key is read
+				// from the text in lower case, without a branch on its
+				// length or a loop over its bytes
+				fast := i+8 <= len(text)
+				var key uint64
+				if fast {
+					key = lowerKey(load64(text[i:]), j-i)
+				}
 				if kinds&classUpper != 0 {
-					if low.Cap() == 0 {
-						// words with capitals are a small part of a text;
-						// when they are more, the buffer moves and the
-						// Norms already made keep the old one
-						low.Grow((len(text)-i)/4 + 16)
+					if t.hash && asciiClass[c]&classUpper != 0 {
+						t.caps = append(t.caps, int32(len(toks)-t.base))
 					}
-					off := low.Len()
-					for x := i; x < j; x++ {
-						low.WriteByte(lowerASCII[text[x]])
+					low := t.low
+					if cap(low)-len(low) < max(j-i, 8) {
+						// words with capitals are a small part of a
+						// text: a quarter of the rest of it holds them,
+						// most often; when it is full, another buffer
+						// is made, and the Norms already made keep the
+						// old one
+						low = make([]byte, 0, max((len(text)-i)/4+16, t.chunk, j-i, 8))
 					}
-					norm = low.String()[off:]
+					off := len(low)
+					if fast && j-i <= 8 {
+						binary.LittleEndian.PutUint64(low[off:off+8], key) // past len(low): no Norm holds those bytes yet
+					} else {
+						for x := i; x < j; x++ {
+							low = append(low, lowerASCII[text[x]])
+						}
+						low = low[:off]
+					}
+					low = low[:off+j-i]
+					norm = unsafe.String(&low[off], j-i) // the bytes are written once: a string
+					t.low = low
 				}
 				if len(toks) == cap(toks) {
 					toks = slices.Grow(toks, (len(text)-i)/3+8)
 				}
 				toks = toks[:len(toks)+1]
-				t := &toks[len(toks)-1] // written in place, not built and copied
-				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, j, w, norm, true, words
-				if hash {
-					hashes = append(hashes, hashToken(norm))
+				tk := &toks[len(toks)-1] // written in place, not built and copied
+				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, j, w, norm, true, words
+				if t.hash {
+					var h uint64
+					if fast { // hashWord, written out: a call here costs the loop its registers
+						const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+						h = (key ^ uint64(len(norm))*m1) * m2
+						if len(norm) > 8 {
+							h = hashTail(h, norm[8:])
+						}
+						h ^= h >> 29
+					} else {
+						h = hashToken(norm)
+					}
+					t.hashes = append(t.hashes, h)
+					if t.sm != nil {
+						t.marks = append(t.marks, t.sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
+					}
 				}
 				words++
 				i = j
@@ -127,10 +231,13 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 					toks = slices.Grow(toks, (len(text)-i)/3+8)
 				}
 				toks = toks[:len(toks)+1]
-				t := &toks[len(toks)-1]
-				t.Start, t.End, t.Text, t.Norm, t.Word, t.Index = i, i+1, p, p, false, words
-				if hash {
-					hashes = append(hashes, byteHash[p[0]])
+				tk := &toks[len(toks)-1]
+				tk.Start, tk.End, tk.Text, tk.Norm, tk.Word, tk.Index = i, i+1, p, p, false, words
+				if t.hash {
+					t.hashes = append(t.hashes, byteHash[p[0]])
+					if t.sm != nil {
+						t.marks = append(t.marks, t.sm.oneByte[0][0][1][p[0]])
+					}
 				}
 				i++
 			}
@@ -138,13 +245,13 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 		}
 		r, size := utf8.DecodeRuneInString(text[i:])
 		switch {
-		case isWordRune(r):
+		case wordRune(r):
 			toks, i = tokenizeWord(toks, text, i, words)
-			if hash {
-				hashes = append(hashes, hashToken(toks[len(toks)-1].Norm))
+			if t.hash {
+				t.hashLast(toks)
 			}
 			words++
-		case unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r):
+		case dropped(r, size):
 			i += size
 		default:
 			p := foldQuote(r)
@@ -152,13 +259,29 @@ func appendTokens(toks []Token, text string, hashes []uint64, hash bool) ([]Toke
 				p = text[i : i+size] // the rune as written: string(r), without allocating
 			}
 			toks = append(toks, Token{Start: i, End: i + size, Text: p, Norm: p, Index: words})
-			if hash {
-				hashes = append(hashes, hashToken(p))
+			if t.hash {
+				t.hashLast(toks)
 			}
 			i += size
 		}
 	}
-	return toks, hashes
+	return toks
+}
+
+// hashLast appends to hashes the hash of the last token's Norm, and to
+// t.marks its marks when t marks tokens: for the tokens made apart from
+// the ASCII words and marks.
+func (t *tokenizer) hashLast(toks []Token) {
+	tk := &toks[len(toks)-1]
+	h := hashToken(tk.Norm)
+	upper := upperFirst(tk.Text)
+	if upper && tk.Word {
+		t.caps = append(t.caps, int32(len(toks)-1-t.base))
+	}
+	if t.sm != nil {
+		t.marks = append(t.marks, t.sm.mark(tk.Word, upper, tk.Text == tk.Norm, tk.Norm, h))
+	}
+	t.hashes = append(t.hashes, h)
 }
 
 // tokenizeWord appends to toks the word starting at i, which has
@@ -167,12 +290,36 @@ func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 	j := i
 	for j < len(text) {
 		r2, s2 := utf8.DecodeRuneInString(text[j:])
-		if !isWordRune(r2) {
+		if !wordRune(r2) {
 			break
 		}
 		j += s2
 	}
 	return append(toks, newWord(text[i:j], i, j, false, index)), j
+}
+
+// lowerRun returns how many of the eight bytes of x, read little-endian,
+// are ASCII lower-case letters before the first that is not one.
+func lowerRun(x uint64) int {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ge := x + ones*(0x80-'a')   // high bit set: the byte is 'a' or more
+	gt := x + ones*(0x80-'z'-1) // high bit set: the byte is past 'z'
+	// an ASCII byte carries into no other; a byte outside ASCII may, but
+	// it ends the run, and what it carries into comes after it
+	in := ge &^ gt &^ x & high
+	return bits.TrailingZeros64(^in&high) / 8
+}
+
+// lowerKey is wordKey of an ASCII word of n bytes in lower case, given
+// the first eight bytes of the word as written, read little-endian
+// (bytes after the word included, which it drops).
+func lowerKey(x uint64, n int) uint64 {
+	const ones, high = 0x0101010101010101, 0x8080808080808080
+	ge := x + ones*(0x80-'A')   // high bit set: the byte is 'A' or more
+	gt := x + ones*(0x80-'Z'-1) // high bit set: the byte is past 'Z'
+	// the word's bytes are ASCII and come first: nothing carries into them
+	upper := ge &^ gt &^ x & high
+	return (x | upper>>2) & (^uint64(0) >> (64 - 8*min(n, 8)))
 }
 
 // The classes of ASCII bytes in asciiClass.
@@ -250,6 +397,36 @@ func isLower(s string) bool {
 	}
 	return true
 }
+
+// wordRune is isWordRune, telling the runes of General Punctuation
+// (U+2000 to U+206F: spaces, dashes, quotes, format characters), none
+// of which is a word rune, without Unicode's tables.
+func wordRune(r rune) bool {
+	if uint32(r)-0x2000 < 0x70 {
+		return false
+	}
+	return isWordRune(r)
+}
+
+// dropped reports whether the tokeniser drops a rune that is not a word
+// rune, of size bytes as decoded: white space, a dash, a format
+// character or a byte that is not UTF-8.
+func dropped(r rune, size int) bool {
+	if k := uint32(r) - 0x2000; k < 0x70 {
+		return generalPunctDropped[k]
+	}
+	return unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r)
+}
+
+// generalPunctDropped is dropped for the runes of General Punctuation,
+// U+2000 to U+206F, by their offset from U+2000.
+var generalPunctDropped = func() (t [0x70]bool) {
+	for k := range t {
+		r := rune(0x2000 + k)
+		t[k] = unicode.IsSpace(r) || isDash(r) || unicode.Is(unicode.Cf, r)
+	}
+	return t
+}()
 
 func isWordRune(r rune) bool {
 	return unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.IsMark(r)

@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
+	"unicode/utf8"
 )
 
 // testdataTexts returns the repository's transcripts, real and bundled,
@@ -106,6 +108,15 @@ func checkTextTokenize(t *testing.T, lexs []*Lexicon, prefix []Token, text strin
 		}
 	}
 	y.Reset(text, want[len(prefix):])
+	var caps []int32
+	for i, tk := range want[len(prefix):] {
+		if tk.Word && tk.IsCapitalised() {
+			caps = append(caps, int32(i))
+		}
+	}
+	if !slices.Equal(x.Capitalised(), caps) || !slices.Equal(y.Capitalised(), caps) {
+		t.Fatalf("Tokenize(%.80q): Capitalised gives %v, Reset's %v, want %v", text, x.Capitalised(), y.Capitalised(), caps)
+	}
 	if !slices.Equal(x.words.hashes, y.words.hashes) || len(x.words.ids) != len(y.words.ids) || len(x.toks) != len(y.toks) {
 		t.Fatalf("Tokenize(%.80q): %d hashes, %d ids, %d tokens; Reset gives %d, %d, %d", text,
 			len(x.words.hashes), len(x.words.ids), len(x.toks), len(y.words.hashes), len(y.words.ids), len(y.toks))
@@ -150,4 +161,107 @@ func FuzzTextTokenize(f *testing.F) {
 	f.Fuzz(func(t *testing.T, text string) {
 		checkTextTokenize(t, lexs, nil, text)
 	})
+}
+
+// TestTokenizeParallel tokenises texts of every size from several
+// goroutines at once, which share Tokenize's buffers (run with -race):
+// each result is the reference's, and stays so after later calls.
+func TestTokenizeParallel(t *testing.T) {
+	var texts []string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		texts = append(texts, text)
+		texts = append(texts, strings.Split(text, "\n")...)
+	}
+	done := make(chan []string)
+	for g := 0; g < 4; g++ {
+		go func() {
+			var errs []string
+			var kept [][]Token
+			for n := g; n < len(texts); n += 4 {
+				kept = append(kept, Tokenize(texts[n]))
+			}
+			for k, n := 0, g; n < len(texts); k, n = k+1, n+4 {
+				if want := refAppendTokens(nil, texts[n]); !slices.Equal(kept[k], want) {
+					errs = append(errs, texts[n])
+				}
+			}
+			done <- errs
+		}()
+	}
+	for range 4 {
+		for _, text := range <-done {
+			t.Errorf("Tokenize(%.80q) in parallel differs from the reference", text)
+		}
+	}
+}
+
+// TestWordRuneDropped checks wordRune and dropped, which tell General
+// Punctuation by a table, against Unicode's tables for every rune.
+func TestWordRuneDropped(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune+1; r++ {
+		if wordRune(r) != isWordRune(r) {
+			t.Fatalf("wordRune(%U) = %v", r, wordRune(r))
+		}
+		for _, size := range []int{1, utf8.RuneLen(r)} {
+			want := unicode.IsSpace(r) || isDash(r) || r == utf8.RuneError && size == 1 || unicode.Is(unicode.Cf, r)
+			if !isWordRune(r) && dropped(r, size) != want {
+				t.Fatalf("dropped(%U, %d) = %v", r, size, !want)
+			}
+		}
+	}
+}
+
+// TestLowerRun checks lowerRun against a loop over the bytes, on every
+// byte at every place among lower-case letters.
+func TestLowerRun(t *testing.T) {
+	for pos := range 8 {
+		for c := range 256 {
+			b := []byte("abcdefgh")
+			b[pos] = byte(c)
+			want := 0
+			for want < 8 && 'a' <= b[want] && b[want] <= 'z' {
+				want++
+			}
+			if got := lowerRun(load64(string(b))); got != want {
+				t.Fatalf("lowerRun(%q) = %d, want %d", b, got, want)
+			}
+		}
+	}
+}
+
+// TestLowerKey checks lowerKey against wordKey of the word in lower
+// case, for words of every length with bytes of every kind after them.
+func TestLowerKey(t *testing.T) {
+	for _, w := range []string{"a", "Ab", "ABC", "aBcD", "Hello", "WORLDS", "Ukraine", "Zelenskyy", "0x9AZ", "NATO2024summit"} {
+		for c := range 256 {
+			s := w + string([]byte{byte(c)}) + "\xffQ@[`{zZ"
+			if got, want := lowerKey(load64(s), len(w)), wordKey(strings.ToLower(w)); got != want {
+				t.Fatalf("lowerKey(%q, %d) = %#x, want %#x", s, len(w), got, want)
+			}
+		}
+	}
+}
+
+// TestTokenizer tokenises the lines of the transcripts one after another
+// with one Tokenizer, keeping every result: each is the reference's, and
+// stays so after the texts that follow it.
+func TestTokenizer(t *testing.T) {
+	var z Tokenizer
+	var texts []string
+	var kept [][]Token
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, line := range append(strings.Split(text, "\n"), text) {
+			texts = append(texts, line)
+			toks := z.Tokenize(line)
+			if len(toks) != cap(toks) {
+				t.Fatalf("Tokenize(%.80q): capacity %d past length %d", line, cap(toks), len(toks))
+			}
+			kept = append(kept, toks)
+		}
+	}
+	for k, toks := range kept {
+		if want := refAppendTokens(nil, texts[k]); !slices.Equal(toks, want) {
+			t.Fatalf("Tokenize(%.80q): the tokens differ from the reference's after later texts", texts[k])
+		}
+	}
 }

@@ -1,6 +1,9 @@
 package lexicon
 
-import "sort"
+import (
+	"slices"
+	"sort"
+)
 
 // PlaceKinds are the kinds a place entry may have, as written in a file's
 // places section:
@@ -76,7 +79,7 @@ func (l *Lexicon) MatchTextPlaces(x *Text, covered []bool) []Match {
 }
 
 // matchPlaces is MatchPlaces given the gazetteer's matches on the whole
-// text, ms.
+// text, ms, a slice of its own that it filters in place.
 func (l *Lexicon) matchPlaces(text string, toks []Token, covered []bool, ms []Match) []Match {
 	taken := func(k int) bool { return covered != nil && covered[k] }
 	anyTaken := func(i, j int) bool {
@@ -87,7 +90,7 @@ func (l *Lexicon) matchPlaces(text string, toks []Token, covered []bool, ms []Ma
 		}
 		return false
 	}
-	var out []Match
+	out := ms[:0]        // ms[k] is read before out[k] is written
 	var dropped [][2]int // token ranges of places that overlapped covered tokens
 	for _, m := range ms {
 		i, j := tokenRange(toks, m)
@@ -135,7 +138,10 @@ func (l *Lexicon) matchPlaces(text string, toks []Token, covered []bool, ms []Ma
 			}
 		}
 	}
-	sort.SliceStable(out, func(a, b int) bool { return out[a].Start < out[b].Start })
+	if len(out) == 0 {
+		return nil // as when nothing matched
+	}
+	slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
 	return out
 }
 

@@ -100,7 +100,7 @@ func (l *Lexicon) SelectTaxonomies(names []string) error {
 		}
 	}
 	l.taxonomies = slices.Clone(names)
-	l.compiled, l.passes, l.selected = nil, nil, nil
+	l.compiled, l.passes, l.selected, l.marks = nil, nil, nil, nil
 	return nil
 }
 

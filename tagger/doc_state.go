@@ -50,12 +50,12 @@ type docPerson struct {
 // NewDoc starts a document. Its buffers come from a released Doc when
 // there is one: call Release when the document is done.
 func (t *Tagger) NewDoc() *Doc {
-	names := t.names // copied: the document's people add theirs
 	b, _ := t.buffers.Get().(*buffers)
 	if b == nil {
 		b = &buffers{}
 	}
-	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &names}
+	b.names = t.names // copied: the document's people add theirs
+	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &b.names}
 }
 
 // buffers are a Doc's buffers that the next Doc may reuse.
@@ -63,11 +63,12 @@ type buffers struct {
 	toks      []lexicon.Token // the turn's tokens
 	text      lexicon.Text    // the turn's tokens made ready for matching
 	covered   []bool
-	nerPeople []bool    // tokens of the NER's people in the turn being vetted (personCores)
-	mentions  []Mention // the turn's mentions as they are found
-	taken     []bool    // places: the tokens of lexicon matches and places
-	spans     [][2]int  // places: the token span of each place
-	key       []byte    // two folded words and a space between, to look up a cue
+	nerPeople []bool     // tokens of the NER's people in the turn being vetted (personCores)
+	mentions  []Mention  // the turn's mentions as they are found
+	taken     []bool     // places: the tokens of lexicon matches and places
+	spans     [][2]int   // places: the token span of each place
+	key       []byte     // two folded words and a space between, to look up a cue
+	names     nameFilter // Doc.names: the Tagger's, copied in by NewDoc
 }
 
 // Release hands the Doc's buffers to the next Doc the Tagger makes; the
@@ -199,10 +200,13 @@ func (t *Tagger) Entity(name string, typ lexicon.Type) (canonical, id string, ok
 }
 
 // knownPeople appends to out, outside lexicon matches, the full names and
-// the surnames of people named earlier in the document.
+// the surnames of people named earlier in the document. It looks at the
+// capitalised words of d.text, which holds toks.
 func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
-	for i := 0; i < len(toks); i++ {
-		if covered[i] || !toks[i].Word || !capitalised(toks[i].Text) {
+	next := 0 // the tokens before it are in a full name found
+	for _, k := range d.text.Capitalised() {
+		i := int(k)
+		if i < next || covered[i] {
 			continue
 		}
 		t := toks[i]
@@ -211,7 +215,7 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 			for k := i; k < i+n; k++ {
 				covered[k] = true
 			}
-			i += n - 1
+			next = i + n
 			continue
 		}
 		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && capitalised(toks[i+1].Text) {
@@ -425,7 +429,7 @@ func (t *Tagger) TitleBefore(text string, toks []lexicon.Token, i int) string {
 		}
 		if t.lex.IsTitleToken(tk) {
 			titles++
-		} else if !tk.IsUpper() && !t.lex.IsTitleToken(toks[j]) {
+		} else if !allUpper(&tk) && !t.lex.IsTitleToken(toks[j]) {
 			break // a capitalised word that is not part of a title
 		}
 		j--

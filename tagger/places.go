@@ -64,12 +64,12 @@ func (d *Doc) places(text string, toks []lexicon.Token, covered []bool) []lexico
 func (d *Doc) placeIsName(toks []lexicon.Token, taken []bool, i int) bool {
 	lex := d.t.lex
 	t := toks[i]
-	if !t.IsCapitalised() || t.IsUpper() {
+	if !t.IsCapitalised() || allUpper(&t) {
 		return false
 	}
 	nameWord := func(k int) bool {
 		w := toks[k]
-		return w.Word && w.IsCapitalised() && !taken[k] && !w.IsUpper() &&
+		return w.Word && w.IsCapitalised() && !taken[k] && !allUpper(&w) &&
 			!lex.IsCommonToken(w) && !lex.IsTitleToken(w)
 	}
 	if n := i + 1; n < len(toks) && nameWord(n) && !strings.HasSuffix(toks[n].Norm, "s") &&

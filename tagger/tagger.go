@@ -99,7 +99,7 @@ type Unknown struct {
 // resolve against the document: people named in full earlier (speakers
 // included) resolve later surnames.
 func (d *Doc) Tag(text string) (Result, error) {
-	d.toks = d.text.Tokenize(d.toks[:0], text) // hashed for the matchers as they are made
+	d.toks = d.text.TokenizeFor(d.t.lex, d.toks[:0], text) // hashed and marked for the matchers as they are made
 	toks := d.toks
 	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
@@ -186,8 +186,13 @@ func cloneMentions(ms []Mention) []Mention {
 func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) {
 	j := 0
 	for _, m := range matches {
-		for j < len(toks) && toks[j].Start < m.Start {
+		// the first token at or after the match's start: a few steps,
+		// then a binary search when the match is further away
+		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
 			j++
+		}
+		if j < len(toks) && toks[j].Start < m.Start {
+			j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
 		}
 		for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
 			covered[k] = true

@@ -419,3 +419,19 @@ func TestReleaseReuse(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseNames checks that a Doc made from a released one's buffers
+// starts with the Tagger's name filter, without the people the released
+// Doc added.
+func TestReleaseNames(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	d := tg.NewDoc()
+	d.AddPerson("Zebulon Quarternight")
+	if !d.names.has("quarternight") {
+		t.Fatal("the Doc's filter lacks the surname it added")
+	}
+	d.Release()
+	if d = tg.NewDoc(); *d.names != tg.names {
+		t.Error("a Doc made after Release does not start with the Tagger's name filter")
+	}
+}

@@ -176,7 +176,7 @@ func (d *Doc) personName(text string, toks []lexicon.Token, covered []bool, i, j
 			}
 			return nil
 		}
-		if t.IsUpper() && len(t.Text) > 1 {
+		if allUpper(&t) && len(t.Text) > 1 {
 			return nil // "NATO Allies", "VG"
 		}
 		if !t.IsCapitalised() && !d.t.particles[t.Norm] {

@@ -142,16 +142,18 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 // speaker addresses, each a capitalised word that is no common word,
 // title or lexicon match: "Thanks, Josh.", "Josh, go ahead.", and a known
 // first name (of a lexicon person, or a nickname) alone closing the turn,
-// "… Trevor.", "Phil?". Their canonical name is the word as said.
+// "… Trevor.", "Phil?". Their canonical name is the word as said. It
+// looks at the capitalised words of d.text, which holds toks.
 func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
 	last := len(toks) - 1
 	for last >= 0 && !toks[last].Word {
 		last--
 	}
-	for i := range toks {
+	for _, k := range d.text.Capitalised() {
+		i := int(k)
 		j := i + 1
 		t := &toks[i]
-		if !t.Word || covered[i] || !capitalised(t.Text) || len(t.Text) < 2 || !endsVocative(toks, j) || allUpper(t) ||
+		if covered[i] || len(t.Text) < 2 || !endsVocative(toks, j) || allUpper(t) ||
 			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}

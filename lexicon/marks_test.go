@@ -1,0 +1,147 @@
+package lexicon
+
+import (
+	"slices"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// walkMayStart is matchWords' test of whether it looks for candidates of
+// trie t at token i, made with exact lookups and no marks.
+func walkMayStart(m *matcher, toks []Token, i int) bool {
+	t, tk := m.trie, &toks[i]
+	if !tk.Word && !m.punct {
+		return false
+	}
+	k := uint32(hashNorm(tk.Norm)) >> 16
+	if !m.lowerAny && !upperFirst(tk.Text) && !(t.lowerFirstFilter[k/64]&(1<<(k%64)) != 0 && t.lowerFirst[t.vocab.id(tk.Norm)]) {
+		return false
+	}
+	nm := tk.Norm
+	var id uint32
+	if len(nm) == 1 && nm[0] < utf8.RuneSelf {
+		id = t.vocab.ascii[nm[0]]
+	} else if t.startFilter[k/64]&(1<<(k%64)) != 0 {
+		id = t.vocab.id(nm)
+	}
+	if id != 0 {
+		return t.starts[id/64]&(1<<(id%64)) != 0 && !(t.upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm)
+	}
+	pre := t.nodes[0].pre
+	return pre != nil && tk.Word && rootPrefixMay(pre, nm)
+}
+
+// TestStartMarks checks that TokenizeFor marks every token at which a
+// walk of each of the lexicon's tries looks for candidates, on the
+// transcripts, line by line, and on the samples.
+func TestStartMarks(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		texts = append(texts, strings.Split(text, "\n")...)
+	}
+	for n, l := range lexs {
+		var x Text
+		for _, text := range texts {
+			checkStartMarks(t, n, l, &x, text)
+		}
+	}
+}
+
+func checkStartMarks(t *testing.T, n int, l *Lexicon, x *Text, text string) {
+	t.Helper()
+	toks := x.TokenizeFor(l, nil, text)
+	if x.words.marker != l.marks || len(x.words.marks) != len(toks) {
+		t.Fatalf("lexicon %d: %.80q: %d marks for %d tokens", n, text, len(x.words.marks), len(toks))
+	}
+	ms := []*matcher{l.compiled}
+	for _, p := range l.passes {
+		ms = append(ms, p.compiled)
+	}
+	if len(l.places.Entries) > 0 {
+		ms = append(ms, l.places.compiled)
+	}
+	for _, m := range ms {
+		marks, bit := x.words.marksOf(m.trie, len(toks))
+		if bit == 0 {
+			t.Fatalf("lexicon %d: a trie has no marks", n)
+		}
+		for i := range toks {
+			if marks[i]&bit == 0 && walkMayStart(m, toks, i) {
+				t.Fatalf("lexicon %d: %.80q: token %d %q is not marked for a trie whose walk starts there", n, text, i, toks[i].Text)
+			}
+		}
+	}
+}
+
+func FuzzStartMarks(f *testing.F) {
+	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				f.Add(line)
+			}
+		}
+	}
+	lexs, err := diffLexicons()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, text string) {
+		for n, l := range lexs {
+			var x Text
+			checkStartMarks(t, n, l, &x, text)
+		}
+	})
+}
+
+// TestTextKeepsNorms tokenises texts one after another with one Text,
+// whose buffer of lower-case forms serves them all: the tokens of each
+// text keep their Norms after the next texts are tokenised.
+func TestTextKeepsNorms(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var x Text
+	var kept [][]Token
+	var texts []string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			kept = append(kept, slices.Clone(x.TokenizeFor(lexs[0], nil, line)))
+			texts = append(texts, line)
+		}
+	}
+	for k, toks := range kept {
+		if want := AppendTokens(nil, texts[k]); !slices.Equal(toks, want) {
+			t.Fatalf("%.80q: the tokens changed after later texts", texts[k])
+		}
+	}
+}
+
+// TestNextMarked checks nextMarked against a loop over the marks.
+func TestNextMarked(t *testing.T) {
+	marks := make([]uint8, 40)
+	for n := range 2000 {
+		for k := range marks {
+			marks[k] = 0
+			if (n*7+k*13)%(n%17+2) == 0 {
+				marks[k] = uint8(1 << ((n + k) % 8))
+			}
+		}
+		for bit := uint8(1); bit != 0; bit <<= 1 {
+			for i := range len(marks) + 1 {
+				want := i
+				for want < len(marks) && marks[want]&bit == 0 {
+					want++
+				}
+				if got := nextMarked(marks, i, bit); got != want {
+					t.Fatalf("nextMarked(%v, %d, %#x) = %d, want %d", marks, i, bit, got, want)
+				}
+			}
+		}
+	}
+}
