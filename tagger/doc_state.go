@@ -69,6 +69,11 @@ type buffers struct {
 	spans     [][2]int   // places: the token span of each place
 	key       []byte     // two folded words and a space between, to look up a cue
 	names     nameFilter // Doc.names: the Tagger's, copied in by NewDoc
+
+	// the most tokens and mentions a turn has held since the buffers
+	// were handed over: what Release clears, rather than their capacity,
+	// which the longest turn of any document set
+	toksUsed, mentionsUsed int
 }
 
 // Release hands the Doc's buffers to the next Doc the Tagger makes; the
@@ -79,9 +84,10 @@ func (d *Doc) Release() {
 		return
 	}
 	d.buffers = nil
-	clear(b.toks[:cap(b.toks)]) // no hold on this document's text
-	clear(b.mentions[:cap(b.mentions)])
+	clear(b.toks[:b.toksUsed]) // no hold on this document's text
+	clear(b.mentions[:b.mentionsUsed])
 	b.toks, b.mentions = b.toks[:0], b.mentions[:0]
+	b.toksUsed, b.mentionsUsed = 0, 0
 	b.text.Reset("", nil)
 	d.t.buffers.Put(b)
 }

@@ -101,6 +101,7 @@ type Unknown struct {
 func (d *Doc) Tag(text string) (Result, error) {
 	d.toks = d.text.TokenizeFor(d.t.lex, d.toks[:0], text) // hashed and marked for the matchers as they are made
 	toks := d.toks
+	d.toksUsed = max(d.toksUsed, len(toks))
 	matches := d.t.lex.MatchText(&d.text)
 	if cap(d.covered) < len(toks) {
 		d.covered = make([]bool, len(toks))
@@ -147,7 +148,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 		for _, input := range chunks(d.nerInput(text, toks, covered), maxNERInput) {
 			ns, err := d.t.ner.Names(input)
 			if err != nil {
-				d.mentions = ms
+				d.mentions, d.mentionsUsed = ms, max(d.mentionsUsed, len(ms))
 				res.Mentions = cloneMentions(ms)
 				return res, err
 			}
@@ -164,7 +165,7 @@ func (d *Doc) Tag(text string) (Result, error) {
 	}
 	d.noteRoles(text, toks, ms)
 	d.markAddressed(toks, ms)
-	d.mentions = ms
+	d.mentions, d.mentionsUsed = ms, max(d.mentionsUsed, len(ms))
 	res.Mentions = cloneMentions(ms)
 	res.Tags = d.scorer.score(d.t.lex, text, matches, d.home)
 	return res, nil

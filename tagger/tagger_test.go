@@ -435,3 +435,31 @@ func TestReleaseNames(t *testing.T) {
 		t.Error("a Doc made after Release does not start with the Tagger's name filter")
 	}
 }
+
+// TestReleaseHoldsNoText tags a long turn and then short ones, in one Doc
+// and over several Docs, and checks that a released Doc's buffers point
+// into no text: Release clears what any turn used, not only the last.
+func TestReleaseHoldsNoText(t *testing.T) {
+	tg := New(defaultLexicon(t), nil)
+	long := strings.Repeat("President Zelenskyy and Secretary Blinken spoke about Russia and China. ", 60)
+	for round := 0; round < 3; round++ {
+		d := tg.NewDoc()
+		b := d.buffers
+		for _, text := range []string{"Go ahead, Mary.", long, "Thank you, Jake, on Ukraine."} {
+			if _, err := d.Tag(text); err != nil {
+				t.Fatal(err)
+			}
+		}
+		d.Release()
+		for i, tok := range b.toks[:cap(b.toks)] {
+			if tok != (lexicon.Token{}) {
+				t.Fatalf("round %d: token %d of %d still set after Release: %+v", round, i, cap(b.toks), tok)
+			}
+		}
+		for i, m := range b.mentions[:cap(b.mentions)] {
+			if m != (Mention{}) {
+				t.Fatalf("round %d: mention %d of %d still set after Release: %+v", round, i, cap(b.mentions), m)
+			}
+		}
+	}
+}
