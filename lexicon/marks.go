@@ -186,6 +186,34 @@ func (sm *startMarks) mark(word, upper, own bool, norm string, h uint64) uint8 {
 	return mk
 }
 
+// markKey is mark for an ASCII word of n bytes, given its key in lower
+// case (lowerKey), which the tokeniser has read already: the first two
+// and three bytes the root-prefix test wants are taken from the key, not
+// read again from the word's Norm.
+func (sm *startMarks) markKey(upper, own bool, key uint64, n int, h uint64) uint8 {
+	u, o := b2u(upper), b2u(own)
+	if n == 1 {
+		return sm.oneByte[1][u][o][uint8(key)]
+	}
+	e := &sm.byHash[uint32(h)>>(32-markHashBits)]
+	mk := e[(1-u)*(markLower+o)]
+	pre := (e[markLowerPre] | -u) &^ mk & sm.preBits
+	mk |= pre & sm.shortBits
+	pre &^= sm.shortBits
+	if pre == 0 || n < prefixKeyLen {
+		return mk
+	}
+	k2 := uint(uint8(key))<<8 | uint(uint8(key>>8))
+	k3 := first3Bit(uint32(uint8(key))<<16 | uint32(uint8(key>>8))<<8 | uint32(uint8(key>>16)))
+	for ; pre != 0; pre &= pre - 1 {
+		b := bits.TrailingZeros8(pre)
+		if f2, f3 := sm.first2s[b], sm.first3s[b]; f2 != nil {
+			mk |= uint8(f2[k2/64]>>(k2%64)&(f3[k3/64]>>(k3%64))&1) << b
+		}
+	}
+	return mk
+}
+
 // b2u is 1 for true, 0 for false.
 func b2u(b bool) uint8 {
 	var u uint8

@@ -145,3 +145,34 @@ func TestNextMarked(t *testing.T) {
 		}
 	}
 }
+
+// TestMarkKey checks markKey against mark for the ASCII words of the
+// transcripts and samples, with every case, on each lexicon's marks.
+func TestMarkKey(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	seen := map[string]bool{}
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, tk := range Tokenize(text) {
+			w := tk.Norm
+			if !tk.Word || seen[w] || strings.IndexFunc(w, func(r rune) bool { return r >= utf8.RuneSelf }) >= 0 {
+				continue
+			}
+			seen[w] = true
+			padded := w + "\x00\x00\x00\x00\x00\x00\x00\x00"
+			key := lowerKey(load64(padded), len(w))
+			h := hashNorm(w)
+			for _, l := range lexs {
+				for _, upper := range []bool{false, true} {
+					for _, own := range []bool{false, true} {
+						if got, want := l.marks.markKey(upper, own, key, len(w), h), l.marks.mark(true, upper, own, w, h); got != want {
+							t.Fatalf("%q upper %v own %v: markKey %#x, mark %#x", w, upper, own, got, want)
+						}
+					}
+				}
+			}
+		}
+	}
+}

@@ -215,7 +215,14 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					}
 					t.hashes = append(t.hashes, h)
 					if t.sm != nil {
-						t.marks = append(t.marks, t.sm.mark(true, asciiClass[c]&classUpper != 0, kinds&classUpper == 0, norm, h))
+						upper, own := asciiClass[c]&classUpper != 0, kinds&classUpper == 0
+						var mk uint8
+						if fast {
+							mk = t.sm.markKey(upper, own, key, j-i, h)
+						} else {
+							mk = t.sm.mark(true, upper, own, norm, h)
+						}
+						t.marks = append(t.marks, mk)
 					}
 				}
 				words++
