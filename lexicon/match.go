@@ -80,7 +80,7 @@ func (l *Lexicon) MatchTokens(text string, toks []Token) []Match {
 	}
 	w := textWordsPool.Get().(*textWords)
 	w.reset(toks)
-	out := l.matchWords(text, toks, w)
+	out := l.matchWords(text, toks, w, nil)
 	textWordsPool.Put(w)
 	return out
 }
@@ -157,11 +157,16 @@ func (x *Text) tokenize(sm *startMarks, toks []Token, text string) []Token {
 }
 
 // MatchText is MatchTokens on x's text and tokens.
-func (l *Lexicon) MatchText(x *Text) []Match {
+func (l *Lexicon) MatchText(x *Text) []Match { return l.AppendMatchText(nil, x) }
+
+// AppendMatchText is MatchText appending the matches to dst, so that a
+// caller that keeps no match beyond the text can reuse a buffer from one
+// text to the next. It returns dst unchanged when nothing matches.
+func (l *Lexicon) AppendMatchText(dst []Match, x *Text) []Match {
 	if l.compiled == nil || len(x.toks) == 0 {
-		return nil
+		return dst
 	}
-	return l.matchWords(x.text, x.toks, &x.words)
+	return l.matchWords(x.text, x.toks, &x.words, dst)
 }
 
 // share readies w for the tokens that v hashed, to number them in
@@ -220,8 +225,9 @@ func (w *textWords) reset(toks []Token) {
 	w.marker = nil
 }
 
-// matchWords is MatchTokens with the tokens' words w.
-func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
+// matchWords is MatchTokens with the tokens' words w, appending the
+// matches to dst.
+func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Match) []Match {
 	m := l.compiled
 	t := m.trie
 	if w.vocab != t.vocab {
@@ -330,12 +336,14 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords) []Match {
 	}
 	w.cands = cands
 	w.out = out
-	var found []Match // nil when nothing matches: most texts and most passes
-	if len(out) > 0 {
-		found = make([]Match, len(out))
-		copy(found, out)
+	n := len(dst)
+	if len(out) > 0 { // dst stays nil when nothing matches: most texts and most passes
+		if dst == nil {
+			dst = make([]Match, 0, len(out)) // at its size, as a caller keeps it
+		}
+		dst = append(dst, out...)
 	}
-	return l.withPasses(text, toks, w, found)
+	return l.withPasses(text, toks, w, dst, n)
 }
 
 type cand struct{ id, end int }

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"testing"
@@ -138,4 +139,48 @@ func TestMatchTokensConcurrent(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestAppendMatchText checks that AppendMatchText appends to a buffer
+// that holds other matches what MatchText returns, leaving those alone,
+// with the main taxonomy, all of them and one other alone (whose main
+// cues are dropped), text after text.
+func TestAppendMatchText(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	other, err := LoadDefault()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if txs := other.Taxonomies(); len(txs) > 1 {
+		if err := other.SelectTaxonomies(txs[len(txs)-1:]); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := other.Compile(); err != nil {
+		t.Fatal(err)
+	}
+	var texts []string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		texts = append(texts, strings.Split(text, "\n\n")...)
+	}
+	for n, l := range append(lexs, other) {
+		var x Text
+		var buf []Match
+		for k, text := range texts {
+			x.TokenizeFor(l, nil, text)
+			want := l.MatchText(&x)
+			prefix := buf[:0]
+			if k%2 == 1 && len(buf) > 0 {
+				prefix = buf[:1] // a match the caller holds
+			}
+			held := slices.Clone(prefix)
+			buf = l.AppendMatchText(prefix, &x)
+			if !slices.Equal(buf[:len(held)], held) || !slices.Equal(buf[len(held):], want) {
+				t.Fatalf("lexicon %d: %.80q: AppendMatchText gives %v after %v, MatchText %v", n, text, buf[len(held):], held, want)
+			}
+		}
+	}
 }

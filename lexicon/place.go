@@ -75,7 +75,7 @@ func (l *Lexicon) MatchTextPlaces(x *Text, covered []bool) []Match {
 		x.places.share(&x.words)
 		x.placesReady = true
 	}
-	return l.matchPlaces(x.text, x.toks, covered, l.places.matchWords(x.text, x.toks, &x.places))
+	return l.matchPlaces(x.text, x.toks, covered, l.places.matchWords(x.text, x.toks, &x.places, nil))
 }
 
 // matchPlaces is MatchPlaces given the gazetteer's matches on the whole

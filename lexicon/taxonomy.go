@@ -189,24 +189,25 @@ func (l *Lexicon) compilePasses() error {
 // order (at one start, the main matcher's first).
 //
 // w holds the tokens' word ids in the main matcher's vocab, which Compile
-// gives the passes too.
-func (l *Lexicon) withPasses(text string, toks []Token, w *textWords, out []Match) []Match {
+// gives the passes too. The matches of the text are out[n0:]; what
+// comes before is the caller's (AppendMatchText).
+func (l *Lexicon) withPasses(text string, toks []Token, w *textWords, out []Match, n0 int) []Match {
 	if len(l.passes) == 0 && !l.dropMainCues {
 		return out
 	}
 	if l.dropMainCues {
-		out = slices.DeleteFunc(out, func(m Match) bool { return m.Role == RoleCue })
+		out = out[:n0+len(slices.DeleteFunc(out[n0:], func(m Match) bool { return m.Role == RoleCue }))]
 	}
 	n := len(out)
 	for _, p := range l.passes {
 		if p.compiled.trie.vocab == l.compiled.trie.vocab {
-			out = append(out, p.matchWords(text, toks, w)...)
+			out = p.matchWords(text, toks, w, out)
 		} else {
 			out = append(out, p.MatchTokens(text, toks)...)
 		}
 	}
 	if len(out) > n {
-		slices.SortStableFunc(out, func(a, b Match) int { return a.Start - b.Start })
+		slices.SortStableFunc(out[n0:], func(a, b Match) int { return a.Start - b.Start })
 	}
 	return out
 }
