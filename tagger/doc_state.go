@@ -15,18 +15,19 @@ import (
 // document with NewDoc, and Release it when done; it is not safe for
 // concurrent use.
 type Doc struct {
-	t         *Tagger
-	known     map[string]bool         // names already added
-	roles     map[string]string       // canonical name -> the title it was first introduced with
-	*buffers                          // reused from turn to turn, and by the next Doc after Release
-	byFirst   map[string][]*docPerson // first folded token -> people
-	firstBits uint64                  // the firstBit of every key of byFirst: most words are none, and need no lookup
-	surnames  map[string]*docPerson   // folded surname -> person; nil when two people share it
-	names     *nameFilter             // the Tagger's names and the keys of byFirst and surnames
-	lexPeople map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
-	home      *lexicon.Entry          // the country the document is set in, nil when unknown
-	surnameOf map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
-	scorer    scorer                  // topic scoring's buffers
+	t           *Tagger
+	known       map[string]bool         // names already added
+	roles       map[string]string       // canonical name -> the title it was first introduced with
+	*buffers                            // reused from turn to turn, and by the next Doc after Release
+	byFirst     map[string][]*docPerson // first folded token -> people
+	firstBits   uint64                  // the firstBit of every key of byFirst: most words are none, and need no lookup
+	surnames    map[string]*docPerson   // folded surname -> person; nil when two people share it
+	names       *nameFilter             // the Tagger's names and the keys of byFirst and surnames
+	lexPeople   map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
+	home        *lexicon.Entry          // the country the document is set in, nil when unknown
+	surnameOf   map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
+	scorer      scorer                  // topic scoring's buffers
+	skipMatches bool                    // Tag leaves Result.Matches nil (SkipMatches)
 }
 
 // SetHome says which country (a lexicon id) the document is set in: its
@@ -63,12 +64,13 @@ type buffers struct {
 	toks      []lexicon.Token // the turn's tokens
 	text      lexicon.Text    // the turn's tokens made ready for matching
 	covered   []bool
-	nerPeople []bool     // tokens of the NER's people in the turn being vetted (personCores)
-	mentions  []Mention  // the turn's mentions as they are found
-	taken     []bool     // places: the tokens of lexicon matches and places
-	spans     [][2]int   // places: the token span of each place
-	key       []byte     // two folded words and a space between, to look up a cue
-	names     nameFilter // Doc.names: the Tagger's, copied in by NewDoc
+	nerPeople []bool          // tokens of the NER's people in the turn being vetted (personCores)
+	mentions  []Mention       // the turn's mentions as they are found
+	taken     []bool          // places: the tokens of lexicon matches and places
+	spans     [][2]int        // places: the token span of each place
+	key       []byte          // two folded words and a space between, to look up a cue
+	matches   []lexicon.Match // the turn's lexicon matches, when the Doc keeps none (SkipMatches)
+	names     nameFilter      // Doc.names: the Tagger's, copied in by NewDoc
 
 	// the most tokens and mentions a turn has held since the buffers
 	// were handed over: what Release clears, rather than their capacity,
@@ -91,6 +93,11 @@ func (d *Doc) Release() {
 	b.text.Reset("", nil)
 	d.t.buffers.Put(b)
 }
+
+// SkipMatches says that the caller reads no Result.Matches: Tag leaves
+// it nil from then on, and finds each turn's matches in a buffer that it
+// reuses from one turn to the next.
+func (d *Doc) SkipMatches() { d.skipMatches = true }
 
 // AddPerson records a person named in full (a speaker, a name in the
 // header) so that later surnames resolve to them. Names of one word are

@@ -226,3 +226,34 @@ func TestAllUpper(t *testing.T) {
 		}
 	}
 }
+
+// TestSkipMatches tags the testdata's documents one after another with a
+// Doc that skips matches, whose buffers pass from one document to the
+// next, and with one that keeps them: each turn's mentions, tags and
+// unknown names are the same, and Matches is nil.
+func TestSkipMatches(t *testing.T) {
+	for _, ner := range []NameFinder{nil, capitalPairs{}} {
+		tg := New(defaultLexicon(t), ner)
+		for _, turns := range diffTexts(t) {
+			ds, dk := tg.NewDoc(), tg.NewDoc()
+			ds.SkipMatches()
+			for _, d := range []*Doc{ds, dk} {
+				d.AddPerson("Karine Jean-Pierre")
+				d.AddPerson("Matthew Miller")
+			}
+			for _, text := range turns {
+				got, errS := ds.Tag(text)
+				want, errK := dk.Tag(text)
+				if got.Matches != nil {
+					t.Fatalf("Tag(%.80q) after SkipMatches: %d matches", text, len(got.Matches))
+				}
+				want.Matches = nil
+				if (errS == nil) != (errK == nil) || !reflect.DeepEqual(got, want) {
+					t.Fatalf("Tag(%.80q) after SkipMatches:\ngot  %+v\nwant %+v", text, got, want)
+				}
+			}
+			ds.Release()
+			dk.Release()
+		}
+	}
+}

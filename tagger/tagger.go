@@ -102,7 +102,13 @@ func (d *Doc) Tag(text string) (Result, error) {
 	d.toks = d.text.TokenizeFor(d.t.lex, d.toks[:0], text) // hashed and marked for the matchers as they are made
 	toks := d.toks
 	d.toksUsed = max(d.toksUsed, len(toks))
-	matches := d.t.lex.MatchText(&d.text)
+	var matches []lexicon.Match
+	if d.skipMatches {
+		d.matches = d.t.lex.AppendMatchText(d.matches[:0], &d.text)
+		matches = d.matches
+	} else {
+		matches = d.t.lex.MatchText(&d.text)
+	}
 	if cap(d.covered) < len(toks) {
 		d.covered = make([]bool, len(toks))
 	}
@@ -111,7 +117,9 @@ func (d *Doc) Tag(text string) (Result, error) {
 	markCovered(toks, covered, matches)
 
 	var res Result
-	res.Matches = matches
+	if !d.skipMatches {
+		res.Matches = matches
+	}
 	ms := d.mentions[:0] // the turn's mentions, copied out once complete
 	for _, m := range matches {
 		if !m.Role.IsMention() {
@@ -141,7 +149,9 @@ func (d *Doc) Tag(text string) (Result, error) {
 		ms = d.nestedCountries(ms, text, m)
 	}
 	places := d.places(text, toks, covered) // after every lexicon match: a place gives way
-	res.Matches = withPlaces(matches, places)
+	if !d.skipMatches {
+		res.Matches = withPlaces(matches, places)
+	}
 	ms = d.knownPeople(ms, text, toks, covered)
 	if d.t.ner != nil {
 		var names []Name
