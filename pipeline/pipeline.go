@@ -70,6 +70,7 @@ func (p *Pipeline) Tag(ctx context.Context, doc *transcript.Document) error {
 	speakers.Resolve(doc, p.Tagger, idx)
 	td := p.Tagger.NewDoc()
 	defer td.Release()
+	td.SkipMatches() // no turn keeps them
 	td.SetHome(doc.Country)
 	for _, t := range doc.Turns {
 		td.AddPerson(t.Speaker.Name) // every speaker is known throughout: a moderator names the next questioner before they speak
