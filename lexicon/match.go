@@ -70,7 +70,10 @@ func (m Match) Label(text string) string {
 // phrase whose case and context rules hold, left to right, without overlap.
 // The lexicon must be compiled (Compile) first.
 func (l *Lexicon) Match(text string) []Match {
-	return l.MatchTokens(text, Tokenize(text))
+	b, toks := borrowTokens(text) // MatchTokens keeps no token
+	ms := l.MatchTokens(text, toks)
+	returnTokens(b, toks)
+	return ms
 }
 
 // MatchTokens is Match for a text already tokenised with Tokenize.

@@ -1,6 +1,7 @@
 package lexicon
 
 import (
+	"fmt"
 	"slices"
 	"strings"
 	"sync"
@@ -50,7 +51,7 @@ func checkSameMatches(t *testing.T, lexs []*Lexicon, text string) {
 		var z Text
 		z.TokenizeFor(l, nil, text)
 		want := refMatchTokens(l, text, toks)
-		for _, got := range [][]Match{l.MatchTokens(text, toks), l.MatchText(&x), l.MatchText(&y), l.MatchText(&z)} {
+		for _, got := range [][]Match{l.MatchTokens(text, toks), l.Match(text), l.MatchText(&x), l.MatchText(&y), l.MatchText(&z)} {
 			if !sameMatches(got, want) {
 				t.Fatalf("lexicon %d: MatchTokens(%.80q)\n got %s\nwant %s", n, text, render(text, got), render(text, want))
 			}
@@ -109,8 +110,9 @@ func FuzzMatchTokens(f *testing.F) {
 
 // TestMatchTokensConcurrent matches the same texts from several
 // goroutines with one compiled lexicon, which shares its tries and pools
-// its per-text buffers: every goroutine must get what one alone gets. Run
-// it with -race.
+// its per-text buffers, and folds them and tells whether they end a
+// sentence, which share the token buffers: every goroutine must get what
+// one alone gets. Run it with -race.
 func TestMatchTokensConcurrent(t *testing.T) {
 	lexs, err := diffLexicons()
 	if err != nil {
@@ -123,7 +125,7 @@ func TestMatchTokensConcurrent(t *testing.T) {
 	}
 	want := make([]string, len(lines))
 	for i, s := range lines {
-		want[i] = render(s, l.Match(s))
+		want[i] = render(s, l.Match(s)) + "|" + FoldKey(s) + "|" + fmt.Sprint(EndsSentence(s))
 	}
 	var wg sync.WaitGroup
 	for range 4 {
@@ -131,7 +133,7 @@ func TestMatchTokensConcurrent(t *testing.T) {
 		go func() {
 			defer wg.Done()
 			for i, s := range lines {
-				if got := render(s, l.Match(s)); got != want[i] {
+				if got := render(s, l.Match(s)) + "|" + FoldKey(s) + "|" + fmt.Sprint(EndsSentence(s)); got != want[i] {
 					t.Errorf("concurrent Match(%.60q)\n got %s\nwant %s", s, got, want[i])
 					return
 				}

@@ -86,8 +86,24 @@ func (z *Tokenizer) Tokenize(text string) []Token {
 	return toks[n:len(toks):len(toks)]
 }
 
-// tokenBuffers holds Tokenize's buffers.
+// tokenBuffers holds Tokenize's buffers, and borrowTokens'.
 var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
+
+// borrowTokens tokenises text into a buffer of tokenBuffers, for a
+// caller that keeps no token once done with them (their Norms and Texts
+// it may keep): it hands the buffer back with returnTokens.
+func borrowTokens(text string) (*[]Token, []Token) {
+	b := tokenBuffers.Get().(*[]Token)
+	return b, AppendTokens((*b)[:0], text)
+}
+
+// returnTokens hands back the buffer of borrowTokens, emptied, with no
+// hold on the text.
+func returnTokens(b *[]Token, toks []Token) {
+	clear(toks)
+	*b = toks[:0]
+	tokenBuffers.Put(b)
+}
 
 // AppendTokens is Tokenize appending to toks, so that a caller can reuse a
 // buffer from one text to the next.
@@ -494,11 +510,12 @@ func foldKey(s string) string {
 	if plain { // one ASCII word: the common case, without tokenising
 		return asciiLower(s)
 	}
-	toks := Tokenize(s)
+	b, toks := borrowTokens(s)
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = t.Norm
 	}
+	returnTokens(b, toks)
 	return strings.Join(parts, " ")
 }
 

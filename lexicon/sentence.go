@@ -24,12 +24,14 @@ func SentenceStart(toks []Token, i int) bool {
 // mark or colon, and a full stop does not end an initial or an
 // abbreviation ("Washington, D.C.").
 func EndsSentence(text string) bool {
-	toks := Tokenize(text)
+	b, toks := borrowTokens(text)
 	j := len(toks) - 1
 	for j >= 0 && isQuoteOrBracket(toks[j].Text) {
 		j--
 	}
-	return j >= 0 && toks[j].Text != ":" && endsHere(toks, j)
+	ends := j >= 0 && toks[j].Text != ":" && endsHere(toks, j)
+	returnTokens(b, toks)
+	return ends
 }
 
 // endsHere reports whether token j is punctuation that ends a sentence.
