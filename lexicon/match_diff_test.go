@@ -146,7 +146,8 @@ func TestMatchTokensConcurrent(t *testing.T) {
 // TestAppendMatchText checks that AppendMatchText appends to a buffer
 // that holds other matches what MatchText returns, leaving those alone,
 // with the main taxonomy, all of them and one other alone (whose main
-// cues are dropped), text after text.
+// cues are dropped), text after text; and AppendMatchTextPlaces what
+// MatchTextPlaces returns.
 func TestAppendMatchText(t *testing.T) {
 	lexs, err := diffLexicons()
 	if err != nil {
@@ -170,7 +171,7 @@ func TestAppendMatchText(t *testing.T) {
 	}
 	for n, l := range append(lexs, other) {
 		var x Text
-		var buf []Match
+		var buf, pbuf []Match
 		for k, text := range texts {
 			x.TokenizeFor(l, nil, text)
 			want := l.MatchText(&x)
@@ -182,6 +183,13 @@ func TestAppendMatchText(t *testing.T) {
 			buf = l.AppendMatchText(prefix, &x)
 			if !slices.Equal(buf[:len(held)], held) || !slices.Equal(buf[len(held):], want) {
 				t.Fatalf("lexicon %d: %.80q: AppendMatchText gives %v after %v, MatchText %v", n, text, buf[len(held):], held, want)
+			}
+			covered := coveredBy(x.toks, want, nil)
+			wantP := l.MatchTextPlaces(&x, covered)
+			pn := min(len(pbuf), k%2) // a place the caller holds, or none
+			pbuf = l.AppendMatchTextPlaces(pbuf[:pn], &x, covered)
+			if got := pbuf[pn:]; !slices.Equal(got, wantP) {
+				t.Fatalf("lexicon %d: %.80q: AppendMatchTextPlaces gives %v, MatchTextPlaces %v", n, text, got, wantP)
 			}
 		}
 	}

@@ -68,14 +68,26 @@ func (l *Lexicon) MatchPlaces(text string, toks []Token, covered []bool) []Match
 
 // MatchTextPlaces is MatchPlaces on x's text and tokens.
 func (l *Lexicon) MatchTextPlaces(x *Text, covered []bool) []Match {
+	return l.AppendMatchTextPlaces(nil, x, covered)
+}
+
+// AppendMatchTextPlaces is MatchTextPlaces appending the places to dst,
+// so that a caller that keeps no match beyond the text can reuse a buffer
+// from one text to the next.
+func (l *Lexicon) AppendMatchTextPlaces(dst []Match, x *Text, covered []bool) []Match {
 	if l.places.compiled == nil || len(l.places.Entries) == 0 || len(x.toks) == 0 {
-		return nil
+		return dst
 	}
 	if !x.placesReady {
 		x.places.share(&x.words)
 		x.placesReady = true
 	}
-	return l.matchPlaces(x.text, x.toks, covered, l.places.matchWords(x.text, x.toks, &x.places, nil))
+	n := len(dst)
+	ms := l.places.matchWords(x.text, x.toks, &x.places, dst)
+	if n == 0 {
+		return l.matchPlaces(x.text, x.toks, covered, ms) // filtered in place, in dst when it has room
+	}
+	return append(ms[:n], l.matchPlaces(x.text, x.toks, covered, ms[n:])...)
 }
 
 // matchPlaces is MatchPlaces given the gazetteer's matches on the whole
