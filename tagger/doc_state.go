@@ -70,6 +70,7 @@ type buffers struct {
 	spans     [][2]int        // places: the token span of each place
 	key       []byte          // two folded words and a space between, to look up a cue
 	matches   []lexicon.Match // the turn's lexicon matches, when the Doc keeps none (SkipMatches)
+	placeMs   []lexicon.Match // the turn's places
 	names     nameFilter      // Doc.names: the Tagger's, copied in by NewDoc
 
 	// the most tokens and mentions a turn has held since the buffers

@@ -17,10 +17,11 @@ import (
 // of a person's name here is left free (see placeIsName). It returns the
 // place matches in text order.
 func (d *Doc) places(text string, toks []lexicon.Token, covered []bool) []lexicon.Match {
-	ms := d.t.lex.MatchTextPlaces(&d.text, covered) // d.text holds text and toks
+	ms := d.t.lex.AppendMatchTextPlaces(d.placeMs[:0], &d.text, covered) // d.text holds text and toks
 	if len(ms) == 0 {
 		return nil
 	}
+	d.placeMs = ms // no place outlives the turn: withPlaces copies them
 	if cap(d.spans) < len(ms) {
 		d.spans = make([][2]int, len(ms))
 	}
