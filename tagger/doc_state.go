@@ -56,7 +56,12 @@ func (t *Tagger) NewDoc() *Doc {
 		b = &buffers{}
 	}
 	b.names = t.names // copied: the document's people add theirs
-	return &Doc{t: t, buffers: b, byFirst: map[string][]*docPerson{}, surnames: map[string]*docPerson{}, known: map[string]bool{}, roles: map[string]string{}, names: &b.names}
+	if b.known == nil {
+		b.known, b.roles, b.byFirst, b.surnames = map[string]bool{}, map[string]string{}, map[string][]*docPerson{}, map[string]*docPerson{}
+		b.lexPeople, b.surnameOf = map[string]lexPerson{}, map[string]string{}
+	}
+	return &Doc{t: t, buffers: b, byFirst: b.byFirst, surnames: b.surnames, known: b.known, roles: b.roles,
+		lexPeople: b.lexPeople, surnameOf: b.surnameOf, names: &b.names}
 }
 
 // buffers are a Doc's buffers that the next Doc may reuse.
@@ -72,6 +77,15 @@ type buffers struct {
 	matches   []lexicon.Match // the turn's lexicon matches, when the Doc keeps none (SkipMatches)
 	placeMs   []lexicon.Match // the turn's places
 	names     nameFilter      // Doc.names: the Tagger's, copied in by NewDoc
+
+	// the Doc's maps of what it learns, emptied by Release: a map
+	// cleared keeps its room for the next document
+	known     map[string]bool
+	roles     map[string]string
+	byFirst   map[string][]*docPerson
+	surnames  map[string]*docPerson
+	lexPeople map[string]lexPerson
+	surnameOf map[string]string
 
 	// the most tokens and mentions a turn has held since the buffers
 	// were handed over: what Release clears, rather than their capacity,
@@ -92,6 +106,12 @@ func (d *Doc) Release() {
 	b.toks, b.mentions = b.toks[:0], b.mentions[:0]
 	b.toksUsed, b.mentionsUsed = 0, 0
 	b.text.Reset("", nil)
+	clear(b.known) // no hold on this document's names
+	clear(b.roles)
+	clear(b.byFirst)
+	clear(b.surnames)
+	clear(b.lexPeople)
+	clear(b.surnameOf)
 	d.t.buffers.Put(b)
 }
 

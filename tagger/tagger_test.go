@@ -463,3 +463,53 @@ func TestReleaseHoldsNoText(t *testing.T) {
 		}
 	}
 }
+
+// TestReleaseReuseDocuments tags the testdata's documents one after
+// another with Docs that take the buffers, and the maps of people, of
+// released ones, from four goroutines at once on one Tagger (run with
+// -race), and with a fresh Tagger for each document: every turn's result
+// is the same, and a released Doc's maps are empty.
+func TestReleaseReuseDocuments(t *testing.T) {
+	lex := defaultLexicon(t)
+	docs := diffTexts(t)
+	people := []string{"Karine Jean-Pierre", "Matthew Miller", "John Kirby", "Jordan Halloran"}
+	tagDoc := func(tg *Tagger, turns []string, alone bool) []Result {
+		d := tg.NewDoc()
+		for _, p := range people {
+			d.AddPerson(p)
+		}
+		var out []Result
+		for _, text := range turns {
+			res, err := d.Tag(text)
+			if err != nil {
+				t.Error(err)
+			}
+			out = append(out, res)
+		}
+		b := d.buffers
+		d.Release()
+		if alone && len(b.known)+len(b.roles)+len(b.byFirst)+len(b.surnames)+len(b.lexPeople)+len(b.surnameOf) != 0 { // else another Doc may have them now
+			t.Error("a released Doc's maps are not empty")
+		}
+		return out
+	}
+	want := make([][]Result, len(docs))
+	for i, turns := range docs {
+		want[i] = tagDoc(New(lex, nil), turns, true)
+	}
+	tg := New(lex, nil)
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := range docs {
+				k := (i + g) % len(docs)
+				if got := tagDoc(tg, docs[k], false); !reflect.DeepEqual(got, want[k]) {
+					t.Errorf("document %d, after others in the same Tagger: the results differ from a fresh Tagger's", k)
+				}
+			}
+		}()
+	}
+	wg.Wait()
+}
