@@ -86,6 +86,12 @@ func (z *Tokenizer) Tokenize(text string) []Token {
 	return toks[n:len(toks):len(toks)]
 }
 
+// Reset readies z for another set of texts, such as the next document's,
+// in the block of tokens it holds: the tokens it returned before must not
+// be used after. Their Norms stay valid, and may be kept: the lower-case
+// forms are not written again.
+func (z *Tokenizer) Reset() { z.toks = z.toks[:0] }
+
 // tokenBuffers holds Tokenize's buffers, and borrowTokens'.
 var tokenBuffers = sync.Pool{New: func() any { return new([]Token) }}
 

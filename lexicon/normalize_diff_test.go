@@ -265,3 +265,44 @@ func TestTokenizer(t *testing.T) {
 		}
 	}
 }
+
+// TestTokenizerReset tokenises the texts of two documents in a row with
+// one Tokenizer, Reset between them, each text after texts of another
+// size: each document's tokens are the reference's while it is used, and
+// its Norms after the next document's.
+func TestTokenizerReset(t *testing.T) {
+	var docs [][]string
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		docs = append(docs, append(strings.Split(text, "\n"), text))
+	}
+	var z Tokenizer
+	var norms [][]string
+	var texts []string
+	for round := range 2 {
+		for d := range docs {
+			turns := docs[(d+round)%len(docs)]
+			z.Reset()
+			var kept [][]Token
+			for _, line := range turns {
+				kept = append(kept, z.Tokenize(line))
+			}
+			for k, toks := range kept {
+				if want := refAppendTokens(nil, turns[k]); !slices.Equal(toks, want) {
+					t.Fatalf("Tokenize(%.80q) after Reset: the tokens differ from the reference's", turns[k])
+				}
+				var ns []string
+				for _, tk := range toks {
+					ns = append(ns, tk.Norm)
+				}
+				norms, texts = append(norms, ns), append(texts, turns[k])
+			}
+		}
+	}
+	for k, ns := range norms {
+		for i, tk := range refAppendTokens(nil, texts[k]) {
+			if ns[i] != tk.Norm {
+				t.Fatalf("%.80q: Norm %d is %q after later documents, want %q", texts[k], i, ns[i], tk.Norm)
+			}
+		}
+	}
+}
