@@ -28,7 +28,7 @@ func (s *speakers) introduced(name string) intro {
 	if in, ok := s.intros[name]; ok {
 		return in
 	}
-	want := lexicon.Tokenize(name)
+	want := s.scratch().tokens(name)
 	in := s.introFor(want)
 	if s.intros == nil {
 		s.intros = map[string]intro{}

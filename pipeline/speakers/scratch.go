@@ -9,7 +9,7 @@ import (
 // scratch is the memory a speakers value reuses from one document to the
 // next: the tokens of the turns it searches, and its per-turn lists.
 type scratch struct {
-	arena    []lexicon.Token   // the tokens of turns, one after another; a full arena is replaced by a larger one
+	tz       lexicon.Tokenizer // the tokens of turns and names, one after another, in blocks it shares between them
 	toks     [][]lexicon.Token // speakers.toks
 	cuts     []int             // speakers.cuts
 	wide     []int8            // speakers.wide
@@ -19,20 +19,8 @@ type scratch struct {
 // scratches hold the scratch of documents resolved before.
 var scratches = sync.Pool{New: func() any { return new(scratch) }}
 
-// minArena is the fewest tokens an arena is made for.
-const minArena = 4096
-
-// tokens returns the tokens of text, made in the arena.
-func (sc *scratch) tokens(text string) []lexicon.Token {
-	a := sc.arena
-	if need := len(text)/3 + 8; cap(a)-len(a) < need { // as much as AppendTokens grows by
-		a = make([]lexicon.Token, 0, max(need, 2*cap(a), minArena))
-	}
-	start := len(a)
-	a = lexicon.AppendTokens(a, text)
-	sc.arena = a
-	return a[start:len(a):len(a)]
-}
+// tokens returns the tokens of text, kept for the document.
+func (sc *scratch) tokens(text string) []lexicon.Token { return sc.tz.Tokenize(text) }
 
 // perTurn readies the per-turn lists for a document of n turns: toks and
 // cuts, or wide, as asked, cleared.
@@ -56,14 +44,15 @@ func resize[T any](s []T, n int) []T {
 }
 
 // release hands the scratch back for another document, keeping what s
-// made: the arena is emptied, the lists readied again when next used.
+// made: the tokenizer starts again in its block of tokens, the lists are
+// readied again when next used.
 func (s *speakers) release() {
 	sc := s.sc
 	if sc == nil {
 		return
 	}
 	s.sc = nil
-	sc.arena = sc.arena[:0]
+	sc.tz.Reset()
 	if s.toks != nil {
 		clear(s.toks) // tokens of this document: not kept reachable
 	}
