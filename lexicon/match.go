@@ -70,6 +70,10 @@ func (m Match) Label(text string) string {
 // phrase whose case and context rules hold, left to right, without overlap.
 // The lexicon must be compiled (Compile) first.
 func (l *Lexicon) Match(text string) []Match {
+	if len(text) <= 64 { // a name or a phrase: tokenised on the stack
+		var buf [64/3 + 8]Token
+		return l.MatchTokens(text, AppendTokens(buf[:0], text))
+	}
 	b, toks := borrowTokens(text) // MatchTokens keeps no token
 	ms := l.MatchTokens(text, toks)
 	returnTokens(b, toks)

@@ -516,12 +516,22 @@ func foldKey(s string) string {
 	if plain { // one ASCII word: the common case, without tokenising
 		return asciiLower(s)
 	}
+	if len(s) <= 64 { // a name or a phrase: tokenised on the stack
+		var buf [64/3 + 8]Token
+		return joinNorms(AppendTokens(buf[:0], s))
+	}
 	b, toks := borrowTokens(s)
+	key := joinNorms(toks)
+	returnTokens(b, toks)
+	return key
+}
+
+// joinNorms joins the tokens' Norms by spaces.
+func joinNorms(toks []Token) string {
 	parts := make([]string, len(toks))
 	for i, t := range toks {
 		parts[i] = t.Norm
 	}
-	returnTokens(b, toks)
 	return strings.Join(parts, " ")
 }
 

@@ -24,14 +24,23 @@ func SentenceStart(toks []Token, i int) bool {
 // mark or colon, and a full stop does not end an initial or an
 // abbreviation ("Washington, D.C.").
 func EndsSentence(text string) bool {
+	if len(text) <= 64 { // tokenised on the stack
+		var buf [64/3 + 8]Token
+		return endsSentence(AppendTokens(buf[:0], text))
+	}
 	b, toks := borrowTokens(text)
+	ends := endsSentence(toks)
+	returnTokens(b, toks)
+	return ends
+}
+
+// endsSentence is EndsSentence of a text's tokens.
+func endsSentence(toks []Token) bool {
 	j := len(toks) - 1
 	for j >= 0 && isQuoteOrBracket(toks[j].Text) {
 		j--
 	}
-	ends := j >= 0 && toks[j].Text != ":" && endsHere(toks, j)
-	returnTokens(b, toks)
-	return ends
+	return j >= 0 && toks[j].Text != ":" && endsHere(toks, j)
 }
 
 // endsHere reports whether token j is punctuation that ends a sentence.
