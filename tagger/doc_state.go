@@ -26,7 +26,6 @@ type Doc struct {
 	lexPeople   map[string]lexPerson    // name as written -> the lexicon person it names, looked up once per document
 	home        *lexicon.Entry          // the country the document is set in, nil when unknown
 	surnameOf   map[string]string       // canonical name -> its folded last word, "" for a name of one word (firstNameUse)
-	scorer      scorer                  // topic scoring's buffers
 	skipMatches bool                    // Tag leaves Result.Matches nil (SkipMatches)
 }
 
@@ -77,6 +76,7 @@ type buffers struct {
 	matches   []lexicon.Match // the turn's lexicon matches, when the Doc keeps none (SkipMatches)
 	placeMs   []lexicon.Match // the turn's places
 	names     nameFilter      // Doc.names: the Tagger's, copied in by NewDoc
+	scorer    scorer          // topic scoring's buffers, and the chains of the Tagger's lexicon's topics
 
 	// the Doc's maps of what it learns, emptied by Release: a map
 	// cleared keeps its room for the next document
@@ -112,6 +112,7 @@ func (d *Doc) Release() {
 	clear(b.surnames)
 	clear(b.lexPeople)
 	clear(b.surnameOf)
+	b.scorer.release()
 	d.t.buffers.Put(b)
 }
 

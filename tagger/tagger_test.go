@@ -461,6 +461,13 @@ func TestReleaseHoldsNoText(t *testing.T) {
 				t.Fatalf("round %d: mention %d of %d still set after Release: %+v", round, i, cap(b.mentions), m)
 			}
 		}
+		for _, a := range b.scorer.accs[:cap(b.scorer.accs)] {
+			for _, c := range a.cues[:cap(a.cues)] {
+				if c.Text != "" {
+					t.Fatalf("round %d: a cue %q still set after Release", round, c.Text)
+				}
+			}
+		}
 	}
 }
 

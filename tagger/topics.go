@@ -97,9 +97,24 @@ func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Matc
 	return tags
 }
 
+// release empties s for the next document, keeping its buffers and its
+// chains, which depend on the lexicon alone, but no cue's label, which may
+// be the document's text.
+func (s *scorer) release() {
+	accs := s.accs[:cap(s.accs)]
+	for i := range accs {
+		a := &accs[i]
+		clear(a.cues[:cap(a.cues)])
+		clear(a.phrases[:cap(a.phrases)])
+		a.topic = nil
+	}
+	s.accs = s.accs[:0]
+}
+
 // chain returns the topics that a cue of a topic counts for: the topic and
 // its parents, at most 8, up to the first that the lexicon does not have
-// or does not select. It is worked out once per scorer.
+// or does not select. It is worked out once per scorer, which a Tagger's
+// Docs pass on to each other with their buffers.
 func (s *scorer) chain(lex *lexicon.Lexicon, topicID string) []*lexicon.Topic {
 	if c, ok := s.chains[topicID]; ok {
 		return c
