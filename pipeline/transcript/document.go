@@ -2,9 +2,9 @@ package transcript
 
 import (
 	"math/bits"
-	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/turntag/turntag/tagger"
 )
@@ -92,9 +92,19 @@ func normalizeCount(s string) (string, int) {
 	if p == len(s) {
 		return s, words
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:p])
+	b, words := appendNormal(make([]byte, 0, len(s)), s, p, words)
+	if len(b) == 0 {
+		return "", words
+	}
+	return unsafe.String(&b[0], len(b)), words // b is not written again
+}
+
+// appendNormal appends s normalised to b, given the normal prefix s[:p]
+// and its words that normalPrefix found, and returns b and the words of
+// s. It appends at most len(s) bytes.
+func appendNormal(b []byte, s string, p, words int) ([]byte, int) {
+	b = append(b, s[:p]...)
+	first := p > 0 // a word is written, so white space before the next is a separator
 	newlines := 0
 	for i := p; i < len(s); {
 		// a run of white space: count its line breaks
@@ -120,22 +130,23 @@ func normalizeCount(s string) (string, int) {
 		if i == len(s) {
 			break
 		}
-		if i > start && b.Len() > 0 {
+		if i > start && first {
 			if newlines >= 2 {
-				b.WriteString("\n\n")
+				b = append(b, "\n\n"...)
 			} else {
-				b.WriteByte(' ')
+				b = append(b, ' ')
 			}
 		}
 		newlines = 0
 		// words up to the next white space that is not a single
 		// separator: copy them whole
 		n, w := normalPrefix(s[i:])
-		b.WriteString(s[i : i+n])
+		b = append(b, s[i:i+n]...)
+		first = first || n > 0
 		words += w
 		i += n
 	}
-	return b.String(), words
+	return b, words
 }
 
 // normalPrefix returns how much of s, word by word, is already as
@@ -308,10 +319,39 @@ func IsSpaceByte(b byte) bool {
 }
 
 // Normalize keeps each turn's normalised text and word count, so that
-// TurnText and Words do not recompute them.
+// TurnText and Words do not recompute them. A text that is already normal
+// is kept as a part of Body; the others are written into one buffer for
+// the document, sized once from their lengths.
 func (d *Document) Normalize() {
+	need := 0
 	for i := range d.Turns {
 		t := &d.Turns[i]
-		t.clean, t.words = normalizeCount(d.Body[t.Text.Start:t.Text.End])
+		s := d.Body[t.Text.Start:t.Text.End]
+		p, words := normalPrefix(s)
+		t.clean, t.words = s[:p], words // the rest, if any, below
+		if p < len(s) {
+			need += len(s)
+		}
+	}
+	if need == 0 {
+		return
+	}
+	// Each text is appended within the capacity, so the buffer never
+	// moves and the bytes behind each string are never written again.
+	buf := make([]byte, 0, need)
+	for i := range d.Turns {
+		t := &d.Turns[i]
+		s := d.Body[t.Text.Start:t.Text.End]
+		p := len(t.clean)
+		if p == len(s) {
+			continue
+		}
+		start := len(buf)
+		buf, t.words = appendNormal(buf, s, p, t.words)
+		if n := len(buf) - start; n > 0 {
+			t.clean = unsafe.String(&buf[start], n)
+		} else {
+			t.clean = ""
+		}
 	}
 }
