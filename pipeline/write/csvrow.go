@@ -142,7 +142,10 @@ func (w *rowWriter) entities(ms []tagger.Mention) {
 		}
 		dup := false
 		for _, k := range w.seen {
-			if k == key {
+			// the lengths first: most names differ in length, and then
+			// no bytes are compared
+			if len(k.canonical) == len(key.canonical) && k.typ == key.typ && k.addressed == key.addressed &&
+				k.canonical == key.canonical {
 				dup = true
 				break
 			}
