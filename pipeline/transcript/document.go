@@ -2,9 +2,9 @@ package transcript
 
 import (
 	"math/bits"
+	"strings"
 	"unicode"
 	"unicode/utf8"
-	"unsafe"
 
 	"github.com/turntag/turntag/tagger"
 )
@@ -92,18 +92,17 @@ func normalizeCount(s string) (string, int) {
 	if p == len(s) {
 		return s, words
 	}
-	b, words := appendNormal(make([]byte, 0, len(s)), s, p, words)
-	if len(b) == 0 {
-		return "", words
-	}
-	return unsafe.String(&b[0], len(b)), words // b is not written again
+	var b strings.Builder
+	b.Grow(len(s))
+	words = writeNormal(&b, s, p, words)
+	return b.String(), words
 }
 
-// appendNormal appends s normalised to b, given the normal prefix s[:p]
-// and its words that normalPrefix found, and returns b and the words of
-// s. It appends at most len(s) bytes.
-func appendNormal(b []byte, s string, p, words int) ([]byte, int) {
-	b = append(b, s[:p]...)
+// writeNormal writes s normalised to b, given the normal prefix s[:p]
+// and its words that normalPrefix found, and returns the words of s. It
+// writes at most len(s) bytes.
+func writeNormal(b *strings.Builder, s string, p, words int) int {
+	b.WriteString(s[:p])
 	first := p > 0 // a word is written, so white space before the next is a separator
 	newlines := 0
 	for i := p; i < len(s); {
@@ -132,59 +131,50 @@ func appendNormal(b []byte, s string, p, words int) ([]byte, int) {
 		}
 		if i > start && first {
 			if newlines >= 2 {
-				b = append(b, "\n\n"...)
+				b.WriteString("\n\n")
 			} else {
-				b = append(b, ' ')
+				b.WriteByte(' ')
 			}
 		}
 		newlines = 0
 		// words up to the next white space that is not a single
 		// separator: copy them whole
 		n, w := normalPrefix(s[i:])
-		b = append(b, s[i:i+n]...)
+		b.WriteString(s[i : i+n])
 		first = first || n > 0
 		words += w
 		i += n
 	}
-	return b, words
+	return words
 }
 
 // normalPrefix returns how much of s, word by word, is already as
 // normalizeCount makes it, and how many words that part has. It ends at
 // the end of a word, or at 0 when s starts with white space.
 //
-// It reads eight bytes at a time while they are printable ASCII with no
-// two spaces in a row: a word starts at each byte other than a space
-// after a space, and ends at each space. Where eight bytes hold one that
-// is not printable ASCII (a line break, a control, a byte outside ASCII),
-// the bytes before it are read so too, and it is read alone.
+// It counts the separators it passes (a space, or a blank line, between
+// two words): the part has one word more than it has separators, and it
+// ends at the last separator when one ends it. It reads eight bytes at a
+// time while they are printable ASCII with no two spaces in a row, each
+// space a separator. Where eight bytes hold one that is not printable
+// ASCII (a line break, a control, a byte outside ASCII), the bytes before
+// it are read so too, and it is read alone.
 func normalPrefix(s string) (end, words int) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// after is 0x80 when s[i-1] is no part of a word (a separator, or
-	// nothing at the start), else 0: the high bit of the first byte's
-	// "after a space" flag
+	// after is 0x80 when s[i-1] ends a separator, or i is 0: the high
+	// bit of the first byte's "after a space" flag
 	after := uint64(0x80)
-	var spaces uint64 // the last eight bytes read at a time with a space, at last
-	last := 0
+	seps := 0
 	i := 0
 	for i < len(s) {
 		for i+8 <= len(s) {
 			x := load64(s, i)
 			odd, sp := oddBytes(x), spaceBytes(x)
-			starts := sp<<8 | after // the bytes after a space or a separator
-			if odd|sp&starts != 0 {
+			if odd|sp&(sp<<8|after) != 0 {
 				break // a byte to read alone, or a space after a space
 			}
-			words += int(((^sp & starts & highs) >> 7 * ones) >> 56) // the bytes that start a word
-			if sp != 0 {
-				spaces, last = sp, i
-			}
+			seps += bits.OnesCount64(sp)
 			after = sp >> 56
 			i += 8
-		}
-		if spaces != 0 {
-			end = last + (63-bits.LeadingZeros64(spaces))>>3 // each space ended a word
-			spaces = 0
 		}
 		stop := len(s) // read one by one up to here
 		if i+8 <= len(s) {
@@ -196,13 +186,9 @@ func normalPrefix(s string) (end, words int) {
 			if n := bits.TrailingZeros64(odd) >> 3; n == 0 {
 				stop = i + 1
 			} else if n < 8 {
-				in := uint64(1)<<(8*n) - 1
-				sp := spaceBytes(x) & in
-				if starts := sp<<8 | after; sp&starts == 0 {
-					words += int(((^sp & starts & highs & in) >> 7 * ones) >> 56)
-					if sp != 0 {
-						end = i + (63-bits.LeadingZeros64(sp))>>3
-					}
+				sp := spaceBytes(x) & (uint64(1)<<(8*n) - 1)
+				if sp&(sp<<8|after) == 0 {
+					seps += bits.OnesCount64(sp)
 					after = sp >> (8*n - 8) & 0x80
 					i += n
 					stop = i + 1
@@ -213,18 +199,12 @@ func normalPrefix(s string) (end, words int) {
 			c := s[i]
 			switch byteClass[c] {
 			case classWord:
-				if after != 0 {
-					words++
-					after = 0
-				}
+				after = 0
 				i++
 				continue
 			case classLead:
 				if size, space := leadSpace(s, i); !space {
-					if after != 0 {
-						words++
-						after = 0
-					}
+					after = 0
 					i += size
 					continue
 				}
@@ -232,9 +212,8 @@ func normalPrefix(s string) (end, words int) {
 			// white space: one space or a blank line between two words is
 			// a separator; anything else ends the normal part
 			if after != 0 {
-				return end, words
+				return sepEnd(s, i), seps
 			}
-			end = i
 			after = 0x80
 			switch {
 			case c == ' ':
@@ -242,14 +221,27 @@ func normalPrefix(s string) (end, words int) {
 			case c == '\n' && i+1 < len(s) && s[i+1] == '\n':
 				i += 2
 			default:
-				return end, words
+				return i, seps + 1
 			}
+			seps++
 		}
 	}
-	if after == 0 {
-		end = len(s)
+	if after != 0 {
+		return sepEnd(s, len(s)), seps
 	}
-	return end, words
+	return len(s), seps + 1
+}
+
+// sepEnd returns where the normal part of s ends when s[:i] ends with a
+// separator, or i is 0: at the start of that separator.
+func sepEnd(s string, i int) int {
+	switch {
+	case i == 0:
+		return 0
+	case s[i-1] == ' ':
+		return i - 1
+	}
+	return i - 2 // a blank line
 }
 
 // Byte classes for the white-space scans: a byte that is white space in
@@ -336,9 +328,10 @@ func (d *Document) Normalize() {
 	if need == 0 {
 		return
 	}
-	// Each text is appended within the capacity, so the buffer never
-	// moves and the bytes behind each string are never written again.
-	buf := make([]byte, 0, need)
+	// The texts are written one after the other into one builder; each
+	// turn keeps its part of what the builder holds.
+	var b strings.Builder
+	b.Grow(need)
 	for i := range d.Turns {
 		t := &d.Turns[i]
 		s := d.Body[t.Text.Start:t.Text.End]
@@ -346,12 +339,8 @@ func (d *Document) Normalize() {
 		if p == len(s) {
 			continue
 		}
-		start := len(buf)
-		buf, t.words = appendNormal(buf, s, p, t.words)
-		if n := len(buf) - start; n > 0 {
-			t.clean = unsafe.String(&buf[start], n)
-		} else {
-			t.clean = ""
-		}
+		start := b.Len()
+		t.words = writeNormal(&b, s, p, t.words)
+		t.clean = b.String()[start:]
 	}
 }

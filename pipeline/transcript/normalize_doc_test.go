@@ -1,6 +1,7 @@
 package transcript
 
 import (
+	"math/bits"
 	"strings"
 	"testing"
 )
@@ -138,4 +139,136 @@ func FuzzNormalize(f *testing.F) {
 		}
 		checkNormalize(t, turnsAt(s, cuts), turnsAt(strings.ToUpper(s), cuts[:len(cuts)/2]))
 	})
+}
+
+// normalPrefixWordStarts is normalPrefix as it was, counting the bytes
+// that start a word and keeping the last space it read eight bytes at a
+// time: the reference for FuzzNormalPrefixWordStarts.
+func normalPrefixWordStarts(s string) (end, words int) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	// after is 0x80 when s[i-1] is no part of a word (a separator, or
+	// nothing at the start), else 0: the high bit of the first byte's
+	// "after a space" flag
+	after := uint64(0x80)
+	var spaces uint64 // the last eight bytes read at a time with a space, at last
+	last := 0
+	i := 0
+	for i < len(s) {
+		for i+8 <= len(s) {
+			x := load64(s, i)
+			odd, sp := oddBytes(x), spaceBytes(x)
+			starts := sp<<8 | after // the bytes after a space or a separator
+			if odd|sp&starts != 0 {
+				break // a byte to read alone, or a space after a space
+			}
+			words += int(((^sp & starts & highs) >> 7 * ones) >> 56) // the bytes that start a word
+			if sp != 0 {
+				spaces, last = sp, i
+			}
+			after = sp >> 56
+			i += 8
+		}
+		if spaces != 0 {
+			end = last + (63-bits.LeadingZeros64(spaces))>>3 // each space ended a word
+			spaces = 0
+		}
+		stop := len(s) // read one by one up to here
+		if i+8 <= len(s) {
+			// the bytes before the first odd one as above, if no space
+			// comes after a space there, and then the odd one alone
+			x := load64(s, i)
+			odd := oddBytes(x)
+			stop = i + 8 // a space after a space, which ends the normal part
+			if n := bits.TrailingZeros64(odd) >> 3; n == 0 {
+				stop = i + 1
+			} else if n < 8 {
+				in := uint64(1)<<(8*n) - 1
+				sp := spaceBytes(x) & in
+				if starts := sp<<8 | after; sp&starts == 0 {
+					words += int(((^sp & starts & highs & in) >> 7 * ones) >> 56)
+					if sp != 0 {
+						end = i + (63-bits.LeadingZeros64(sp))>>3
+					}
+					after = sp >> (8*n - 8) & 0x80
+					i += n
+					stop = i + 1
+				}
+			}
+		}
+		for i < stop {
+			c := s[i]
+			switch byteClass[c] {
+			case classWord:
+				if after != 0 {
+					words++
+					after = 0
+				}
+				i++
+				continue
+			case classLead:
+				if size, space := leadSpace(s, i); !space {
+					if after != 0 {
+						words++
+						after = 0
+					}
+					i += size
+					continue
+				}
+			}
+			// white space: one space or a blank line between two words is
+			// a separator; anything else ends the normal part
+			if after != 0 {
+				return end, words
+			}
+			end = i
+			after = 0x80
+			switch {
+			case c == ' ':
+				i++
+			case c == '\n' && i+1 < len(s) && s[i+1] == '\n':
+				i += 2
+			default:
+				return end, words
+			}
+		}
+	}
+	if after == 0 {
+		end = len(s)
+	}
+	return end, words
+}
+
+// FuzzNormalPrefixWordStarts checks normalPrefix, which counts
+// separators, against normalPrefixWordStarts, which counted word starts.
+func FuzzNormalPrefixWordStarts(f *testing.F) {
+	for _, c := range normalizeCases {
+		f.Add(c.in)
+	}
+	for i, s := range testdataTexts(f) {
+		if i%5 == 0 && len(s) < 4000 {
+			f.Add(s)
+		}
+	}
+	f.Add("abcdefg  hijklmno pqrstuvw\n\nxyzabcde fghijklm\u00a0nop")
+	f.Add("a b c d e f g h i j k l m n o p \n\n\n")
+	f.Fuzz(func(t *testing.T, s string) {
+		end, words := normalPrefix(s)
+		if wantEnd, wantWords := normalPrefixWordStarts(s); end != wantEnd || words != wantWords {
+			t.Errorf("normalPrefix(%q) = %d, %d; want %d, %d", s, end, words, wantEnd, wantWords)
+		}
+	})
+}
+
+// TestNormalPrefixWordStarts compares normalPrefix with
+// normalPrefixWordStarts on every suffix of the first 64 bytes of each
+// testdata text and paragraph.
+func TestNormalPrefixWordStarts(t *testing.T) {
+	for _, s := range testdataTexts(t) {
+		for k := 0; k < len(s) && k < 64; k++ {
+			end, words := normalPrefix(s[k:])
+			if wantEnd, wantWords := normalPrefixWordStarts(s[k:]); end != wantEnd || words != wantWords {
+				t.Fatalf("normalPrefix(%.60q…) = %d, %d; want %d, %d", s[k:], end, words, wantEnd, wantWords)
+			}
+		}
+	}
 }
