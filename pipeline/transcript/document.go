@@ -75,6 +75,26 @@ func (d *Document) TurnText(t Turn) string {
 	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
 }
 
+// TurnTextAt is TurnText(d.Turns[i]), without copying the turn: i is
+// 0-based.
+func (d *Document) TurnTextAt(i int) string {
+	t := &d.Turns[i]
+	if t.clean != "" {
+		return t.clean
+	}
+	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
+}
+
+// WordsAt is Words(d.Turns[i]), without copying the turn: i is 0-based.
+func (d *Document) WordsAt(i int) int {
+	t := &d.Turns[i]
+	if t.clean != "" {
+		return t.words
+	}
+	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
+	return n
+}
+
 // NormalizeSpace collapses whitespace inside each paragraph of s to single
 // spaces and joins the paragraphs with "\n\n".
 func NormalizeSpace(s string) string {

@@ -96,6 +96,9 @@ func checkNormalize(t *testing.T, docs ...*Document) {
 		for i, turn := range d.Turns {
 			s := d.Body[turn.Text.Start:turn.Text.End]
 			got, n := d.TurnText(turn), d.Words(turn)
+			if at, an := d.TurnTextAt(i), d.WordsAt(i); at != got || an != n {
+				t.Fatalf("turn %d: TurnTextAt, WordsAt give %q, %d; TurnText, Words %q, %d", i, at, an, got, n)
+			}
 			want, wn := normalizeCountBuilder(s)
 			if got != want || n != wn {
 				t.Fatalf("turn %d of %.40q…: Normalize gives %q, %d; want %q, %d", i, d.Body, got, n, want, wn)

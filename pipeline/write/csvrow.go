@@ -18,10 +18,9 @@ import (
 // written as they are computed. Its lists are reused from turn to turn,
 // and from one document to the next.
 type rowWriter struct {
-	raw   bool
-	b     []byte
-	cells int    // cells of the record being written
-	head  []byte // the cells every turn row of the document starts with: source, title and date
+	raw  bool
+	b    []byte
+	head []byte // ",", then the cells every row of the document starts with: source, title and date (turns) or source (mentions)
 
 	seen                                      []entityKey
 	countries, codes, orgs, people, addressed []string
@@ -36,6 +35,15 @@ type entityKey struct {
 	canonical string
 }
 
+// startMentions readies w for the mention rows of doc: it writes the
+// source cell once, to copy it.
+func (w *rowWriter) startMentions(doc *transcript.Document) {
+	b := w.b
+	w.b = w.head[:0]
+	w.str(doc.Source)
+	w.head, w.b = w.b, b
+}
+
 // start readies w for the turn rows of doc: it writes the cells of the
 // document that start every row once, to copy them, and sizes the
 // entity lists for the turn with the most mentions.
@@ -45,7 +53,7 @@ func (w *rowWriter) start(doc *transcript.Document) {
 	w.str(doc.Source)
 	w.str(doc.Title)
 	w.str(doc.Date)
-	w.head, w.b, w.cells = w.b, b, 0
+	w.head, w.b = w.b, b
 	most := 0
 	for i := range doc.Turns {
 		most = max(most, len(doc.Turns[i].Mentions))
@@ -65,17 +73,30 @@ func (w *rowWriter) start(doc *transcript.Document) {
 // after start.
 func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	t := &doc.Turns[n-1]
-	w.b = append(w.b, w.head...)
-	w.cells = 3
+	w.b = append(w.b, w.head[1:]...) // the first cell has no comma before it
 	w.int(n)
 	w.str(t.Speaker.Name)
 	w.str(t.Speaker.Role)
 	w.str(t.Speaker.Affiliation)
 
 	// topics, taxonomies, scores, evidence
-	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Label })
-	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Taxonomy })
 	p := w.open()
+	for i := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, t.Tags[i].Label...)
+	}
+	w.close(p)
+	p = w.open()
+	for i := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, t.Tags[i].Taxonomy...)
+	}
+	w.close(p)
+	p = w.open()
 	for i, tag := range t.Tags {
 		if i > 0 {
 			w.b = append(w.b, "; "...)
@@ -110,23 +131,11 @@ func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	w.list(w.people)
 	w.list(w.addressed)
 
-	w.int(doc.Words(*t))
-	w.str(doc.TurnText(*t))
+	w.int(doc.WordsAt(n - 1))
+	w.str(doc.TurnTextAt(n - 1))
 	w.str(t.Start)
 	w.str(t.End)
 	w.end()
-}
-
-// tagCell writes one cell of a field of each tag, joined by "; ".
-func (w *rowWriter) tagCell(tags []tagger.Tag, field func(tagger.Tag) string) {
-	p := w.open()
-	for i, tag := range tags {
-		if i > 0 {
-			w.b = append(w.b, "; "...)
-		}
-		w.b = append(w.b, field(tag)...)
-	}
-	w.close(p)
 }
 
 // entities fills the writer's lists with the turn's countries, codes,
@@ -177,11 +186,11 @@ func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
 	if len(t.Mentions) == 0 {
 		return
 	}
-	text := doc.TurnText(*t)
+	text := doc.TurnTextAt(n - 1)
 	var rc runeCounter
 	for _, m := range t.Mentions {
 		start := rc.at(text, m.Start)
-		w.str(doc.Source)
+		w.b = append(w.b, w.head[1:]...) // the source, after startMentions
 		w.int(n)
 		w.int(start)
 		w.int(start + utf8.RuneCountInString(text[m.Start:m.End]))
@@ -196,16 +205,12 @@ func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
 
 // sep starts a cell: a comma unless it is the record's first.
 func (w *rowWriter) sep() {
-	if w.cells > 0 {
-		w.b = append(w.b, ',')
-	}
-	w.cells++
+	w.b = append(w.b, ',')
 }
 
 // end ends a record.
 func (w *rowWriter) end() {
 	w.b = append(w.b, '\r', '\n')
-	w.cells = 0
 }
 
 // int appends a number cell; it never needs quotes nor neutralising.

@@ -163,7 +163,7 @@ func FuzzCell(f *testing.F) {
 				want = Neutralize(cell)
 			}
 			wantb := appendCell([]byte("x"), want)
-			w := &rowWriter{raw: raw, b: []byte("x"), cells: 1}
+			w := &rowWriter{raw: raw, b: []byte("x")}
 			w.str(cell)
 			if w.b[1] != ',' {
 				t.Fatalf("str(%q) wrote no comma first: %q", cell, w.b)
