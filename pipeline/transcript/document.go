@@ -223,6 +223,11 @@ func normalPrefix(s string) (end, words int) {
 				i++
 				continue
 			case classLead:
+				if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]-0x8B <= 0xA7-0x8B {
+					after = 0 // U+200B to U+2027: quotes, dashes, ellipses
+					i += 3
+					continue
+				}
 				if size, space := leadSpace(s, i); !space {
 					after = 0
 					i += size
@@ -283,9 +288,14 @@ var byteClass = [256]uint8{
 
 // leadSpace returns the size of the character at s[i], whose first byte
 // is classLead, and whether unicode.IsSpace says it is white space. The
-// punctuation of U+2000 to U+2FFF (quotes, dashes, ellipses: a first byte
-// of 0xE2) is decoded here and checked against the spaces there.
+// characters of U+0080 to U+00BF (a first byte of 0xC2: the no-break
+// space of HTML) and the punctuation of U+2000 to U+2FFF (quotes, dashes,
+// ellipses: a first byte of 0xE2) are decoded here and checked against
+// the spaces there.
 func leadSpace(s string, i int) (size int, space bool) {
+	if s[i] == 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return 2, s[i+1] == 0xA0 || s[i+1] == 0x85 // U+0080 to U+00BF: no-break space, next line
+	}
 	if s[i] == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 		r := 0x2000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		return 3, r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F
