@@ -18,9 +18,12 @@ import (
 // written as they are computed. Its lists are reused from turn to turn,
 // and from one document to the next.
 type rowWriter struct {
-	raw  bool
-	b    []byte
-	head []byte // ",", then the cells every row of the document starts with: source, title and date (turns) or source (mentions)
+	raw bool
+	b   []byte
+	// head is what every row of the document starts with, after a
+	// comma: the source, title and date cells (turns) or the source cell
+	// (mentions)
+	head []byte
 
 	seen                                      []entityKey
 	countries, codes, orgs, people, addressed []string
@@ -203,7 +206,9 @@ func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
 	}
 }
 
-// sep starts a cell: a comma unless it is the record's first.
+// sep starts a cell after the record's first with its comma: the first
+// cell of a row is the head the document's rows share (see start and
+// startMentions), written without one.
 func (w *rowWriter) sep() {
 	w.b = append(w.b, ',')
 }
