@@ -75,6 +75,26 @@ func (d *Document) TurnText(t Turn) string {
 	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
 }
 
+// TurnTextAt is TurnText(d.Turns[i]), without copying the turn: i is
+// 0-based.
+func (d *Document) TurnTextAt(i int) string {
+	t := &d.Turns[i]
+	if t.clean != "" {
+		return t.clean
+	}
+	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
+}
+
+// WordsAt is Words(d.Turns[i]), without copying the turn: i is 0-based.
+func (d *Document) WordsAt(i int) int {
+	t := &d.Turns[i]
+	if t.clean != "" {
+		return t.words
+	}
+	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
+	return n
+}
+
 // NormalizeSpace collapses whitespace inside each paragraph of s to single
 // spaces and joins the paragraphs with "\n\n".
 func NormalizeSpace(s string) string {
@@ -94,7 +114,16 @@ func normalizeCount(s string) (string, int) {
 	}
 	var b strings.Builder
 	b.Grow(len(s))
+	words = writeNormal(&b, s, p, words)
+	return b.String(), words
+}
+
+// writeNormal writes s normalised to b, given the normal prefix s[:p]
+// and its words that normalPrefix found, and returns the words of s. It
+// writes at most len(s) bytes.
+func writeNormal(b *strings.Builder, s string, p, words int) int {
 	b.WriteString(s[:p])
+	first := p > 0 // a word is written, so white space before the next is a separator
 	newlines := 0
 	for i := p; i < len(s); {
 		// a run of white space: count its line breaks
@@ -120,7 +149,7 @@ func normalizeCount(s string) (string, int) {
 		if i == len(s) {
 			break
 		}
-		if i > start && b.Len() > 0 {
+		if i > start && first {
 			if newlines >= 2 {
 				b.WriteString("\n\n")
 			} else {
@@ -132,48 +161,40 @@ func normalizeCount(s string) (string, int) {
 		// separator: copy them whole
 		n, w := normalPrefix(s[i:])
 		b.WriteString(s[i : i+n])
+		first = first || n > 0
 		words += w
 		i += n
 	}
-	return b.String(), words
+	return words
 }
 
 // normalPrefix returns how much of s, word by word, is already as
 // normalizeCount makes it, and how many words that part has. It ends at
 // the end of a word, or at 0 when s starts with white space.
 //
-// It reads eight bytes at a time while they are printable ASCII with no
-// two spaces in a row: a word starts at each byte other than a space
-// after a space, and ends at each space. Where eight bytes hold one that
-// is not printable ASCII (a line break, a control, a byte outside ASCII),
-// the bytes before it are read so too, and it is read alone.
+// It counts the separators it passes (a space, or a blank line, between
+// two words): the part has one word more than it has separators, and it
+// ends at the last separator when one ends it. It reads eight bytes at a
+// time while they are printable ASCII with no two spaces in a row, each
+// space a separator. Where eight bytes hold one that is not printable
+// ASCII (a line break, a control, a byte outside ASCII), the bytes before
+// it are read so too, and it is read alone.
 func normalPrefix(s string) (end, words int) {
-	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	// after is 0x80 when s[i-1] is no part of a word (a separator, or
-	// nothing at the start), else 0: the high bit of the first byte's
-	// "after a space" flag
+	// after is 0x80 when s[i-1] ends a separator, or i is 0: the high
+	// bit of the first byte's "after a space" flag
 	after := uint64(0x80)
-	var spaces uint64 // the last eight bytes read at a time with a space, at last
-	last := 0
+	seps := 0
 	i := 0
 	for i < len(s) {
 		for i+8 <= len(s) {
 			x := load64(s, i)
 			odd, sp := oddBytes(x), spaceBytes(x)
-			starts := sp<<8 | after // the bytes after a space or a separator
-			if odd|sp&starts != 0 {
+			if odd|sp&(sp<<8|after) != 0 {
 				break // a byte to read alone, or a space after a space
 			}
-			words += int(((^sp & starts & highs) >> 7 * ones) >> 56) // the bytes that start a word
-			if sp != 0 {
-				spaces, last = sp, i
-			}
+			seps += bits.OnesCount64(sp)
 			after = sp >> 56
 			i += 8
-		}
-		if spaces != 0 {
-			end = last + (63-bits.LeadingZeros64(spaces))>>3 // each space ended a word
-			spaces = 0
 		}
 		stop := len(s) // read one by one up to here
 		if i+8 <= len(s) {
@@ -185,13 +206,9 @@ func normalPrefix(s string) (end, words int) {
 			if n := bits.TrailingZeros64(odd) >> 3; n == 0 {
 				stop = i + 1
 			} else if n < 8 {
-				in := uint64(1)<<(8*n) - 1
-				sp := spaceBytes(x) & in
-				if starts := sp<<8 | after; sp&starts == 0 {
-					words += int(((^sp & starts & highs & in) >> 7 * ones) >> 56)
-					if sp != 0 {
-						end = i + (63-bits.LeadingZeros64(sp))>>3
-					}
+				sp := spaceBytes(x) & (uint64(1)<<(8*n) - 1)
+				if sp&(sp<<8|after) == 0 {
+					seps += bits.OnesCount64(sp)
 					after = sp >> (8*n - 8) & 0x80
 					i += n
 					stop = i + 1
@@ -202,18 +219,17 @@ func normalPrefix(s string) (end, words int) {
 			c := s[i]
 			switch byteClass[c] {
 			case classWord:
-				if after != 0 {
-					words++
-					after = 0
-				}
+				after = 0
 				i++
 				continue
 			case classLead:
+				if c == 0xE2 && i+2 < len(s) && s[i+1] == 0x80 && s[i+2]-0x8B <= 0xA7-0x8B {
+					after = 0 // U+200B to U+2027: quotes, dashes, ellipses
+					i += 3
+					continue
+				}
 				if size, space := leadSpace(s, i); !space {
-					if after != 0 {
-						words++
-						after = 0
-					}
+					after = 0
 					i += size
 					continue
 				}
@@ -221,9 +237,8 @@ func normalPrefix(s string) (end, words int) {
 			// white space: one space or a blank line between two words is
 			// a separator; anything else ends the normal part
 			if after != 0 {
-				return end, words
+				return sepEnd(s, i), seps
 			}
-			end = i
 			after = 0x80
 			switch {
 			case c == ' ':
@@ -231,14 +246,27 @@ func normalPrefix(s string) (end, words int) {
 			case c == '\n' && i+1 < len(s) && s[i+1] == '\n':
 				i += 2
 			default:
-				return end, words
+				return i, seps + 1
 			}
+			seps++
 		}
 	}
-	if after == 0 {
-		end = len(s)
+	if after != 0 {
+		return sepEnd(s, len(s)), seps
 	}
-	return end, words
+	return len(s), seps + 1
+}
+
+// sepEnd returns where the normal part of s ends when s[:i] ends with a
+// separator, or i is 0: at the start of that separator.
+func sepEnd(s string, i int) int {
+	switch {
+	case i == 0:
+		return 0
+	case s[i-1] == ' ':
+		return i - 1
+	}
+	return i - 2 // a blank line
 }
 
 // Byte classes for the white-space scans: a byte that is white space in
@@ -260,9 +288,14 @@ var byteClass = [256]uint8{
 
 // leadSpace returns the size of the character at s[i], whose first byte
 // is classLead, and whether unicode.IsSpace says it is white space. The
-// punctuation of U+2000 to U+2FFF (quotes, dashes, ellipses: a first byte
-// of 0xE2) is decoded here and checked against the spaces there.
+// characters of U+0080 to U+00BF (a first byte of 0xC2: the no-break
+// space of HTML) and the punctuation of U+2000 to U+2FFF (quotes, dashes,
+// ellipses: a first byte of 0xE2) are decoded here and checked against
+// the spaces there.
 func leadSpace(s string, i int) (size int, space bool) {
+	if s[i] == 0xC2 && i+1 < len(s) && s[i+1]&0xC0 == 0x80 {
+		return 2, s[i+1] == 0xA0 || s[i+1] == 0x85 // U+0080 to U+00BF: no-break space, next line
+	}
 	if s[i] == 0xE2 && i+2 < len(s) && s[i+1]&0xC0 == 0x80 && s[i+2]&0xC0 == 0x80 {
 		r := 0x2000 | rune(s[i+1]&0x3F)<<6 | rune(s[i+2]&0x3F)
 		return 3, r <= 0x200A || r == 0x2028 || r == 0x2029 || r == 0x202F || r == 0x205F
@@ -308,10 +341,36 @@ func IsSpaceByte(b byte) bool {
 }
 
 // Normalize keeps each turn's normalised text and word count, so that
-// TurnText and Words do not recompute them.
+// TurnText and Words do not recompute them. A text that is already normal
+// is kept as a part of Body; the others are written into one buffer for
+// the document, sized once from their lengths.
 func (d *Document) Normalize() {
+	need := 0
 	for i := range d.Turns {
 		t := &d.Turns[i]
-		t.clean, t.words = normalizeCount(d.Body[t.Text.Start:t.Text.End])
+		s := d.Body[t.Text.Start:t.Text.End]
+		p, words := normalPrefix(s)
+		t.clean, t.words = s[:p], words // the rest, if any, below
+		if p < len(s) {
+			need += len(s)
+		}
+	}
+	if need == 0 {
+		return
+	}
+	// The texts are written one after the other into one builder; each
+	// turn keeps its part of what the builder holds.
+	var b strings.Builder
+	b.Grow(need)
+	for i := range d.Turns {
+		t := &d.Turns[i]
+		s := d.Body[t.Text.Start:t.Text.End]
+		p := len(t.clean)
+		if p == len(s) {
+			continue
+		}
+		start := b.Len()
+		t.words = writeNormal(&b, s, p, t.words)
+		t.clean = b.String()[start:]
 	}
 }

@@ -94,8 +94,10 @@ func (c CSVEncoder) Encode(doc *transcript.Document) ([]byte, error) {
 func (c CSVEncoder) appendDocument(b []byte, doc *transcript.Document) ([]byte, error) {
 	r := rowWriters.Get().(*rowWriter)
 	defer rowWriters.Put(r)
-	r.raw, r.b, r.cells = c.Raw, b, 0
-	if !c.Mentions {
+	r.raw, r.b = c.Raw, b
+	if c.Mentions {
+		r.startMentions(doc)
+	} else {
 		r.start(doc)
 	}
 	for n := 1; n <= len(doc.Turns); n++ {
@@ -118,11 +120,11 @@ var rowWriters = sync.Pool{New: func() any { return new(rowWriter) }}
 // mention's source, and room for the other cells.
 func (c CSVEncoder) sizeHint(doc *transcript.Document) int {
 	n := 0
-	for _, t := range doc.Turns {
+	for i := range doc.Turns {
 		if c.Mentions {
-			n += len(t.Mentions) * (len(doc.Source) + 96)
+			n += len(doc.Turns[i].Mentions) * (len(doc.Source) + 96)
 		} else {
-			n += len(doc.TurnText(t)) + len(doc.Source) + len(doc.Title) + 256
+			n += len(doc.TurnTextAt(i)) + len(doc.Source) + len(doc.Title) + 256
 		}
 	}
 	return n

@@ -2,6 +2,7 @@ package write
 
 import (
 	"bytes"
+	"math"
 	"strconv"
 	"strings"
 	"unicode"
@@ -17,10 +18,12 @@ import (
 // written as they are computed. Its lists are reused from turn to turn,
 // and from one document to the next.
 type rowWriter struct {
-	raw   bool
-	b     []byte
-	cells int    // cells of the record being written
-	head  []byte // the cells every turn row of the document starts with: source, title and date
+	raw bool
+	b   []byte
+	// head is what every row of the document starts with, after a
+	// comma: the source, title and date cells (turns) or the source cell
+	// (mentions)
+	head []byte
 
 	seen                                      []entityKey
 	countries, codes, orgs, people, addressed []string
@@ -35,6 +38,15 @@ type entityKey struct {
 	canonical string
 }
 
+// startMentions readies w for the mention rows of doc: it writes the
+// source cell once, to copy it.
+func (w *rowWriter) startMentions(doc *transcript.Document) {
+	b := w.b
+	w.b = w.head[:0]
+	w.str(doc.Source)
+	w.head, w.b = w.b, b
+}
+
 // start readies w for the turn rows of doc: it writes the cells of the
 // document that start every row once, to copy them, and sizes the
 // entity lists for the turn with the most mentions.
@@ -44,7 +56,7 @@ func (w *rowWriter) start(doc *transcript.Document) {
 	w.str(doc.Source)
 	w.str(doc.Title)
 	w.str(doc.Date)
-	w.head, w.b, w.cells = w.b, b, 0
+	w.head, w.b = w.b, b
 	most := 0
 	for i := range doc.Turns {
 		most = max(most, len(doc.Turns[i].Mentions))
@@ -64,24 +76,37 @@ func (w *rowWriter) start(doc *transcript.Document) {
 // after start.
 func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	t := &doc.Turns[n-1]
-	w.b = append(w.b, w.head...)
-	w.cells = 3
+	w.b = append(w.b, w.head[1:]...) // the first cell has no comma before it
 	w.int(n)
 	w.str(t.Speaker.Name)
 	w.str(t.Speaker.Role)
 	w.str(t.Speaker.Affiliation)
 
 	// topics, taxonomies, scores, evidence
-	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Label })
-	w.tagCell(t.Tags, func(tag tagger.Tag) string { return tag.Taxonomy })
 	p := w.open()
+	for i := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, t.Tags[i].Label...)
+	}
+	w.close(p)
+	p = w.open()
+	for i := range t.Tags {
+		if i > 0 {
+			w.b = append(w.b, "; "...)
+		}
+		w.b = append(w.b, t.Tags[i].Taxonomy...)
+	}
+	w.close(p)
+	p = w.open()
 	for i, tag := range t.Tags {
 		if i > 0 {
 			w.b = append(w.b, "; "...)
 		}
 		w.b = append(w.b, tag.Label...)
 		w.b = append(w.b, ':')
-		w.b = strconv.AppendFloat(w.b, tag.Score, 'f', 2, 64)
+		w.b = appendScore(w.b, tag.Score)
 	}
 	w.close(p)
 	p = w.open()
@@ -97,7 +122,7 @@ func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 			}
 			w.b = append(w.b, c.Text...)
 			w.b = append(w.b, "×"...)
-			w.b = strconv.AppendInt(w.b, int64(c.Count), 10)
+			w.b = appendInt(w.b, c.Count)
 		}
 	}
 	w.close(p)
@@ -109,23 +134,11 @@ func (w *rowWriter) turnRow(doc *transcript.Document, n int) {
 	w.list(w.people)
 	w.list(w.addressed)
 
-	w.int(doc.Words(*t))
-	w.str(doc.TurnText(*t))
+	w.int(doc.WordsAt(n - 1))
+	w.str(doc.TurnTextAt(n - 1))
 	w.str(t.Start)
 	w.str(t.End)
 	w.end()
-}
-
-// tagCell writes one cell of a field of each tag, joined by "; ".
-func (w *rowWriter) tagCell(tags []tagger.Tag, field func(tagger.Tag) string) {
-	p := w.open()
-	for i, tag := range tags {
-		if i > 0 {
-			w.b = append(w.b, "; "...)
-		}
-		w.b = append(w.b, field(tag)...)
-	}
-	w.close(p)
 }
 
 // entities fills the writer's lists with the turn's countries, codes,
@@ -141,7 +154,10 @@ func (w *rowWriter) entities(ms []tagger.Mention) {
 		}
 		dup := false
 		for _, k := range w.seen {
-			if k == key {
+			// the lengths first: most names differ in length, and then
+			// no bytes are compared
+			if len(k.canonical) == len(key.canonical) && k.typ == key.typ && k.addressed == key.addressed &&
+				k.canonical == key.canonical {
 				dup = true
 				break
 			}
@@ -173,11 +189,11 @@ func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
 	if len(t.Mentions) == 0 {
 		return
 	}
-	text := doc.TurnText(*t)
+	text := doc.TurnTextAt(n - 1)
 	var rc runeCounter
 	for _, m := range t.Mentions {
 		start := rc.at(text, m.Start)
-		w.str(doc.Source)
+		w.b = append(w.b, w.head[1:]...) // the source, after startMentions
 		w.int(n)
 		w.int(start)
 		w.int(start + utf8.RuneCountInString(text[m.Start:m.End]))
@@ -190,29 +206,68 @@ func (w *rowWriter) mentionRows(doc *transcript.Document, n int) {
 	}
 }
 
-// sep starts a cell: a comma unless it is the record's first.
+// sep starts a cell after the record's first with its comma: the first
+// cell of a row is the head the document's rows share (see start and
+// startMentions), written without one.
 func (w *rowWriter) sep() {
-	if w.cells > 0 {
-		w.b = append(w.b, ',')
-	}
-	w.cells++
+	w.b = append(w.b, ',')
 }
 
 // end ends a record.
 func (w *rowWriter) end() {
 	w.b = append(w.b, '\r', '\n')
-	w.cells = 0
 }
 
 // int appends a number cell; it never needs quotes nor neutralising.
 func (w *rowWriter) int(v int) {
 	w.sep()
-	w.b = strconv.AppendInt(w.b, int64(v), 10)
+	w.b = appendInt(w.b, v)
+}
+
+// appendInt is strconv.AppendInt in base 10, with the numbers below
+// 10000 written here.
+func appendInt(b []byte, v int) []byte {
+	switch {
+	case uint(v) < 10:
+		return append(b, byte('0'+v))
+	case uint(v) < 100:
+		return append(b, byte('0'+v/10), byte('0'+v%10))
+	case uint(v) < 1000:
+		return append(b, byte('0'+v/100), byte('0'+v/10%10), byte('0'+v%10))
+	case uint(v) < 10000:
+		return append(b, byte('0'+v/1000), byte('0'+v/100%10), byte('0'+v/10%10), byte('0'+v%10))
+	}
+	return strconv.AppendInt(b, int64(v), 10)
+}
+
+// appendScore is strconv.AppendFloat(b, x, 'f', 2, 64). A score from 0
+// to 10000 whose hundredths are not within a millionth of a tie is
+// rounded here: x*100 is then off by far less than the distance to the
+// tie, so it rounds as the exact value does. Others go to strconv.
+func appendScore(b []byte, x float64) []byte {
+	v := x * 100
+	if !(v >= 0 && v < 1e6) || math.Signbit(x) {
+		return strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	n := int(v)
+	frac := v - float64(n)
+	if frac > 0.5-1e-6 && frac < 0.5+1e-6 {
+		return strconv.AppendFloat(b, x, 'f', 2, 64)
+	}
+	if frac > 0.5 {
+		n++
+	}
+	b = appendInt(b, n/100)
+	return append(b, '.', byte('0'+n/10%10), byte('0'+n%10))
 }
 
 // list appends the cell strings.Join(items, "; ").
 func (w *rowWriter) list(items []string) {
-	if len(items) == 1 {
+	switch len(items) {
+	case 0:
+		w.sep()
+		return
+	case 1:
 		w.str(items[0])
 		return
 	}
@@ -227,10 +282,50 @@ func (w *rowWriter) list(items []string) {
 }
 
 // str appends a cell: neutralised unless w.raw (see Neutralize), then
-// quoted when it needs it (see needsQuotes).
+// quoted when it needs it (see needsQuotes). A short cell is read once,
+// byte by byte, to decide both; a long one with IndexByte.
 func (w *rowWriter) str(cell string) {
 	w.sep()
-	if !w.raw && cell != "" && isFormulaByte(cell[0]) {
+	if cell == "" {
+		return
+	}
+	neutral := !w.raw && isFormulaByte(cell[0])
+	if len(cell) > shortCell {
+		w.strLong(cell, neutral)
+		return
+	}
+	special, quotes := scanCell(cell)
+	if !special && !neutral && (cell == `\.` || startsWithSpace(cell)) {
+		special = true // needsQuotes; "'" + cell needs no quotes for them
+	}
+	switch {
+	case !special && !neutral:
+		w.b = append(w.b, cell...)
+	case !special:
+		w.b = append(w.b, '\'')
+		w.b = append(w.b, cell...)
+	case quotes > 0:
+		w.b = append(w.b, '"')
+		if neutral {
+			w.b = append(w.b, '\'')
+		}
+		w.b = appendEscaped(w.b, cell)
+		w.b = append(w.b, '"')
+	case neutral:
+		w.b = append(w.b, '"', '\'')
+		w.b = append(w.b, cell...)
+		w.b = append(w.b, '"')
+	default:
+		w.b = append(w.b, '"')
+		w.b = append(w.b, cell...)
+		w.b = append(w.b, '"')
+	}
+}
+
+// strLong is str for a cell longer than shortCell, which IndexByte
+// reads faster than a loop over its bytes.
+func (w *rowWriter) strLong(cell string, neutral bool) {
+	if neutral {
 		// "'" + cell needs quotes only for a comma, a quote or a line
 		// break: it starts with the apostrophe and is not \.
 		if !hasSpecial(cell) {
@@ -246,6 +341,58 @@ func (w *rowWriter) str(cell string) {
 	w.b = appendCell(w.b, cell)
 }
 
+// shortCell is the longest cell that str and close read byte by byte:
+// past it, one IndexByte for each byte that needs quotes is faster.
+const shortCell = 64
+
+// csvByte marks the bytes that make a cell quoted: specialByte for a
+// comma and a line break, quoteByte for a quote, which is also doubled;
+// and, with formulaByte, the first bytes that make a spreadsheet run a
+// cell as a formula (see Neutralize).
+var csvByte = [256]uint8{',': specialByte, '\n': specialByte, '\r': specialByte | formulaByte, '"': quoteByte,
+	'=': formulaByte, '+': formulaByte, '-': formulaByte, '@': formulaByte, '\t': formulaByte}
+
+const (
+	specialByte = 1 << iota
+	quoteByte
+	formulaByte
+)
+
+// scanCell reports whether cell holds a comma, a quote or a line break
+// (as hasSpecial does) and how many quotes, read in one pass over the
+// bytes of the cell; the quotes are counted only when there is one.
+func scanCell[T string | []byte](cell T) (special bool, quotes int) {
+	var k uint8
+	for i := 0; i < len(cell); i++ {
+		k |= csvByte[cell[i]]
+	}
+	k &^= formulaByte
+	if k&quoteByte != 0 {
+		for i := 0; i < len(cell); i++ {
+			if cell[i] == '"' {
+				quotes++
+			}
+		}
+	}
+	return k != 0, quotes
+}
+
+// startsWithSpace reports whether cell starts with white space, as
+// unicode.IsSpace says.
+func startsWithSpace[T string | []byte](cell T) bool {
+	if c := cell[0]; c < utf8.RuneSelf {
+		return c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+	}
+	var r rune
+	switch cell := any(cell).(type) {
+	case string:
+		r, _ = utf8.DecodeRuneInString(cell)
+	case []byte:
+		r, _ = utf8.DecodeRune(cell)
+	}
+	return unicode.IsSpace(r)
+}
+
 // open starts a cell whose content the caller appends to w.b; close
 // then neutralises and quotes it in place.
 func (w *rowWriter) open() int {
@@ -256,11 +403,21 @@ func (w *rowWriter) open() int {
 // close rewrites the cell appended since p as str would have written it.
 func (w *rowWriter) close(p int) {
 	cell := w.b[p:]
-	neutral := !w.raw && len(cell) > 0 && isFormulaByte(cell[0])
+	if len(cell) == 0 {
+		return
+	}
+	neutral := !w.raw && isFormulaByte(cell[0])
 	var quote bool
-	if neutral {
+	quotes := -1 // not counted
+	switch {
+	case len(cell) <= shortCell:
+		quote, quotes = scanCell(cell)
+		if !quote && !neutral {
+			quote = len(cell) == 2 && cell[0] == '\\' && cell[1] == '.' || startsWithSpace(cell)
+		}
+	case neutral:
 		quote = bytesHaveSpecial(cell)
-	} else {
+	default:
 		quote = bytesNeedQuotes(cell)
 	}
 	if !neutral && !quote {
@@ -271,7 +428,10 @@ func (w *rowWriter) close(p int) {
 		extra++
 	}
 	if quote {
-		extra += 2 + bytes.Count(cell, []byte{'"'})
+		if quotes < 0 {
+			quotes = bytes.Count(cell, []byte{'"'})
+		}
+		extra += 2 + quotes
 	}
 	n := len(w.b)
 	w.b = append(w.b, make([]byte, extra)...)
@@ -281,13 +441,19 @@ func (w *rowWriter) close(p int) {
 		b[dst] = '"'
 		dst--
 	}
-	for src := n - 1; src >= p; src-- {
-		c := b[src]
-		b[dst] = c
-		dst--
-		if quote && c == '"' {
-			b[dst] = '"'
+	if quotes <= 0 {
+		// no quote to double: the cell moves whole
+		copy(b[dst-(n-1-p):], b[p:n])
+		dst -= n - p
+	} else {
+		for src := n - 1; src >= p; src-- {
+			c := b[src]
+			b[dst] = c
 			dst--
+			if c == '"' {
+				b[dst] = '"'
+				dst--
+			}
 		}
 	}
 	if neutral {
@@ -302,11 +468,7 @@ func (w *rowWriter) close(p int) {
 // isFormulaByte reports a first byte that makes a spreadsheet run a cell
 // as a formula (see Neutralize).
 func isFormulaByte(c byte) bool {
-	switch c {
-	case '=', '+', '-', '@', '\t', '\r':
-		return true
-	}
-	return false
+	return csvByte[c]&formulaByte != 0
 }
 
 // hasSpecial reports whether a cell holds a comma, a quote or a line

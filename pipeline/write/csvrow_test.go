@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"context"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
@@ -145,4 +147,64 @@ func FuzzEncode(f *testing.F) {
 			}, {Text: transcript.Span{Start: end, End: len(text)}, Speaker: transcript.Speaker{Name: label}}}}
 		checkEncode(t, doc)
 	})
+}
+
+// FuzzCell checks a cell written by str, and by close after it was
+// appended, against appendCell of the cell neutralised, raw or not.
+func FuzzCell(f *testing.F) {
+	for _, c := range []string{"", "a", "=1", "-a, b", `\.`, " x", "\u00a0x", "\tx", "\r", `"q"`, "@\"x\"",
+		strings.Repeat("long, ", 20), "=" + strings.Repeat(`a"`, 40), " " + strings.Repeat("b", 70)} {
+		f.Add(c)
+	}
+	f.Fuzz(func(t *testing.T, cell string) {
+		for _, raw := range []bool{false, true} {
+			want := cell
+			if !raw {
+				want = Neutralize(cell)
+			}
+			wantb := appendCell([]byte("x"), want)
+			w := &rowWriter{raw: raw, b: []byte("x")}
+			w.str(cell)
+			if w.b[1] != ',' {
+				t.Fatalf("str(%q) wrote no comma first: %q", cell, w.b)
+			}
+			if got := string(w.b[2:]); got != string(wantb[1:]) {
+				t.Fatalf("str(%q), raw %v: %q; want %q", cell, raw, got, wantb[1:])
+			}
+			w.b = append(w.b[:0], 'x')
+			p := w.open()
+			w.b = append(w.b, cell...)
+			w.close(p)
+			if got := string(w.b[2:]); got != string(wantb[1:]) {
+				t.Fatalf("close(%q), raw %v: %q; want %q", cell, raw, got, wantb[1:])
+			}
+		}
+	})
+}
+
+// FuzzNumbers checks appendInt and appendScore against strconv.
+func FuzzNumbers(f *testing.F) {
+	for _, x := range []float64{0, 0.125, 0.005, 1.005, 2.675, 99.995, 9999.999, math.Copysign(0, -1), -1, 1e6, 0.994999999} {
+		f.Add(x, int64(x*1000))
+	}
+	f.Fuzz(func(t *testing.T, x float64, n int64) {
+		if got, want := appendScore(nil, x), strconv.AppendFloat(nil, x, 'f', 2, 64); string(got) != string(want) {
+			t.Fatalf("appendScore(%v) = %s; want %s", x, got, want)
+		}
+		if got, want := appendInt(nil, int(n)), strconv.AppendInt(nil, n, 10); string(got) != string(want) {
+			t.Fatalf("appendInt(%d) = %s; want %s", n, got, want)
+		}
+	})
+}
+
+// TestScores checks appendScore against strconv on every hundredth and
+// the thousandths around them, from 0 to 20.
+func TestScores(t *testing.T) {
+	for i := 0; i <= 20000; i++ {
+		for _, x := range []float64{float64(i) / 1000, float64(i)/1000 + 1e-9, float64(i)/1000 - 1e-9, float64(i) * 0.001} {
+			if got, want := appendScore(nil, x), strconv.AppendFloat(nil, x, 'f', 2, 64); string(got) != string(want) {
+				t.Fatalf("appendScore(%v) = %s; want %s", x, got, want)
+			}
+		}
+	}
 }
