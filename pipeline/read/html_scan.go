@@ -175,6 +175,9 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		if upper {
 			key = strings.ToLower(key)
 		}
+		if !readAttr(key) {
+			continue // never read: its value is neither decoded nor kept
+		}
 		if p.seenAttr(key) {
 			continue
 		}
@@ -202,6 +205,20 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		t.attr = p.attrs[first:len(p.attrs):len(p.attrs)]
 	}
 	return t, true
+}
+
+// readAttr reports the attributes, by their lower-case names, that the
+// reader of a page's tree reads (attr, hasAttr and the token lists of
+// class, rel and itemprop): parseSimple keeps these alone, so that the
+// values of the others (links, images, data attributes, share widgets)
+// are passed over without being decoded.
+func readAttr(key string) bool {
+	switch key {
+	case "class", "style", "hidden", "aria-hidden", "role", "rel", "itemprop",
+		"content", "name", "property", "type", "datetime":
+		return true
+	}
+	return false
 }
 
 // maxSimpleAttrs bounds the attributes of a tag that parseSimple reads.
