@@ -134,13 +134,9 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 		// alone is looked at before going on eight at a time (the last
 		// seven bytes of the text are looked at one by one)
 		stop := len(text)
-		for rest := text[i:]; len(rest) >= 8; rest = rest[8:] {
-			if m := unusual8(load8(rest, 0), markdown); m != 0 {
-				i = len(text) - len(rest) + bits.TrailingZeros64(m)/8
-				stop = i + 1
-				break
-			}
-			i += 8
+		var found bool
+		if i, found = skipUsual(text, i, markdown); found {
+			stop = i + 1
 		}
 		for i < stop {
 			c := text[i]
@@ -245,13 +241,9 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 	i := off
 	for {
 		stop := len(text) // as in appendLine
-		for rest := text[i:]; len(rest) >= 8; rest = rest[8:] {
-			if m := unusual8(load8(rest, 0), markdown); m != 0 {
-				i = len(text) - len(rest) + bits.TrailingZeros64(m)/8
-				stop = i + 1
-				break
-			}
-			i += 8
+		var found bool
+		if i, found = skipUsual(text, i, markdown); found {
+			stop = i + 1
 		}
 		for ; i < stop; i++ {
 			c := text[i]
@@ -281,6 +273,24 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 			return len(text), plain || keeps, marked
 		}
 	}
+}
+
+// skipUsual returns the offset of the first byte at or after text[i]
+// that unusual8 marks, and true, looking at eight bytes at a time; or,
+// when there is none up to the last eight bytes of text, the offset after
+// them, and false. It is a function of its own so that its loop keeps
+// what it needs in registers, apart from the many values of its callers'.
+//
+//go:noinline
+func skipUsual(text string, i int, markdown bool) (int, bool) {
+	rest := text[i:]
+	for len(rest) >= 8 {
+		if m := unusual8(load8(rest, 0), markdown); m != 0 {
+			return len(text) - len(rest) + bits.TrailingZeros64(m)/8, true
+		}
+		rest = rest[8:]
+	}
+	return len(text) - len(rest), false
 }
 
 // lineEnd returns the offset of the first newline in text at or after i,
