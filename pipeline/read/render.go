@@ -464,11 +464,12 @@ func unusual8(x uint64, markdown bool) uint64 {
 
 // printable8 reports whether the eight bytes of x are all printable ASCII,
 // ' ' to '~': no byte has its high bit set, none is below 0x20 and none is
-// 0x7f (DEL). (x-n*loBits)&^x&hiBits has a bit set exactly when a byte is
-// below n.
+// 0x7f (DEL). As in unusual8, x+0x01 and x+0x60 set the high bit of a
+// byte below 0x80 exactly when it is DEL and when it is ' ' or above; a
+// byte from 0x80 has it set already, and makes no difference to the
+// bytes below it.
 func printable8(x uint64) bool {
-	del := x ^ 0x7f*loBits // DEL becomes zero
-	return x&hiBits|(x-0x20*loBits)&^x&hiBits|(del-loBits)&^del&hiBits == 0
+	return (x|(x+0x01*loBits)|^(x+0x60*loBits))&hiBits == 0
 }
 
 // isInvisible reports a character that takes no room in the text: format

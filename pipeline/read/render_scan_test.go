@@ -204,7 +204,8 @@ func unusual8AsWas(x uint64, markdown bool) uint64 {
 }
 
 // checkUnusual8 checks that unusual8 and unusual8AsWas mark the same
-// lowest byte of the eight bytes of s, or none.
+// lowest byte of the eight bytes of s, or none, and printable8 against
+// printableByByte.
 func checkUnusual8(t *testing.T, s string) {
 	t.Helper()
 	x := load8(s, 0)
@@ -213,6 +214,9 @@ func checkUnusual8(t *testing.T, s string) {
 		if got == 0 != (want == 0) || got != 0 && bits.TrailingZeros64(got) != bits.TrailingZeros64(want) {
 			t.Fatalf("unusual8(%q, %v) = %#x, as was %#x", s, markdown, got, want)
 		}
+	}
+	if got, want := printable8(x), printableByByte(s[:8]); got != want {
+		t.Fatalf("printable8(%q) = %v, want %v", s[:8], got, want)
 	}
 }
 
