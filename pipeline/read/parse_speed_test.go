@@ -179,8 +179,16 @@ func checkSplitTurns(t *testing.T, text string) {
 	}
 }
 
+// sameKeyTexts hold labels that differ but share a key, which splitTurns
+// keeps apart.
+var sameKeyTexts = []string{
+	"Mr. SMITH. Hello there.\nMR. SMITH: Yes.\nMr. Smith: No.\n**MR. SMITH:** Ok.\nMr. SMITH. Again.\nMR. SMITH: Yes.\n",
+	"Jane Smith  0:03\nHello.\nJane Smith: Hi.\nJANE SMITH: Hey.\nJane Smith  0:09\nBye.\nJane Smith: Bye.\n",
+	"Q: a\nQ. b\nQ (AFP): c\nQ: d\nQuestion: e\nQUESTION: f\n",
+}
+
 func TestSplitTurnsSameAsWas(t *testing.T) {
-	for _, l := range testdataTexts(t) {
+	for _, l := range append(testdataTexts(t), sameKeyTexts...) {
 		checkSplitTurns(t, l)
 	}
 }
@@ -191,6 +199,9 @@ func FuzzSplitTurns(f *testing.F) {
 	f.Add("HEARING\n    The CHAIRMAN. Order.\n    Senator SMITH. Thanks.\n    Mr. J. JONES III. Yes.\n")
 	f.Add("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n")
 	f.Add("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n")
+	for _, s := range sameKeyTexts {
+		f.Add(s)
+	}
 	f.Fuzz(checkSplitTurns)
 }
 
