@@ -402,13 +402,25 @@ func clockLabel(line string, lex *vocab) (labelCand, bool) {
 }
 
 // leadingTimestamp returns the length of a timestamp that opens a line,
-// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0.
+// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0. Most lines open with
+// neither a bracket nor a digit, and are told without a call.
 func leadingTimestamp(s string) int {
+	if s == "" || s[0] != '[' && s[0] != '(' && (s[0] < '0' || s[0] > '9') {
+		return 0
+	}
+	return timestampLen(s)
+}
+
+// timestampLen is leadingTimestamp for s that opens with a bracket or a
+// digit.
+func timestampLen(s string) int {
 	i := 0
 	closing := byte(0)
-	if len(s) > 0 && (s[0] == '[' || s[0] == '(') {
-		closing = map[byte]byte{'[': ']', '(': ')'}[s[0]]
-		i++
+	switch s[0] {
+	case '[':
+		closing, i = ']', 1
+	case '(':
+		closing, i = ')', 1
 	}
 	n := clockLen(s[i:])
 	if n == 0 {
