@@ -405,11 +405,16 @@ func clockLabel(line string, lex *vocab) (labelCand, bool) {
 // "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0. Most lines open with
 // neither a bracket nor a digit, and are told without a call.
 func leadingTimestamp(s string) int {
-	if s == "" || s[0] != '[' && s[0] != '(' && (s[0] < '0' || s[0] > '9') {
+	if s == "" || !opensTimestamp[s[0]] {
 		return 0
 	}
 	return timestampLen(s)
 }
+
+// opensTimestamp tells the bytes a timestamp opens with: '[', '(' and the
+// digits.
+var opensTimestamp = [256]bool{'[': true, '(': true, '0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true}
 
 // timestampLen is leadingTimestamp for s that opens with a bracket or a
 // digit.

@@ -472,7 +472,18 @@ func isFooter(t string, lex *vocab) bool {
 	return len(t) < 120 && (lex.closing.MatchString(t) || timeLine.MatchString(t))
 }
 
+// isHeading reports a markdown heading: after any spaces, a line of '#'
+// alone or with "# " in it ("## Remarks"). Most lines start with neither
+// a space nor a '#', and are told without a call.
 func isHeading(s string) bool {
+	if s == "" || s[0] != ' ' && s[0] != '#' {
+		return false
+	}
+	return hashLine(s)
+}
+
+// hashLine is isHeading of s, which starts with a space or a '#'.
+func hashLine(s string) bool {
 	t := strings.TrimLeft(s, " ")
 	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
 }

@@ -369,3 +369,22 @@ func FuzzEndsSentence(f *testing.F) {
 	}
 	f.Fuzz(checkEndsSentence)
 }
+
+// isHeadingAsWas is isHeading as it was, trimming every line: the
+// reference for the one that tells most lines by their first byte.
+func isHeadingAsWas(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
+}
+
+// FuzzIsHeading checks isHeading against isHeadingAsWas.
+func FuzzIsHeading(f *testing.F) {
+	for _, s := range []string{"", " ", "#", "##", " ## Remarks", "#hashtag", "  #", "# ", "x # y", "\t# x", "### ###", " #x# y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isHeading(s), isHeadingAsWas(s); got != want {
+			t.Fatalf("isHeading(%q) = %v, as was %v", s, got, want)
+		}
+	})
+}
