@@ -129,6 +129,28 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
 }
 
+// mayBeLabel reports whether parseLabel may find a label on line: its
+// first byte past spaces and tabs is a capital, or opens bold text or a
+// timestamp, or the line ends as a time does, or holds a colon. It is
+// false, as parseLabel would find, for most lines of prose, which are
+// told without a call.
+func mayBeLabel(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i < len(line) && (opensLabel[line[i]] || endsInDigit(line) || strings.IndexByte(line, ':') >= 0)
+}
+
+// opensLabel tells the bytes that a label may open with: the capitals,
+// '*' and '_' of bold text, and what opensTimestamp tells.
+var opensLabel = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'A' <= c && c <= 'Z' || c == '*' || c == '_' || opensTimestamp[c]
+	}
+	return t
+}()
+
 // isUpperASCII reports a capital from A to Z.
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 

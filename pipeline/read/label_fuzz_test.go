@@ -605,3 +605,21 @@ func FuzzLeadingTimestamp(f *testing.F) {
 		}
 	})
 }
+
+// FuzzMayBeLabel checks that parseLabel finds no label on a line for
+// which mayBeLabel is false.
+func FuzzMayBeLabel(f *testing.F) {
+	for _, s := range append(timestampSeeds, "MS. PSAKI: Good", "  **Q:** x", "__A__: y", "the end", "and then: this",
+		"Jane Smith  0:03", "so [a]", "  x", "\t", "Senator Rubio. Thanks.", "q: x", "é: x") {
+		f.Add(s)
+	}
+	lex := testReader(f).lex
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.IndexByte(s, '\n') >= 0 {
+			return // parseLabel reads one line
+		}
+		if _, ok := parseLabel(s, lex, nil); ok && !mayBeLabel(s) {
+			t.Fatalf("mayBeLabel(%q) = false, and parseLabel finds a label", s)
+		}
+	})
+}

@@ -291,6 +291,9 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			state[i] = aHeading
 			continue
 		}
+		if !mayBeLabel(l.of(text)) {
+			continue
+		}
 		if c, ok := parseLabel(l.of(text), lex, heads); ok {
 			// each different label once: looked up by its key, then
 			// among the labels of that key, which are most often one
