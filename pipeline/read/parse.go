@@ -472,7 +472,7 @@ func initialled(w string) string {
 // isFooter reports a closing line: a time, "END ...", "###" or a
 // parenthetical saying the event ended.
 func isFooter(t string, lex *vocab) bool {
-	return len(t) < 120 && (lex.closing.MatchString(t) || timeLine.MatchString(t))
+	return len(t) < 120 && (lex.closing.MatchString(t) || isTimeLine(t))
 }
 
 // isHeading reports a markdown heading: after any spaces, a line of '#'

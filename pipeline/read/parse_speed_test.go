@@ -388,3 +388,19 @@ func FuzzIsHeading(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLinePatterns checks isTimeLine and isBulletLine against their
+// patterns.
+func FuzzLinePatterns(f *testing.F) {
+	for _, s := range []string{"", "7:06 P.M. EST", "12.30 pm", "1:45", " • item", "· x", "▪ y", "◦ z", "* a", "- b", "\t-", "• ", "x", "  ", "9 a.m.", "\u00a0- x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isTimeLine(s), timeLine.MatchString(s); got != want {
+			t.Fatalf("isTimeLine(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isBulletLine(s), bulletLine.MatchString(s); got != want {
+			t.Fatalf("isBulletLine(%q) = %v, want %v", s, got, want)
+		}
+	})
+}
