@@ -68,18 +68,30 @@ type segment struct {
 }
 
 func splitSegments(text string, lex *vocab) []segment {
-	var out []segment
-	for _, part := range strings.FieldsFunc(text, func(r rune) bool { return r == ',' || r == ';' || r == '|' || r == '–' || r == '—' }) {
+	// the runs of all segments are cut from one list of words, and their
+	// lists from one list of runs, each capped at its end so that no
+	// append writes into the next
+	out := make([]segment, 0, 4)
+	store := make([]string, 0, len(text)/6+1)
+	var runStore [][]string
+	var wordBuf [32]string
+	for off := 0; off < len(text); {
+		part, next := nextSegment(text, off)
+		off = next
+		if part == "" {
+			continue
+		}
 		seg := segment{text: strings.TrimSpace(part), byRun: -1}
-		var run []string
-		joined := 0 // the length of run when ofRole last joined a word to it
+		runs := len(runStore) // seg.runs is runStore[runs:]
+		run := len(store)     // the open run is store[run:]
+		joined := 0           // the length of the run when ofRole last joined a word to it
 		flush := func() {
-			if len(run) > 0 {
-				seg.runs = append(seg.runs, run)
-				run, joined = nil, 0
+			if len(store) > run {
+				runStore = append(runStore, store[run:len(store):len(store)])
+				run, joined = len(store), 0
 			}
 		}
-		words := strings.Fields(part)
+		words := appendFields(wordBuf[:0], part)
 		for j, w := range words {
 			w = trimQuotes(w)
 			r, _ := utf8.DecodeRuneInString(w)
@@ -87,28 +99,78 @@ func splitSegments(text string, lex *vocab) []segment {
 			case w == "":
 				flush()
 			case unicode.IsUpper(r):
-				if seg.byRun < 0 && len(run) == 0 && j > 0 && strings.EqualFold(words[j-1], "by") {
-					seg.byRun = len(seg.runs)
+				if seg.byRun < 0 && len(store) == run && j > 0 && strings.EqualFold(words[j-1], "by") {
+					seg.byRun = len(runStore) - runs
 				}
 				if base, ok := possessive(w); ok {
-					run = append(run, base) // "Spokesperson Mao Ning's Regular Press Conference"
+					store = append(store, base) // "Spokesperson Mao Ning's Regular Press Conference"
 					flush()
 					continue
 				}
-				run = append(run, w)
-			case atLower(lex.particles, w) && len(run) > 0 && j+1 < len(words) && startsUpper(words[j+1]) && !atLower(lex.connectors, w):
-				run = append(run, w)
-			case ofRole(words, j, run, joined, lex):
-				run = append(run, w) // "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley"
-				joined = len(run)
+				store = append(store, w)
+			case atLower(lex.particles, w) && len(store) > run && j+1 < len(words) && startsUpper(words[j+1]) && !atLower(lex.connectors, w):
+				store = append(store, w)
+			case ofRole(words, j, store[run:], joined, lex):
+				store = append(store, w) // "Chairman of the Joint Chiefs of Staff Gen. Mark A. Milley"
+				joined = len(store) - run
 			default:
 				flush()
 			}
 		}
 		flush()
+		if len(runStore) > runs {
+			seg.runs = runStore[runs:len(runStore):len(runStore)]
+		}
 		out = append(out, seg)
 	}
+	if len(out) == 0 {
+		return nil
+	}
 	return out
+}
+
+// nextSegment returns the text from text[off] to the next separator of
+// segments (',', ';', '|', '–' or '—'), or to the end, and the offset
+// after the separator; the text is empty at a separator, as between two
+// that meet. The separators are told by their bytes: a character outside
+// ASCII starts with a byte that no other character holds.
+func nextSegment(text string, off int) (part string, next int) {
+	for i := off; i < len(text); i++ {
+		switch c := text[i]; {
+		case c == ',' || c == ';' || c == '|':
+			return text[off:i], i + 1
+		case c == 0xE2 && i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0x93 || text[i+2] == 0x94): // '–', '—'
+			return text[off:i], i + 3
+		}
+	}
+	return text[off:], len(text)
+}
+
+// appendFields appends the words of s, as strings.Fields splits it, to
+// dst.
+func appendFields(dst []string, s string) []string {
+	start := -1 // the start of the word being read, or -1 between words
+	for i := 0; i < len(s); {
+		c, size := s[i], 1
+		space := asciiSpace(c)
+		if c >= utf8.RuneSelf {
+			var r rune
+			r, size = utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+		}
+		switch {
+		case space && start >= 0:
+			dst = append(dst, s[start:i])
+			start = -1
+		case !space && start < 0:
+			start = i
+		}
+		i += size
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // ofRole reports whether words[j], a lower-case word after run, joins a

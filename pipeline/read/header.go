@@ -53,6 +53,26 @@ func anotherLabel(text string, lines []line, k labelKind, lex *vocab, heads head
 	return false
 }
 
+// isTimeLine is timeLine.MatchString(t), told without the pattern when t
+// does not open with a digit, as the pattern's lines do.
+func isTimeLine(t string) bool {
+	return t != "" && '0' <= t[0] && t[0] <= '9' && timeLine.MatchString(t)
+}
+
+// isBulletLine is bulletLine.MatchString(t), told without the pattern
+// when the first byte of t past the pattern's white space is none that a
+// bullet opens with: '*', '-', or the first byte of '•', '·', '▪' or '◦'.
+func isBulletLine(t string) bool {
+	i := 0
+	for i < len(t) && (t[i] == ' ' || t[i] == '\t' || t[i] == '\n' || t[i] == '\f' || t[i] == '\r') {
+		i++
+	}
+	if i == len(t) || t[i] != '*' && t[i] != '-' && t[i] != 0xE2 && t[i] != 0xC2 {
+		return false
+	}
+	return bulletLine.MatchString(t)
+}
+
 // isHeaderLine reports whether a non-blank line reads as header metadata.
 // Whether it ends a sentence is asked once, when a case needs it.
 func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
@@ -70,11 +90,11 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 	switch {
 	case markdown && strings.HasPrefix(t, "#"):
 		return true
-	case bulletLine.MatchString(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+	case isBulletLine(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case timeLine.MatchString(t), lex.metaLine.MatchString(t) && len(t) < 300:
+	case isTimeLine(t), lex.metaLine.MatchString(t) && len(t) < 300:
 		return true
 	case lex.months.find(t) != "" && words <= 14:
 		return true
@@ -143,7 +163,7 @@ func readHeader(doc *transcript.Document, lines []line, lex *vocab) {
 		if len(texts) > 1 && strings.HasPrefix(strings.ToLower(texts[1]), "by ") && !strings.Contains(strings.ToLower(title), " by ") {
 			title += " " + texts[1]
 		}
-		if bulletLine.MatchString(title) || timeLine.MatchString(title) {
+		if isBulletLine(title) || isTimeLine(title) {
 			title = ""
 		}
 		doc.Title = title

@@ -80,19 +80,19 @@ func (p *simpleParser) next() (simpleToken, bool) {
 // keeps its first value.
 func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 	s := p.src
-	j, upper := i, false
+	j, seen := i, byte(0) // seen: the classes of the name's bytes
 	for ; j < len(s); j++ {
-		c := s[j]
-		if tagSpace(c) || c == '/' || c == '>' {
-			break
-		}
-		if !asciiLetter(c) && !('0' <= c && c <= '9') && c != '-' && c != '_' && c != ':' && c != '.' {
+		f := tagBytes[s[j]]
+		if f&nameByte == 0 {
+			if f&endsName != 0 {
+				break
+			}
 			return simpleToken{}, false
 		}
-		upper = upper || 'A' <= c && c <= 'Z'
+		seen |= f
 	}
 	name := s[i:j]
-	if upper {
+	if seen&upperByte != 0 {
 		name = strings.ToLower(name)
 	}
 	t := simpleToken{kind: kind, data: name, atom: atom.Lookup([]byte(name))}
@@ -119,18 +119,18 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		if c == '=' {
 			return simpleToken{}, false
 		}
-		k, upper := j, false
+		k, seen := j, byte(0)
 		for ; j < len(s); j++ {
-			c := s[j]
-			if tagSpace(c) || c == '/' || c == '>' || c == '=' {
-				break
-			}
-			if c <= ' ' || c >= 0x7f || c == '"' || c == '\'' || c == '<' {
+			f := tagBytes[s[j]]
+			if f&keyByte == 0 {
+				if f&endsKey != 0 {
+					break
+				}
 				return simpleToken{}, false
 			}
-			upper = upper || 'A' <= c && c <= 'Z'
+			seen |= f
 		}
-		key := s[k:j]
+		key, upper := s[k:j], seen&upperByte != 0
 		for j < len(s) && tagSpace(s[j]) {
 			j++
 		}
@@ -175,6 +175,9 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		if upper {
 			key = strings.ToLower(key)
 		}
+		if !readAttr(key) {
+			continue // never read: its value is neither decoded nor kept
+		}
 		if p.seenAttr(key) {
 			continue
 		}
@@ -202,6 +205,20 @@ func (p *simpleParser) tag(i, kind int) (simpleToken, bool) {
 		t.attr = p.attrs[first:len(p.attrs):len(p.attrs)]
 	}
 	return t, true
+}
+
+// readAttr reports the attributes, by their lower-case names, that the
+// reader of a page's tree reads (attr, hasAttr and the token lists of
+// class, rel and itemprop): parseSimple keeps these alone, so that the
+// values of the others (links, images, data attributes, share widgets)
+// are passed over without being decoded.
+func readAttr(key string) bool {
+	switch key {
+	case "class", "style", "hidden", "aria-hidden", "role", "rel", "itemprop",
+		"content", "name", "property", "type", "datetime":
+		return true
+	}
+	return false
 }
 
 // maxSimpleAttrs bounds the attributes of a tag that parseSimple reads.
@@ -333,6 +350,38 @@ func sameInAttr(v string) bool {
 	}
 	return true
 }
+
+// The classes of tagBytes.
+const (
+	nameByte  = 1 << iota // in a tag's name: an ASCII letter or digit, '-', '_', ':' or '.'
+	endsName              // ends a tag's name: tagSpace, '/' or '>'
+	keyByte               // in an attribute's name: printable ASCII but for '"', '\'', '<' and what ends it
+	endsKey               // ends an attribute's name: tagSpace, '/', '>' or '='
+	upperByte             // an ASCII capital
+)
+
+// tagBytes holds the classes of each byte for the name loops of tag.
+var tagBytes = func() (t [256]byte) {
+	for c := range 256 {
+		b := byte(c)
+		if asciiLetter(b) || '0' <= b && b <= '9' || b == '-' || b == '_' || b == ':' || b == '.' {
+			t[c] |= nameByte
+		}
+		if tagSpace(b) || b == '/' || b == '>' {
+			t[c] |= endsName
+		}
+		switch {
+		case tagSpace(b) || b == '/' || b == '>' || b == '=':
+			t[c] |= endsKey
+		case b > ' ' && b < 0x7f && b != '"' && b != '\'' && b != '<':
+			t[c] |= keyByte
+		}
+		if 'A' <= b && b <= 'Z' {
+			t[c] |= upperByte
+		}
+	}
+	return t
+}()
 
 // tagSpace reports the characters html's tokenizer skips between
 // attributes ('\r' is read as '\n' before).

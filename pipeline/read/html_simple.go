@@ -24,7 +24,9 @@ import (
 // it gives up on is read by html.Parse.
 //
 // Its tree differs from html.Parse's in what no reader of the page looks
-// at: the doctype has no node, and a comment's node has no text.
+// at: the doctype has no node, a comment's node has no text, and an
+// element keeps only the attributes readAttr names. For every element and
+// every attribute the reader reads, the tree is html.Parse's.
 func parseSimple(src string) (*html.Node, bool) {
 	return new(simpleParser).parse(src)
 }

@@ -5,6 +5,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -21,9 +22,21 @@ func (h *htmlWords) readHTMLByTree(src string) htmlDoc {
 	return h.readTree(root, len(src))
 }
 
+// readAttrs returns the attributes of as that readAttr names, in order.
+func readAttrs(as []html.Attribute) []html.Attribute {
+	var out []html.Attribute
+	for _, a := range as {
+		if readAttr(a.Key) {
+			out = append(out, a)
+		}
+	}
+	return out
+}
+
 // treeDiff describes the first difference between the tree parseSimple
-// built and the one html.Parse built, or returns "". The doctype and the
-// text of comments are not compared.
+// built and the one html.Parse built, or returns "". The doctype, the
+// text of comments and the attributes readAttr does not name are not
+// compared.
 func treeDiff(got, want *html.Node) string {
 	var path []string
 	var diff func(g, w *html.Node) string
@@ -31,10 +44,11 @@ func treeDiff(got, want *html.Node) string {
 		if g.Type != w.Type || g.Data != w.Data && g.Type != html.CommentNode || g.DataAtom != w.DataAtom || g.Namespace != w.Namespace {
 			return fmt.Sprintf("%s: node %d %q, want %d %q", strings.Join(path, "/"), g.Type, g.Data, w.Type, w.Data)
 		}
-		if len(g.Attr) != len(w.Attr) {
-			return fmt.Sprintf("%s/%s: attributes %q, want %q", strings.Join(path, "/"), g.Data, g.Attr, w.Attr)
+		wantAttr := readAttrs(w.Attr)
+		if len(g.Attr) != len(wantAttr) {
+			return fmt.Sprintf("%s/%s: attributes %q, want %q", strings.Join(path, "/"), g.Data, g.Attr, wantAttr)
 		}
-		for _, a := range w.Attr {
+		for _, a := range wantAttr {
 			if attr(g, a.Key) != a.Val || !hasAttr(g, a.Key) {
 				return fmt.Sprintf("%s/%s: attributes %q, want %q", strings.Join(path, "/"), g.Data, g.Attr, w.Attr)
 			}
@@ -212,4 +226,64 @@ func TestParseSimpleRandomPages(t *testing.T) {
 		}
 	}
 	t.Logf("%d of %d pages read without html.Parse", fast, pages)
+}
+
+// TestReaderReadsReadAttrsAlone checks the list readAttr keeps: the reader
+// reads every page of treePages and simpleSeeds from html.Parse's tree as
+// it does from the same tree with only the attributes readAttr names.
+func TestReaderReadsReadAttrsAlone(t *testing.T) {
+	h := &testReader(t).lex.html
+	for i, src := range append(treePages(t), simpleSeeds...) {
+		full, err := html.Parse(strings.NewReader(src))
+		if err != nil {
+			continue // read token by token, attributes and all
+		}
+		kept, _ := html.Parse(strings.NewReader(src))
+		walkHTML(kept, func(n *html.Node) bool {
+			n.Attr = readAttrs(n.Attr)
+			return true
+		}, nil)
+		if got, want := h.readTree(kept, len(src)), h.readTree(full, len(src)); got != want {
+			t.Errorf("page %d read with readAttr's attributes alone as %+v, want %+v", i, got, want)
+		}
+	}
+}
+
+// attrCall is a call of the reader's attribute helpers with the name of an
+// attribute written out.
+var attrCall = regexp.MustCompile(`\b(?:attr|hasAttr|attrTokens|hasAttrToken|anyAttrToken)\(\w+, "([^"]*)"`)
+
+// TestReadAttrNamesEveryAttrRead checks that every attribute name the
+// reader's code passes to attr, hasAttr and the token helpers is one that
+// readAttr names, so that a new one is not read from trees that lack it;
+// the names readMeta tries in a loop are checked apart.
+func TestReadAttrNamesEveryAttrRead(t *testing.T) {
+	files, err := filepath.Glob("*.go")
+	if err != nil {
+		t.Fatal(err)
+	}
+	names := 0
+	for _, f := range files {
+		if strings.HasSuffix(f, "_test.go") {
+			continue
+		}
+		src, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, m := range attrCall.FindAllStringSubmatch(string(src), -1) {
+			names++
+			if !readAttr(m[1]) {
+				t.Errorf("%s reads the attribute %q, which readAttr does not name", f, m[1])
+			}
+		}
+	}
+	if names < 15 {
+		t.Errorf("found %d attribute names read, want at least 15", names)
+	}
+	for _, key := range []string{"name", "property"} { // readMeta's
+		if !readAttr(key) {
+			t.Errorf("readMeta reads the attribute %q, which readAttr does not name", key)
+		}
+	}
 }

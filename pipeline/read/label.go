@@ -129,6 +129,28 @@ func parseLabel(line string, lex *vocab, heads headCache) (labelCand, bool) {
 	return labelCand{n: off + after, end: off + end, raw: h.raw, kind: h.kind, key: h.key}, true
 }
 
+// mayBeLabel reports whether parseLabel may find a label on line: its
+// first byte past spaces and tabs is a capital, or opens bold text or a
+// timestamp, or the line ends as a time does, or holds a colon. It is
+// false, as parseLabel would find, for most lines of prose, which are
+// told without a call.
+func mayBeLabel(line string) bool {
+	i := 0
+	for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
+		i++
+	}
+	return i < len(line) && (opensLabel[line[i]] || endsInDigit(line) || strings.IndexByte(line, ':') >= 0)
+}
+
+// opensLabel tells the bytes that a label may open with: the capitals,
+// '*' and '_' of bold text, and what opensTimestamp tells.
+var opensLabel = func() (t [256]bool) {
+	for c := range 256 {
+		t[c] = 'A' <= c && c <= 'Z' || c == '*' || c == '_' || opensTimestamp[c]
+	}
+	return t
+}()
+
 // isUpperASCII reports a capital from A to Z.
 func isUpperASCII(c byte) bool { return c >= 'A' && c <= 'Z' }
 
@@ -402,13 +424,30 @@ func clockLabel(line string, lex *vocab) (labelCand, bool) {
 }
 
 // leadingTimestamp returns the length of a timestamp that opens a line,
-// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0.
+// "[00:01:23] ", "(01:23) " or "00:01:23 ", or 0. Most lines open with
+// neither a bracket nor a digit, and are told without a call.
 func leadingTimestamp(s string) int {
+	if s == "" || !opensTimestamp[s[0]] {
+		return 0
+	}
+	return timestampLen(s)
+}
+
+// opensTimestamp tells the bytes a timestamp opens with: '[', '(' and the
+// digits.
+var opensTimestamp = [256]bool{'[': true, '(': true, '0': true, '1': true, '2': true, '3': true, '4': true,
+	'5': true, '6': true, '7': true, '8': true, '9': true}
+
+// timestampLen is leadingTimestamp for s that opens with a bracket or a
+// digit.
+func timestampLen(s string) int {
 	i := 0
 	closing := byte(0)
-	if len(s) > 0 && (s[0] == '[' || s[0] == '(') {
-		closing = map[byte]byte{'[': ']', '(': ')'}[s[0]]
-		i++
+	switch s[0] {
+	case '[':
+		closing, i = ']', 1
+	case '(':
+		closing, i = ')', 1
 	}
 	n := clockLen(s[i:])
 	if n == 0 {

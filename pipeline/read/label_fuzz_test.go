@@ -556,3 +556,70 @@ func FuzzClassifyHead(f *testing.F) {
 	}
 	f.Fuzz(checkClassifyHead)
 }
+
+// leadingTimestampAsWas is leadingTimestamp as it was, looking up the
+// closing bracket in a map and calling clockLen for every line: the
+// reference for the one that tells most lines by their first byte.
+func leadingTimestampAsWas(s string) int {
+	i := 0
+	closing := byte(0)
+	if len(s) > 0 && (s[0] == '[' || s[0] == '(') {
+		closing = map[byte]byte{'[': ']', '(': ')'}[s[0]]
+		i++
+	}
+	n := clockLen(s[i:])
+	if n == 0 {
+		return 0
+	}
+	i += n
+	if closing != 0 {
+		if i >= len(s) || s[i] != closing {
+			return 0
+		}
+		i++
+	}
+	if i >= len(s) || s[i] != ' ' && s[i] != '\t' {
+		return 0
+	}
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	return i
+}
+
+// timestampSeeds open lines with timestamps and with what is near one.
+var timestampSeeds = []string{
+	"", "[", "(", "0", "[00:01:23] Name: text", "(01:23) x", "00:01:23 x", "00:01:23", "[00:01:23]", "[00:01:23)x",
+	"(1:2) x", "12:34.567\tx", "9 a.m.", "[SPEAKER_00]: x", "(Applause.)", "2024-03-21 x", "[01:02:03.5]  y",
+}
+
+// FuzzLeadingTimestamp checks leadingTimestamp against
+// leadingTimestampAsWas.
+func FuzzLeadingTimestamp(f *testing.F) {
+	for _, s := range timestampSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := leadingTimestamp(s), leadingTimestampAsWas(s); got != want {
+			t.Fatalf("leadingTimestamp(%q) = %d, as was %d", s, got, want)
+		}
+	})
+}
+
+// FuzzMayBeLabel checks that parseLabel finds no label on a line for
+// which mayBeLabel is false.
+func FuzzMayBeLabel(f *testing.F) {
+	for _, s := range append(timestampSeeds, "MS. PSAKI: Good", "  **Q:** x", "__A__: y", "the end", "and then: this",
+		"Jane Smith  0:03", "so [a]", "  x", "\t", "Senator Rubio. Thanks.", "q: x", "é: x") {
+		f.Add(s)
+	}
+	lex := testReader(f).lex
+	f.Fuzz(func(t *testing.T, s string) {
+		if strings.IndexByte(s, '\n') >= 0 {
+			return // parseLabel reads one line
+		}
+		if _, ok := parseLabel(s, lex, nil); ok && !mayBeLabel(s) {
+			t.Fatalf("mayBeLabel(%q) = false, and parseLabel finds a label", s)
+		}
+	})
+}

@@ -131,7 +131,8 @@ type scratch struct {
 	heads   headCache
 	cands   []labelAt
 	labels  []labelID
-	ids     map[labelID]int32
+	ids     map[string]int32 // by key, the index in labels of the first label with that key
+	sameKey []int32          // by index in labels, the next label with the same key, or -1
 	repeats map[string]int
 	named   map[string]bool
 }
@@ -146,7 +147,7 @@ var scratchPool = sync.Pool{New: func() any { return newScratch() }}
 // newScratch returns a scratch with its sets made.
 func newScratch() *scratch {
 	return &scratch{
-		known: make(map[string]bool, 64), heads: headCache{}, ids: map[labelID]int32{},
+		known: make(map[string]bool, 64), heads: headCache{}, ids: map[string]int32{},
 		repeats: map[string]int{}, named: map[string]bool{},
 	}
 }
@@ -171,7 +172,7 @@ func (sc *scratch) reset() {
 	clear(sc.repeats)
 	clear(sc.named)
 	clear(sc.labels)
-	sc.labels, sc.cands = sc.labels[:0], sc.cands[:0]
+	sc.labels, sc.cands, sc.sameKey = sc.labels[:0], sc.cands[:0], sc.sameKey[:0]
 }
 
 // errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
@@ -253,8 +254,8 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 	if sc == nil {
 		sc = newScratch()
 	}
-	cands, labels, ids := sc.cands[:0], sc.labels[:0], sc.ids
-	defer func() { sc.cands, sc.labels = cands, labels }()
+	cands, labels, ids, sameKey := sc.cands[:0], sc.labels[:0], sc.ids, sc.sameKey[:0]
+	defer func() { sc.cands, sc.labels, sc.sameKey = cands, labels, sameKey }()
 	var skipped []transcript.Span
 	// what each line is: 0 for speech, aHeading or aFooter (a footer line
 	// at the end), neither of which is speech, or one more than the index
@@ -290,13 +291,27 @@ func splitTurns(text string, lines []line, markdown bool, known map[string]bool,
 			state[i] = aHeading
 			continue
 		}
+		if !mayBeLabel(l.of(text)) {
+			continue
+		}
 		if c, ok := parseLabel(l.of(text), lex, heads); ok {
+			// each different label once: looked up by its key, then
+			// among the labels of that key, which are most often one
 			id := labelID{c.raw, c.kind, c.key}
-			k, seen := ids[id]
-			if !seen {
-				k = int32(len(labels))
-				ids[id] = k
+			k, keyed := ids[c.key]
+			for keyed && labels[k] != id && sameKey[k] >= 0 {
+				k = sameKey[k]
+			}
+			if !keyed || labels[k] != id {
+				n := int32(len(labels))
+				if keyed {
+					sameKey[k] = n // the last label of the key
+				} else {
+					ids[c.key] = n
+				}
+				k = n
 				labels = append(labels, id)
+				sameKey = append(sameKey, -1)
 			}
 			cands = append(cands, labelAt{int32(i), int32(c.n), int32(c.end), k})
 		}
@@ -457,10 +472,21 @@ func initialled(w string) string {
 // isFooter reports a closing line: a time, "END ...", "###" or a
 // parenthetical saying the event ended.
 func isFooter(t string, lex *vocab) bool {
-	return len(t) < 120 && (lex.closing.MatchString(t) || timeLine.MatchString(t))
+	return len(t) < 120 && (lex.closing.MatchString(t) || isTimeLine(t))
 }
 
+// isHeading reports a markdown heading: after any spaces, a line of '#'
+// alone or with "# " in it ("## Remarks"). Most lines start with neither
+// a space nor a '#', and are told without a call.
 func isHeading(s string) bool {
+	if s == "" || s[0] != ' ' && s[0] != '#' {
+		return false
+	}
+	return hashLine(s)
+}
+
+// hashLine is isHeading of s, which starts with a space or a '#'.
+func hashLine(s string) bool {
 	t := strings.TrimLeft(s, " ")
 	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
 }

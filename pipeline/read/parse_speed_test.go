@@ -179,8 +179,16 @@ func checkSplitTurns(t *testing.T, text string) {
 	}
 }
 
+// sameKeyTexts hold labels that differ but share a key, which splitTurns
+// keeps apart.
+var sameKeyTexts = []string{
+	"Mr. SMITH. Hello there.\nMR. SMITH: Yes.\nMr. Smith: No.\n**MR. SMITH:** Ok.\nMr. SMITH. Again.\nMR. SMITH: Yes.\n",
+	"Jane Smith  0:03\nHello.\nJane Smith: Hi.\nJANE SMITH: Hey.\nJane Smith  0:09\nBye.\nJane Smith: Bye.\n",
+	"Q: a\nQ. b\nQ (AFP): c\nQ: d\nQuestion: e\nQUESTION: f\n",
+}
+
 func TestSplitTurnsSameAsWas(t *testing.T) {
-	for _, l := range testdataTexts(t) {
+	for _, l := range append(testdataTexts(t), sameKeyTexts...) {
 		checkSplitTurns(t, l)
 	}
 }
@@ -191,6 +199,9 @@ func FuzzSplitTurns(f *testing.F) {
 	f.Add("HEARING\n    The CHAIRMAN. Order.\n    Senator SMITH. Thanks.\n    Mr. J. JONES III. Yes.\n")
 	f.Add("Interview\n\nJane Smith  0:03\nHello.\n\nSpeaker 2 [01:15]\nHi.\n")
 	f.Add("Q. Why?\n\nA. Because.\n\nQ. And?\nAFP: More?\n[SPEAKER_00]: x\n")
+	for _, s := range sameKeyTexts {
+		f.Add(s)
+	}
 	f.Fuzz(checkSplitTurns)
 }
 
@@ -357,4 +368,39 @@ func FuzzEndsSentence(f *testing.F) {
 		}
 	}
 	f.Fuzz(checkEndsSentence)
+}
+
+// isHeadingAsWas is isHeading as it was, trimming every line: the
+// reference for the one that tells most lines by their first byte.
+func isHeadingAsWas(s string) bool {
+	t := strings.TrimLeft(s, " ")
+	return strings.HasPrefix(t, "#") && (len(t) == strings.Count(t, "#") || strings.Contains(t, "# "))
+}
+
+// FuzzIsHeading checks isHeading against isHeadingAsWas.
+func FuzzIsHeading(f *testing.F) {
+	for _, s := range []string{"", " ", "#", "##", " ## Remarks", "#hashtag", "  #", "# ", "x # y", "\t# x", "### ###", " #x# y"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isHeading(s), isHeadingAsWas(s); got != want {
+			t.Fatalf("isHeading(%q) = %v, as was %v", s, got, want)
+		}
+	})
+}
+
+// FuzzLinePatterns checks isTimeLine and isBulletLine against their
+// patterns.
+func FuzzLinePatterns(f *testing.F) {
+	for _, s := range []string{"", "7:06 P.M. EST", "12.30 pm", "1:45", " • item", "· x", "▪ y", "◦ z", "* a", "- b", "\t-", "• ", "x", "  ", "9 a.m.", "\u00a0- x"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := isTimeLine(s), timeLine.MatchString(s); got != want {
+			t.Fatalf("isTimeLine(%q) = %v, want %v", s, got, want)
+		}
+		if got, want := isBulletLine(s), bulletLine.MatchString(s); got != want {
+			t.Fatalf("isBulletLine(%q) = %v, want %v", s, got, want)
+		}
+	})
 }

@@ -134,12 +134,9 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 		// alone is looked at before going on eight at a time (the last
 		// seven bytes of the text are looked at one by one)
 		stop := len(text)
-		for ; i+8 <= len(text); i += 8 {
-			if m := unusual8(load8(text, i), markdown); m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				stop = i + 1
-				break
-			}
+		var found bool
+		if i, found = skipUsual(text, i, markdown); found {
+			stop = i + 1
 		}
 		for i < stop {
 			c := text[i]
@@ -244,12 +241,9 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 	i := off
 	for {
 		stop := len(text) // as in appendLine
-		for ; i+8 <= len(text); i += 8 {
-			if m := unusual8(load8(text, i), markdown); m != 0 {
-				i += bits.TrailingZeros64(m) / 8
-				stop = i + 1
-				break
-			}
+		var found bool
+		if i, found = skipUsual(text, i, markdown); found {
+			stop = i + 1
 		}
 		for ; i < stop; i++ {
 			c := text[i]
@@ -279,6 +273,24 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 			return len(text), plain || keeps, marked
 		}
 	}
+}
+
+// skipUsual returns the offset of the first byte at or after text[i]
+// that unusual8 marks, and true, looking at eight bytes at a time; or,
+// when there is none up to the last eight bytes of text, the offset after
+// them, and false. It is a function of its own so that its loop keeps
+// what it needs in registers, apart from the many values of its callers'.
+//
+//go:noinline
+func skipUsual(text string, i int, markdown bool) (int, bool) {
+	rest := text[i:]
+	for len(rest) >= 8 {
+		if m := unusual8(load8(rest, 0), markdown); m != 0 {
+			return len(text) - len(rest) + bits.TrailingZeros64(m)/8, true
+		}
+		rest = rest[8:]
+	}
+	return len(text) - len(rest), false
 }
 
 // lineEnd returns the offset of the first newline in text at or after i,
@@ -432,26 +444,32 @@ func load8(s string, i int) uint64 {
 // scanLine look at one by one: a byte that is not printable ASCII (a
 // newline, a tab or another control character, DEL, a byte outside ASCII)
 // and, in markdown, one that mayBeMark tells. The lowest bit set is
-// exact; above it, a byte that needs no look may be marked too, as a
-// borrow moves up from the byte below.
+// exact; above it, a byte that needs no look may be marked too.
+//
+// Each test adds a constant to every byte: for a byte below 0x80 the sum
+// stays in the byte and its high bit says whether the byte reached a
+// bound (x+0x60 for ' ' and above, x+0x01 for DEL, x+0x25 for '[' and
+// above, x+0x20 for past '_'), and y+0x7f with y = x^c has it clear
+// exactly when the byte is c. A byte from 0x80 is marked by its own high
+// bit, and the carries its sums make go only to the bytes above it.
 func unusual8(x uint64, markdown bool) uint64 {
-	del := x ^ 0x7f*loBits // DEL becomes zero
-	m := x&hiBits | (x-0x20*loBits)&^x&hiBits | (del-loBits)&^del&hiBits
+	m := x | (x + 0x01*loBits) // outside ASCII, or DEL
+	low := x + 0x60*loBits     // high bit clear: below ' '
 	if markdown {
-		h := x | hiBits // a byte outside ASCII, marked above, may be marked again
-		m |= ^(h^'*'*loBits-loBits)&hiBits | ^(h^'<'*loBits-loBits)&hiBits |
-			(h-'['*loBits)&^(h-('_'+1)*loBits)&hiBits
+		m |= (x + 0x25*loBits) &^ (x + 0x20*loBits) // '[' to '_'
+		low &= (x ^ '*'*loBits + 0x7f*loBits) & (x ^ '<'*loBits + 0x7f*loBits)
 	}
-	return m
+	return (m | ^low) & hiBits
 }
 
 // printable8 reports whether the eight bytes of x are all printable ASCII,
 // ' ' to '~': no byte has its high bit set, none is below 0x20 and none is
-// 0x7f (DEL). (x-n*loBits)&^x&hiBits has a bit set exactly when a byte is
-// below n.
+// 0x7f (DEL). As in unusual8, x+0x01 and x+0x60 set the high bit of a
+// byte below 0x80 exactly when it is DEL and when it is ' ' or above; a
+// byte from 0x80 has it set already, and makes no difference to the
+// bytes below it.
 func printable8(x uint64) bool {
-	del := x ^ 0x7f*loBits // DEL becomes zero
-	return x&hiBits|(x-0x20*loBits)&^x&hiBits|(del-loBits)&^del&hiBits == 0
+	return (x|(x+0x01*loBits)|^(x+0x60*loBits))&hiBits == 0
 }
 
 // isInvisible reports a character that takes no room in the text: format

@@ -1,6 +1,9 @@
 package read
 
 import (
+	"bytes"
+	"math/bits"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode"
@@ -185,4 +188,81 @@ func FuzzLineScans(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(checkLineScans)
+}
+
+// unusual8AsWas is unusual8 as it was, from printable8's tests and
+// mayBeMark's: the reference for the one with fewer operations.
+func unusual8AsWas(x uint64, markdown bool) uint64 {
+	del := x ^ 0x7f*loBits // DEL becomes zero
+	m := x&hiBits | (x-0x20*loBits)&^x&hiBits | (del-loBits)&^del&hiBits
+	if markdown {
+		h := x | hiBits // a byte outside ASCII, marked above, may be marked again
+		m |= ^(h^'*'*loBits-loBits)&hiBits | ^(h^'<'*loBits-loBits)&hiBits |
+			(h-'['*loBits)&^(h-('_'+1)*loBits)&hiBits
+	}
+	return m
+}
+
+// checkUnusual8 checks that unusual8 and unusual8AsWas mark the same
+// lowest byte of the eight bytes of s, or none, and printable8 against
+// printableByByte.
+func checkUnusual8(t *testing.T, s string) {
+	t.Helper()
+	x := load8(s, 0)
+	for _, markdown := range []bool{false, true} {
+		got, want := unusual8(x, markdown), unusual8AsWas(x, markdown)
+		if got == 0 != (want == 0) || got != 0 && bits.TrailingZeros64(got) != bits.TrailingZeros64(want) {
+			t.Fatalf("unusual8(%q, %v) = %#x, as was %#x", s, markdown, got, want)
+		}
+	}
+	if got, want := printable8(x), printableByByte(s[:8]); got != want {
+		t.Fatalf("printable8(%q) = %v, want %v", s[:8], got, want)
+	}
+}
+
+// TestUnusual8SameAsWas checks unusual8 against unusual8AsWas for every
+// byte in every place of eight otherwise plain bytes, every pair of
+// bytes in the two lowest places, and random words.
+func TestUnusual8SameAsWas(t *testing.T) {
+	for _, fill := range []byte{'a', ' ', '~', 0x80, 0xff, '*', 0x00} {
+		b := []byte(strings.Repeat(string(rune(fill)), 8))
+		if fill >= 0x80 {
+			b = bytes.Repeat([]byte{fill}, 8)
+		}
+		for k := range 8 {
+			for c := range 256 {
+				w := bytes.Clone(b)
+				w[k] = byte(c)
+				checkUnusual8(t, string(w))
+			}
+		}
+		for c := range 256 {
+			for d := range 256 {
+				w := bytes.Clone(b)
+				w[0], w[1] = byte(c), byte(d)
+				checkUnusual8(t, string(w))
+			}
+		}
+	}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 200000 {
+		var w [8]byte
+		for k := range w {
+			w[k] = byte(rng.Uint32())
+			if rng.IntN(2) == 0 {
+				w[k] = "ab *<[_\\]^`{~\x1f\x7f\x80\n"[rng.IntN(17)]
+			}
+		}
+		checkUnusual8(t, string(w[:]))
+	}
+}
+
+// FuzzUnusual8 checks unusual8 against unusual8AsWas.
+func FuzzUnusual8(f *testing.F) {
+	f.Add([]byte("MS. PSAKI:\u00a0 Good \\[sic\\] <s>day</s>  "))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		for i := 0; i+8 <= len(b); i++ {
+			checkUnusual8(t, string(b[i:i+8]))
+		}
+	})
 }
