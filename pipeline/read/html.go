@@ -1141,12 +1141,7 @@ func appendJoinedLabel(dst, head, rest []byte) []byte {
 func collapsed(s string) bool {
 	blank := true // the line before was blank, or there was none
 	for off := 0; off <= len(s); {
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off
-		}
+		end := lineEnd(s, off)
 		l := s[off:end]
 		off = end + 1
 		if l == "" {
@@ -1186,12 +1181,7 @@ func collapseBlankLines(s string) string {
 	b.Grow(len(s) + 1)
 	blank := false // a blank line is due before the next line of text
 	for off := 0; off <= len(s); {
-		end := strings.IndexByte(s[off:], '\n')
-		if end < 0 {
-			end = len(s)
-		} else {
-			end += off
-		}
+		end := lineEnd(s, off)
 		l := strings.TrimSpace(s[off:end])
 		off = end + 1
 		if l == "" {
