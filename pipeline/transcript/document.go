@@ -68,17 +68,14 @@ type Label struct {
 // TurnText returns the turn's text with whitespace inside paragraphs
 // collapsed to single spaces; paragraphs (split at blank lines) are joined
 // by a blank line.
-func (d *Document) TurnText(t Turn) string {
-	if t.clean != "" {
-		return t.clean
-	}
-	return NormalizeSpace(d.Body[t.Text.Start:t.Text.End])
-}
+func (d *Document) TurnText(t Turn) string { return d.turnText(&t) }
 
 // TurnTextAt is TurnText(d.Turns[i]), without copying the turn: i is
 // 0-based.
-func (d *Document) TurnTextAt(i int) string {
-	t := &d.Turns[i]
+func (d *Document) TurnTextAt(i int) string { return d.turnText(&d.Turns[i]) }
+
+// turnText is TurnText of the turn t points to.
+func (d *Document) turnText(t *Turn) string {
 	if t.clean != "" {
 		return t.clean
 	}
@@ -86,14 +83,7 @@ func (d *Document) TurnTextAt(i int) string {
 }
 
 // WordsAt is Words(d.Turns[i]), without copying the turn: i is 0-based.
-func (d *Document) WordsAt(i int) int {
-	t := &d.Turns[i]
-	if t.clean != "" {
-		return t.words
-	}
-	_, n := normalizeCount(d.Body[t.Text.Start:t.Text.End])
-	return n
-}
+func (d *Document) WordsAt(i int) int { return d.words(&d.Turns[i]) }
 
 // NormalizeSpace collapses whitespace inside each paragraph of s to single
 // spaces and joins the paragraphs with "\n\n".
@@ -327,7 +317,10 @@ func spaceBytes(x uint64) uint64 {
 }
 
 // Words counts the words of the turn's text.
-func (d *Document) Words(t Turn) int {
+func (d *Document) Words(t Turn) int { return d.words(&t) }
+
+// words is Words of the turn t points to.
+func (d *Document) words(t *Turn) int {
 	if t.clean != "" {
 		return t.words
 	}
