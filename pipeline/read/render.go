@@ -38,8 +38,9 @@ func renderBody(text string, markdown bool) string {
 // copied is asked for, it returns text itself when rendering changes none
 // of it, and otherwise copies the lines before the first that changes as
 // they are. Each line is looked at once, as it is rendered. valid reports
-// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD. The
-// lines are written over buf when it is large enough.
+// whether text[from:] is clean: UTF-8 with no NUL and no carriage return
+// (a byte that is not UTF-8 renders as U+FFFD). The lines are written over
+// buf when it is large enough.
 func renderLines(text string, from int, markdown, copied bool, buf []line) (body string, lines []line, valid bool) {
 	if n := strings.Count(text[from:], "\n") + 1; cap(buf) >= n { // the lines at most
 		lines = buf[:0]
@@ -84,7 +85,7 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 // is appended to it, with its offsets in out; no is the number of the
 // line at off. Each line is rendered by appendLine, which looks at it
 // once, and its markdown, if it has marks, from out. valid reports
-// whether text[off:] is UTF-8.
+// whether text[off:] is clean.
 func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) (_ []byte, valid bool) {
 	valid = true
 	for off < len(text) {
@@ -116,7 +117,7 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 // RenderLine renders it, and returns out, the line's end (the offset of
 // its newline, or len(text)), whether the line holds one of markdownMarks
 // (in markdown; outside it, marked may miss them) and whether it is
-// UTF-8. It looks at each byte once: eight bytes of printable ASCII with
+// clean: UTF-8 with no NUL and no carriage return. It looks at each byte once: eight bytes of printable ASCII with
 // no byte that is '*' or '<' or from '[' to '_' (outside markdown, any
 // eight bytes of printable ASCII) are passed over at once, and the runs
 // between the characters that change are copied whole. A DEL stays in a
@@ -162,7 +163,7 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 				// the DEL goes after all: render the line again
 				end := lineEnd(text, i)
 				out = appendRendered(out[:start], text[off:end])
-				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
+				return out, end, hasMarkdownMark(out[start:]), clean(text[off:end])
 			}
 			pure = false
 			if n := keptAt(text, i); n > 0 {
@@ -183,6 +184,8 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 					i += size
 					continue
 				}
+			} else if c == 0 || c == '\r' {
+				valid = false // decode would refuse a NUL and make a carriage return a newline
 			}
 			out = append(out, text[kept:i]...)
 			switch {
