@@ -40,13 +40,10 @@ func renderBody(text string, markdown bool) string {
 // they are. Each line is looked at once, as it is rendered. valid reports
 // whether text[from:] is clean: UTF-8 with no NUL and no carriage return
 // (a byte that is not UTF-8 renders as U+FFFD). The lines are written over
-// buf when it is large enough.
+// buf, which grows as they need: the scratch that lends it is kept for the
+// next document, so the lines are not counted first.
 func renderLines(text string, from int, markdown, copied bool, buf []line) (body string, lines []line, valid bool) {
-	if n := strings.Count(text[from:], "\n") + 1; cap(buf) >= n { // the lines at most
-		lines = buf[:0]
-	} else {
-		lines = make([]line, 0, n)
-	}
+	lines = buf[:0]
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
