@@ -94,9 +94,9 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case isTimeLine(t), lex.metaLine.MatchString(t) && len(t) < 300:
+	case isTimeLine(t), len(t) < 300 && lex.metaLine.MatchString(t):
 		return true
-	case lex.months.find(t) != "" && words <= 14:
+	case words <= 14 && lex.months.find(t) != "":
 		return true
 	case len(t) >= 3 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y' && t[2] == ' ' && len(t) < 300 && open(): // "by ", in any case
 		return true
