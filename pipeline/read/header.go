@@ -30,7 +30,7 @@ func headerEnd(text string, lines []line, markdown bool, lex *vocab, heads headC
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.metaLine.MatchString(t) &&
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.isMetaLine(t) &&
 			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(text, lines[i+1:], c.kind, lex, heads)) {
 			break
 		}
@@ -90,11 +90,11 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 	switch {
 	case markdown && strings.HasPrefix(t, "#"):
 		return true
-	case isBulletLine(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+	case isBulletLine(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.isMetaLine(bulletLine.ReplaceAllString(t, "")) || words <= 2):
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case isTimeLine(t), len(t) < 300 && lex.metaLine.MatchString(t):
+	case isTimeLine(t), len(t) < 300 && lex.isMetaLine(t):
 		return true
 	case words <= 14 && lex.months.find(t) != "":
 		return true
