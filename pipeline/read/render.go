@@ -283,25 +283,23 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 //
 //go:noinline
 func skipUsual(text string, i int, markdown bool) (int, bool) {
-	rest := text[i:]
 	// a loop for each value of markdown, which is a constant in it,
 	// tested once rather than for each eight bytes
+	j := i
 	if markdown {
-		for len(rest) >= 8 {
-			if m := unusual8(load8(rest, 0), true); m != 0 {
-				return len(text) - len(rest) + bits.TrailingZeros64(m)/8, true
+		for ; j <= len(text)-8; j += 8 {
+			if m := unusual8(load8(text, j), true); m != 0 {
+				return j + bits.TrailingZeros64(m)/8, true
 			}
-			rest = rest[8:]
 		}
-		return len(text) - len(rest), false
+		return j, false
 	}
-	for len(rest) >= 8 {
-		if m := unusual8(load8(rest, 0), false); m != 0 {
-			return len(text) - len(rest) + bits.TrailingZeros64(m)/8, true
+	for ; j <= len(text)-8; j += 8 {
+		if m := unusual8(load8(text, j), false); m != 0 {
+			return j + bits.TrailingZeros64(m)/8, true
 		}
-		rest = rest[8:]
 	}
-	return len(text) - len(rest), false
+	return j, false
 }
 
 // lineEnd returns the offset of the first newline in text at or after i,
