@@ -111,7 +111,9 @@ func TestParseKeepsNothingOfSrc(t *testing.T) {
 		checkBorrow(t, filepath.Base(p), src)
 	}
 	for _, src := range []string{"---\ntitle: t\n", "---\ntitle: [\n---\nA: b\n", "---\u00a0\ntitle: t\n---\nA: b\n", "\ufeff---\ntitle: T\nspeakers: [A B]\n---\nA B: c\n", "---\r\ntitle: t\r\n---\r\nX: y\r\n",
-		"---\ntitle: \xff\n---\nA: b\n", "---\ntitle: [\xff\n", "MS. X:\xff y\n\xc3", "caf\xe9\nMS. X: y\n", "a\x7f\xe2\x80\nB C: d\xff\xff\xff\n"} {
+		"---\ntitle: \xff\n---\nA: b\n", "---\ntitle: [\xff\n", "MS. X:\xff y\n\xc3", "caf\xe9\nMS. X: y\n", "a\x7f\xe2\x80\nB C: d\xff\xff\xff\n",
+		"MS. X: a\x00b\n", "A: b\r\nC: d\r\n", "x\ry\nMS. X: z\r", "a\x7f\rb\nC: d\n", "---\ntitle: a\x00\n---\nA: b\n", "---\ntitle: [\x00\n", "---\r\ntitle: t\n",
+		"---\ntitle: t\r---\nA: b\n", "\ufeffMS. X: \x00\n", "\xff\xfeA\x00:\x00 \x00b\x00\r\x00\n\x00"} {
 		checkBorrow(t, "x.md", []byte(src))
 		checkBorrow(t, "x.txt", []byte(src))
 	}
@@ -123,6 +125,7 @@ func FuzzParseBorrow(f *testing.F) {
 	}
 	f.Add("x.md", []byte("---\ntitle: t\n---\n# h\nA B (C): d\n"))
 	f.Add("x.txt", []byte("MS. X:\xff y\n\xc3\ncaf\xe9\n"))
+	f.Add("x.txt", []byte("MS. X: a\r\nB: \x00c\r"))
 	f.Add("x.md", []byte("---\ntitle: \"Press Briefing by Jen\u00a0Psaki\"\ndate: '2021-01-20'\n---\n \nMS. PSAKI:\u00a0 Hi.  \n"))
 	f.Fuzz(checkBorrow)
 }

@@ -2,6 +2,7 @@ package read
 
 import (
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -15,7 +16,9 @@ import (
 // Spokesperson", "by Christine Lagarde, President of the ECB".
 func bylinePeople(text string, lex *vocab) []transcript.Speaker {
 	var out []transcript.Speaker
-	segs := splitSegments(text, lex)
+	sc := segmentScratches.Get().(*segmentScratch)
+	defer sc.put()
+	segs := splitSegments(text, lex, sc)
 	var places []string // the folded keys of the gazetteer's places the line names, found when a run needs them
 	for i, seg := range segs {
 		for _, run := range seg.runs {
@@ -67,13 +70,49 @@ type segment struct {
 	byRun int // index of the run that follows the word "by", or -1
 }
 
-func splitSegments(text string, lex *vocab) []segment {
+// segmentScratch holds the lists of splitSegments: the segments, the words
+// of their runs and the runs. bylinePeople takes one from
+// segmentScratches for each line it reads and puts it back, emptied, when
+// it is done with the segments.
+type segmentScratch struct {
+	segs  []segment
+	store []string
+	runs  [][]string
+}
+
+var segmentScratches = sync.Pool{New: func() any { return new(segmentScratch) }}
+
+// maxSegmentScratch is the most room, in words, a segmentScratch is kept
+// for: one grown by a rare long line is left to the collector.
+const maxSegmentScratch = 1 << 12
+
+// put empties sc, so that it holds no string of the line read, and returns
+// it to segmentScratches.
+func (sc *segmentScratch) put() {
+	if cap(sc.store) > maxSegmentScratch || cap(sc.segs) > maxSegmentScratch || cap(sc.runs) > maxSegmentScratch {
+		return
+	}
+	clear(sc.segs[:cap(sc.segs)])
+	clear(sc.store[:cap(sc.store)])
+	clear(sc.runs[:cap(sc.runs)])
+	segmentScratches.Put(sc)
+}
+
+// splitSegments cuts text into its segments. sc, when not nil, lends its
+// lists, which the segments returned then share: they hold until sc is
+// written over by the next line.
+func splitSegments(text string, lex *vocab, sc *segmentScratch) []segment {
+	if sc == nil {
+		sc = new(segmentScratch)
+	}
 	// the runs of all segments are cut from one list of words, and their
 	// lists from one list of runs, each capped at its end so that no
 	// append writes into the next
-	out := make([]segment, 0, 4)
-	store := make([]string, 0, len(text)/6+1)
-	var runStore [][]string
+	out, store, runStore := sc.segs[:0], sc.store[:0], sc.runs[:0]
+	if n := len(text)/6 + 1; cap(store) < n {
+		store = make([]string, 0, n)
+	}
+	defer func() { sc.segs, sc.store, sc.runs = out, store, runStore }()
 	var wordBuf [32]string
 	for off := 0; off < len(text); {
 		part, next := nextSegment(text, off)

@@ -57,12 +57,22 @@ func splitSegmentsAsWas(text string, lex *vocab) []segment {
 	return out
 }
 
-// checkSplitSegments checks splitSegments against splitSegmentsAsWas, and
-// appendFields against strings.Fields.
+// checkSplitSegments checks splitSegments against splitSegmentsAsWas, with
+// lists of its own and with the lists of a line read before, small and
+// large, and appendFields against strings.Fields.
 func checkSplitSegments(t *testing.T, lex *vocab, text string) {
 	t.Helper()
-	if got, want := splitSegments(text, lex), splitSegmentsAsWas(text, lex); !reflect.DeepEqual(got, want) {
+	want := splitSegmentsAsWas(text, lex)
+	if got := splitSegments(text, lex, nil); !reflect.DeepEqual(got, want) {
 		t.Fatalf("splitSegments(%q) = %+v, as was %+v", text, got, want)
+	}
+	for _, before := range []string{"Jen Psaki", "Remarks by President Biden and Vice President Harris, the Secretary of State Antony Blinken; by Jen Psaki, Press Secretary"} {
+		var sc segmentScratch
+		splitSegments(before, lex, &sc)
+		if got := splitSegments(text, lex, &sc); !reflect.DeepEqual(got, want) {
+			t.Fatalf("splitSegments(%q) after %q = %+v, as was %+v", text, before, got, want)
+		}
+		sc.put()
 	}
 	if got, want := appendFields(nil, text), strings.Fields(text); !reflect.DeepEqual(got, want) && len(got)+len(want) > 0 {
 		t.Fatalf("appendFields(%q) = %q, want %q", text, got, want)

@@ -31,9 +31,10 @@ func Decode(src []byte) (string, []string, error) { return decode(src, false, fa
 // returned as a string that shares src's memory, not a copy: for callers
 // that keep nothing of it, such as parseText, which renders the body into
 // a new string and reads the front matter from that. With trust as well,
-// the text is taken for UTF-8 without looking: for parseText, which looks
-// at each byte as it renders the body and says when it is not, so that
-// the caller decodes it again without trust.
+// the text is taken for UTF-8 with LF line ends and no NUL without
+// looking: for parseText, which looks at each byte as it renders the body
+// and says when it is not, so that the caller decodes it again without
+// trust.
 func decode(src []byte, borrow, trust bool) (string, []string, error) {
 	var warnings []string
 	switch {
@@ -46,7 +47,7 @@ func decode(src []byte, borrow, trust bool) (string, []string, error) {
 		}
 		src, warnings = out, w
 	}
-	if bytes.IndexByte(src, 0) >= 0 {
+	if !(borrow && trust) && bytes.IndexByte(src, 0) >= 0 {
 		return "", nil, fmt.Errorf("%w: it contains NUL bytes (binary data, or UTF-16 without a byte order mark)", ErrNotText)
 	}
 	var text string
@@ -94,7 +95,7 @@ func decode(src []byte, borrow, trust bool) (string, []string, error) {
 			return "", warnings, fmt.Errorf("%w: %d of %d bytes are not valid UTF-8", ErrNotText, bad, len(src))
 		}
 	}
-	if strings.IndexByte(text, '\r') >= 0 {
+	if !(borrow && trust) && strings.IndexByte(text, '\r') >= 0 {
 		text = strings.ReplaceAll(text, "\r\n", "\n")
 		text = strings.ReplaceAll(text, "\r", "\n")
 	}

@@ -97,9 +97,9 @@ func (r *Reader) ParseFormat(source string, f Format, src []byte) (*transcript.D
 		doc, err = parseSubtitles(source, text, f == FormatVTT, lex)
 	default:
 		doc, err = parseText(source, text, lex, plain)
-		if err == errNotUTF8 {
-			// decode took the text for UTF-8, and it is not: decode it
-			// again, repairing it, and read that
+		if err == errNotClean {
+			// decode took the text for clean UTF-8, and it is not:
+			// decode it again, repairing it, and read that
 			text, warnings, err = decode(src, plain, false)
 			if err != nil {
 				return nil, &transcript.Error{File: source, Err: err}

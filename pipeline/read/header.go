@@ -30,7 +30,7 @@ func headerEnd(text string, lines []line, markdown bool, lex *vocab, heads headC
 		if n >= maxHeaderLines || !isHeaderLine(t, n == 0, markdown, lex) || n > 0 && greeting(t, lex) {
 			break
 		}
-		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.metaLine.MatchString(t) &&
+		if c, ok := parseLabel(l.of(text), lex, heads); ok && !lex.isMetaLine(t) &&
 			(c.kind.standsAlone() || c.kind.inPairs() && anotherLabel(text, lines[i+1:], c.kind, lex, heads)) {
 			break
 		}
@@ -90,13 +90,13 @@ func isHeaderLine(t string, first, markdown bool, lex *vocab) bool {
 	switch {
 	case markdown && strings.HasPrefix(t, "#"):
 		return true
-	case isBulletLine(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.metaLine.MatchString(bulletLine.ReplaceAllString(t, "")) || words <= 2):
+	case isBulletLine(t) && utf8.RuneCountInString(t) < 120 && (lex.months.find(t) != "" || lex.isMetaLine(bulletLine.ReplaceAllString(t, "")) || words <= 2):
 		return true
 	case strings.HasPrefix(t, "(") && strings.HasSuffix(t, ")") && len(t) < 80:
 		return true
-	case isTimeLine(t), lex.metaLine.MatchString(t) && len(t) < 300:
+	case isTimeLine(t), len(t) < 300 && lex.isMetaLine(t):
 		return true
-	case lex.months.find(t) != "" && words <= 14:
+	case words <= 14 && lex.months.find(t) != "":
 		return true
 	case len(t) >= 3 && t[0]|0x20 == 'b' && t[1]|0x20 == 'y' && t[2] == ' ' && len(t) < 300 && open(): // "by ", in any case
 		return true

@@ -61,16 +61,17 @@ func (r *Reader) ParseText(source, text string) (*transcript.Document, error) {
 // caller's bytes: its body is rendered into a new string, and the front
 // matter, copied into the body as it is, is read from there. Without,
 // the body is text itself when rendering changes none of it. Borrowed
-// text is also text that decode took for UTF-8 without looking: rendering
-// looks at every byte of the body, and parseText returns errNotUTF8 when
-// the text is not UTF-8, for the caller to decode it again, repairing it.
+// text is also text that decode took for UTF-8 with LF line ends and no
+// NUL without looking: rendering looks at every byte of the body, and
+// parseText returns errNotClean when the text is not UTF-8 or holds a NUL
+// or a carriage return, for the caller to decode it again, repairing it.
 func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Document, error) {
 	doc := &transcript.Document{Source: source}
 	bodyStart := 0
 	_, end, hasFM, closed := frontMatterEnd(text)
 	if hasFM && !closed {
-		if borrowed && !utf8.ValidString(text) {
-			return nil, errNotUTF8
+		if borrowed && !clean(text) {
+			return nil, errNotClean
 		}
 		_, _, err := splitFrontMatter(text, lex) // the error for it
 		return nil, fileError(err, source)
@@ -84,8 +85,8 @@ func parseText(source, text string, lex *vocab, borrowed bool) (*transcript.Docu
 	// the front matter stays as written; the rest is read as plain text
 	text, lines, valid := renderLines(text, bodyStart, markdown, borrowed, sc.lines)
 	sc.lines = lines
-	if borrowed && (!valid || !utf8.ValidString(text[:bodyStart])) {
-		return nil, errNotUTF8
+	if borrowed && (!valid || !clean(text[:bodyStart])) {
+		return nil, errNotClean
 	}
 	doc.Body = text
 	if hasFM {
@@ -175,8 +176,16 @@ func (sc *scratch) reset() {
 	sc.labels, sc.cands, sc.sameKey = sc.labels[:0], sc.cands[:0], sc.sameKey[:0]
 }
 
-// errNotUTF8 is parseText's answer for borrowed text that is not UTF-8.
-var errNotUTF8 = errors.New("not UTF-8")
+// errNotClean is parseText's answer for borrowed text that decode would
+// have repaired or refused: text that is not UTF-8, or holds a NUL or a
+// carriage return.
+var errNotClean = errors.New("not clean UTF-8 text")
+
+// clean reports whether s is UTF-8 with no NUL and no carriage return, as
+// decode leaves the text it looks at.
+func clean(s string) bool {
+	return utf8.ValidString(s) && strings.IndexByte(s, 0) < 0 && strings.IndexByte(s, '\r') < 0
+}
 
 // fileError sets the file of a *transcript.Error to source and returns
 // err.

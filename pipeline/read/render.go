@@ -38,14 +38,12 @@ func renderBody(text string, markdown bool) string {
 // copied is asked for, it returns text itself when rendering changes none
 // of it, and otherwise copies the lines before the first that changes as
 // they are. Each line is looked at once, as it is rendered. valid reports
-// whether text[from:] is UTF-8: a byte that is not renders as U+FFFD. The
-// lines are written over buf when it is large enough.
+// whether text[from:] is clean: UTF-8 with no NUL and no carriage return
+// (a byte that is not UTF-8 renders as U+FFFD). The lines are written over
+// buf, which grows as they need: the scratch that lends it is kept for the
+// next document, so the lines are not counted first.
 func renderLines(text string, from int, markdown, copied bool, buf []line) (body string, lines []line, valid bool) {
-	if n := strings.Count(text[from:], "\n") + 1; cap(buf) >= n { // the lines at most
-		lines = buf[:0]
-	} else {
-		lines = make([]line, 0, n)
-	}
+	lines = buf[:0]
 	no := 1 + strings.Count(text[:from], "\n")
 	off := from // the start of the first line that may change
 	for !copied && off < len(text) {
@@ -84,7 +82,7 @@ func appendBody(out []byte, text string, markdown bool) []byte {
 // is appended to it, with its offsets in out; no is the number of the
 // line at off. Each line is rendered by appendLine, which looks at it
 // once, and its markdown, if it has marks, from out. valid reports
-// whether text[off:] is UTF-8.
+// whether text[off:] is clean.
 func appendLines(out []byte, text string, off int, markdown bool, lines *[]line, no int) (_ []byte, valid bool) {
 	valid = true
 	for off < len(text) {
@@ -116,7 +114,7 @@ func appendLines(out []byte, text string, off int, markdown bool, lines *[]line,
 // RenderLine renders it, and returns out, the line's end (the offset of
 // its newline, or len(text)), whether the line holds one of markdownMarks
 // (in markdown; outside it, marked may miss them) and whether it is
-// UTF-8. It looks at each byte once: eight bytes of printable ASCII with
+// clean: UTF-8 with no NUL and no carriage return. It looks at each byte once: eight bytes of printable ASCII with
 // no byte that is '*' or '<' or from '[' to '_' (outside markdown, any
 // eight bytes of printable ASCII) are passed over at once, and the runs
 // between the characters that change are copied whole. A DEL stays in a
@@ -162,7 +160,7 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 				// the DEL goes after all: render the line again
 				end := lineEnd(text, i)
 				out = appendRendered(out[:start], text[off:end])
-				return out, end, hasMarkdownMark(out[start:]), utf8.ValidString(text[off:end])
+				return out, end, hasMarkdownMark(out[start:]), clean(text[off:end])
 			}
 			pure = false
 			if n := keptAt(text, i); n > 0 {
@@ -183,6 +181,8 @@ func appendLine(out []byte, text string, off int, markdown bool) (_ []byte, end 
 					i += size
 					continue
 				}
+			} else if c == 0 || c == '\r' {
+				valid = false // decode would refuse a NUL and make a carriage return a newline
 			}
 			out = append(out, text[kept:i]...)
 			switch {
@@ -283,14 +283,23 @@ func scanLine(text string, off int, markdown bool) (end int, kept, marked bool) 
 //
 //go:noinline
 func skipUsual(text string, i int, markdown bool) (int, bool) {
-	rest := text[i:]
-	for len(rest) >= 8 {
-		if m := unusual8(load8(rest, 0), markdown); m != 0 {
-			return len(text) - len(rest) + bits.TrailingZeros64(m)/8, true
+	// a loop for each value of markdown, which is a constant in it,
+	// tested once rather than for each eight bytes
+	j := i
+	if markdown {
+		for ; j <= len(text)-8; j += 8 {
+			if m := unusual8(load8(text, j), true); m != 0 {
+				return j + bits.TrailingZeros64(m)/8, true
+			}
 		}
-		rest = rest[8:]
+		return j, false
 	}
-	return len(text) - len(rest), false
+	for ; j <= len(text)-8; j += 8 {
+		if m := unusual8(load8(text, j), false); m != 0 {
+			return j + bits.TrailingZeros64(m)/8, true
+		}
+	}
+	return j, false
 }
 
 // lineEnd returns the offset of the first newline in text at or after i,

@@ -385,7 +385,7 @@ func checkRenderFrom(t *testing.T, text string) {
 				if got != want {
 					t.Fatalf("renderLines(%q, %d, %v, %v) = %q, want %q", text, from, md, copied, got, want)
 				}
-				if valid != utf8.ValidString(text[from:]) {
+				if valid != clean(text[from:]) {
 					t.Fatalf("renderLines(%q, %d, %v, %v) says valid %v", text, from, md, copied, valid)
 				}
 				if wl := nonBlank(splitLines(want, from)); !reflect.DeepEqual(lines, wl) && len(lines)+len(wl) > 0 {

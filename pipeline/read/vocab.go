@@ -4,6 +4,7 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
@@ -34,6 +35,7 @@ type vocab struct {
 	dateKeys        []string       // front matter keys of the date, best first
 	urlKeys         []string       // front matter keys of the URL, best first
 	metaLine        *regexp.Regexp // a header line of metadata ("Last updated", "As delivered")
+	metaFirst       [256]bool      // the first bytes a line metaLine matches can open with
 	closing         *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
 	html            htmlWords
 }
@@ -62,6 +64,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 		closing: regexp.MustCompile(`^(?i)(?:END\b.*|#\s*#\s*#|###|-\s*ends?\s*-|\(.*\b(?:` +
 			lex.WordPattern(lexicon.ClosingWords) + `)\b.*\)\.?)$`),
 	}
+	v.metaFirst = firstBytes(lex.WordList(lexicon.MetaPrefixes))
 	v.longRoles = rolesByLength(v.roleLabels)
 	v.html = newHTMLWords(lex)
 	v.keepCaps = acronyms(lex, v.keepCaps)
@@ -318,4 +321,45 @@ func atLower[V any](set map[string]V, w string) V {
 		}
 	}
 	return set[strings.ToLower(w)]
+}
+
+// isMetaLine is metaLine.MatchString(t), told without the pattern when
+// the first byte of t opens none of the meta prefixes, as that of most
+// lines does not.
+func (v *vocab) isMetaLine(t string) bool {
+	return (t == "" || v.metaFirst[t[0]]) && v.metaLine.MatchString(t)
+}
+
+// firstBytes returns the bytes a text can open with that a pattern of the
+// words, as Lexicon.WordPattern writes it and matched regardless of case,
+// matches at its start: the first byte of each character that the first
+// character of a word folds to. A word with no first character opens any
+// text, and a word whose first character is U+FFFD any byte that is not
+// ASCII, as the pattern reads a byte that is not UTF-8 as U+FFFD.
+func firstBytes(words []string) (t [256]bool) {
+	for _, w := range words {
+		w = strings.TrimLeftFunc(w, unicode.IsSpace)
+		if w == "" {
+			for c := range t {
+				t[c] = true
+			}
+			return t
+		}
+		r, _ := utf8.DecodeRuneInString(w)
+		if r == utf8.RuneError {
+			for c := utf8.RuneSelf; c < len(t); c++ {
+				t[c] = true
+			}
+		}
+		f := r
+		for {
+			var buf [utf8.UTFMax]byte
+			utf8.EncodeRune(buf[:], f)
+			t[buf[0]] = true
+			if f = unicode.SimpleFold(f); f == r {
+				break
+			}
+		}
+	}
+	return t
 }

@@ -179,3 +179,49 @@ func FuzzAppendFoldKey(f *testing.F) {
 	}
 	f.Fuzz(checkFoldKey)
 }
+
+// checkIsMetaLine checks isMetaLine against the meta-line pattern alone.
+func checkIsMetaLine(t *testing.T, v *vocab, s string) {
+	t.Helper()
+	if got, want := v.isMetaLine(s), v.metaLine.MatchString(s); got != want {
+		t.Fatalf("isMetaLine(%q) = %v, the pattern says %v", s, got, want)
+	}
+}
+
+// metaSeeds are lines that open, or nearly open, as meta lines do, in
+// any case, and with characters that fold to ASCII letters.
+func metaSeeds(v *vocab) []string {
+	out := []string{"", " ", "\xff", "\ufffd", "ſ", "\u212a", "Last updated: May 1", "AS DELIVERED", "as delivered"}
+	for _, w := range v.WordList(lexicon.MetaPrefixes) {
+		out = append(out, w, strings.ToUpper(w), " "+w, w+"x", strings.Replace(w, "s", "ſ", 1), strings.Replace(w, "k", "\u212a", 1))
+	}
+	return out
+}
+
+// TestIsMetaLineSameAsPattern checks isMetaLine against the pattern on
+// the lines of testdata and on metaSeeds, and firstBytes on lists of
+// words the lexicon does not hold.
+func TestIsMetaLineSameAsPattern(t *testing.T) {
+	v := testReader(t).lex
+	for _, s := range append(testdataLines(t), metaSeeds(v)...) {
+		checkIsMetaLine(t, v, s)
+	}
+	if got := firstBytes([]string{" "}); !got['x'] || !got[0xff] {
+		t.Errorf("firstBytes of a blank word leaves out bytes")
+	}
+	if got := firstBytes([]string{"\xffx"}); !got[0x80] || got['x'] {
+		t.Errorf("firstBytes of a word that opens with a byte that is not UTF-8 = %v", got)
+	}
+	if got := firstBytes([]string{"kilo"}); !got['k'] || !got['K'] || !got[0xe2] || got['l'] {
+		t.Errorf("firstBytes of \"kilo\" = %v", got)
+	}
+}
+
+// FuzzIsMetaLine checks isMetaLine against the meta-line pattern.
+func FuzzIsMetaLine(f *testing.F) {
+	v := testReader(f).lex
+	for _, s := range metaSeeds(v) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkIsMetaLine(t, v, s) })
+}
