@@ -348,7 +348,7 @@ func lowerKey(x uint64, n int) uint64 {
 	gt := x + ones*(0x80-'Z'-1) // high bit set: the byte is past 'Z'
 	// the word's bytes are ASCII and come first: nothing carries into them
 	upper := ge &^ gt &^ x & high
-	return (x | upper>>2) & (^uint64(0) >> (64 - 8*min(n, 8)))
+	return (x | upper>>2) & (^uint64(0) >> ((64 - 8*min(n, 8)) & 63)) // n is 1 or more: the shift is less than 64
 }
 
 // The classes of ASCII bytes in asciiClass.
