@@ -58,6 +58,11 @@ func checkStartMarks(t *testing.T, n int, l *Lexicon, x *Text, text string) {
 	if x.words.marker != l.marks || len(x.words.marks) != len(toks) {
 		t.Fatalf("lexicon %d: %.80q: %d marks for %d tokens", n, text, len(x.words.marks), len(toks))
 	}
+	for i, tk := range toks {
+		if got, want := x.words.marks[i], l.marks.mark(tk.Word, upperFirst(tk.Text), tk.Text == tk.Norm, tk.Norm, hashToken(tk.Norm)); got != want {
+			t.Fatalf("lexicon %d: %.80q: token %d %q marked %#x, mark gives %#x", n, text, i, tk.Text, got, want)
+		}
+	}
 	ms := []*matcher{l.compiled}
 	for _, p := range l.passes {
 		ms = append(ms, p.compiled)

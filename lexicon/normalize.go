@@ -248,6 +248,9 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					}
 				}
 				words++
+				if j < len(text) && text[j] == ' ' {
+					j++ // the space after most words, dropped without a turn of the loop
+				}
 				i = j
 			case k&classSpace != 0:
 				i++
