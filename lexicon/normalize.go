@@ -161,7 +161,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 			case k&classWord != 0:
 				j, kinds := i+1, k
 				if j+8 <= len(text) {
-					j += lowerRun(load64(text[j:])) // most words, without a branch per byte
+					j += lowerRun(loadAt(text, j)) // most words, without a branch per byte
 				}
 				for j < len(text) {
 					k := asciiClass[text[j]]
@@ -189,7 +189,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				fast := i+8 <= len(text)
 				var key uint64
 				if fast {
-					key = lowerKey(load64(text[i:]), j-i)
+					key = lowerKey(loadAt(text, i), j-i)
 				}
 				if kinds&classUpper != 0 {
 					if t.hash && asciiClass[c]&classUpper != 0 {
@@ -328,6 +328,12 @@ func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 		j += s2
 	}
 	return append(toks, newWord(text[i:j], i, j, false, index)), j
+}
+
+// loadAt returns the eight bytes of s from i on, read little-endian, as
+// load64(s[i:]) does, without testing i: i+8 must be len(s) or less.
+func loadAt(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)), 8))
 }
 
 // lowerRun returns how many of the eight bytes of x, read little-endian,
