@@ -25,7 +25,15 @@ type startMarks struct {
 	// first2s and first3s are the first2 and first3 bit sets of the
 	// tries' root prefixes, nil when they have none
 	first2s, first3s [8]*[1 << 16 / 64]uint64
-	punctBits        uint8 // the tries where a phrase may start with punctuation (matcher.punct)
+	// pre3s holds, for the tries with root prefixes (first2s not nil),
+	// the root-prefix test of every lower-case ASCII word, first2 and
+	// first3 in one bit, by keyIndex of its first three bytes
+	pre3s [8]*[keyIndexes / 64]uint64
+	// pre3 is the pre3s entry of the first trie that has one, pre3Bit
+	// its bit; an empty table and 0 when none has
+	pre3      *[keyIndexes / 64]uint64
+	pre3Bit   uint8
+	punctBits uint8 // the tries where a phrase may start with punctuation (matcher.punct)
 	// byHash holds, by bits 18 to 31 of a word's hashWord, the tries
 	// whose start filter may hold the word, and of those the ones where
 	// it may start a phrase written without a capital; lowerPre, the
@@ -74,7 +82,7 @@ func newStartMarks(l *Lexicon) *startMarks {
 	if len(l.places.Entries) > 0 {
 		add(l.places.compiled)
 	}
-	sm := &startMarks{}
+	sm := &startMarks{pre3: new([keyIndexes / 64]uint64)}
 	for b, m := range ms {
 		t, bit := m.trie, uint8(1)<<b
 		sm.tries[b] = t
@@ -86,6 +94,12 @@ func newStartMarks(l *Lexicon) *startMarks {
 				sm.shortBits |= bit
 			}
 			sm.first2s[b], sm.first3s[b] = pre.first2, pre.first3
+			if pre.first2 != nil {
+				sm.pre3s[b] = newPre3(pre)
+				if sm.pre3Bit == 0 {
+					sm.pre3, sm.pre3Bit = sm.pre3s[b], bit
+				}
+			}
 		}
 		if m.punct {
 			sm.punctBits |= bit
@@ -200,18 +214,73 @@ func (sm *startMarks) markKey(upper, own bool, key uint64, n int, h uint64) uint
 	pre := (e[markLowerPre] | -u) &^ mk & sm.preBits
 	mk |= pre & sm.shortBits
 	pre &^= sm.shortBits
-	if pre == 0 || n < prefixKeyLen {
-		return mk
-	}
-	k2 := uint(uint8(key))<<8 | uint(uint8(key>>8))
-	k3 := first3Bit(uint32(uint8(key))<<16 | uint32(uint8(key>>8))<<8 | uint32(uint8(key>>16)))
-	for ; pre != 0; pre &= pre - 1 {
-		b := bits.TrailingZeros8(pre)
-		if f2, f3 := sm.first2s[b], sm.first3s[b]; f2 != nil {
-			mk |= uint8(f2[k2/64]>>(k2%64)&(f3[k3/64]>>(k3%64))&1) << b
+	// the first trie with a table of root prefixes is tested without a
+	// branch, whether the test is wanted or not: which words it is wanted
+	// for cannot be foretold
+	k := keyIndex(key)
+	long := -b2u(n >= prefixKeyLen)
+	mk |= pre & long & sm.pre3Bit & -uint8(sm.pre3[k/64]>>(k%64)&1)
+	if rest := pre &^ sm.pre3Bit & long; rest != 0 {
+		for ; rest != 0; rest &= rest - 1 {
+			b := bits.TrailingZeros8(rest)
+			if p := sm.pre3s[b]; p != nil {
+				mk |= uint8(p[k/64]>>(k%64)&1) << b
+			}
 		}
 	}
 	return mk
+}
+
+// keyDigits is the number of bytes a lower-case ASCII word is made of:
+// the digits and the letters a to z.
+const keyDigits = 36
+
+// keyIndexes is how many values keyIndex takes, rounded up to a whole
+// number of 64-bit words.
+const keyIndexes = (keyDigits*keyDigits*keyDigits + 63) &^ 63
+
+// keyDigit numbers the bytes of lower-case ASCII words, '0' to '9' and
+// 'a' to 'z', from 0 to keyDigits-1; other bytes are 0.
+var keyDigit = func() (t [256]uint8) {
+	for c := range 10 {
+		t['0'+c] = uint8(c)
+	}
+	for c := range 26 {
+		t['a'+c] = uint8(10 + c)
+	}
+	return t
+}()
+
+// keyIndex numbers the first three bytes of a lower-case ASCII word of
+// three bytes or more, given its key (lowerKey), from 0 to
+// keyDigits³-1.
+func keyIndex(key uint64) uint {
+	return (uint(keyDigit[uint8(key)])*keyDigits+uint(keyDigit[uint8(key>>8)]))*keyDigits + uint(keyDigit[uint8(key>>16)])
+}
+
+// newPre3 makes startMarks.pre3s for root prefixes pre, whose first2 is
+// not nil: the test of markKey on first2 and first3 for every three
+// bytes a lower-case ASCII word may start with.
+func newPre3(pre *node) *[keyIndexes / 64]uint64 {
+	var digits []byte
+	for c := range 256 {
+		if c < utf8.RuneSelf && asciiClass[c]&(classWord|classUpper) == classWord {
+			digits = append(digits, byte(c))
+		}
+	}
+	t := new([keyIndexes / 64]uint64)
+	for _, a := range digits {
+		for _, b := range digits {
+			for _, c := range digits {
+				w := string([]byte{a, b, c})
+				if pre.mayPrefix(w) && pre.mayPrefixKey(prefixKey(w)) {
+					k := keyIndex(uint64(a) | uint64(b)<<8 | uint64(c)<<16)
+					t[k/64] |= 1 << (k % 64)
+				}
+			}
+		}
+	}
+	return t
 }
 
 // b2u is 1 for true, 0 for false.

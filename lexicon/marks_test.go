@@ -58,6 +58,11 @@ func checkStartMarks(t *testing.T, n int, l *Lexicon, x *Text, text string) {
 	if x.words.marker != l.marks || len(x.words.marks) != len(toks) {
 		t.Fatalf("lexicon %d: %.80q: %d marks for %d tokens", n, text, len(x.words.marks), len(toks))
 	}
+	for i, tk := range toks {
+		if got, want := x.words.marks[i], l.marks.mark(tk.Word, upperFirst(tk.Text), tk.Text == tk.Norm, tk.Norm, hashToken(tk.Norm)); got != want {
+			t.Fatalf("lexicon %d: %.80q: token %d %q marked %#x, mark gives %#x", n, text, i, tk.Text, got, want)
+		}
+	}
 	ms := []*matcher{l.compiled}
 	for _, p := range l.passes {
 		ms = append(ms, p.compiled)
@@ -170,6 +175,39 @@ func TestMarkKey(t *testing.T) {
 						if got, want := l.marks.markKey(upper, own, key, len(w), h), l.marks.mark(true, upper, own, w, h); got != want {
 							t.Fatalf("%q upper %v own %v: markKey %#x, mark %#x", w, upper, own, got, want)
 						}
+					}
+				}
+			}
+		}
+	}
+}
+
+// TestMarkKeyPrefixes checks markKey against mark on every lower-case
+// ASCII word of two and three bytes, and of four bytes for a few last
+// bytes, so that each entry of the root-prefix tables is compared.
+func TestMarkKeyPrefixes(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	const digits = "0123456789abcdefghijklmnopqrstuvwxyz"
+	var words []string
+	for _, a := range []byte(digits) {
+		for _, b := range []byte(digits) {
+			words = append(words, string([]byte{a, b}))
+			for _, c := range []byte(digits) {
+				words = append(words, string([]byte{a, b, c}), string([]byte{a, b, c, 'e'}))
+			}
+		}
+	}
+	for _, w := range words {
+		key := lowerKey(load64(w+"\x00\x00\x00\x00\x00\x00\x00\x00"), len(w))
+		h := hashNorm(w)
+		for n, l := range lexs {
+			for _, upper := range []bool{false, true} {
+				for _, own := range []bool{false, true} {
+					if got, want := l.marks.markKey(upper, own, key, len(w), h), l.marks.mark(true, upper, own, w, h); got != want {
+						t.Fatalf("lexicon %d: %q upper %v own %v: markKey %#x, mark %#x", n, w, upper, own, got, want)
 					}
 				}
 			}

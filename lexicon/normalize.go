@@ -161,7 +161,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 			case k&classWord != 0:
 				j, kinds := i+1, k
 				if j+8 <= len(text) {
-					j += lowerRun(load64(text[j:])) // most words, without a branch per byte
+					j += lowerRun(loadAt(text, j)) // most words, without a branch per byte
 				}
 				for j < len(text) {
 					k := asciiClass[text[j]]
@@ -189,7 +189,7 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 				fast := i+8 <= len(text)
 				var key uint64
 				if fast {
-					key = lowerKey(load64(text[i:]), j-i)
+					key = lowerKey(loadAt(text, i), j-i)
 				}
 				if kinds&classUpper != 0 {
 					if t.hash && asciiClass[c]&classUpper != 0 {
@@ -248,6 +248,9 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 					}
 				}
 				words++
+				if j < len(text) && text[j] == ' ' {
+					j++ // the space after most words, dropped without a turn of the loop
+				}
 				i = j
 			case k&classSpace != 0:
 				i++
@@ -327,6 +330,12 @@ func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 	return append(toks, newWord(text[i:j], i, j, false, index)), j
 }
 
+// loadAt returns the eight bytes of s from i on, read little-endian, as
+// load64(s[i:]) does, without testing i: i+8 must be len(s) or less.
+func loadAt(s string, i int) uint64 {
+	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)), 8))
+}
+
 // lowerRun returns how many of the eight bytes of x, read little-endian,
 // are ASCII lower-case letters before the first that is not one.
 func lowerRun(x uint64) int {
@@ -348,7 +357,7 @@ func lowerKey(x uint64, n int) uint64 {
 	gt := x + ones*(0x80-'Z'-1) // high bit set: the byte is past 'Z'
 	// the word's bytes are ASCII and come first: nothing carries into them
 	upper := ge &^ gt &^ x & high
-	return (x | upper>>2) & (^uint64(0) >> (64 - 8*min(n, 8)))
+	return (x | upper>>2) & (^uint64(0) >> ((64 - 8*min(n, 8)) & 63)) // n is 1 or more: the shift is less than 64
 }
 
 // The classes of ASCII bytes in asciiClass.
