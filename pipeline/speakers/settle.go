@@ -118,18 +118,8 @@ func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
 
 // cleanRole drops honorifics and repeated words from a role ("MR." is no
 // role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
-// Each role is cleaned once per document.
-func (s *speakers) cleanRole(role string) string {
-	if c, ok := s.cleaned[role]; ok {
-		return c
-	}
-	c := cleanRole(role, s.w)
-	if s.cleaned == nil {
-		s.cleaned = map[string]string{}
-	}
-	s.cleaned[role] = c
-	return c
-}
+// Each role is cleaned once per Index.
+func (s *speakers) cleanRole(role string) string { return s.roles.clean(role, s.w) }
 
 // cleanRole is speakers.cleanRole on the word lists w.
 func cleanRole(role string, w *words) string {

@@ -33,7 +33,7 @@ type speakers struct {
 	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
 	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
 	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
-	cleaned  map[string]string            // roles cleaned by cleanRole, and how
+	roles    *roles                       // roles cleaned by cleanRole, and how, shared by documents
 	byRoles  map[string]roleHolder        // the byline people byRole found for roles
 	sc       *scratch                     // memory kept from documents resolved before, taken when first needed
 }
