@@ -17,27 +17,13 @@ import (
 // previous turn calls on ("Go ahead, Said.", "Let's go to Simon Lewis of
 // Reuters.") is named, with the outlet when it is said.
 func (s *speakers) settle(doc *transcript.Document) {
-	full := map[string]string{} // folded surname -> the one full name that ends with it
-	seen := map[string]bool{}   // a name counts once: it is the same name again
-	for name := range s.names(doc) {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		ws := nameWords(name, s.ppl.suffixes)
-		if len(ws) < 2 {
-			continue
-		}
-		last := ws[len(ws)-1]
-		if prev, ok := full[last]; ok && prev != name {
-			full[last] = "" // two people share the surname
-			continue
-		}
-		full[last] = name
-	}
+	var full map[string]string // made at the first surname alone: until then, no name has changed
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
 		if transcript.CountFields(sp.Name, 2) == 1 {
+			if full == nil {
+				full = s.fullNames(doc)
+			}
 			if f := full[lexicon.FoldKey(strings.TrimSpace(sp.Name))]; f != "" {
 				sp.Name = f
 			}
@@ -87,6 +73,31 @@ func (s *speakers) settle(doc *transcript.Document) {
 			t.Speaker = doc.Turns[i-2].Speaker
 		}
 	}
+}
+
+// fullNames returns the names of the byline and the speakers of two words
+// or more by their folded surnames, and "" for a surname that two of them
+// share.
+func (s *speakers) fullNames(doc *transcript.Document) map[string]string {
+	full := map[string]string{} // folded surname -> the one full name that ends with it
+	seen := map[string]bool{}   // a name counts once: it is the same name again
+	for name := range s.names(doc) {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		ws := nameWords(name, s.ppl.suffixes)
+		if len(ws) < 2 {
+			continue
+		}
+		last := ws[len(ws)-1]
+		if prev, ok := full[last]; ok && prev != name {
+			full[last] = "" // two people share the surname
+			continue
+		}
+		full[last] = name
+	}
+	return full
 }
 
 // names yields the byline's and the speakers' names, byline first,
