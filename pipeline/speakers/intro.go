@@ -31,7 +31,10 @@ func (s *speakers) introduced(name string) intro {
 	want := s.scratch().tokens(name)
 	in := s.introFor(want)
 	if s.intros == nil {
-		s.intros = map[string]intro{}
+		s.intros = s.scratch().intros
+		if s.intros == nil {
+			s.intros = map[string]intro{}
+		}
 	}
 	s.intros[name] = in
 	if in.name != "" && len(want) == 1 {

@@ -15,27 +15,28 @@ import (
 // Full names go into reg, a name registry of its own, so that later
 // surnames resolve to them; it never tags text.
 type speakers struct {
-	lex      *lexicon.Lexicon
-	tg       *tagger.Tagger
-	reg      *tagger.Doc
-	ppl      *people                      // the lexicon's people by surname and office
-	w        *words                       // the lexicon's word lists
-	callees  *callees                     // calls checked against the lexicon, shared by documents; nil for none
-	doc      *transcript.Document         // the document being resolved
-	turn     int                          // the turn being resolved: texts before it are known
-	country  string                       // country id the document is set in, "" when unknown
-	date     string                       // the document's date (ISO 8601)
-	byline   []transcript.Speaker         // the document's byline, names completed
-	fixed    map[string][]fixedLabel      // labels resolved to a full name, by their words: they stay so
-	intros   map[string]intro             // names looked up in the text, and what was found
-	toks     [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
-	cuts     []int                        // per turn: how much of its text toks has the tokens of
-	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
-	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
-	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
-	roles    *roles                       // roles cleaned by cleanRole, and how, shared by documents
-	byRoles  map[string]roleHolder        // the byline people byRole found for roles
-	sc       *scratch                     // memory kept from documents resolved before, taken when first needed
+	lex       *lexicon.Lexicon
+	tg        *tagger.Tagger
+	reg       *tagger.Doc
+	ppl       *people                      // the lexicon's people by surname and office
+	w         *words                       // the lexicon's word lists
+	callees   *callees                     // calls checked against the lexicon, shared by documents; nil for none
+	doc       *transcript.Document         // the document being resolved
+	turn      int                          // the turn being resolved: texts before it are known
+	country   string                       // country id the document is set in, "" when unknown
+	date      string                       // the document's date (ISO 8601)
+	byline    []transcript.Speaker         // the document's byline, names completed
+	fixed     map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
+	fixedList []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
+	intros    map[string]intro             // names looked up in the text, and what was found
+	toks      [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
+	cuts      []int                        // per turn: how much of its text toks has the tokens of
+	wide      []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
+	sentence  []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
+	holders   map[holderKey]*lexicon.Entry // office holders looked up in this document
+	roles     *roles                       // roles cleaned by cleanRole, and how, shared by documents
+	byRoles   map[string]roleHolder        // the byline people byRole found for roles
+	sc        *scratch                     // memory kept from documents resolved before, taken when first needed
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
@@ -94,10 +95,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
 			if transcript.CountFields(sp.Name, 2) >= 2 {
-				if s.fixed == nil {
-					s.fixed = map[string][]fixedLabel{}
-				}
-				s.fixed[t.Label.Words] = append(s.fixed[t.Label.Words], fixedLabel{t.Label, sp})
+				s.fix(t.Label, sp)
 			}
 		}
 		t.Speaker = sp
@@ -111,16 +109,33 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 type fixedLabel struct {
 	label   transcript.Label
 	speaker transcript.Speaker
+	next    int32 // 1 + the index in speakers.fixedList of the label before it with the same words; 0 for none
+}
+
+// fix keeps the speaker a label was resolved to, a full name.
+func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
+	if s.fixed == nil {
+		sc := s.scratch()
+		s.fixed = sc.fixed
+		if s.fixed == nil {
+			s.fixed = map[string]int32{}
+		}
+		s.fixedList = sc.fixedList[:0]
+	}
+	s.fixedList = append(s.fixedList, fixedLabel{l, sp, s.fixed[l.Words]})
+	s.fixed[l.Words] = int32(len(s.fixedList))
 }
 
 // fixedSpeaker returns the speaker a label was resolved to when that is a
 // full name. Labels are looked up by their words, so that a lookup hashes
 // one string rather than every field of the label.
 func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
-	for _, f := range s.fixed[l.Words] {
+	for k := s.fixed[l.Words]; k != 0; {
+		f := &s.fixedList[k-1]
 		if f.label == l {
 			return f.speaker, true
 		}
+		k = f.next
 	}
 	return transcript.Speaker{}, false
 }
