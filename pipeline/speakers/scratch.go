@@ -9,14 +9,16 @@ import (
 // scratch is the memory a speakers value reuses from one document to the
 // next: the tokens of the turns it searches, and its per-turn lists.
 type scratch struct {
-	tz        lexicon.Tokenizer // the tokens of turns and names, one after another, in blocks it shares between them
-	toks      [][]lexicon.Token // speakers.toks
-	cuts      []int             // speakers.cuts
-	wide      []int8            // speakers.wide
-	sentence  []lexicon.Token   // speakers.sentence
-	fixed     map[string]int32  // speakers.fixed, cleared
-	fixedList []fixedLabel      // speakers.fixedList
-	intros    map[string]intro  // speakers.intros, cleared
+	tz        lexicon.Tokenizer            // the tokens of turns and names, one after another, in blocks it shares between them
+	toks      [][]lexicon.Token            // speakers.toks
+	cuts      []int                        // speakers.cuts
+	wide      []int8                       // speakers.wide
+	sentence  []lexicon.Token              // speakers.sentence
+	fixed     map[string]int32             // speakers.fixed, cleared
+	fixedList []fixedLabel                 // speakers.fixedList
+	intros    map[string]intro             // speakers.intros, cleared
+	holders   map[holderKey]*lexicon.Entry // speakers.holders, cleared
+	byRoles   map[string]roleHolder        // speakers.byRoles, cleared
 }
 
 // maxKept bounds the entries of a map that a scratch keeps for the next
@@ -84,5 +86,7 @@ func (s *speakers) release() {
 		sc.fixedList = s.fixedList[:0]
 	}
 	sc.intros = keep(s.intros, sc.intros)
+	sc.holders = keep(s.holders, sc.holders)
+	sc.byRoles = keep(s.byRoles, sc.byRoles)
 	scratches.Put(sc)
 }

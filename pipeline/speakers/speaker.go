@@ -186,7 +186,10 @@ func (s *speakers) holder(title, surname string) (*lexicon.Entry, bool) {
 	}
 	e, _ := s.ppl.holder(title, s.country, s.date, surname)
 	if s.holders == nil {
-		s.holders = map[holderKey]*lexicon.Entry{}
+		s.holders = s.scratch().holders
+		if s.holders == nil {
+			s.holders = map[holderKey]*lexicon.Entry{}
+		}
 	}
 	s.holders[k] = e
 	return e, e != nil
@@ -363,7 +366,10 @@ func (s *speakers) byRole(role string) (transcript.Speaker, bool) {
 	}
 	sp, ok := byRole(s.byline, role)
 	if s.byRoles == nil {
-		s.byRoles = map[string]roleHolder{}
+		s.byRoles = s.scratch().byRoles
+		if s.byRoles == nil {
+			s.byRoles = map[string]roleHolder{}
+		}
 	}
 	s.byRoles[role] = roleHolder{sp, ok}
 	return sp, ok
