@@ -36,8 +36,8 @@ func (s *speakers) settle(doc *transcript.Document) {
 			roles[b.Name] = s.cleanRole(b.Role)
 		}
 	}
-	for _, t := range doc.Turns {
-		sp := t.Speaker
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
 		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
 			continue
 		}
@@ -59,7 +59,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 		// the operator may open the line between the call and the question
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
 			if name, outlet := s.calledOn(j); name != "" {
-				t.Speaker.Name = s.named(doc.TurnText(*t), name)
+				t.Speaker.Name = s.named(doc.TurnTextAt(i), name)
 				if t.Speaker.Affiliation == "" {
 					t.Speaker.Affiliation = outlet
 				}
@@ -282,7 +282,7 @@ func lastSentenceIn(text string, toks []lexicon.Token, limit int) (string, bool)
 // calledOn returns the questioner turn j ends by calling on, with the
 // outlet when it is said, or "".
 func (s *speakers) calledOn(j int) (name, outlet string) {
-	text := s.doc.TurnText(s.doc.Turns[j])
+	text := s.doc.TurnTextAt(j)
 	if !mayEndCall(text, maxCallBytes) {
 		return "", ""
 	}
@@ -388,11 +388,11 @@ func beforeSpace(text, word string) bool {
 // answers the line check or invites the follow-up: "Yes, I can hear you.",
 // "Go ahead.", "Let's take your second one."
 func (s *speakers) stillAsking(doc *transcript.Document, i int) bool {
-	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
+	prev, asker := &doc.Turns[i-1], &doc.Turns[i-2]
 	if !asker.Label.Question || asker.Speaker.Name == "" || prev.Label.Question {
 		return false
 	}
-	text := doc.TurnText(prev)
+	text := doc.TurnTextAt(i - 1)
 	if transcript.CountFields(text, 26) > 25 {
 		return false
 	}

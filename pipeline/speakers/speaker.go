@@ -64,8 +64,8 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
-	for _, t := range doc.Turns {
-		if name := t.Label.Name; name != "" && !seen[name] {
+	for i := range doc.Turns {
+		if name := doc.Turns[i].Label.Name; name != "" && !seen[name] {
 			seen[name] = true
 			if transcript.CountFields(name, 2) >= 2 {
 				if c, _, ok := s.reg.Person(name); ok {
