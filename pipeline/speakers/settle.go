@@ -299,8 +299,10 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 		return "", ""
 	}
 	name = c.name
-	if c, _, ok := s.reg.Person(name); ok && transcript.CountFields(name, 2) >= 2 {
-		name = c
+	if transcript.CountFields(name, 2) >= 2 { // a first name alone is not looked up
+		if c, _, ok := s.reg.Person(name); ok {
+			name = c
+		}
 	}
 	return name, c.outlet
 }
