@@ -130,7 +130,25 @@ func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
 // cleanRole drops honorifics and repeated words from a role ("MR." is no
 // role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
 // Each role is cleaned once per Index.
-func (s *speakers) cleanRole(role string) string { return s.roles.clean(role, s.w) }
+// The last few roles cleaned are kept in s, so that a turn's role is most
+// often found without a lock.
+func (s *speakers) cleanRole(role string) string {
+	for i := range s.recent {
+		if r := &s.recent[i]; r.set && r.role == role {
+			return r.clean
+		}
+	}
+	c := s.roles.clean(role, s.w)
+	s.recent[s.nextRecent] = recentRole{role, c, true}
+	s.nextRecent = (s.nextRecent + 1) % len(s.recent)
+	return c
+}
+
+// recentRole is a role cleaned, and how.
+type recentRole struct {
+	role, clean string
+	set         bool
+}
 
 // cleanRole is speakers.cleanRole on the word lists w.
 func cleanRole(role string, w *words) string {

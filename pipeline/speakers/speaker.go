@@ -15,28 +15,30 @@ import (
 // Full names go into reg, a name registry of its own, so that later
 // surnames resolve to them; it never tags text.
 type speakers struct {
-	lex       *lexicon.Lexicon
-	tg        *tagger.Tagger
-	reg       *tagger.Doc
-	ppl       *people                      // the lexicon's people by surname and office
-	w         *words                       // the lexicon's word lists
-	callees   *callees                     // calls checked against the lexicon, shared by documents; nil for none
-	doc       *transcript.Document         // the document being resolved
-	turn      int                          // the turn being resolved: texts before it are known
-	country   string                       // country id the document is set in, "" when unknown
-	date      string                       // the document's date (ISO 8601)
-	byline    []transcript.Speaker         // the document's byline, names completed
-	fixed     map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
-	fixedList []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
-	intros    map[string]intro             // names looked up in the text, and what was found
-	toks      [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
-	cuts      []int                        // per turn: how much of its text toks has the tokens of
-	wide      []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
-	sentence  []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
-	holders   map[holderKey]*lexicon.Entry // office holders looked up in this document
-	roles     *roles                       // roles cleaned by cleanRole, and how, shared by documents
-	byRoles   map[string]roleHolder        // the byline people byRole found for roles
-	sc        *scratch                     // memory kept from documents resolved before, taken when first needed
+	lex        *lexicon.Lexicon
+	tg         *tagger.Tagger
+	reg        *tagger.Doc
+	ppl        *people                      // the lexicon's people by surname and office
+	w          *words                       // the lexicon's word lists
+	callees    *callees                     // calls checked against the lexicon, shared by documents; nil for none
+	doc        *transcript.Document         // the document being resolved
+	turn       int                          // the turn being resolved: texts before it are known
+	country    string                       // country id the document is set in, "" when unknown
+	date       string                       // the document's date (ISO 8601)
+	byline     []transcript.Speaker         // the document's byline, names completed
+	fixed      map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
+	fixedList  []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
+	intros     map[string]intro             // names looked up in the text, and what was found
+	toks       [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
+	cuts       []int                        // per turn: how much of its text toks has the tokens of
+	wide       []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
+	sentence   []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
+	holders    map[holderKey]*lexicon.Entry // office holders looked up in this document
+	roles      *roles                       // roles cleaned by cleanRole, and how, shared by documents
+	recent     [8]recentRole                // the last roles cleaned, which cleanRole reads first
+	nextRecent int                          // the place in recent of the next role cleaned
+	byRoles    map[string]roleHolder        // the byline people byRole found for roles
+	sc         *scratch                     // memory kept from documents resolved before, taken when first needed
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
