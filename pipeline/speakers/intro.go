@@ -38,7 +38,7 @@ func (s *speakers) introduced(name string) intro {
 	}
 	s.intros[name] = in
 	if in.name != "" && len(want) == 1 {
-		s.reg.AddPerson(in.name)
+		s.addPerson(in.name)
 	}
 	return in
 }

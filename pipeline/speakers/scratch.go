@@ -19,6 +19,8 @@ type scratch struct {
 	intros    map[string]intro             // speakers.intros, cleared
 	holders   map[holderKey]*lexicon.Entry // speakers.holders, cleared
 	byRoles   map[string]roleHolder        // speakers.byRoles, cleared
+	persons   map[string]personAnswer      // speakers.persons, cleared
+	added     map[string]bool              // speakers.added, cleared
 }
 
 // maxKept bounds the entries of a map that a scratch keeps for the next
@@ -88,5 +90,7 @@ func (s *speakers) release() {
 	sc.intros = keep(s.intros, sc.intros)
 	sc.holders = keep(s.holders, sc.holders)
 	sc.byRoles = keep(s.byRoles, sc.byRoles)
+	sc.persons = keep(s.persons, sc.persons)
+	sc.added = keep(s.added, sc.added)
 	scratches.Put(sc)
 }

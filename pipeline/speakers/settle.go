@@ -318,7 +318,7 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 	}
 	name = c.name
 	if transcript.CountFields(name, 2) >= 2 { // a first name alone is not looked up
-		if c, _, ok := s.reg.Person(name); ok {
+		if c, _, ok := s.person(name); ok {
 			name = c
 		}
 	}

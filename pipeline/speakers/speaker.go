@@ -39,6 +39,9 @@ type speakers struct {
 	nextRecent int                          // the place in recent of the next role cleaned
 	byRoles    map[string]roleHolder        // the byline people byRole found for roles
 	sc         *scratch                     // memory kept from documents resolved before, taken when first needed
+	persons    map[string]personAnswer      // what reg answered for names, while gen is the same
+	added      map[string]bool              // the names added to reg
+	gen        int                          // how many names were added to reg
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
@@ -70,10 +73,10 @@ func (s *speakers) prepare(doc *transcript.Document) {
 		if name := doc.Turns[i].Label.Name; name != "" && !seen[name] {
 			seen[name] = true
 			if transcript.CountFields(name, 2) >= 2 {
-				if c, _, ok := s.reg.Person(name); ok {
+				if c, _, ok := s.person(name); ok {
 					name = c
 				}
-				s.reg.AddPerson(name)
+				s.addPerson(name)
 			}
 		}
 	}
@@ -103,7 +106,7 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		t.Speaker = sp
 	}
 	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
-		s.reg.AddPerson(t.Speaker.Name)
+		s.addPerson(t.Speaker.Name)
 	}
 }
 
@@ -156,10 +159,10 @@ func (s *speakers) fullName(name, role string) string {
 	if one {
 		s.introduced(name) // "Jake Sullivan" named in an earlier turn makes "MR. SULLIVAN" him
 	}
-	c, id, ok := s.reg.Person(name)
+	c, id, ok := s.person(name)
 	if !one && (!ok || id == "") {
 		// "Lloyd J. Austin III" is the lexicon's Lloyd Austin
-		if pc, pid, pok := s.reg.Person(s.plainName(name)); pok && (!ok || pid != "") {
+		if pc, pid, pok := s.person(s.plainName(name)); pok && (!ok || pid != "") {
 			c, id, ok = pc, pid, pok
 		}
 	}
@@ -200,7 +203,7 @@ func (s *speakers) holder(title, surname string) (*lexicon.Entry, bool) {
 // office returns the title of the office the lexicon says a person held
 // on the document's date, or "".
 func (s *speakers) office(name string) string {
-	_, id, ok := s.reg.Person(name)
+	_, id, ok := s.person(name)
 	if !ok || id == "" {
 		return ""
 	}
@@ -233,7 +236,7 @@ func (s *speakers) setting() string {
 // lexicon knows, or "".
 func (s *speakers) bylineCountry() string {
 	for _, b := range s.byline {
-		if _, id, ok := s.reg.Person(b.Name); ok && id != "" {
+		if _, id, ok := s.person(b.Name); ok && id != "" {
 			if e := s.lex.Entry(id); e != nil && e.Country != "" {
 				return e.Country
 			}
@@ -249,17 +252,17 @@ func (s *speakers) bylineCountry() string {
 // "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
 func (s *speakers) canonical(sp *transcript.Speaker) {
 	words := strings.Fields(sp.Name)
-	if c, _, ok := s.reg.Person(s.plainName(sp.Name)); ok {
+	if c, _, ok := s.person(s.plainName(sp.Name)); ok {
 		words = strings.Fields(c) // "Lloyd J. Austin III" is the lexicon's Lloyd Austin
 	}
 	for n := len(words); n >= 1; n-- {
-		if c, _, ok := s.reg.Person(strings.Join(words[:n], " ")); ok {
+		if c, _, ok := s.person(strings.Join(words[:n], " ")); ok {
 			sp.Name = c
 			break
 		}
 	}
 	sp.Name = s.fullName(sp.Name, sp.Role) // "Vice President Harris" in 2022 is Kamala Harris
-	s.reg.AddPerson(sp.Name)
+	s.addPerson(sp.Name)
 }
 
 // plainName drops a name's middle initials and suffixes: "Lloyd J. Austin
@@ -435,7 +438,7 @@ func (s *speakers) personName(text string) string {
 	if text == "" {
 		return ""
 	}
-	if c, _, ok := s.reg.Person(text); ok {
+	if c, _, ok := s.person(text); ok {
 		return c
 	}
 	words := strings.Fields(text)
