@@ -31,11 +31,14 @@ func (s *speakers) introduced(name string) intro {
 	want := s.scratch().tokens(name)
 	in := s.introFor(want)
 	if s.intros == nil {
-		s.intros = map[string]intro{}
+		s.intros = s.scratch().intros
+		if s.intros == nil {
+			s.intros = map[string]intro{}
+		}
 	}
 	s.intros[name] = in
 	if in.name != "" && len(want) == 1 {
-		s.reg.AddPerson(in.name)
+		s.addPerson(in.name)
 	}
 	return in
 }
@@ -55,7 +58,7 @@ func (s *speakers) introFor(want []lexicon.Token) intro {
 		span += 2 * len(w.Text)
 	}
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
-		text := s.doc.TurnText(s.doc.Turns[j])
+		text := s.doc.TurnTextAt(j)
 		cut := len(text)
 		if len(want) > 0 && want[0].Word && !s.wideWords(j) {
 			p := s.mayIntroduce(text, want)
@@ -96,7 +99,7 @@ func (s *speakers) turnTokens(j, cut int) []lexicon.Token {
 		s.toks, s.cuts = sc.toks, sc.cuts
 	}
 	if s.toks[j] == nil || s.cuts[j] < cut {
-		s.toks[j] = sc.tokens(s.doc.TurnText(s.doc.Turns[j])[:cut])
+		s.toks[j] = sc.tokens(s.doc.TurnTextAt(j)[:cut])
 		s.cuts[j] = cut
 	}
 	return s.toks[j]
@@ -113,7 +116,7 @@ func (s *speakers) wideWords(j int) bool {
 	}
 	if s.wide[j] == 0 {
 		s.wide[j] = -1
-		if hasWideWord(s.doc.TurnText(s.doc.Turns[j])) {
+		if hasWideWord(s.doc.TurnTextAt(j)) {
 			s.wide[j] = 1
 		}
 	}

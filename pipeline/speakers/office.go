@@ -163,11 +163,61 @@ func (p *people) bySurnameOn(surname, country, date string) (*lexicon.Entry, boo
 // URL is on ("https://bidenwhitehouse.archives.gov/…" is the White
 // House's, set in usa), or "".
 func (p *people) siteCountry(rawURL string) string {
-	u, err := url.Parse(strings.TrimSpace(rawURL))
-	if err != nil || u.Host == "" {
+	host, ok := siteHost(rawURL)
+	if !ok {
 		return ""
 	}
-	return p.hostCountry(strings.ToLower(u.Hostname()))
+	return p.hostCountry(host)
+}
+
+// siteHost returns the host of a URL, trimmed, in lower case, as url.Parse
+// and Hostname give it, and false when it has none or does not parse. An
+// http or https URL whose host is letters, digits, dots and hyphens, and
+// that has no control character and no escape, is read without url.Parse,
+// which would parse it the same way.
+func siteHost(rawURL string) (string, bool) {
+	s := strings.TrimSpace(rawURL)
+	rest, ok := strings.CutPrefix(s, "https://")
+	if !ok {
+		rest, ok = strings.CutPrefix(s, "http://")
+	}
+	if ok && plainURL(rest) {
+		host := rest
+		if k := strings.IndexAny(rest, "/?#"); k >= 0 {
+			host = rest[:k]
+		}
+		if host != "" && plainHost(host) {
+			return strings.ToLower(host), true
+		}
+	}
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	return strings.ToLower(u.Hostname()), true
+}
+
+// plainURL reports whether s has no control character and no "%", which
+// are what url.Parse may refuse after a host.
+func plainURL(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < ' ' || c == 0x7f || c == '%' {
+			return false
+		}
+	}
+	return true
+}
+
+// plainHost reports whether host is ASCII letters, digits, dots and
+// hyphens: a host that url.Parse takes as it is.
+func plainHost(host string) bool {
+	for i := 0; i < len(host); i++ {
+		c := host[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '.' || c == '-') {
+			return false
+		}
+	}
+	return true
 }
 
 // hostCountry returns the country of the organisation with the longest

@@ -1,6 +1,7 @@
 package speakers
 
 import (
+	"net/url"
 	"strings"
 	"testing"
 
@@ -118,6 +119,32 @@ func FuzzHostCountry(f *testing.F) {
 	f.Fuzz(func(t *testing.T, host string) {
 		if got, want := p.hostCountry(host), hostCountryRef(lex, host); got != want {
 			t.Errorf("hostCountry(%q) = %q, the reference gives %q", host, got, want)
+		}
+	})
+}
+
+// siteHostRef is siteHost as it was, through url.Parse alone.
+func siteHostRef(rawURL string) (string, bool) {
+	u, err := url.Parse(strings.TrimSpace(rawURL))
+	if err != nil || u.Host == "" {
+		return "", false
+	}
+	return strings.ToLower(u.Hostname()), true
+}
+
+// FuzzSiteHost checks siteHost against url.Parse, seeded with the
+// testdata documents' URLs.
+func FuzzSiteHost(f *testing.F) {
+	for _, doc := range testDocs(f) {
+		f.Add(doc.URL)
+	}
+	for _, s := range []string{"", " https://www.State.gov/x ", "http://a.b?q/x", "https://a.b#f?x/", "https://a.b/%zz", "https://a.b/%41", "https://a.b:80/", "https://[::1]/", "https://u@a.b/", "https:///x", "https://a.b\x7f", "HTTPS://A.B/", "https://a_b.c/", "https://é.fr/", "https://a.b/ c", "https://a.b#%", "ftp://a.b/", "//a.b/x", "https:a.b"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		host, ok := siteHost(s)
+		if wantHost, wantOK := siteHostRef(s); host != wantHost || ok != wantOK {
+			t.Errorf("siteHost(%q) = %q, %v; url.Parse gives %q, %v", s, host, ok, wantHost, wantOK)
 		}
 	})
 }

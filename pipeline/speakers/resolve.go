@@ -8,18 +8,19 @@ import (
 
 // Index is the lexicon's people by surname and office, and its
 // organisations' web sites: built once per lexicon, shared read-only but
-// for a memory of the calls on questioners checked, which is safe for
-// concurrent use.
+// for a memory of the calls on questioners checked and of the roles
+// cleaned, which is safe for concurrent use.
 type Index struct {
 	ppl   *people
 	w     *words
 	calls *callees // the calls on questioners checked so far, which documents share
+	roles *roles   // the roles cleaned so far, which documents share
 }
 
 // NewIndex indexes a compiled lexicon's people and sites, and reads its
 // word lists.
 func NewIndex(lex *lexicon.Lexicon) *Index {
-	return &Index{ppl: newPeople(lex), w: newWords(lex), calls: &callees{}}
+	return &Index{ppl: newPeople(lex), w: newWords(lex), calls: &callees{}, roles: &roles{}}
 }
 
 // Resolve sets the Speaker of every turn of doc. It reads the document's
@@ -34,7 +35,7 @@ func Resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index) {
 // resolve is Resolve with the scratch sc, or, when sc is nil, one kept
 // from documents resolved before.
 func resolve(doc *transcript.Document, tg *tagger.Tagger, idx *Index, sc *scratch) {
-	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, callees: idx.calls, sc: sc}
+	s := &speakers{lex: tg.Lexicon(), tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, callees: idx.calls, roles: idx.roles, sc: sc}
 	if sc != nil {
 		s.sentence = sc.sentence
 	}

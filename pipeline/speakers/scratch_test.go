@@ -35,8 +35,8 @@ func resolved(doc *transcript.Document, tg *tagger.Tagger, idx *Index, fresh boo
 }
 
 // TestScratchReuse resolves the testdata documents one after another, in
-// two orders, with the scratch of the documents before, and checks each
-// against a resolution with a scratch of its own.
+// two orders, with the scratch and the Index of the documents before, and
+// checks each against a resolution with a scratch and an Index of its own.
 func TestScratchReuse(t *testing.T) {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -46,7 +46,7 @@ func TestScratchReuse(t *testing.T) {
 	docs := testDocs(t)
 	want := make([]string, len(docs))
 	for i, doc := range docs {
-		want[i] = resolved(doc, tg, idx, true)
+		want[i] = resolved(doc, tg, NewIndex(lex), true) // nothing remembered from other documents
 	}
 	for pass := range 2 {
 		for k := range docs {
@@ -62,7 +62,8 @@ func TestScratchReuse(t *testing.T) {
 }
 
 // TestScratchParallel resolves the testdata documents in several
-// goroutines at once, as batch workers do (run with -race).
+// goroutines at once, sharing an Index, as batch workers do (run with
+// -race), and checks each against a resolution with an Index of its own.
 func TestScratchParallel(t *testing.T) {
 	lex, err := lexicon.Default()
 	if err != nil {
@@ -72,7 +73,7 @@ func TestScratchParallel(t *testing.T) {
 	docs := testDocs(t)
 	want := make([]string, len(docs))
 	for i, doc := range docs {
-		want[i] = resolved(doc, tg, idx, true)
+		want[i] = resolved(doc, tg, NewIndex(lex), true) // nothing remembered from other documents
 	}
 	var wg sync.WaitGroup
 	for g := range 4 {

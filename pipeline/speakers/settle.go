@@ -17,27 +17,13 @@ import (
 // previous turn calls on ("Go ahead, Said.", "Let's go to Simon Lewis of
 // Reuters.") is named, with the outlet when it is said.
 func (s *speakers) settle(doc *transcript.Document) {
-	full := map[string]string{} // folded surname -> the one full name that ends with it
-	seen := map[string]bool{}   // a name counts once: it is the same name again
-	for name := range s.names(doc) {
-		if seen[name] {
-			continue
-		}
-		seen[name] = true
-		ws := nameWords(name, s.ppl.suffixes)
-		if len(ws) < 2 {
-			continue
-		}
-		last := ws[len(ws)-1]
-		if prev, ok := full[last]; ok && prev != name {
-			full[last] = "" // two people share the surname
-			continue
-		}
-		full[last] = name
-	}
+	var full map[string]string // made at the first surname alone: until then, no name has changed
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
 		if transcript.CountFields(sp.Name, 2) == 1 {
+			if full == nil {
+				full = s.fullNames(doc)
+			}
 			if f := full[lexicon.FoldKey(strings.TrimSpace(sp.Name))]; f != "" {
 				sp.Name = f
 			}
@@ -50,8 +36,8 @@ func (s *speakers) settle(doc *transcript.Document) {
 			roles[b.Name] = s.cleanRole(b.Role)
 		}
 	}
-	for _, t := range doc.Turns {
-		sp := t.Speaker
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
 		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
 			continue
 		}
@@ -73,7 +59,7 @@ func (s *speakers) settle(doc *transcript.Document) {
 		// the operator may open the line between the call and the question
 		for j := i - 1; j >= 0 && j >= i-2; j-- {
 			if name, outlet := s.calledOn(j); name != "" {
-				t.Speaker.Name = s.named(doc.TurnText(*t), name)
+				t.Speaker.Name = s.named(doc.TurnTextAt(i), name)
 				if t.Speaker.Affiliation == "" {
 					t.Speaker.Affiliation = outlet
 				}
@@ -87,6 +73,31 @@ func (s *speakers) settle(doc *transcript.Document) {
 			t.Speaker = doc.Turns[i-2].Speaker
 		}
 	}
+}
+
+// fullNames returns the names of the byline and the speakers of two words
+// or more by their folded surnames, and "" for a surname that two of them
+// share.
+func (s *speakers) fullNames(doc *transcript.Document) map[string]string {
+	full := map[string]string{} // folded surname -> the one full name that ends with it
+	seen := map[string]bool{}   // a name counts once: it is the same name again
+	for name := range s.names(doc) {
+		if seen[name] {
+			continue
+		}
+		seen[name] = true
+		ws := nameWords(name, s.ppl.suffixes)
+		if len(ws) < 2 {
+			continue
+		}
+		last := ws[len(ws)-1]
+		if prev, ok := full[last]; ok && prev != name {
+			full[last] = "" // two people share the surname
+			continue
+		}
+		full[last] = name
+	}
+	return full
 }
 
 // names yields the byline's and the speakers' names, byline first,
@@ -118,17 +129,25 @@ func (s *speakers) fromByline(doc *transcript.Document, name string) bool {
 
 // cleanRole drops honorifics and repeated words from a role ("MR." is no
 // role, "Admiral — Admiral" is "Admiral") and trims stray punctuation.
-// Each role is cleaned once per document.
+// Each role is cleaned once per Index.
+// The last few roles cleaned are kept in s, so that a turn's role is most
+// often found without a lock.
 func (s *speakers) cleanRole(role string) string {
-	if c, ok := s.cleaned[role]; ok {
-		return c
+	for i := range s.recent {
+		if r := &s.recent[i]; r.set && r.role == role {
+			return r.clean
+		}
 	}
-	c := cleanRole(role, s.w)
-	if s.cleaned == nil {
-		s.cleaned = map[string]string{}
-	}
-	s.cleaned[role] = c
+	c := s.roles.clean(role, s.w)
+	s.recent[s.nextRecent] = recentRole{role, c, true}
+	s.nextRecent = (s.nextRecent + 1) % len(s.recent)
 	return c
+}
+
+// recentRole is a role cleaned, and how.
+type recentRole struct {
+	role, clean string
+	set         bool
 }
 
 // cleanRole is speakers.cleanRole on the word lists w.
@@ -281,7 +300,7 @@ func lastSentenceIn(text string, toks []lexicon.Token, limit int) (string, bool)
 // calledOn returns the questioner turn j ends by calling on, with the
 // outlet when it is said, or "".
 func (s *speakers) calledOn(j int) (name, outlet string) {
-	text := s.doc.TurnText(s.doc.Turns[j])
+	text := s.doc.TurnTextAt(j)
 	if !mayEndCall(text, maxCallBytes) {
 		return "", ""
 	}
@@ -298,8 +317,10 @@ func (s *speakers) calledOn(j int) (name, outlet string) {
 		return "", ""
 	}
 	name = c.name
-	if c, _, ok := s.reg.Person(name); ok && transcript.CountFields(name, 2) >= 2 {
-		name = c
+	if transcript.CountFields(name, 2) >= 2 { // a first name alone is not looked up
+		if c, _, ok := s.person(name); ok {
+			name = c
+		}
 	}
 	return name, c.outlet
 }
@@ -387,11 +408,11 @@ func beforeSpace(text, word string) bool {
 // answers the line check or invites the follow-up: "Yes, I can hear you.",
 // "Go ahead.", "Let's take your second one."
 func (s *speakers) stillAsking(doc *transcript.Document, i int) bool {
-	prev, asker := doc.Turns[i-1], doc.Turns[i-2]
+	prev, asker := &doc.Turns[i-1], &doc.Turns[i-2]
 	if !asker.Label.Question || asker.Speaker.Name == "" || prev.Label.Question {
 		return false
 	}
-	text := doc.TurnText(prev)
+	text := doc.TurnTextAt(i - 1)
 	if transcript.CountFields(text, 26) > 25 {
 		return false
 	}

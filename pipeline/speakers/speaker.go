@@ -15,27 +15,33 @@ import (
 // Full names go into reg, a name registry of its own, so that later
 // surnames resolve to them; it never tags text.
 type speakers struct {
-	lex      *lexicon.Lexicon
-	tg       *tagger.Tagger
-	reg      *tagger.Doc
-	ppl      *people                      // the lexicon's people by surname and office
-	w        *words                       // the lexicon's word lists
-	callees  *callees                     // calls checked against the lexicon, shared by documents; nil for none
-	doc      *transcript.Document         // the document being resolved
-	turn     int                          // the turn being resolved: texts before it are known
-	country  string                       // country id the document is set in, "" when unknown
-	date     string                       // the document's date (ISO 8601)
-	byline   []transcript.Speaker         // the document's byline, names completed
-	fixed    map[string][]fixedLabel      // labels resolved to a full name, by their words: they stay so
-	intros   map[string]intro             // names looked up in the text, and what was found
-	toks     [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
-	cuts     []int                        // per turn: how much of its text toks has the tokens of
-	wide     []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
-	sentence []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
-	holders  map[holderKey]*lexicon.Entry // office holders looked up in this document
-	cleaned  map[string]string            // roles cleaned by cleanRole, and how
-	byRoles  map[string]roleHolder        // the byline people byRole found for roles
-	sc       *scratch                     // memory kept from documents resolved before, taken when first needed
+	lex        *lexicon.Lexicon
+	tg         *tagger.Tagger
+	reg        *tagger.Doc
+	ppl        *people                      // the lexicon's people by surname and office
+	w          *words                       // the lexicon's word lists
+	callees    *callees                     // calls checked against the lexicon, shared by documents; nil for none
+	doc        *transcript.Document         // the document being resolved
+	turn       int                          // the turn being resolved: texts before it are known
+	country    string                       // country id the document is set in, "" when unknown
+	date       string                       // the document's date (ISO 8601)
+	byline     []transcript.Speaker         // the document's byline, names completed
+	fixed      map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
+	fixedList  []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
+	intros     map[string]intro             // names looked up in the text, and what was found
+	toks       [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
+	cuts       []int                        // per turn: how much of its text toks has the tokens of
+	wide       []int8                       // per turn: 1 when its text has non-ASCII word characters, -1 when not, 0 before it is read
+	sentence   []lexicon.Token              // the tokens of the paragraph lastSentence reads, reused
+	holders    map[holderKey]*lexicon.Entry // office holders looked up in this document
+	roles      *roles                       // roles cleaned by cleanRole, and how, shared by documents
+	recent     [8]recentRole                // the last roles cleaned, which cleanRole reads first
+	nextRecent int                          // the place in recent of the next role cleaned
+	byRoles    map[string]roleHolder        // the byline people byRole found for roles
+	sc         *scratch                     // memory kept from documents resolved before, taken when first needed
+	persons    map[string]personAnswer      // what reg answered for names, while gen is the same
+	added      map[string]bool              // the names added to reg
+	gen        int                          // how many names were added to reg
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
@@ -63,14 +69,14 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
-	for _, t := range doc.Turns {
-		if name := t.Label.Name; name != "" && !seen[name] {
+	for i := range doc.Turns {
+		if name := doc.Turns[i].Label.Name; name != "" && !seen[name] {
 			seen[name] = true
 			if transcript.CountFields(name, 2) >= 2 {
-				if c, _, ok := s.reg.Person(name); ok {
+				if c, _, ok := s.person(name); ok {
 					name = c
 				}
-				s.reg.AddPerson(name)
+				s.addPerson(name)
 			}
 		}
 	}
@@ -94,16 +100,13 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		if !ok {
 			sp = s.fromLabel(t.Label, s.byline)
 			if transcript.CountFields(sp.Name, 2) >= 2 {
-				if s.fixed == nil {
-					s.fixed = map[string][]fixedLabel{}
-				}
-				s.fixed[t.Label.Words] = append(s.fixed[t.Label.Words], fixedLabel{t.Label, sp})
+				s.fix(t.Label, sp)
 			}
 		}
 		t.Speaker = sp
 	}
 	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
-		s.reg.AddPerson(t.Speaker.Name)
+		s.addPerson(t.Speaker.Name)
 	}
 }
 
@@ -111,16 +114,33 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 type fixedLabel struct {
 	label   transcript.Label
 	speaker transcript.Speaker
+	next    int32 // 1 + the index in speakers.fixedList of the label before it with the same words; 0 for none
+}
+
+// fix keeps the speaker a label was resolved to, a full name.
+func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
+	if s.fixed == nil {
+		sc := s.scratch()
+		s.fixed = sc.fixed
+		if s.fixed == nil {
+			s.fixed = map[string]int32{}
+		}
+		s.fixedList = sc.fixedList[:0]
+	}
+	s.fixedList = append(s.fixedList, fixedLabel{l, sp, s.fixed[l.Words]})
+	s.fixed[l.Words] = int32(len(s.fixedList))
 }
 
 // fixedSpeaker returns the speaker a label was resolved to when that is a
 // full name. Labels are looked up by their words, so that a lookup hashes
 // one string rather than every field of the label.
 func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
-	for _, f := range s.fixed[l.Words] {
+	for k := s.fixed[l.Words]; k != 0; {
+		f := &s.fixedList[k-1]
 		if f.label == l {
 			return f.speaker, true
 		}
+		k = f.next
 	}
 	return transcript.Speaker{}, false
 }
@@ -139,10 +159,10 @@ func (s *speakers) fullName(name, role string) string {
 	if one {
 		s.introduced(name) // "Jake Sullivan" named in an earlier turn makes "MR. SULLIVAN" him
 	}
-	c, id, ok := s.reg.Person(name)
+	c, id, ok := s.person(name)
 	if !one && (!ok || id == "") {
 		// "Lloyd J. Austin III" is the lexicon's Lloyd Austin
-		if pc, pid, pok := s.reg.Person(s.plainName(name)); pok && (!ok || pid != "") {
+		if pc, pid, pok := s.person(s.plainName(name)); pok && (!ok || pid != "") {
 			c, id, ok = pc, pid, pok
 		}
 	}
@@ -171,7 +191,10 @@ func (s *speakers) holder(title, surname string) (*lexicon.Entry, bool) {
 	}
 	e, _ := s.ppl.holder(title, s.country, s.date, surname)
 	if s.holders == nil {
-		s.holders = map[holderKey]*lexicon.Entry{}
+		s.holders = s.scratch().holders
+		if s.holders == nil {
+			s.holders = map[holderKey]*lexicon.Entry{}
+		}
 	}
 	s.holders[k] = e
 	return e, e != nil
@@ -180,7 +203,7 @@ func (s *speakers) holder(title, surname string) (*lexicon.Entry, bool) {
 // office returns the title of the office the lexicon says a person held
 // on the document's date, or "".
 func (s *speakers) office(name string) string {
-	_, id, ok := s.reg.Person(name)
+	_, id, ok := s.person(name)
 	if !ok || id == "" {
 		return ""
 	}
@@ -213,7 +236,7 @@ func (s *speakers) setting() string {
 // lexicon knows, or "".
 func (s *speakers) bylineCountry() string {
 	for _, b := range s.byline {
-		if _, id, ok := s.reg.Person(b.Name); ok && id != "" {
+		if _, id, ok := s.person(b.Name); ok && id != "" {
 			if e := s.lex.Entry(id); e != nil && e.Country != "" {
 				return e.Country
 			}
@@ -229,17 +252,17 @@ func (s *speakers) bylineCountry() string {
 // "Karine Jean-Pierre", "Biden Honoring" gives "Joe Biden".
 func (s *speakers) canonical(sp *transcript.Speaker) {
 	words := strings.Fields(sp.Name)
-	if c, _, ok := s.reg.Person(s.plainName(sp.Name)); ok {
+	if c, _, ok := s.person(s.plainName(sp.Name)); ok {
 		words = strings.Fields(c) // "Lloyd J. Austin III" is the lexicon's Lloyd Austin
 	}
 	for n := len(words); n >= 1; n-- {
-		if c, _, ok := s.reg.Person(strings.Join(words[:n], " ")); ok {
+		if c, _, ok := s.person(strings.Join(words[:n], " ")); ok {
 			sp.Name = c
 			break
 		}
 	}
 	sp.Name = s.fullName(sp.Name, sp.Role) // "Vice President Harris" in 2022 is Kamala Harris
-	s.reg.AddPerson(sp.Name)
+	s.addPerson(sp.Name)
 }
 
 // plainName drops a name's middle initials and suffixes: "Lloyd J. Austin
@@ -348,7 +371,10 @@ func (s *speakers) byRole(role string) (transcript.Speaker, bool) {
 	}
 	sp, ok := byRole(s.byline, role)
 	if s.byRoles == nil {
-		s.byRoles = map[string]roleHolder{}
+		s.byRoles = s.scratch().byRoles
+		if s.byRoles == nil {
+			s.byRoles = map[string]roleHolder{}
+		}
 	}
 	s.byRoles[role] = roleHolder{sp, ok}
 	return sp, ok
@@ -412,7 +438,7 @@ func (s *speakers) personName(text string) string {
 	if text == "" {
 		return ""
 	}
-	if c, _, ok := s.reg.Person(text); ok {
+	if c, _, ok := s.person(text); ok {
 		return c
 	}
 	words := strings.Fields(text)

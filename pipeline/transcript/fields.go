@@ -14,7 +14,7 @@ func CountFields(s string, limit int) int {
 	for i := 0; i < len(s); {
 		space := false
 		if c := s[i]; c < utf8.RuneSelf {
-			space = c == ' ' || c == '\t' || c == '\n' || c == '\v' || c == '\f' || c == '\r'
+			space = asciiSpace[c]
 			i++
 		} else {
 			r, size := utf8.DecodeRuneInString(s[i:])
@@ -33,3 +33,6 @@ func CountFields(s string, limit int) int {
 	}
 	return n
 }
+
+// asciiSpace marks the ASCII white space that unicode.IsSpace reports.
+var asciiSpace = [utf8.RuneSelf]bool{' ': true, '\t': true, '\n': true, '\v': true, '\f': true, '\r': true}
