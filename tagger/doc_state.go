@@ -153,16 +153,28 @@ func (d *Doc) addPerson(name, id string) {
 	d.surnames[last] = p
 }
 
-// nameTokens folds a name into its word tokens, dropping punctuation.
+// nameTokens folds a name into its word tokens, dropping punctuation, in
+// a slice of their own: nil when there are none.
 func nameTokens(name string) []string {
-	var out []string
+	var buf [8]string
+	ws := appendNameTokens(buf[:0], name)
+	if len(ws) == 0 {
+		return nil
+	}
+	return slices.Clone(ws)
+}
+
+// appendNameTokens appends to dst the folded word tokens of a name, as
+// nameTokens gives them: a caller that keeps none of them passes a buffer
+// on its stack.
+func appendNameTokens(dst []string, name string) []string {
 	var buf [24]lexicon.Token // a name's tokens, most often without allocating
 	for _, t := range lexicon.AppendTokens(buf[:0], name) {
 		if t.Word {
-			out = append(out, t.Norm)
+			dst = append(dst, t.Norm)
 		}
 	}
-	return out
+	return dst
 }
 
 // lexPerson returns the lexicon person that name, all of it, names.
@@ -192,7 +204,8 @@ func (d *Doc) Person(name string) (canonical, id string, ok bool) {
 	if p := d.lexPerson(name); p.ok {
 		return p.name, p.id, true
 	}
-	toks := nameTokens(name)
+	var buf [8]string
+	toks := appendNameTokens(buf[:0], name)
 	if len(toks) > 1 && initialsOnly(toks[:len(toks)-1]) {
 		// "V.Putin", "S. Lavrov": the surname, if the initial agrees
 		if c, id, ok := d.Person(toks[len(toks)-1]); ok && strings.HasPrefix(lexicon.FoldKey(c), toks[0]) {
