@@ -177,22 +177,45 @@ func appendNameTokens(dst []string, name string) []string {
 	return dst
 }
 
-// lexPerson returns the lexicon person that name, all of it, names.
+// lexPerson returns the lexicon person that name, all of it, names: from
+// the Doc's names, else from the Tagger's (t.lexPerson).
 func (d *Doc) lexPerson(name string) lexPerson {
 	if p, ok := d.lexPeople[name]; ok {
 		return p
 	}
+	p := d.t.lexPerson(name)
+	if d.lexPeople == nil {
+		d.lexPeople = map[string]lexPerson{}
+	}
+	d.lexPeople[name] = p
+	return p
+}
+
+// maxLexPeople bounds the names a Tagger remembers the lexicon person of
+// (Tagger.lexPerson).
+const maxLexPeople = 1 << 14
+
+// lexPerson returns the lexicon person that name, all of it, names. It
+// remembers the answer, which depends on the lexicon alone, for the
+// documents to come: the same speakers and people are named in one
+// document after another. It remembers no more than maxLexPeople names,
+// each a copy, so that it holds no document's text.
+func (t *Tagger) lexPerson(name string) lexPerson {
+	if v, ok := t.lexPeople.Load(name); ok {
+		return v.(lexPerson)
+	}
 	var p lexPerson
-	for _, m := range d.t.lex.Match(name) {
+	for _, m := range t.lex.Match(name) {
 		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() && m.End-m.Start >= len(strings.TrimSpace(name))-1 {
 			p = lexPerson{m.Entry.Name, m.Entry.ID, true}
 			break
 		}
 	}
-	if d.lexPeople == nil {
-		d.lexPeople = map[string]lexPerson{}
+	if t.lexPeopleN.Load() < maxLexPeople {
+		if _, loaded := t.lexPeople.LoadOrStore(strings.Clone(name), p); !loaded {
+			t.lexPeopleN.Add(1)
+		}
 	}
-	d.lexPeople[name] = p
 	return p
 }
 
