@@ -280,8 +280,10 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		if i < next || covered[i] {
 			continue
 		}
-		t := toks[i]
-		if p, n := d.fullAt(toks, covered, i); p != nil {
+		t := &toks[i]
+		if d.firstBits&firstBit(t.Norm) == 0 {
+			// no one's first name: fullAt finds nothing
+		} else if p, n := d.fullAt(toks, covered, i); p != nil {
 			out = append(out, d.personMention(text, toks[i].Start, toks[i+n-1].End, p, "full name named earlier in the document"))
 			for k := i; k < i+n; k++ {
 				covered[k] = true
@@ -295,7 +297,7 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		if !d.names.has(t.Norm) {
 			continue // no one's surname or first name: none of the tests below can hold
 		}
-		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
+		if d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}
 		if i > 0 && toks[i-1].Word && !covered[i-1] && capitalised(toks[i-1].Text) &&
