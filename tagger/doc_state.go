@@ -153,34 +153,69 @@ func (d *Doc) addPerson(name, id string) {
 	d.surnames[last] = p
 }
 
-// nameTokens folds a name into its word tokens, dropping punctuation.
+// nameTokens folds a name into its word tokens, dropping punctuation, in
+// a slice of their own: nil when there are none.
 func nameTokens(name string) []string {
-	var out []string
+	var buf [8]string
+	ws := appendNameTokens(buf[:0], name)
+	if len(ws) == 0 {
+		return nil
+	}
+	return slices.Clone(ws)
+}
+
+// appendNameTokens appends to dst the folded word tokens of a name, as
+// nameTokens gives them: a caller that keeps none of them passes a buffer
+// on its stack.
+func appendNameTokens(dst []string, name string) []string {
 	var buf [24]lexicon.Token // a name's tokens, most often without allocating
 	for _, t := range lexicon.AppendTokens(buf[:0], name) {
 		if t.Word {
-			out = append(out, t.Norm)
+			dst = append(dst, t.Norm)
 		}
 	}
-	return out
+	return dst
 }
 
-// lexPerson returns the lexicon person that name, all of it, names.
+// lexPerson returns the lexicon person that name, all of it, names: from
+// the Doc's names, else from the Tagger's (t.lexPerson).
 func (d *Doc) lexPerson(name string) lexPerson {
 	if p, ok := d.lexPeople[name]; ok {
 		return p
 	}
+	p := d.t.lexPerson(name)
+	if d.lexPeople == nil {
+		d.lexPeople = map[string]lexPerson{}
+	}
+	d.lexPeople[name] = p
+	return p
+}
+
+// maxLexPeople bounds the names a Tagger remembers the lexicon person of
+// (Tagger.lexPerson).
+const maxLexPeople = 1 << 14
+
+// lexPerson returns the lexicon person that name, all of it, names. It
+// remembers the answer, which depends on the lexicon alone, for the
+// documents to come: the same speakers and people are named in one
+// document after another. It remembers no more than maxLexPeople names,
+// each a copy, so that it holds no document's text.
+func (t *Tagger) lexPerson(name string) lexPerson {
+	if v, ok := t.lexPeople.Load(name); ok {
+		return v.(lexPerson)
+	}
 	var p lexPerson
-	for _, m := range d.t.lex.Match(name) {
+	for _, m := range t.lex.Match(name) {
 		if m.Entry != nil && m.Entry.Type == lexicon.Person && m.Role.IsMention() && m.End-m.Start >= len(strings.TrimSpace(name))-1 {
 			p = lexPerson{m.Entry.Name, m.Entry.ID, true}
 			break
 		}
 	}
-	if d.lexPeople == nil {
-		d.lexPeople = map[string]lexPerson{}
+	if t.lexPeopleN.Load() < maxLexPeople {
+		if _, loaded := t.lexPeople.LoadOrStore(strings.Clone(name), p); !loaded {
+			t.lexPeopleN.Add(1)
+		}
 	}
-	d.lexPeople[name] = p
 	return p
 }
 
@@ -192,7 +227,8 @@ func (d *Doc) Person(name string) (canonical, id string, ok bool) {
 	if p := d.lexPerson(name); p.ok {
 		return p.name, p.id, true
 	}
-	toks := nameTokens(name)
+	var buf [8]string
+	toks := appendNameTokens(buf[:0], name)
 	if len(toks) > 1 && initialsOnly(toks[:len(toks)-1]) {
 		// "V.Putin", "S. Lavrov": the surname, if the initial agrees
 		if c, id, ok := d.Person(toks[len(toks)-1]); ok && strings.HasPrefix(lexicon.FoldKey(c), toks[0]) {
@@ -244,8 +280,10 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		if i < next || covered[i] {
 			continue
 		}
-		t := toks[i]
-		if p, n := d.fullAt(toks, covered, i); p != nil {
+		t := &toks[i]
+		if d.firstBits&firstBit(t.Norm) == 0 {
+			// no one's first name: fullAt finds nothing
+		} else if p, n := d.fullAt(toks, covered, i); p != nil {
 			out = append(out, d.personMention(text, toks[i].Start, toks[i+n-1].End, p, "full name named earlier in the document"))
 			for k := i; k < i+n; k++ {
 				covered[k] = true
@@ -259,7 +297,7 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		if !d.names.has(t.Norm) {
 			continue // no one's surname or first name: none of the tests below can hold
 		}
-		if d.t.lex.IsCommonToken(t) || d.t.lex.IsTitleToken(t) {
+		if d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}
 		if i > 0 && toks[i-1].Word && !covered[i-1] && capitalised(toks[i-1].Text) &&

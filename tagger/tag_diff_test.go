@@ -257,3 +257,45 @@ func TestSkipMatches(t *testing.T) {
 		}
 	}
 }
+
+// checkNameTokens compares nameTokens and appendNameTokens, after a
+// buffer that holds a word already, with nameTokensOld.
+func checkNameTokens(t *testing.T, name string) {
+	t.Helper()
+	want := nameTokensOld(name)
+	if got := nameTokens(name); !reflect.DeepEqual(got, want) {
+		t.Fatalf("nameTokens(%q) = %q, want %q", name, got, want)
+	}
+	if got := appendNameTokens([]string{"x"}, name); !reflect.DeepEqual(got, append([]string{"x"}, want...)) {
+		t.Fatalf("appendNameTokens(x, %q) = %q, want x and %q", name, got, want)
+	}
+}
+
+// TestNameTokensMatchesOld checks nameTokens against nameTokensOld on the
+// lexicon's people and the lines of the testdata.
+func TestNameTokensMatchesOld(t *testing.T) {
+	for _, e := range defaultLexicon(t).Sorted(lexicon.Person) {
+		checkNameTokens(t, e.Name)
+	}
+	for _, turns := range diffTexts(t) {
+		for _, text := range turns {
+			for _, line := range strings.Split(text, "\n") {
+				checkNameTokens(t, line)
+			}
+		}
+	}
+}
+
+func FuzzNameTokens(f *testing.F) {
+	for _, turns := range diffTexts(f) {
+		for i, text := range turns {
+			if i%8 == 0 {
+				f.Add(text)
+			}
+		}
+	}
+	f.Add("Antony J. Blinken")
+	f.Add("Karine Jean-Pierre")
+	f.Add("José Ángel Gurría Treviño")
+	f.Fuzz(checkNameTokens)
+}

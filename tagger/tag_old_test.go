@@ -235,7 +235,7 @@ func (d *Doc) firstNameUseOld(m *Mention) bool {
 	if strings.ContainsAny(strings.TrimSpace(m.Text), " \t\n") {
 		return false
 	}
-	words := nameTokens(m.Canonical)
+	words := nameTokensOld(m.Canonical)
 	return len(words) >= 2 && lexicon.FoldKey(m.Text) != words[len(words)-1]
 }
 
@@ -441,7 +441,7 @@ func (d *Doc) addPersonOld(name, id string) {
 		return
 	}
 	d.known[name] = true
-	toks := nameTokens(name)
+	toks := nameTokensOld(name)
 	if len(toks) < 2 {
 		return
 	}
@@ -517,4 +517,16 @@ func (d *Doc) fullAtOld(toks []lexicon.Token, covered []bool, i int) (*docPerson
 		}
 	}
 	return nil, 0
+}
+
+// nameTokensOld is nameTokens as it was, growing its slice by appends.
+func nameTokensOld(name string) []string {
+	var out []string
+	var buf [24]lexicon.Token
+	for _, t := range lexicon.AppendTokens(buf[:0], name) {
+		if t.Word {
+			out = append(out, t.Norm)
+		}
+	}
+	return out
 }

@@ -6,6 +6,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -30,6 +31,10 @@ type Tagger struct {
 	names  nameFilter
 	nested sync.Map // organisation name as written -> []Mention with offsets into it
 	titles sync.Map // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
+	// lexPeople maps a name as written, copied, to the lexicon person it
+	// names (lexPerson); lexPeopleN counts its names
+	lexPeople  sync.Map
+	lexPeopleN atomic.Int64
 	// buffers holds the buffers of released Docs (Doc.Release)
 	buffers sync.Pool
 }

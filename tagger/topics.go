@@ -56,15 +56,16 @@ func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Matc
 		}
 	}
 	accs := s.accs
-	tags := make([]Tag, 0, len(accs))
-	var firstBuf [16]int
-	first := firstBuf[:0] // first[i]: where tags[i]'s topic was first cued
-	cues := 0
+	n, cues := 0, 0 // the tags, and their cues
 	for _, a := range accs {
 		if a.gate >= MinWeight-1e-9 {
+			n++
 			cues += len(a.cues)
 		}
 	}
+	tags := make([]Tag, 0, n) // no room for the topics that make no tag
+	var firstBuf [16]int
+	first := firstBuf[:0]            // first[i]: where tags[i]'s topic was first cued
 	evidence := make([]Cue, 0, cues) // the evidence of every tag, each its own part
 	for _, a := range accs {
 		total := 0.0

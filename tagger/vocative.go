@@ -127,7 +127,8 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 	}
 	last, ok := d.surnameOf[m.Canonical]
 	if !ok {
-		if words := nameTokens(m.Canonical); len(words) >= 2 {
+		var buf [8]string
+		if words := appendNameTokens(buf[:0], m.Canonical); len(words) >= 2 {
 			last = words[len(words)-1]
 		}
 		if d.surnameOf == nil {
