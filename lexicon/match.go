@@ -372,7 +372,7 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
 		var id uint32 // 0: no phrase goes on with the word
-		if n == 0 || s.words.ids[j] != unknownID || t.mayFollow(s.words.hashes[j]) {
+		if n == 0 || t.mayFollow(n, s.words.hashes[j]) {
 			id = s.id(j)
 		}
 		if n == 0 && id != 0 {
@@ -402,11 +402,16 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	return out
 }
 
-// mayFollow reports whether a word of hash h (hashWord) may go on a
-// phrase of trie t after its first word: false means it goes on none.
-func (t *trie) mayFollow(h uint64) bool {
-	k := uint32(h) >> 16
+// mayFollow reports whether a word of hash h (hashWord) may be the word
+// of an edge of node n, not the root, of trie t: false means it is not.
+func (t *trie) mayFollow(n int32, h uint64) bool {
+	k := t.followBit(n, h)
 	return t.followFilter[k/64]&(1<<(k%64)) != 0
+}
+
+// followBit is the bit of node n and a word of hash h in followFilter.
+func (t *trie) followBit(n int32, h uint64) uint64 {
+	return (h ^ uint64(n)<<32) * 0x9e3779b97f4a7c15 >> t.followShift
 }
 
 // prefixCandidates lists the phrases whose wildcard prefixes at node n

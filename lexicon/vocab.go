@@ -232,10 +232,12 @@ type trie struct {
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
 	startFilter [1 << 16 / 64]uint64
-	// followFilter is startFilter for the words that go on a phrase, the
-	// edges of the nodes other than the root: most words after one that
-	// starts a phrase go on none, and this tells so without looking them up
-	followFilter [1 << 16 / 64]uint64
+	// followFilter is a Bloom filter of the edges of the nodes other than
+	// the root, by node and hashWord of the edge's word (followBit): most
+	// words after one that starts a phrase go on none from where the walk
+	// stands, and this tells so without looking them up
+	followFilter []uint64
+	followShift  uint // 64 less the number of bits of followFilter's index
 	// lowerFirstFilter is startFilter for the lowerFirst words, so that
 	// most words need no lookup to tell they are not one
 	lowerFirstFilter [1 << 16 / 64]uint64
@@ -318,9 +320,16 @@ func (m *matcher) freeze(v *vocab) {
 			t.startFilter[k/64] |= 1 << (k % 64)
 		}
 	}
-	for _, nd := range t.nodes[1:] {
+	// sixteen bits or more an edge: a word that goes on no phrase from a
+	// node passes the filter for it about once in twenty
+	bits := uint(12)
+	for 1<<bits < 16*len(t.edges) {
+		bits++
+	}
+	t.followFilter, t.followShift = make([]uint64, 1<<bits/64), 64-bits
+	for n, nd := range t.nodes[1:] {
 		for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
-			k := uint32(hashNorm(v.words[e.id])) >> 16
+			k := t.followBit(int32(n+1), hashNorm(v.words[e.id]))
 			t.followFilter[k/64] |= 1 << (k % 64)
 		}
 	}

@@ -1,0 +1,69 @@
+package lexicon
+
+import "testing"
+
+// BenchmarkWalkReal measures the walks as the tagger makes them: each
+// turn of the real transcripts is tokenised and marked for the default
+// lexicon (TokenizeFor), then walked by MatchText and MatchTextPlaces.
+// The walks alone take its time less BenchmarkTextTokenizeForReal's.
+func BenchmarkWalkReal(b *testing.B) {
+	lex, err := LoadDefault()
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := lex.Compile(); err != nil {
+		b.Fatal(err)
+	}
+	turns, size := realTurns(b)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	var x Text
+	var toks []Token
+	var ms, places []Match
+	var covered []bool
+	for b.Loop() {
+		for _, t := range turns {
+			toks = x.TokenizeFor(lex, toks[:0], t)
+			ms = lex.AppendMatchText(ms[:0], &x)
+			covered = coveredBy(toks, ms, covered)
+			places = lex.AppendMatchTextPlaces(places[:0], &x, covered)
+		}
+	}
+}
+
+// TestFollowFilter checks that every edge of the default lexicon's tries
+// passes their follow filters, and that few other pairs of a node and a
+// word do.
+func TestFollowFilter(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range lexs {
+		for _, m := range []*matcher{l.compiled, l.places.compiled} {
+			if m == nil || m.trie == nil {
+				continue
+			}
+			tr := m.trie
+			pass, tests := 0, 0
+			for n, nd := range tr.nodes[1:] {
+				for _, e := range tr.edges[nd.edgeLo:nd.edgeHi] {
+					if !tr.mayFollow(int32(n+1), hashNorm(tr.vocab.words[e.id])) {
+						t.Fatalf("node %d: edge on %q fails the follow filter", n+1, tr.vocab.words[e.id])
+					}
+				}
+				for id := 1; id < len(tr.vocab.words); id += 97 {
+					if tr.child(int32(n+1), uint32(id)) == 0 {
+						tests++
+						if tr.mayFollow(int32(n+1), hashNorm(tr.vocab.words[id])) {
+							pass++
+						}
+					}
+				}
+			}
+			if tests > 1000 && pass > tests/10 {
+				t.Errorf("%d of %d words that go on no phrase from a node pass its follow filter", pass, tests)
+			}
+		}
+	}
+}
