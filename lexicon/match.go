@@ -249,7 +249,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 	rootPre := t.nodes[0].pre
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
-	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
+	startFilter, starts, upperStarts, bare, ascii := &t.startFilter, t.starts, t.upperStarts, t.bare, &t.vocab.ascii
 	marks, bit := w.marksOf(t, len(toks))
 	for i := 0; i < len(toks); {
 		if marks != nil {
@@ -285,6 +285,10 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 		}
 		if id != 0 && upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
 			i++ // every phrase on the word wants a capital: "the", "president"
+			continue
+		}
+		if id != 0 && bare[id/64]&(1<<(id%64)) != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
+			i++ // the word starts a phrase only with words after it, and the next goes on none
 			continue
 		}
 		cands = s.candidates(t, i, cands[:0])

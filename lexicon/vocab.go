@@ -228,6 +228,12 @@ type trie struct {
 	// token in lower case (Text == Norm): such a token starts no match,
 	// and is passed over without a walk ("the", "to", "president")
 	upperStarts []uint64
+	// bare marks the words of starts that end no phrase and start no
+	// wildcard prefix by themselves: the root's child on the word has no
+	// phrase and no prefix, and rootPre has not the word. Such a word
+	// starts a match only when the next word goes on from the child
+	// ("the", "%")
+	bare []uint64
 	// startFilter is a Bloom filter of the words in starts, by bits 16 to
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
@@ -312,6 +318,12 @@ func (m *matcher) freeze(v *vocab) {
 		id := v.id(c.word)
 		if m.upperFirstOnly(c) && !slices.ContainsFunc(t.rootPre[id], func(p int) bool { return !m.phrases[p].upperFirst() }) {
 			t.upperStarts[id/64] |= 1 << (id % 64)
+		}
+	}
+	t.bare = make([]uint64, len(t.starts))
+	for id, c := range t.root {
+		if nd := t.nodes[c]; c != 0 && nd.endLo == nd.endHi && nd.pre == nil && t.rootPreBits[id/64]&(1<<(id%64)) == 0 {
+			t.bare[id/64] |= 1 << (id % 64)
 		}
 	}
 	for id, w := range v.words {
