@@ -249,7 +249,8 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 	rootPre := t.nodes[0].pre
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
-	startFilter, starts, upperStarts, bare, ascii := &t.startFilter, t.starts, t.upperStarts, t.bare, &t.vocab.ascii
+	startFilter, soloFilter, ascii := &t.startFilter, &t.soloFilter, &t.vocab.ascii
+	starts, upperStarts, bare := t.starts, t.upperStarts, t.bare
 	marks, bit := w.marksOf(t, len(toks))
 	for i := 0; i < len(toks); {
 		if marks != nil {
@@ -274,6 +275,13 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 				ids[i] = id
 			} else if k := uint32(h) >> 16; startFilter[k/64]&(1<<(k%64)) == 0 {
 				id = 0 // no phrase starts with the word: only a prefix may
+			} else if soloFilter[k/64]&(1<<(k%64)) == 0 && (i+1 == len(toks) || !t.mayPair(h, hashes[i+1])) &&
+				(rootPre == nil || !s.rootPrefix(t, i)) {
+				// the word is not one of starts that are not bare, and if it
+				// is a bare one, the next word goes on none of its phrases;
+				// nor may a prefix start it ("the", "in" mostly)
+				i++
+				continue
 			} else {
 				id = t.vocab.lookup(nm, wordKey(nm), h)
 				ids[i] = id
@@ -411,6 +419,19 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 func (t *trie) mayFollow(n int32, h uint64) bool {
 	k := t.followBit(n, h)
 	return t.followFilter[k/64]&(1<<(k%64)) != 0
+}
+
+// mayPair reports whether words of hashes h1 and h2 (hashWord) may be
+// the first two words of a phrase of trie t whose first word is bare:
+// false means they are not.
+func (t *trie) mayPair(h1, h2 uint64) bool {
+	k := t.pairBit(h1, h2)
+	return t.pairFilter[k/64]&(1<<(k%64)) != 0
+}
+
+// pairBit is the bit of two words of hashes h1 and h2 in pairFilter.
+func (t *trie) pairBit(h1, h2 uint64) uint64 {
+	return (h2 ^ h1*0xbf58476d1ce4e5b9) * 0x9e3779b97f4a7c15 >> t.pairShift
 }
 
 // followBit is the bit of node n and a word of hash h in followFilter.

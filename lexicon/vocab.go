@@ -234,6 +234,14 @@ type trie struct {
 	// starts a match only when the next word goes on from the child
 	// ("the", "%")
 	bare []uint64
+	// soloFilter is startFilter for the words of starts that are not
+	// bare, and pairFilter a Bloom filter of the first two words of the
+	// phrases whose first word is bare, by the two words' hashWord
+	// (pairBit): a word that neither holds may start a match only by a
+	// wildcard prefix, and tells so without being looked up
+	soloFilter [1 << 16 / 64]uint64
+	pairFilter []uint64
+	pairShift  uint // 64 less the number of bits of pairFilter's index
 	// startFilter is a Bloom filter of the words in starts, by bits 16 to
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
@@ -326,19 +334,30 @@ func (m *matcher) freeze(v *vocab) {
 			t.bare[id/64] |= 1 << (id % 64)
 		}
 	}
+	pairs := 0
 	for id, w := range v.words {
 		if t.starts[id/64]&(1<<(id%64)) != 0 {
 			k := uint32(hashNorm(w)) >> 16
 			t.startFilter[k/64] |= 1 << (k % 64)
+			if t.bare[id/64]&(1<<(id%64)) == 0 {
+				t.soloFilter[k/64] |= 1 << (k % 64)
+			} else {
+				nd := t.nodes[t.root[id]]
+				pairs += int(nd.edgeHi - nd.edgeLo)
+			}
 		}
 	}
-	// sixteen bits or more an edge: a word that goes on no phrase from a
-	// node passes the filter for it about once in twenty
-	bits := uint(12)
-	for 1<<bits < 16*len(t.edges) {
-		bits++
+	t.pairFilter, t.pairShift = bloomBits(pairs)
+	for id, w := range v.words {
+		if t.bare[id/64]&(1<<(id%64)) != 0 {
+			h, nd := hashNorm(w), t.nodes[t.root[id]]
+			for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
+				k := t.pairBit(h, hashNorm(v.words[e.id]))
+				t.pairFilter[k/64] |= 1 << (k % 64)
+			}
+		}
 	}
-	t.followFilter, t.followShift = make([]uint64, 1<<bits/64), 64-bits
+	t.followFilter, t.followShift = bloomBits(len(t.edges))
 	for n, nd := range t.nodes[1:] {
 		for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
 			k := t.followBit(int32(n+1), hashNorm(v.words[e.id]))
@@ -354,6 +373,17 @@ func (m *matcher) freeze(v *vocab) {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
+}
+
+// bloomBits makes the bits of a Bloom filter of n keys, and the shift
+// that takes a hash of 64 bits to an index of them: sixteen bits or more
+// a key, so that a key not in the filter passes it about once in twenty.
+func bloomBits(n int) ([]uint64, uint) {
+	bits := uint(12)
+	for 1<<bits < 16*n {
+		bits++
+	}
+	return make([]uint64, 1<<bits/64), 64 - bits
 }
 
 // upperFirstOnly reports whether every phrase that ends at node n or

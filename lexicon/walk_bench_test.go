@@ -33,7 +33,9 @@ func BenchmarkWalkReal(b *testing.B) {
 
 // TestFollowFilter checks that every edge of the default lexicon's tries
 // passes their follow filters, and that few other pairs of a node and a
-// word do.
+// word do; and that every start word that is not bare passes the solo
+// filter, and every first two words of a bare one's phrases the pair
+// filter.
 func TestFollowFilter(t *testing.T) {
 	lexs, err := diffLexicons()
 	if err != nil {
@@ -58,6 +60,24 @@ func TestFollowFilter(t *testing.T) {
 						if tr.mayFollow(int32(n+1), hashNorm(tr.vocab.words[id])) {
 							pass++
 						}
+					}
+				}
+			}
+			for id, w := range tr.vocab.words {
+				if tr.starts[id/64]&(1<<(id%64)) == 0 {
+					continue
+				}
+				h := hashNorm(w)
+				if tr.bare[id/64]&(1<<(id%64)) == 0 {
+					if k := uint32(h) >> 16; tr.soloFilter[k/64]&(1<<(k%64)) == 0 {
+						t.Fatalf("start %q, not bare, fails the solo filter", w)
+					}
+					continue
+				}
+				nd := tr.nodes[tr.root[id]]
+				for _, e := range tr.edges[nd.edgeLo:nd.edgeHi] {
+					if !tr.mayPair(h, hashNorm(tr.vocab.words[e.id])) {
+						t.Fatalf("%q %q fails the pair filter", w, tr.vocab.words[e.id])
 					}
 				}
 			}
