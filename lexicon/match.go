@@ -287,19 +287,30 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 				ids[i] = id
 			}
 		}
-		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
-			i++
-			continue
+		if id == 0 {
+			// only a wildcard prefix of the root may start here, as
+			// candidates would find: the word is no start, and the
+			// prefixes of one in the vocab are what rootPre holds
+			if rootPre == nil || !tk.Word {
+				i++
+				continue
+			}
+			cands = rootPre.prefixCandidates(tk.Norm, i+1, cands[:0])
+		} else {
+			if starts[id/64]&(1<<(id%64)) == 0 {
+				i++
+				continue
+			}
+			if upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
+				i++ // every phrase on the word wants a capital: "the", "president"
+				continue
+			}
+			if bare[id/64]&(1<<(id%64)) != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
+				i++ // the word starts a phrase only with words after it, and the next goes on none
+				continue
+			}
+			cands = s.candidates(t, i, cands[:0])
 		}
-		if id != 0 && upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
-			i++ // every phrase on the word wants a capital: "the", "president"
-			continue
-		}
-		if id != 0 && bare[id/64]&(1<<(id%64)) != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
-			i++ // the word starts a phrase only with words after it, and the next goes on none
-			continue
-		}
-		cands = s.candidates(t, i, cands[:0])
 		if len(cands) == 0 {
 			i++
 			continue
