@@ -237,6 +237,13 @@ func (w *textWords) reset(toks []Token) {
 func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Match) []Match {
 	m := l.compiled
 	t := m.trie
+	marks, bit := w.marksOf(t, len(toks))
+	i := 0
+	if marks != nil {
+		if i = nextMarked(marks, 0, bit); i == len(toks) {
+			return l.withPasses(text, toks, w, dst, len(dst)) // no phrase of t starts in the text
+		}
+	}
 	if w.vocab != t.vocab {
 		for ids := w.ids; len(ids) > 0; { // copied a block at a time, not written one by one
 			ids = ids[copy(ids, unknownIDs[:]):]
@@ -251,8 +258,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
 	startFilter, soloFilter, ascii := &t.startFilter, &t.soloFilter, &t.vocab.ascii
 	starts, upperStarts, bare := t.starts, t.upperStarts, t.bare
-	marks, bit := w.marksOf(t, len(toks))
-	for i := 0; i < len(toks); {
+	for i < len(toks) {
 		if marks != nil {
 			if i = nextMarked(marks, i, bit); i == len(toks) {
 				break // no phrase of t starts at the rest (startMarks)
