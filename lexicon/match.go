@@ -301,7 +301,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 				i++
 				continue
 			}
-			cands = rootPre.prefixCandidates(tk.Norm, i+1, cands[:0])
+			cands = t.rootPrefixCandidates(rootPre, tk.Norm, i+1, cands[:0])
 		} else {
 			if starts[id/64]&(1<<(id%64)) == 0 {
 				i++

@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"cmp"
+	"maps"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -234,6 +236,15 @@ type trie struct {
 	// starts a match only when the next word goes on from the child
 	// ("the", "%")
 	bare []uint64
+	// preKeys, preSpans and preEnds are the root's wildcard prefixes of
+	// prefixKeyLen bytes or more (node.prefixes) in flat arrays: preKeys
+	// is a table of the prefixKeys by open addressing, 0 for an empty
+	// slot, and preSpans[k] the span of preEnds that holds the prefixes
+	// of key preKeys[k], in their order; nil when the root has none
+	preKeys  []uint32
+	preSpans [][2]int32
+	preEnds  []prefixEnd
+	preShift uint // 32 less the number of bits of preKeys' index
 	// soloFilter is startFilter for the words of starts that are not
 	// bare, and pairFilter a Bloom filter of the first two words of the
 	// phrases whose first word is bare, by the two words' hashWord
@@ -315,6 +326,9 @@ func (m *matcher) freeze(v *vocab) {
 			}
 		}
 	}
+	if len(m.root.prefixes) > 0 {
+		t.flattenRootPrefixes(m.root)
+	}
 	t.starts = slices.Clone(t.rootPreBits)
 	for id, c := range t.root {
 		if c != 0 {
@@ -373,6 +387,56 @@ func (m *matcher) freeze(v *vocab) {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
+}
+
+// flattenRootPrefixes fills preKeys, preSpans and preEnds from the
+// prefixes of root, which has some, in a table at most half full.
+func (t *trie) flattenRootPrefixes(root *node) {
+	bits := uint(1)
+	for 1<<bits < 2*len(root.prefixes) {
+		bits++
+	}
+	t.preKeys, t.preSpans, t.preShift = make([]uint32, 1<<bits), make([][2]int32, 1<<bits), 32-bits
+	for _, key := range slices.Sorted(maps.Keys(root.prefixes)) { // the same table in every build
+		k := t.preSlot(key)
+		for t.preKeys[k] != 0 {
+			k = (k + 1) & uint32(len(t.preKeys)-1)
+		}
+		lo := int32(len(t.preEnds))
+		t.preEnds = append(t.preEnds, root.prefixes[key]...)
+		t.preKeys[k], t.preSpans[k] = key, [2]int32{lo, int32(len(t.preEnds))}
+	}
+}
+
+// preSlot is the first slot of a prefixKey in preKeys.
+func (t *trie) preSlot(key uint32) uint32 { return key * 0x9e3779b1 >> t.preShift }
+
+// rootPrefixCandidates is prefixCandidates at the root, root, of t:
+// the prefixes of prefixKeyLen bytes or more are found in preKeys, not
+// in root.prefixes.
+func (t *trie) rootPrefixCandidates(root *node, w string, end int, out []cand) []cand {
+	if root.first2 != nil && root.mayPrefix(w) {
+		if key := prefixKey(w); key != 0 && root.mayPrefixKey(key) {
+			mask := uint32(len(t.preKeys) - 1)
+			for k := t.preSlot(key); t.preKeys[k] != 0; k = (k + 1) & mask {
+				if t.preKeys[k] == key {
+					sp := t.preSpans[k]
+					for _, p := range t.preEnds[sp[0]:sp[1]] {
+						if strings.HasPrefix(w, p.pre) {
+							out = append(out, cand{p.id, end})
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, p := range root.short {
+		if strings.HasPrefix(w, p.pre) {
+			out = append(out, cand{p.id, end})
+		}
+	}
+	return out
 }
 
 // bloomBits makes the bits of a Bloom filter of n keys, and the shift

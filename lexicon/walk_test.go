@@ -1,6 +1,9 @@
 package lexicon
 
-import "testing"
+import (
+	"slices"
+	"testing"
+)
 
 // BenchmarkWalkReal measures the walks as the tagger makes them: each
 // turn of the real transcripts is tokenised and marked for the default
@@ -86,4 +89,60 @@ func TestFollowFilter(t *testing.T) {
 			}
 		}
 	}
+}
+
+// checkRootPrefixes checks that rootPrefixCandidates gives what the
+// root's prefixCandidates gives for word w, in every trie of lexs.
+func checkRootPrefixes(t *testing.T, lexs []*Lexicon, w string) {
+	t.Helper()
+	for _, l := range lexs {
+		for _, m := range []*matcher{l.compiled, l.places.compiled} {
+			if m == nil || m.trie == nil || m.trie.nodes[0].pre == nil {
+				continue
+			}
+			root := m.trie.nodes[0].pre
+			want := root.prefixCandidates(w, 7, nil)
+			if got := m.trie.rootPrefixCandidates(root, w, 7, nil); !slices.Equal(got, want) {
+				t.Fatalf("rootPrefixCandidates(%q) = %v, want %v", w, got, want)
+			}
+		}
+	}
+}
+
+// TestRootPrefixCandidates checks rootPrefixCandidates against the root's
+// prefixCandidates on the words of the test texts and of the vocabs.
+func TestRootPrefixCandidates(t *testing.T) {
+	lexs, err := diffLexicons()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range append(testdataTexts(t), tokenizeSamples...) {
+		for _, tk := range Tokenize(text) {
+			checkRootPrefixes(t, lexs, tk.Norm)
+		}
+	}
+	for _, l := range lexs {
+		for _, w := range l.compiled.trie.vocab.words {
+			checkRootPrefixes(t, lexs, w)
+		}
+	}
+}
+
+func FuzzRootPrefixCandidates(f *testing.F) {
+	seen := map[string]bool{}
+	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
+		for _, tk := range Tokenize(text) {
+			if len(tk.Norm) >= prefixKeyLen && !seen[tk.Norm[:prefixKeyLen]] { // a word for each key
+				seen[tk.Norm[:prefixKeyLen]] = true
+				f.Add(tk.Norm)
+			}
+		}
+	}
+	lexs, err := diffLexicons()
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, w string) {
+		checkRootPrefixes(t, lexs, w)
+	})
 }
