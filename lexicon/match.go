@@ -265,10 +265,15 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 			}
 		}
 		tk := &toks[i]
-		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+		if !tk.Word && !punct {
+			i++ // no phrase starts with punctuation
 			continue
 		}
+		// (In the gazetteer) a word without a capital must be one that
+		// starts a phrase so: tested once the word is known, since most
+		// of those ("the") start none with the next word and need no
+		// lookup to tell.
+		lowerOnly := !lowerAny && !upperFirst(tk.Text)
 		// May a phrase start here? The root has a child on the word, or a
 		// wildcard prefix may start it. A word not yet looked up is looked
 		// up only when t.startFilter says that it may start a phrase; when
@@ -292,6 +297,10 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 				id = t.vocab.lookup(nm, wordKey(nm), h)
 				ids[i] = id
 			}
+		}
+		if lowerOnly && !s.lowerFirst(t, i) {
+			i++
+			continue
 		}
 		if id == 0 {
 			// only a wildcard prefix of the root may start here, as
