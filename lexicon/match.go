@@ -257,7 +257,7 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
 	startFilter, soloFilter, ascii := &t.startFilter, &t.soloFilter, &t.vocab.ascii
-	starts, upperStarts, bare := t.starts, t.upperStarts, t.bare
+	kinds := t.kinds
 	for i < len(toks) {
 		if marks != nil {
 			if i = nextMarked(marks, i, bit); i == len(toks) {
@@ -312,15 +312,16 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 			}
 			cands = t.rootPrefixCandidates(rootPre, tk.Norm, i+1, cands[:0])
 		} else {
-			if starts[id/64]&(1<<(id%64)) == 0 {
+			kd := kinds[id]
+			if kd&kindStart == 0 {
 				i++
 				continue
 			}
-			if upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
+			if kd&kindUpper != 0 && tk.Text == tk.Norm {
 				i++ // every phrase on the word wants a capital: "the", "president"
 				continue
 			}
-			if bare[id/64]&(1<<(id%64)) != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
+			if kd&kindBare != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
 				i++ // the word starts a phrase only with words after it, and the next goes on none
 				continue
 			}

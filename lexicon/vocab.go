@@ -245,6 +245,9 @@ type trie struct {
 	preSpans [][2]int32
 	preEnds  []prefixEnd
 	preShift uint // 32 less the number of bits of preKeys' index
+	// kinds holds by word id the bits of starts, upperStarts and bare
+	// (kindStart, kindUpper, kindBare), for the walk to read in one load
+	kinds []uint8
 	// soloFilter is startFilter for the words of starts that are not
 	// bare, and pairFilter a Bloom filter of the first two words of the
 	// phrases whose first word is bare, by the two words' hashWord
@@ -267,6 +270,13 @@ type trie struct {
 	// most words need no lookup to tell they are not one
 	lowerFirstFilter [1 << 16 / 64]uint64
 }
+
+// The bits of trie.kinds.
+const (
+	kindStart uint8 = 1 << iota // starts
+	kindUpper                   // upperStarts
+	kindBare                    // bare
+)
 
 // tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
 // phrases that end at it ends[endLo:endHi], and pre the node as built
@@ -346,6 +356,17 @@ func (m *matcher) freeze(v *vocab) {
 	for id, c := range t.root {
 		if nd := t.nodes[c]; c != 0 && nd.endLo == nd.endHi && nd.pre == nil && t.rootPreBits[id/64]&(1<<(id%64)) == 0 {
 			t.bare[id/64] |= 1 << (id % 64)
+		}
+	}
+	t.kinds = make([]uint8, len(v.words))
+	for id := range t.kinds {
+		for _, b := range []struct {
+			set  []uint64
+			kind uint8
+		}{{t.starts, kindStart}, {t.upperStarts, kindUpper}, {t.bare, kindBare}} {
+			if b.set[id/64]&(1<<(id%64)) != 0 {
+				t.kinds[id] |= b.kind
+			}
 		}
 	}
 	pairs := 0
