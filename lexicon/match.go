@@ -237,6 +237,13 @@ func (w *textWords) reset(toks []Token) {
 func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Match) []Match {
 	m := l.compiled
 	t := m.trie
+	marks, bit := w.marksOf(t, len(toks))
+	i := 0
+	if marks != nil {
+		if i = nextMarked(marks, 0, bit); i == len(toks) {
+			return l.withPasses(text, toks, w, dst, len(dst)) // no phrase of t starts in the text
+		}
+	}
 	if w.vocab != t.vocab {
 		for ids := w.ids; len(ids) > 0; { // copied a block at a time, not written one by one
 			ids = ids[copy(ids, unknownIDs[:]):]
@@ -249,19 +256,24 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 	rootPre := t.nodes[0].pre
 	punct, lowerAny := m.punct, m.lowerAny
 	ids, hashes := w.ids[:len(toks)], w.hashes[:len(toks)]
-	startFilter, starts, upperStarts, ascii := &t.startFilter, t.starts, t.upperStarts, &t.vocab.ascii
-	marks, bit := w.marksOf(t, len(toks))
-	for i := 0; i < len(toks); {
+	startFilter, soloFilter, ascii := &t.startFilter, &t.soloFilter, &t.vocab.ascii
+	kinds := t.kinds
+	for i < len(toks) {
 		if marks != nil {
 			if i = nextMarked(marks, i, bit); i == len(toks) {
 				break // no phrase of t starts at the rest (startMarks)
 			}
 		}
 		tk := &toks[i]
-		if !tk.Word && !punct || !lowerAny && !upperFirst(tk.Text) && !s.lowerFirst(t, i) {
-			i++ // no phrase starts with punctuation, or (the gazetteer's) without a capital
+		if !tk.Word && !punct {
+			i++ // no phrase starts with punctuation
 			continue
 		}
+		// (In the gazetteer) a word without a capital must be one that
+		// starts a phrase so: tested once the word is known, since most
+		// of those ("the") start none with the next word and need no
+		// lookup to tell.
+		lowerOnly := !lowerAny && !upperFirst(tk.Text)
 		// May a phrase start here? The root has a child on the word, or a
 		// wildcard prefix may start it. A word not yet looked up is looked
 		// up only when t.startFilter says that it may start a phrase; when
@@ -274,20 +286,47 @@ func (l *Lexicon) matchWords(text string, toks []Token, w *textWords, dst []Matc
 				ids[i] = id
 			} else if k := uint32(h) >> 16; startFilter[k/64]&(1<<(k%64)) == 0 {
 				id = 0 // no phrase starts with the word: only a prefix may
+			} else if soloFilter[k/64]&(1<<(k%64)) == 0 && (i+1 == len(toks) || !t.mayPair(h, hashes[i+1])) &&
+				(rootPre == nil || !s.rootPrefix(t, i)) {
+				// the word is not one of starts that are not bare, and if it
+				// is a bare one, the next word goes on none of its phrases;
+				// nor may a prefix start it ("the", "in" mostly)
+				i++
+				continue
 			} else {
 				id = t.vocab.lookup(nm, wordKey(nm), h)
 				ids[i] = id
 			}
 		}
-		if id != 0 && starts[id/64]&(1<<(id%64)) == 0 || id == 0 && (rootPre == nil || !s.rootPrefix(t, i)) {
+		if lowerOnly && !s.lowerFirst(t, i) {
 			i++
 			continue
 		}
-		if id != 0 && upperStarts[id/64]&(1<<(id%64)) != 0 && tk.Text == tk.Norm {
-			i++ // every phrase on the word wants a capital: "the", "president"
-			continue
+		if id == 0 {
+			// only a wildcard prefix of the root may start here, as
+			// candidates would find: the word is no start, and the
+			// prefixes of one in the vocab are what rootPre holds
+			if rootPre == nil || !tk.Word {
+				i++
+				continue
+			}
+			cands = t.rootPrefixCandidates(rootPre, tk.Norm, i+1, cands[:0])
+		} else {
+			kd := kinds[id]
+			if kd&kindStart == 0 {
+				i++
+				continue
+			}
+			if kd&kindUpper != 0 && tk.Text == tk.Norm {
+				i++ // every phrase on the word wants a capital: "the", "president"
+				continue
+			}
+			if kd&kindBare != 0 && (i+1 == len(toks) || !t.mayFollow(t.root[id], hashes[i+1])) {
+				i++ // the word starts a phrase only with words after it, and the next goes on none
+				continue
+			}
+			cands = s.candidates(t, i, cands[:0])
 		}
-		cands = s.candidates(t, i, cands[:0])
 		if len(cands) == 0 {
 			i++
 			continue
@@ -372,7 +411,7 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	n := int32(0)
 	for j := i; j < len(toks); j++ {
 		var id uint32 // 0: no phrase goes on with the word
-		if n == 0 || s.words.ids[j] != unknownID || t.mayFollow(s.words.hashes[j]) {
+		if n == 0 || t.mayFollow(n, s.words.hashes[j]) {
 			id = s.id(j)
 		}
 		if n == 0 && id != 0 {
@@ -402,11 +441,29 @@ func (s *scan) candidates(t *trie, i int, out []cand) []cand {
 	return out
 }
 
-// mayFollow reports whether a word of hash h (hashWord) may go on a
-// phrase of trie t after its first word: false means it goes on none.
-func (t *trie) mayFollow(h uint64) bool {
-	k := uint32(h) >> 16
+// mayFollow reports whether a word of hash h (hashWord) may be the word
+// of an edge of node n, not the root, of trie t: false means it is not.
+func (t *trie) mayFollow(n int32, h uint64) bool {
+	k := t.followBit(n, h)
 	return t.followFilter[k/64]&(1<<(k%64)) != 0
+}
+
+// mayPair reports whether words of hashes h1 and h2 (hashWord) may be
+// the first two words of a phrase of trie t whose first word is bare:
+// false means they are not.
+func (t *trie) mayPair(h1, h2 uint64) bool {
+	k := t.pairBit(h1, h2)
+	return t.pairFilter[k/64]&(1<<(k%64)) != 0
+}
+
+// pairBit is the bit of two words of hashes h1 and h2 in pairFilter.
+func (t *trie) pairBit(h1, h2 uint64) uint64 {
+	return (h2 ^ h1*0xbf58476d1ce4e5b9) * 0x9e3779b97f4a7c15 >> t.pairShift
+}
+
+// followBit is the bit of node n and a word of hash h in followFilter.
+func (t *trie) followBit(n int32, h uint64) uint64 {
+	return (h ^ uint64(n)<<32) * 0x9e3779b97f4a7c15 >> t.followShift
 }
 
 // prefixCandidates lists the phrases whose wildcard prefixes at node n

@@ -78,6 +78,9 @@ func (l *Lexicon) AppendMatchTextPlaces(dst []Match, x *Text, covered []bool) []
 	if l.places.compiled == nil || len(l.places.Entries) == 0 || len(x.toks) == 0 {
 		return dst
 	}
+	if marks, bit := x.words.marksOf(l.places.compiled.trie, len(x.toks)); marks != nil && nextMarked(marks, 0, bit) == len(x.toks) {
+		return dst // no place starts in the text (startMarks): most turns
+	}
 	if !x.placesReady {
 		x.places.share(&x.words)
 		x.placesReady = true

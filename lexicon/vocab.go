@@ -2,7 +2,9 @@ package lexicon
 
 import (
 	"cmp"
+	"maps"
 	"slices"
+	"strings"
 	"unicode/utf8"
 )
 
@@ -228,18 +230,53 @@ type trie struct {
 	// token in lower case (Text == Norm): such a token starts no match,
 	// and is passed over without a walk ("the", "to", "president")
 	upperStarts []uint64
+	// bare marks the words of starts that end no phrase and start no
+	// wildcard prefix by themselves: the root's child on the word has no
+	// phrase and no prefix, and rootPre has not the word. Such a word
+	// starts a match only when the next word goes on from the child
+	// ("the", "%")
+	bare []uint64
+	// preKeys, preSpans and preEnds are the root's wildcard prefixes of
+	// prefixKeyLen bytes or more (node.prefixes) in flat arrays: preKeys
+	// is a table of the prefixKeys by open addressing, 0 for an empty
+	// slot, and preSpans[k] the span of preEnds that holds the prefixes
+	// of key preKeys[k], in their order; nil when the root has none
+	preKeys  []uint32
+	preSpans [][2]int32
+	preEnds  []prefixEnd
+	preShift uint // 32 less the number of bits of preKeys' index
+	// kinds holds by word id the bits of starts, upperStarts and bare
+	// (kindStart, kindUpper, kindBare), for the walk to read in one load
+	kinds []uint8
+	// soloFilter is startFilter for the words of starts that are not
+	// bare, and pairFilter a Bloom filter of the first two words of the
+	// phrases whose first word is bare, by the two words' hashWord
+	// (pairBit): a word that neither holds may start a match only by a
+	// wildcard prefix, and tells so without being looked up
+	soloFilter [1 << 16 / 64]uint64
+	pairFilter []uint64
+	pairShift  uint // 64 less the number of bits of pairFilter's index
 	// startFilter is a Bloom filter of the words in starts, by bits 16 to
 	// 31 of their hashWord: most words of a text start no phrase, and
 	// this tells so without looking them up
 	startFilter [1 << 16 / 64]uint64
-	// followFilter is startFilter for the words that go on a phrase, the
-	// edges of the nodes other than the root: most words after one that
-	// starts a phrase go on none, and this tells so without looking them up
-	followFilter [1 << 16 / 64]uint64
+	// followFilter is a Bloom filter of the edges of the nodes other than
+	// the root, by node and hashWord of the edge's word (followBit): most
+	// words after one that starts a phrase go on none from where the walk
+	// stands, and this tells so without looking them up
+	followFilter []uint64
+	followShift  uint // 64 less the number of bits of followFilter's index
 	// lowerFirstFilter is startFilter for the lowerFirst words, so that
 	// most words need no lookup to tell they are not one
 	lowerFirstFilter [1 << 16 / 64]uint64
 }
+
+// The bits of trie.kinds.
+const (
+	kindStart uint8 = 1 << iota // starts
+	kindUpper                   // upperStarts
+	kindBare                    // bare
+)
 
 // tnode is a node of a trie: its children are edges[edgeLo:edgeHi], the
 // phrases that end at it ends[endLo:endHi], and pre the node as built
@@ -299,6 +336,9 @@ func (m *matcher) freeze(v *vocab) {
 			}
 		}
 	}
+	if len(m.root.prefixes) > 0 {
+		t.flattenRootPrefixes(m.root)
+	}
 	t.starts = slices.Clone(t.rootPreBits)
 	for id, c := range t.root {
 		if c != 0 {
@@ -312,15 +352,50 @@ func (m *matcher) freeze(v *vocab) {
 			t.upperStarts[id/64] |= 1 << (id % 64)
 		}
 	}
+	t.bare = make([]uint64, len(t.starts))
+	for id, c := range t.root {
+		if nd := t.nodes[c]; c != 0 && nd.endLo == nd.endHi && nd.pre == nil && t.rootPreBits[id/64]&(1<<(id%64)) == 0 {
+			t.bare[id/64] |= 1 << (id % 64)
+		}
+	}
+	t.kinds = make([]uint8, len(v.words))
+	for id := range t.kinds {
+		for _, b := range []struct {
+			set  []uint64
+			kind uint8
+		}{{t.starts, kindStart}, {t.upperStarts, kindUpper}, {t.bare, kindBare}} {
+			if b.set[id/64]&(1<<(id%64)) != 0 {
+				t.kinds[id] |= b.kind
+			}
+		}
+	}
+	pairs := 0
 	for id, w := range v.words {
 		if t.starts[id/64]&(1<<(id%64)) != 0 {
 			k := uint32(hashNorm(w)) >> 16
 			t.startFilter[k/64] |= 1 << (k % 64)
+			if t.bare[id/64]&(1<<(id%64)) == 0 {
+				t.soloFilter[k/64] |= 1 << (k % 64)
+			} else {
+				nd := t.nodes[t.root[id]]
+				pairs += int(nd.edgeHi - nd.edgeLo)
+			}
 		}
 	}
-	for _, nd := range t.nodes[1:] {
+	t.pairFilter, t.pairShift = bloomBits(pairs)
+	for id, w := range v.words {
+		if t.bare[id/64]&(1<<(id%64)) != 0 {
+			h, nd := hashNorm(w), t.nodes[t.root[id]]
+			for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
+				k := t.pairBit(h, hashNorm(v.words[e.id]))
+				t.pairFilter[k/64] |= 1 << (k % 64)
+			}
+		}
+	}
+	t.followFilter, t.followShift = bloomBits(len(t.edges))
+	for n, nd := range t.nodes[1:] {
 		for _, e := range t.edges[nd.edgeLo:nd.edgeHi] {
-			k := uint32(hashNorm(v.words[e.id])) >> 16
+			k := t.followBit(int32(n+1), hashNorm(v.words[e.id]))
 			t.followFilter[k/64] |= 1 << (k % 64)
 		}
 	}
@@ -333,6 +408,67 @@ func (m *matcher) freeze(v *vocab) {
 		c.hash0 = hashNorm(c.norm[0])
 	}
 	m.trie = t
+}
+
+// flattenRootPrefixes fills preKeys, preSpans and preEnds from the
+// prefixes of root, which has some, in a table at most half full.
+func (t *trie) flattenRootPrefixes(root *node) {
+	bits := uint(1)
+	for 1<<bits < 2*len(root.prefixes) {
+		bits++
+	}
+	t.preKeys, t.preSpans, t.preShift = make([]uint32, 1<<bits), make([][2]int32, 1<<bits), 32-bits
+	for _, key := range slices.Sorted(maps.Keys(root.prefixes)) { // the same table in every build
+		k := t.preSlot(key)
+		for t.preKeys[k] != 0 {
+			k = (k + 1) & uint32(len(t.preKeys)-1)
+		}
+		lo := int32(len(t.preEnds))
+		t.preEnds = append(t.preEnds, root.prefixes[key]...)
+		t.preKeys[k], t.preSpans[k] = key, [2]int32{lo, int32(len(t.preEnds))}
+	}
+}
+
+// preSlot is the first slot of a prefixKey in preKeys.
+func (t *trie) preSlot(key uint32) uint32 { return key * 0x9e3779b1 >> t.preShift }
+
+// rootPrefixCandidates is prefixCandidates at the root, root, of t:
+// the prefixes of prefixKeyLen bytes or more are found in preKeys, not
+// in root.prefixes.
+func (t *trie) rootPrefixCandidates(root *node, w string, end int, out []cand) []cand {
+	if root.first2 != nil && root.mayPrefix(w) {
+		if key := prefixKey(w); key != 0 && root.mayPrefixKey(key) {
+			mask := uint32(len(t.preKeys) - 1)
+			for k := t.preSlot(key); t.preKeys[k] != 0; k = (k + 1) & mask {
+				if t.preKeys[k] == key {
+					sp := t.preSpans[k]
+					for _, p := range t.preEnds[sp[0]:sp[1]] {
+						if strings.HasPrefix(w, p.pre) {
+							out = append(out, cand{p.id, end})
+						}
+					}
+					break
+				}
+			}
+		}
+	}
+	for _, p := range root.short {
+		if strings.HasPrefix(w, p.pre) {
+			out = append(out, cand{p.id, end})
+		}
+	}
+	return out
+}
+
+// bloomBits makes the bits of a Bloom filter of n keys, and the shift
+// that takes a hash of 64 bits to an index of them: sixteen bits or more
+// a key, so that a key not in the filter passes it about once in twenty.
+func bloomBits(n int) ([]uint64, uint) {
+	bits := uint(12)
+	for 1<<bits < 16*n {
+		bits++
+	}
+	return make([]uint64, 1<<bits/64), 64 - bits
 }
 
 // upperFirstOnly reports whether every phrase that ends at node n or
