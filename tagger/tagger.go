@@ -201,7 +201,8 @@ func cloneMentions(ms []Mention) []Mention {
 // markCovered marks the tokens inside lexicon matches.
 func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) {
 	j := 0
-	for _, m := range matches {
+	for n := range matches {
+		m := &matches[n]
 		// the first token at or after the match's start: a few steps,
 		// then a binary search when the match is further away
 		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
