@@ -153,8 +153,11 @@ func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, c
 	for _, k := range d.text.Capitalised() {
 		i := int(k)
 		j := i + 1
+		if covered[i] || !endsVocative(toks, j) { // most capitalised words: the cheapest tests first
+			continue
+		}
 		t := &toks[i]
-		if covered[i] || len(t.Text) < 2 || !endsVocative(toks, j) || allUpper(t) ||
+		if len(t.Text) < 2 || allUpper(t) ||
 			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
 		}
