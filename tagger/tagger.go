@@ -126,32 +126,37 @@ func (d *Doc) Tag(text string) (Result, error) {
 		res.Matches = matches
 	}
 	ms := d.mentions[:0] // the turn's mentions, copied out once complete
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k] // not a copy of each match
 		if !m.Role.IsMention() {
 			continue
 		}
-		if i, ok := d.firstNameNotCountry(toks, covered, m); ok {
-			covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
-			continue
-		}
 		e := m.Entry
+		if e.Type == lexicon.Country && m.Role == lexicon.RoleAlias { // what firstNameNotCountry asks first
+			if i, ok := d.firstNameNotCountry(toks, covered, *m); ok {
+				covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
+				continue
+			}
+		}
 		if e.Type == lexicon.Person {
-			if i := surnameAt(toks, m); i >= 0 {
+			if i := surnameAt(toks, *m); i >= 0 {
 				if e = d.byTitle(toks, i, e); e == nil {
 					continue // "Governor Abbott" where two governors are named so
 				}
 			}
 		}
-		mn := Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
-			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule()}
+		code := ""
 		if e.Type == lexicon.Country {
-			mn.Code = e.ISO3
+			code = e.ISO3
 		}
 		if e.Type == lexicon.Person {
 			d.addPerson(e.Name, e.ID)
 		}
-		ms = append(ms, mn)
-		ms = d.nestedCountries(ms, text, m)
+		ms = append(ms, Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
+			Canonical: e.Name, ID: e.ID, Code: code, Origin: FromLexicon, Rule: m.Rule()})
+		if e.Type == lexicon.Organisation { // what nestedCountries asks first
+			ms = d.nestedCountries(ms, text, *m)
+		}
 	}
 	places := d.places(text, toks, covered) // after every lexicon match: a place gives way
 	if !d.skipMatches {
