@@ -208,13 +208,15 @@ func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) 
 	j := 0
 	for n := range matches {
 		m := &matches[n]
-		// the first token at or after the match's start: a few steps,
-		// then a binary search when the match is further away
-		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
-			j++
-		}
-		if j < len(toks) && toks[j].Start < m.Start {
-			j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
+		// the first token at or after the match's start: a binary search
+		// past the eighth token from here when the match starts beyond
+		// it, else a few steps
+		if e := j + 8; e < len(toks) && toks[e].Start < m.Start {
+			j = e + 1 + sort.Search(len(toks)-e-1, func(k int) bool { return toks[e+1+k].Start >= m.Start })
+		} else {
+			for j < len(toks) && toks[j].Start < m.Start {
+				j++
+			}
 		}
 		for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
 			covered[k] = true
