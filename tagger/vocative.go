@@ -31,9 +31,12 @@ func (d *Doc) markAddressed(toks []lexicon.Token, ms []Mention) {
 		if m.Type != lexicon.Person {
 			continue
 		}
-		i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
 		j := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.End })
-		if i >= j || !endsVocative(toks, j) {
+		if !endsVocative(toks, j) {
+			continue // most mentions: no need of i
+		}
+		i := sort.Search(j, func(k int) bool { return toks[k].Start >= m.Start })
+		if i >= j {
 			continue
 		}
 		first := d.firstNameUse(m)
