@@ -149,10 +149,7 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 // "… Trevor.", "Phil?". Their canonical name is the word as said. It
 // looks at the capitalised words of d.text, which holds toks.
 func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
-	last := len(toks) - 1
-	for last >= 0 && !toks[last].Word {
-		last--
-	}
+	last := -2 // the last word's index, found when first needed: most turns never need it
 	for _, k := range d.text.Capitalised() {
 		i := int(k)
 		j := i + 1
@@ -163,6 +160,12 @@ func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, c
 		if len(t.Text) < 2 || allUpper(t) ||
 			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
+		}
+		if last == -2 {
+			last = len(toks) - 1
+			for last >= 0 && !toks[last].Word {
+				last--
+			}
 		}
 		alone := i == last && opens(toks, i) && d.t.firstNames[t.Norm] // "… Trevor." "Phil?"
 		if !alone && !d.afterCue(toks, i) && !(opens(toks, i) && d.cueAfter(toks, j)) {
