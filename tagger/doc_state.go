@@ -281,6 +281,12 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 			continue
 		}
 		t := &toks[i]
+		if !d.names.has(t.Norm) {
+			// no one's surname or first name: fullAt finds nothing (the
+			// first word of each person's name is in d.names), and none
+			// of the tests below can hold
+			continue
+		}
 		if d.firstBits&firstBit(t.Norm) == 0 {
 			// no one's first name: fullAt finds nothing
 		} else if p, n := d.fullAt(toks, covered, i); p != nil {
@@ -293,9 +299,6 @@ func (d *Doc) knownPeople(out []Mention, text string, toks []lexicon.Token, cove
 		}
 		if i+1 < len(toks) && toks[i+1].Word && !covered[i+1] && capitalised(toks[i+1].Text) {
 			continue // part of a longer name: "Dylan White" vs "Dylan White Jr" is for the NER
-		}
-		if !d.names.has(t.Norm) {
-			continue // no one's surname or first name: none of the tests below can hold
 		}
 		if d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
@@ -471,7 +474,8 @@ func (d *Doc) Role(name string) string { return d.roles[name] }
 // noteRoles records, for people not yet seen with one, the run of title
 // words right before their mention.
 func (d *Doc) noteRoles(text string, toks []lexicon.Token, ms []Mention) {
-	for _, m := range ms {
+	for n := range ms {
+		m := &ms[n] // not a copy of each mention
 		if m.Type != lexicon.Person || d.roles[m.Canonical] != "" {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 
@@ -298,4 +299,50 @@ func FuzzNameTokens(f *testing.F) {
 	f.Add("Karine Jean-Pierre")
 	f.Add("José Ángel Gurría Treviño")
 	f.Fuzz(checkNameTokens)
+}
+
+// checkMarkCovered checks markCovered against markCoveredOld on the
+// text's lexicon matches, on every other one of them, and on them in
+// reverse.
+func checkMarkCovered(t *testing.T, lex *lexicon.Lexicon, text string) {
+	t.Helper()
+	toks := lexicon.Tokenize(text)
+	matches := lex.MatchTokens(text, toks)
+	var odd []lexicon.Match
+	for n := 0; n < len(matches); n += 2 {
+		odd = append(odd, matches[n])
+	}
+	back := slices.Clone(matches)
+	slices.Reverse(back)
+	for _, ms := range [][]lexicon.Match{matches, odd, back} {
+		got, want := make([]bool, len(toks)), make([]bool, len(toks))
+		markCovered(toks, got, ms)
+		markCoveredOld(toks, want, ms)
+		if !slices.Equal(got, want) {
+			t.Fatalf("markCovered(%q):\ngot  %v\nwant %v", text, got, want)
+		}
+	}
+}
+
+// TestMarkCoveredMatchesOld checks markCovered against markCoveredOld on
+// the testdata's turns.
+func TestMarkCoveredMatchesOld(t *testing.T) {
+	lex := defaultLexicon(t)
+	for _, turns := range diffTexts(t) {
+		for _, text := range turns {
+			checkMarkCovered(t, lex, text)
+		}
+	}
+}
+
+func FuzzMarkCovered(f *testing.F) {
+	for _, turns := range diffTexts(f) {
+		for i, text := range turns {
+			if i%4 == 0 {
+				f.Add(text)
+			}
+		}
+	}
+	lex := defaultLexicon(f)
+	f.Fuzz(func(t *testing.T, text string) { checkMarkCovered(t, lex, text) })
 }

@@ -22,7 +22,7 @@ func (d *Doc) tagOld(text string) (Result, error) {
 	}
 	covered := d.covered[:len(toks)]
 	clear(covered)
-	markCovered(toks, covered, matches)
+	markCoveredOld(toks, covered, matches)
 
 	var res Result
 	res.Matches = matches
@@ -529,4 +529,21 @@ func nameTokensOld(name string) []string {
 		}
 	}
 	return out
+}
+
+// markCoveredOld is markCovered as it was, eight steps before a binary
+// search.
+func markCoveredOld(toks []lexicon.Token, covered []bool, matches []lexicon.Match) {
+	j := 0
+	for _, m := range matches {
+		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
+			j++
+		}
+		if j < len(toks) && toks[j].Start < m.Start {
+			j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
+		}
+		for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
+			covered[k] = true
+		}
+	}
 }

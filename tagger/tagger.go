@@ -126,32 +126,37 @@ func (d *Doc) Tag(text string) (Result, error) {
 		res.Matches = matches
 	}
 	ms := d.mentions[:0] // the turn's mentions, copied out once complete
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k] // not a copy of each match
 		if !m.Role.IsMention() {
 			continue
 		}
-		if i, ok := d.firstNameNotCountry(toks, covered, m); ok {
-			covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
-			continue
-		}
 		e := m.Entry
+		if e.Type == lexicon.Country && m.Role == lexicon.RoleAlias { // what firstNameNotCountry asks first
+			if i, ok := d.firstNameNotCountry(toks, covered, *m); ok {
+				covered[i] = false // "Jordan Halloran", "Thanks, Chad.": a person, not a country
+				continue
+			}
+		}
 		if e.Type == lexicon.Person {
-			if i := surnameAt(toks, m); i >= 0 {
+			if i := surnameAt(toks, *m); i >= 0 {
 				if e = d.byTitle(toks, i, e); e == nil {
 					continue // "Governor Abbott" where two governors are named so
 				}
 			}
 		}
-		mn := Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
-			Canonical: e.Name, ID: e.ID, Origin: FromLexicon, Rule: m.Rule()}
+		code := ""
 		if e.Type == lexicon.Country {
-			mn.Code = e.ISO3
+			code = e.ISO3
 		}
 		if e.Type == lexicon.Person {
 			d.addPerson(e.Name, e.ID)
 		}
-		ms = append(ms, mn)
-		ms = d.nestedCountries(ms, text, m)
+		ms = append(ms, Mention{Start: m.Start, End: m.End, Text: text[m.Start:m.End], Type: e.Type,
+			Canonical: e.Name, ID: e.ID, Code: code, Origin: FromLexicon, Rule: m.Rule()})
+		if e.Type == lexicon.Organisation { // what nestedCountries asks first
+			ms = d.nestedCountries(ms, text, *m)
+		}
 	}
 	places := d.places(text, toks, covered) // after every lexicon match: a place gives way
 	if !d.skipMatches {
@@ -201,14 +206,17 @@ func cloneMentions(ms []Mention) []Mention {
 // markCovered marks the tokens inside lexicon matches.
 func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) {
 	j := 0
-	for _, m := range matches {
-		// the first token at or after the match's start: a few steps,
-		// then a binary search when the match is further away
-		for k := 0; k < 8 && j < len(toks) && toks[j].Start < m.Start; k++ {
-			j++
-		}
-		if j < len(toks) && toks[j].Start < m.Start {
-			j += sort.Search(len(toks)-j, func(k int) bool { return toks[j+k].Start >= m.Start })
+	for n := range matches {
+		m := &matches[n]
+		// the first token at or after the match's start: a binary search
+		// past the eighth token from here when the match starts beyond
+		// it, else a few steps
+		if e := j + 8; e < len(toks) && toks[e].Start < m.Start {
+			j = e + 1 + sort.Search(len(toks)-e-1, func(k int) bool { return toks[e+1+k].Start >= m.Start })
+		} else {
+			for j < len(toks) && toks[j].Start < m.Start {
+				j++
+			}
 		}
 		for k := j; k < len(toks) && toks[k].End <= m.End; k++ {
 			covered[k] = true

@@ -39,7 +39,8 @@ type topicAcc struct {
 
 func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Match, home *lexicon.Entry) []Tag {
 	s.accs = s.accs[:0]
-	for _, m := range matches {
+	for k := range matches {
+		m := &matches[k] // not a copy of each match
 		switch {
 		case m.Role == lexicon.RoleCue:
 			s.add(lex, m.Topic.ID, m.Label(text), m.Phrase, weightOf(m.Phrase), m.Start)
@@ -57,20 +58,24 @@ func (s *scorer) score(lex *lexicon.Lexicon, text string, matches []lexicon.Matc
 	}
 	accs := s.accs
 	n, cues := 0, 0 // the tags, and their cues
-	for _, a := range accs {
-		if a.gate >= MinWeight-1e-9 {
+	for k := range accs {
+		if a := &accs[k]; a.gate >= MinWeight-1e-9 {
 			n++
 			cues += len(a.cues)
 		}
 	}
 	tags := make([]Tag, 0, n) // no room for the topics that make no tag
+	if n == 0 {
+		return tags // most turns
+	}
 	var firstBuf [16]int
 	first := firstBuf[:0]            // first[i]: where tags[i]'s topic was first cued
 	evidence := make([]Cue, 0, cues) // the evidence of every tag, each its own part
-	for _, a := range accs {
+	for k := range accs {
+		a := &accs[k]
 		total := 0.0
-		for _, c := range a.cues {
-			total += c.Weight * float64(c.Count)
+		for c := range a.cues {
+			total += a.cues[c].Weight * float64(a.cues[c].Count)
 		}
 		if a.gate < MinWeight-1e-9 {
 			continue // weak cues alone do not make a tag, nor one weak cue said again and again

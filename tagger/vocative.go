@@ -31,9 +31,12 @@ func (d *Doc) markAddressed(toks []lexicon.Token, ms []Mention) {
 		if m.Type != lexicon.Person {
 			continue
 		}
-		i := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.Start })
 		j := sort.Search(len(toks), func(k int) bool { return toks[k].Start >= m.End })
-		if i >= j || !endsVocative(toks, j) {
+		if !endsVocative(toks, j) {
+			continue // most mentions: no need of i
+		}
+		i := sort.Search(j, func(k int) bool { return toks[k].Start >= m.Start })
+		if i >= j {
 			continue
 		}
 		first := d.firstNameUse(m)
@@ -146,17 +149,23 @@ func (d *Doc) firstNameUse(m *Mention) bool {
 // "… Trevor.", "Phil?". Their canonical name is the word as said. It
 // looks at the capitalised words of d.text, which holds toks.
 func (d *Doc) addressedNames(out []Mention, text string, toks []lexicon.Token, covered []bool) []Mention {
-	last := len(toks) - 1
-	for last >= 0 && !toks[last].Word {
-		last--
-	}
+	last := -2 // the last word's index, found when first needed: most turns never need it
 	for _, k := range d.text.Capitalised() {
 		i := int(k)
 		j := i + 1
+		if covered[i] || !endsVocative(toks, j) { // most capitalised words: the cheapest tests first
+			continue
+		}
 		t := &toks[i]
-		if covered[i] || len(t.Text) < 2 || !endsVocative(toks, j) || allUpper(t) ||
+		if len(t.Text) < 2 || allUpper(t) ||
 			d.t.lex.IsCommonToken(*t) || d.t.lex.IsTitleToken(*t) {
 			continue
+		}
+		if last == -2 {
+			last = len(toks) - 1
+			for last >= 0 && !toks[last].Word {
+				last--
+			}
 		}
 		alone := i == last && opens(toks, i) && d.t.firstNames[t.Norm] // "… Trevor." "Phil?"
 		if !alone && !d.afterCue(toks, i) && !(opens(toks, i) && d.cueAfter(toks, j)) {
