@@ -307,14 +307,25 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if line == "" || line[0] < 'A' || line[0] > 'Z' {
 		return labelCand{}, false
 	}
-	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
+	dot := strings.Index(line[:min(len(line), 80)], ". ")
+	if dot < 0 || strings.Count(line[:dot], " ") > 5 {
 		return labelCand{}, false
 	}
-	var wordBuf [6]string
-	var endBuf [6]int
+	// Without a tab before the first ". ", no word before the word that
+	// ends there ends in a full stop, so that the label's full stop is in
+	// that word or a later one: a line whose ". " ends its fifth word or a
+	// later one is no label, nor, unless it opens with "The", one with a
+	// word before the ". " word that is no label word. Most lines that
+	// reach here are told so before their words after the ". " are read.
+	before := strings.IndexByte(line[:dot], '\t') < 0 // the words before the ". " word end in no full stop
+	the := false                                      // the first word is "The", less full stops, as strings.EqualFold tells it
+	// Five words are enough: the label's full stop ends the second word,
+	// the third or the fourth, and another word follows.
+	var wordBuf [5]string
+	var endBuf [5]int
 	words := wordBuf[:0]
 	ends := endBuf[:0] // byte offset after each word
-	for i := 0; i < len(line) && len(words) < 6; {
+	for i := 0; i < len(line) && len(words) < 5; {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
 		}
@@ -323,7 +334,13 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 			j++
 		}
 		if j > i {
-			words, ends = append(words, line[i:j]), append(ends, j)
+			w := line[i:j]
+			if len(words) == 0 {
+				the = strings.EqualFold(strings.Trim(w, "."), "the") // as ToLower would say: no other letter folds to t, h or e
+			} else if before && j <= dot && (len(words) >= 3 || !the && !labelWord(w, false, lex)) {
+				return labelCand{}, false
+			}
+			words, ends = append(words, w), append(ends, j)
 		}
 		i = j
 	}
@@ -345,7 +362,6 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
 		return labelCand{}, false
 	}
-	the := strings.EqualFold(strings.Trim(words[0], "."), "the") // as ToLower would say: no other letter folds to t, h or e
 	if !the {
 		// the name words must be label words: most lines fail here, before
 		// anything is copied ("MS. PSAKI: Good evening. Thank you")
@@ -760,6 +776,17 @@ func numberedSpeaker(head string, lex *vocab) bool {
 	return atLower(lex.numbered, strings.Join(strings.Fields(head[:i]), " "))
 }
 
+// allDigits reports whether s holds no byte but the digits 0 to 9, as
+// strings.Trim(s, "0123456789") == "" does.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // numberedRole returns the role of a role label numbered to tell apart
 // speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
 // ONE" is "Senior administration official one", "MODERATOR #2" is
@@ -772,7 +799,7 @@ func numberedRole(head string, lex *vocab) string {
 		return "" // one word at most
 	}
 	_, size := utf8.DecodeRuneInString(t[sp:])
-	if num := strings.TrimPrefix(t[sp+size:], "#"); !atLower(lex.numberWords, num) && strings.Trim(num, "0123456789") != "" {
+	if num := strings.TrimPrefix(t[sp+size:], "#"); !allDigits(num) && !atLower(lex.numberWords, num) {
 		return ""
 	}
 	words := strings.Fields(strings.ToLower(head))

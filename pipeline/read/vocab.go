@@ -187,7 +187,10 @@ func (v *vocab) isOutlet(text string) bool {
 	if i := strings.IndexAny(text, " \t"); i > 0 {
 		first = text[:i]
 	}
-	if !v.outletFirst[lexicon.FoldKey(strings.TrimRight(first, ".,"))] {
+	first = strings.TrimRight(first, ".,")
+	var buf [64]byte
+	key, ok := appendFoldKey(buf[:0], first)
+	if ok && !v.outletFirst[string(key)] || !ok && !v.outletFirst[lexicon.FoldKey(first)] {
 		return false // most labels start with no outlet's first word
 	}
 	if ms := v.Match(text); len(ms) == 1 {
