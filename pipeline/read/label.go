@@ -3,6 +3,7 @@ package read
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -183,20 +184,76 @@ type headClass struct {
 // cache remembers nothing.
 type headCache map[string]headClass
 
-// classify returns the class of head, from the cache when it is there.
+// classify returns the class of head, from the cache when it is there,
+// or else from lex's memory of the heads of the documents read before.
 func (c headCache) classify(head string, lex *vocab) headClass {
 	if h, ok := c[head]; ok {
 		return h
 	}
-	var h headClass
-	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
-	if h.ok && h.kind == kindWeak {
-		h.kind = nameKind(h.raw.Words, lex)
+	h, ok := lex.heads.get(head)
+	if !ok {
+		h = classifyNew(head, lex)
+		lex.heads.put(head, h)
 	}
 	if c != nil {
 		c[head] = h
 	}
 	return h
+}
+
+// classifyNew returns the class of head, reading it.
+func classifyNew(head string, lex *vocab) headClass {
+	var h headClass
+	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
+	if h.ok && h.kind == kindWeak {
+		h.kind = nameKind(h.raw.Words, lex)
+	}
+	return h
+}
+
+// headMemory remembers the classes of the label heads of the documents
+// read with one vocabulary, which share many of them ("THE PRESIDENT:",
+// "MODERATOR:", the press secretary's name), for all the goroutines that
+// read with it. It keeps copies of the heads and their classes, none of
+// a document's text, and at most maxHeadMemory of them. A nil
+// headMemory remembers nothing.
+type headMemory struct {
+	mu sync.RWMutex
+	m  map[string]headClass
+}
+
+// maxHeadMemory is the most heads a headMemory remembers: past it, the
+// heads of the documents read first are the ones remembered.
+const maxHeadMemory = 1 << 14
+
+// get returns the class of head that m remembers, if it does.
+func (m *headMemory) get(head string) (headClass, bool) {
+	if m == nil {
+		return headClass{}, false
+	}
+	m.mu.RLock()
+	h, ok := m.m[head]
+	m.mu.RUnlock()
+	return h, ok
+}
+
+// put remembers copies of head and its class h, unless m is full.
+func (m *headMemory) put(head string, h headClass) {
+	if m == nil {
+		return
+	}
+	r := &h.raw
+	r.Words, r.Role, r.Title, r.Name = strings.Clone(r.Words), strings.Clone(r.Role), strings.Clone(r.Title), strings.Clone(r.Name)
+	r.Affiliation, h.key = strings.Clone(r.Affiliation), strings.Clone(h.key)
+	head = strings.Clone(head)
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = make(map[string]headClass)
+	}
+	if len(m.m) < maxHeadMemory {
+		m.m[head] = h
+	}
+	m.mu.Unlock()
 }
 
 // parseA recognises the answer label of a "Q. … A. …" interview: "A."

@@ -134,3 +134,75 @@ func TestReadHTMLReusedSameAsFresh(t *testing.T) {
 		}
 	}
 }
+
+// TestHeadMemorySameAsNone parses every file of testdata with a Reader
+// that remembers no label head, and again, twice over, with four
+// goroutines sharing a Reader whose memory of heads starts empty, and
+// checks that each document is the same: a head's class read from the
+// memory, written by another document or goroutine, is the class read
+// afresh; run it with -race.
+func TestHeadMemorySameAsNone(t *testing.T) {
+	base := testReader(t).lex
+	none := *base
+	none.heads = nil
+	names, srcs := reuseFiles(t)
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	want := parseAll(t, &Reader{lex: &none}, names, srcs, order)
+	shared := *base
+	shared.heads = new(headMemory)
+	r := &Reader{lex: &shared}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := append(slices.Clone(order[g*len(order)/4:]), order[:g*len(order)/4]...)
+			for pass := range 2 {
+				got := parseAll(t, r, names, srcs, mine)
+				for i := range names {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("pass %d: %s reads differently with heads remembered:\n%+v\nwant\n%+v", pass, names[i], got[i].doc, want[i].doc)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if len(shared.heads.m) == 0 {
+		t.Error("no head remembered")
+	}
+}
+
+// TestHeadMemoryKeepsNoText checks that the heads a headMemory remembers,
+// and their classes, are copies: writing over the text they were read
+// from changes none of them.
+func TestHeadMemoryKeepsNoText(t *testing.T) {
+	lex := testReader(t).lex
+	var m headMemory
+	head := "MS. PSAKI (White House)"
+	b := []byte(head)
+	text := bytesString(b)
+	want := classifyNew(head, lex)
+	m.put(text, classifyNew(text, lex))
+	for k := range b {
+		b[k] = 'x'
+	}
+	if got, ok := m.get(head); !ok || got != want {
+		t.Errorf("get(%q) = %+v, %v; want %+v", head, got, ok, want)
+	}
+	var full headMemory
+	for i := range maxHeadMemory + 10 {
+		full.put(fmt.Sprint("Speaker ", i), headClass{})
+	}
+	if len(full.m) != maxHeadMemory {
+		t.Errorf("a full memory holds %d heads, want %d", len(full.m), maxHeadMemory)
+	}
+	var nilMemory *headMemory
+	nilMemory.put(head, want)
+	if _, ok := nilMemory.get(head); ok {
+		t.Error("a nil memory remembers")
+	}
+}
