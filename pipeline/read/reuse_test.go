@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -135,16 +136,16 @@ func TestReadHTMLReusedSameAsFresh(t *testing.T) {
 	}
 }
 
-// TestHeadMemorySameAsNone parses every file of testdata with a Reader
-// that remembers no label head, and again, twice over, with four
-// goroutines sharing a Reader whose memory of heads starts empty, and
-// checks that each document is the same: a head's class read from the
-// memory, written by another document or goroutine, is the class read
-// afresh; run it with -race.
-func TestHeadMemorySameAsNone(t *testing.T) {
+// TestReaderMemorySameAsNone parses every file of testdata with a Reader
+// that remembers no label head and no header line, and again, twice over,
+// with four goroutines sharing a Reader whose memories start empty, and
+// checks that each document is the same: a head's class, or a line's
+// people, read from a memory, written by another document or goroutine,
+// is what is read afresh; run it with -race.
+func TestReaderMemorySameAsNone(t *testing.T) {
 	base := testReader(t).lex
 	none := *base
-	none.heads = nil
+	none.heads, none.bylines = nil, nil
 	names, srcs := reuseFiles(t)
 	order := make([]int, len(names))
 	for i := range order {
@@ -152,7 +153,7 @@ func TestHeadMemorySameAsNone(t *testing.T) {
 	}
 	want := parseAll(t, &Reader{lex: &none}, names, srcs, order)
 	shared := *base
-	shared.heads = new(headMemory)
+	shared.heads, shared.bylines = new(headMemory), new(bylineMemory)
 	r := &Reader{lex: &shared}
 	var wg sync.WaitGroup
 	for g := range 4 {
@@ -171,8 +172,34 @@ func TestHeadMemorySameAsNone(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if len(shared.heads.m) == 0 {
-		t.Error("no head remembered")
+	if len(shared.heads.m) == 0 || len(shared.bylines.m) == 0 {
+		t.Errorf("%d heads and %d lines remembered", len(shared.heads.m), len(shared.bylines.m))
+	}
+}
+
+// TestBylineMemoryKeepsNoText checks that the lines a bylineMemory
+// remembers, and their people, are copies, and that it gives what
+// bylinePeople finds, first and after.
+func TestBylineMemoryKeepsNoText(t *testing.T) {
+	lex := testReader(t).lex
+	var m bylineMemory
+	for _, line := range append(bylineSeeds, strings.Repeat("by Jen Psaki, Press Secretary; ", 20)) {
+		want := bylinePeople(line, lex)
+		b := []byte(line)
+		text := bytesString(b)
+		if got := m.people(text, lex); !reflect.DeepEqual(got, want) {
+			t.Fatalf("people(%q) = %+v, want %+v", line, got, want)
+		}
+		for k := range b {
+			b[k] = 'x'
+		}
+		if got := m.people(line, lex); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("people(%q) remembered = %+v, want %+v", line, got, want)
+		}
+	}
+	var nilMemory *bylineMemory
+	if got, want := nilMemory.people("by Jen Psaki, Press Secretary", lex), bylinePeople("by Jen Psaki, Press Secretary", lex); !reflect.DeepEqual(got, want) {
+		t.Errorf("a nil memory gives %+v, want %+v", got, want)
 	}
 }
 

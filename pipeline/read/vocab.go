@@ -38,7 +38,8 @@ type vocab struct {
 	metaFirst       [256]bool      // the first bytes a line metaLine matches can open with
 	closing         *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
 	html            htmlWords
-	heads           *headMemory // the classes of label heads read before, shared by the documents read
+	heads           *headMemory   // the classes of label heads read before, shared by the documents read
+	bylines         *bylineMemory // the people of titles and header lines read before, likewise
 }
 
 // newVocab reads the word lists of lex and builds the patterns.
@@ -68,7 +69,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	v.metaFirst = firstBytes(lex.WordList(lexicon.MetaPrefixes))
 	v.longRoles = rolesByLength(v.roleLabels)
 	v.html = newHTMLWords(lex)
-	v.heads = new(headMemory)
+	v.heads, v.bylines = new(headMemory), new(bylineMemory)
 	v.keepCaps = acronyms(lex, v.keepCaps)
 	v.outletFirst, v.outletAcronyms = outletWords(lex)
 	return v
