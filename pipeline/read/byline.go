@@ -363,7 +363,7 @@ func readByline(doc *transcript.Document, lex *vocab) {
 		seen[b.Name] = true
 	}
 	for _, t := range append([]string{doc.Title}, headerLines(doc)...) {
-		for _, b := range bylinePeople(t, lex) {
+		for _, b := range lex.bylines.people(t, lex) {
 			if !seen[b.Name] {
 				seen[b.Name] = true
 				doc.Byline = append(doc.Byline, b)
@@ -426,4 +426,52 @@ func trimQuotes(w string) string {
 // isQuoteByte reports the ASCII characters trimQuotes trims.
 func isQuoteByte(c byte) bool {
 	return c == '"' || c == '(' || c == ')' || c == '[' || c == ']' || c == ':'
+}
+
+// bylineMemory remembers the people bylinePeople finds in the titles and
+// header lines of the documents read with one vocabulary, which repeat
+// many of their header lines ("The White House", "Briefing Room"), for
+// all the goroutines that read with it. It keeps copies of the lines and
+// of the people, none of a document's text, and at most maxBylineMemory
+// lines of at most maxBylineLine bytes. A nil bylineMemory remembers
+// nothing.
+type bylineMemory struct {
+	mu sync.RWMutex
+	m  map[string][]transcript.Speaker
+}
+
+// maxBylineMemory is the most lines a bylineMemory remembers, and
+// maxBylineLine the longest.
+const (
+	maxBylineMemory = 1 << 14
+	maxBylineLine   = 512
+)
+
+// people returns bylinePeople(text, lex), from m when it remembers text.
+// The list returned is shared: the caller must not change it.
+func (m *bylineMemory) people(text string, lex *vocab) []transcript.Speaker {
+	if m == nil || len(text) > maxBylineLine {
+		return bylinePeople(text, lex)
+	}
+	m.mu.RLock()
+	out, ok := m.m[text]
+	m.mu.RUnlock()
+	if ok {
+		return out
+	}
+	out = bylinePeople(text, lex)
+	kept := make([]transcript.Speaker, len(out))
+	for i, sp := range out {
+		kept[i] = transcript.Speaker{Name: strings.Clone(sp.Name), Role: strings.Clone(sp.Role), Affiliation: strings.Clone(sp.Affiliation)}
+	}
+	text = strings.Clone(text)
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = make(map[string][]transcript.Speaker)
+	}
+	if len(m.m) < maxBylineMemory {
+		m.m[text] = kept
+	}
+	m.mu.Unlock()
+	return out
 }

@@ -3,6 +3,7 @@ package read
 import (
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -183,20 +184,76 @@ type headClass struct {
 // cache remembers nothing.
 type headCache map[string]headClass
 
-// classify returns the class of head, from the cache when it is there.
+// classify returns the class of head, from the cache when it is there,
+// or else from lex's memory of the heads of the documents read before.
 func (c headCache) classify(head string, lex *vocab) headClass {
 	if h, ok := c[head]; ok {
 		return h
 	}
-	var h headClass
-	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
-	if h.ok && h.kind == kindWeak {
-		h.kind = nameKind(h.raw.Words, lex)
+	h, ok := lex.heads.get(head)
+	if !ok {
+		h = classifyNew(head, lex)
+		lex.heads.put(head, h)
 	}
 	if c != nil {
 		c[head] = h
 	}
 	return h
+}
+
+// classifyNew returns the class of head, reading it.
+func classifyNew(head string, lex *vocab) headClass {
+	var h headClass
+	h.raw, h.kind, h.key, h.ok = classifyHead(head, lex)
+	if h.ok && h.kind == kindWeak {
+		h.kind = nameKind(h.raw.Words, lex)
+	}
+	return h
+}
+
+// headMemory remembers the classes of the label heads of the documents
+// read with one vocabulary, which share many of them ("THE PRESIDENT:",
+// "MODERATOR:", the press secretary's name), for all the goroutines that
+// read with it. It keeps copies of the heads and their classes, none of
+// a document's text, and at most maxHeadMemory of them. A nil
+// headMemory remembers nothing.
+type headMemory struct {
+	mu sync.RWMutex
+	m  map[string]headClass
+}
+
+// maxHeadMemory is the most heads a headMemory remembers: past it, the
+// heads of the documents read first are the ones remembered.
+const maxHeadMemory = 1 << 14
+
+// get returns the class of head that m remembers, if it does.
+func (m *headMemory) get(head string) (headClass, bool) {
+	if m == nil {
+		return headClass{}, false
+	}
+	m.mu.RLock()
+	h, ok := m.m[head]
+	m.mu.RUnlock()
+	return h, ok
+}
+
+// put remembers copies of head and its class h, unless m is full.
+func (m *headMemory) put(head string, h headClass) {
+	if m == nil {
+		return
+	}
+	r := &h.raw
+	r.Words, r.Role, r.Title, r.Name = strings.Clone(r.Words), strings.Clone(r.Role), strings.Clone(r.Title), strings.Clone(r.Name)
+	r.Affiliation, h.key = strings.Clone(r.Affiliation), strings.Clone(h.key)
+	head = strings.Clone(head)
+	m.mu.Lock()
+	if m.m == nil {
+		m.m = make(map[string]headClass)
+	}
+	if len(m.m) < maxHeadMemory {
+		m.m[head] = h
+	}
+	m.mu.Unlock()
 }
 
 // parseA recognises the answer label of a "Q. … A. …" interview: "A."
@@ -307,14 +364,25 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if line == "" || line[0] < 'A' || line[0] > 'Z' {
 		return labelCand{}, false
 	}
-	if dot := strings.Index(line[:min(len(line), 80)], ". "); dot < 0 || strings.Count(line[:dot], " ") > 5 {
+	dot := strings.Index(line[:min(len(line), 80)], ". ")
+	if dot < 0 || strings.Count(line[:dot], " ") > 5 {
 		return labelCand{}, false
 	}
-	var wordBuf [6]string
-	var endBuf [6]int
+	// Without a tab before the first ". ", no word before the word that
+	// ends there ends in a full stop, so that the label's full stop is in
+	// that word or a later one: a line whose ". " ends its fifth word or a
+	// later one is no label, nor, unless it opens with "The", one with a
+	// word before the ". " word that is no label word. Most lines that
+	// reach here are told so before their words after the ". " are read.
+	before := strings.IndexByte(line[:dot], '\t') < 0 // the words before the ". " word end in no full stop
+	the := false                                      // the first word is "The", less full stops, as strings.EqualFold tells it
+	// Five words are enough: the label's full stop ends the second word,
+	// the third or the fourth, and another word follows.
+	var wordBuf [5]string
+	var endBuf [5]int
 	words := wordBuf[:0]
 	ends := endBuf[:0] // byte offset after each word
-	for i := 0; i < len(line) && len(words) < 6; {
+	for i := 0; i < len(line) && len(words) < 5; {
 		for i < len(line) && (line[i] == ' ' || line[i] == '\t') {
 			i++
 		}
@@ -323,7 +391,13 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 			j++
 		}
 		if j > i {
-			words, ends = append(words, line[i:j]), append(ends, j)
+			w := line[i:j]
+			if len(words) == 0 {
+				the = strings.EqualFold(strings.Trim(w, "."), "the") // as ToLower would say: no other letter folds to t, h or e
+			} else if before && j <= dot && (len(words) >= 3 || !the && !labelWord(w, false, lex)) {
+				return labelCand{}, false
+			}
+			words, ends = append(words, w), append(ends, j)
 		}
 		i = j
 	}
@@ -345,7 +419,6 @@ func periodLabel(line string, lex *vocab) (labelCand, bool) {
 	if end < 1 || end > 3 || !startsUpper(words[end+1]) {
 		return labelCand{}, false
 	}
-	the := strings.EqualFold(strings.Trim(words[0], "."), "the") // as ToLower would say: no other letter folds to t, h or e
 	if !the {
 		// the name words must be label words: most lines fail here, before
 		// anything is copied ("MS. PSAKI: Good evening. Thank you")
@@ -760,6 +833,17 @@ func numberedSpeaker(head string, lex *vocab) bool {
 	return atLower(lex.numbered, strings.Join(strings.Fields(head[:i]), " "))
 }
 
+// allDigits reports whether s holds no byte but the digits 0 to 9, as
+// strings.Trim(s, "0123456789") == "" does.
+func allDigits(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < '0' || s[i] > '9' {
+			return false
+		}
+	}
+	return true
+}
+
 // numberedRole returns the role of a role label numbered to tell apart
 // speakers of one role, with its number ("SENIOR ADMINISTRATION OFFICIAL
 // ONE" is "Senior administration official one", "MODERATOR #2" is
@@ -772,7 +856,7 @@ func numberedRole(head string, lex *vocab) string {
 		return "" // one word at most
 	}
 	_, size := utf8.DecodeRuneInString(t[sp:])
-	if num := strings.TrimPrefix(t[sp+size:], "#"); !atLower(lex.numberWords, num) && strings.Trim(num, "0123456789") != "" {
+	if num := strings.TrimPrefix(t[sp+size:], "#"); !allDigits(num) && !atLower(lex.numberWords, num) {
 		return ""
 	}
 	words := strings.Fields(strings.ToLower(head))

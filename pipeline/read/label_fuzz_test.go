@@ -258,6 +258,8 @@ func TestPeriodLabelSameAsWas(t *testing.T) {
 var periodSeeds = []string{
 	"The CHAIRMAN. The committee will come to order.", "Senator Menendez. Thank you.", "Mr. BLINKEN. Thank you.",
 	"Mr. J. JONES III. Yes.", "MS. PSAKI: Good evening. Thank you", "The Vice President. Thanks.", "Sen. Rubio. Go.",
+	"Mr.\tJones. Yes.", "Mr.  Jones. Yes.", "Senator de\tLeon. Yes.", "Senator de Leon. Yes.", "We have been talking. Then",
+	"Mr. Smith Jones Brown. Yes.", "Mr. Smith Jones Brown Black. Yes.", "Mr. \"Smith. Yes.", "The. Chairman. Yes.",
 }
 
 func FuzzPeriodLabel(f *testing.F) {

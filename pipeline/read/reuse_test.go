@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"reflect"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
 
@@ -132,5 +133,103 @@ func TestReadHTMLReusedSameAsFresh(t *testing.T) {
 				t.Fatalf("pass %d: readHTML(%.200q) = %+v\nwant %+v", pass, page, got, want)
 			}
 		}
+	}
+}
+
+// TestReaderMemorySameAsNone parses every file of testdata with a Reader
+// that remembers no label head and no header line, and again, twice over,
+// with four goroutines sharing a Reader whose memories start empty, and
+// checks that each document is the same: a head's class, or a line's
+// people, read from a memory, written by another document or goroutine,
+// is what is read afresh; run it with -race.
+func TestReaderMemorySameAsNone(t *testing.T) {
+	base := testReader(t).lex
+	none := *base
+	none.heads, none.bylines = nil, nil
+	names, srcs := reuseFiles(t)
+	order := make([]int, len(names))
+	for i := range order {
+		order[i] = i
+	}
+	want := parseAll(t, &Reader{lex: &none}, names, srcs, order)
+	shared := *base
+	shared.heads, shared.bylines = new(headMemory), new(bylineMemory)
+	r := &Reader{lex: &shared}
+	var wg sync.WaitGroup
+	for g := range 4 {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			mine := append(slices.Clone(order[g*len(order)/4:]), order[:g*len(order)/4]...)
+			for pass := range 2 {
+				got := parseAll(t, r, names, srcs, mine)
+				for i := range names {
+					if !reflect.DeepEqual(got[i], want[i]) {
+						t.Errorf("pass %d: %s reads differently with heads remembered:\n%+v\nwant\n%+v", pass, names[i], got[i].doc, want[i].doc)
+					}
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	if len(shared.heads.m) == 0 || len(shared.bylines.m) == 0 {
+		t.Errorf("%d heads and %d lines remembered", len(shared.heads.m), len(shared.bylines.m))
+	}
+}
+
+// TestBylineMemoryKeepsNoText checks that the lines a bylineMemory
+// remembers, and their people, are copies, and that it gives what
+// bylinePeople finds, first and after.
+func TestBylineMemoryKeepsNoText(t *testing.T) {
+	lex := testReader(t).lex
+	var m bylineMemory
+	for _, line := range append(bylineSeeds, strings.Repeat("by Jen Psaki, Press Secretary; ", 20)) {
+		want := bylinePeople(line, lex)
+		b := []byte(line)
+		text := bytesString(b)
+		if got := m.people(text, lex); !reflect.DeepEqual(got, want) {
+			t.Fatalf("people(%q) = %+v, want %+v", line, got, want)
+		}
+		for k := range b {
+			b[k] = 'x'
+		}
+		if got := m.people(line, lex); len(got)+len(want) > 0 && !reflect.DeepEqual(got, want) {
+			t.Fatalf("people(%q) remembered = %+v, want %+v", line, got, want)
+		}
+	}
+	var nilMemory *bylineMemory
+	if got, want := nilMemory.people("by Jen Psaki, Press Secretary", lex), bylinePeople("by Jen Psaki, Press Secretary", lex); !reflect.DeepEqual(got, want) {
+		t.Errorf("a nil memory gives %+v, want %+v", got, want)
+	}
+}
+
+// TestHeadMemoryKeepsNoText checks that the heads a headMemory remembers,
+// and their classes, are copies: writing over the text they were read
+// from changes none of them.
+func TestHeadMemoryKeepsNoText(t *testing.T) {
+	lex := testReader(t).lex
+	var m headMemory
+	head := "MS. PSAKI (White House)"
+	b := []byte(head)
+	text := bytesString(b)
+	want := classifyNew(head, lex)
+	m.put(text, classifyNew(text, lex))
+	for k := range b {
+		b[k] = 'x'
+	}
+	if got, ok := m.get(head); !ok || got != want {
+		t.Errorf("get(%q) = %+v, %v; want %+v", head, got, ok, want)
+	}
+	var full headMemory
+	for i := range maxHeadMemory + 10 {
+		full.put(fmt.Sprint("Speaker ", i), headClass{})
+	}
+	if len(full.m) != maxHeadMemory {
+		t.Errorf("a full memory holds %d heads, want %d", len(full.m), maxHeadMemory)
+	}
+	var nilMemory *headMemory
+	nilMemory.put(head, want)
+	if _, ok := nilMemory.get(head); ok {
+		t.Error("a nil memory remembers")
 	}
 }

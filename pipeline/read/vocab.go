@@ -38,6 +38,8 @@ type vocab struct {
 	metaFirst       [256]bool      // the first bytes a line metaLine matches can open with
 	closing         *regexp.Regexp // a transcript's closing line ("END", "(The briefing concluded.)")
 	html            htmlWords
+	heads           *headMemory   // the classes of label heads read before, shared by the documents read
+	bylines         *bylineMemory // the people of titles and header lines read before, likewise
 }
 
 // newVocab reads the word lists of lex and builds the patterns.
@@ -67,6 +69,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	v.metaFirst = firstBytes(lex.WordList(lexicon.MetaPrefixes))
 	v.longRoles = rolesByLength(v.roleLabels)
 	v.html = newHTMLWords(lex)
+	v.heads, v.bylines = new(headMemory), new(bylineMemory)
 	v.keepCaps = acronyms(lex, v.keepCaps)
 	v.outletFirst, v.outletAcronyms = outletWords(lex)
 	return v
@@ -187,7 +190,10 @@ func (v *vocab) isOutlet(text string) bool {
 	if i := strings.IndexAny(text, " \t"); i > 0 {
 		first = text[:i]
 	}
-	if !v.outletFirst[lexicon.FoldKey(strings.TrimRight(first, ".,"))] {
+	first = strings.TrimRight(first, ".,")
+	var buf [64]byte
+	key, ok := appendFoldKey(buf[:0], first)
+	if ok && !v.outletFirst[string(key)] || !ok && !v.outletFirst[lexicon.FoldKey(first)] {
 		return false // most labels start with no outlet's first word
 	}
 	if ms := v.Match(text); len(ms) == 1 {

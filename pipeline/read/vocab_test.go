@@ -225,3 +225,53 @@ func FuzzIsMetaLine(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, s string) { checkIsMetaLine(t, v, s) })
 }
+
+// isOutletAsWas is isOutlet as it was, folding the first word with
+// lexicon.FoldKey.
+func (v *vocab) isOutletAsWas(text string) bool {
+	first := text
+	if i := strings.IndexAny(text, " \t"); i > 0 {
+		first = text[:i]
+	}
+	if !v.outletFirst[lexicon.FoldKey(strings.TrimRight(first, ".,"))] {
+		return false
+	}
+	if ms := v.Match(text); len(ms) == 1 {
+		m := ms[0]
+		if m.Start == 0 && m.End == len(text) && m.Role.IsMention() && m.Entry.Type == lexicon.Organisation && m.Entry.Kind == "media" {
+			return true
+		}
+	}
+	return isAcronym(text) && v.outletAcronyms[text]
+}
+
+// checkIsOutlet checks isOutlet against isOutletAsWas.
+func checkIsOutlet(t *testing.T, v *vocab, s string) {
+	t.Helper()
+	if got, want := v.isOutlet(s), v.isOutletAsWas(s); got != want {
+		t.Fatalf("isOutlet(%q) = %v, want %v", s, got, want)
+	}
+}
+
+var outletSeeds = []string{"Reuters", "AFP", "CCTV", "Reuters.", "The New York Times", "NBC News,", "Fox\tNews", "BBC  News", "Agence France-Presse",
+	"Bloomberg News", "Jane Smith", "", " ", "Réuters", "CNN CHIEF INTERNATIONAL ANCHOR"}
+
+// TestIsOutletSameAsWas checks isOutlet against isOutletAsWas on the
+// lines of testdata, the words before their colons, and outletSeeds.
+func TestIsOutletSameAsWas(t *testing.T) {
+	v := testReader(t).lex
+	for _, s := range append(testdataLines(t), outletSeeds...) {
+		checkIsOutlet(t, v, s)
+		if i := strings.IndexByte(s, ':'); i > 0 {
+			checkIsOutlet(t, v, strings.TrimSpace(s[:i]))
+		}
+	}
+}
+
+func FuzzIsOutlet(f *testing.F) {
+	v := testReader(f).lex
+	for _, s := range outletSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) { checkIsOutlet(t, v, s) })
+}
