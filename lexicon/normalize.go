@@ -366,19 +366,29 @@ func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, i
 			i += size
 			continue
 		}
-		j, kinds := i+1+lowerRun(loadEnd(text, i+1)), k
-		for j < len(text) {
-			k := asciiClass[text[j]]
-			if k&classWord == 0 {
-				break
+		x := loadEnd(text, i+1)
+		r := lowerRun(x)
+		j, kinds := i+1+r, k
+		// b is the byte after the word, 0 at the end of the text: the
+		// byte after the run of lower-case letters, when x has it
+		b := byte(x >> (8 * r & 63))
+		if r == 8 || asciiClass[b]&classWord != 0 {
+			b = 0
+			for j < len(text) {
+				c := text[j]
+				k := asciiClass[c]
+				if k&classWord == 0 {
+					b = c
+					break
+				}
+				kinds |= k
+				j++
 			}
-			kinds |= k
-			j++
 		}
 		n := j - i
 		// a word goes on past a byte outside ASCII unless the byte
 		// starts General Punctuation up to U+203F, e2 80
-		if j < len(text) && text[j] >= utf8.RuneSelf && (text[j] != 0xe2 || j+1 == len(text) || text[j+1] != 0x80) || n > 16 || kinds&classUpper != 0 && cap(t.low)-len(t.low) < 16 {
+		if b >= utf8.RuneSelf && (b != 0xe2 || j+1 == len(text) || text[j+1] != 0x80) || n > 16 || kinds&classUpper != 0 && cap(t.low)-len(t.low) < 16 {
 			break
 		}
 		key := lowerKey(loadEnd(text, i), n)
@@ -434,7 +444,7 @@ func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, i
 		}
 		ms[q] = mk
 		words++
-		if j < len(text) && text[j] == ' ' {
+		if b == ' ' {
 			j++ // the space after most words
 		}
 		i = j
