@@ -431,14 +431,15 @@ func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, i
 			pre := (e[markLowerPre] | -u) &^ mk & sm.preBits
 			mk |= pre & sm.shortBits
 			pre &^= sm.shortBits
-			if pre != 0 && n >= prefixKeyLen {
-				x := keyIndex(key)
-				mk |= pre & sm.pre3Bit & -uint8(sm.pre3[x/64]>>(x%64)&1)
-				for rest := pre &^ sm.pre3Bit; rest != 0; rest &= rest - 1 {
-					b := bits.TrailingZeros8(rest)
-					if p := sm.pre3s[b]; p != nil {
-						mk |= uint8(p[x/64]>>(x%64)&1) << b
-					}
+			// the first trie with a table of root prefixes is tested
+			// without a branch, as markKey does
+			x := keyIndex(key)
+			long := -b2u(n >= prefixKeyLen)
+			mk |= pre & long & sm.pre3Bit & -uint8(sm.pre3[x/64]>>(x%64)&1)
+			for rest := pre &^ sm.pre3Bit & long; rest != 0; rest &= rest - 1 {
+				b := bits.TrailingZeros8(rest)
+				if p := sm.pre3s[b]; p != nil {
+					mk |= uint8(p[x/64]>>(x%64)&1) << b
 				}
 			}
 		}
