@@ -372,6 +372,12 @@ func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, i
 		// b is the byte after the word, 0 at the end of the text: the
 		// byte after the run of lower-case letters, when x has it
 		b := byte(x >> (8 * r & 63))
+		if r == 8 { // a long word: the next eight bytes, as the first
+			x = loadEnd(text, j)
+			r = lowerRun(x)
+			j += r
+			b = byte(x >> (8 * r & 63))
+		}
 		if r == 8 || asciiClass[b]&classWord != 0 {
 			b = 0
 			for j < len(text) {
