@@ -308,16 +308,17 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 }
 
 // markRun is appendTokens' loop for the tokens most of a text is made of,
-// when t hashes and marks them (t.sm is not nil): ASCII words of sixteen
-// bytes at most (eight when they have a capital) not followed by a byte
-// outside ASCII, whose first eight bytes, and the eight after when they
-// have more, are in text; ASCII punctuation but the backquote; and ASCII
-// white space. It makes them from i on, as appendTokens does, the word
-// after words, and returns toks with them, the offset of the first token
-// it leaves to appendTokens (or len(text)) and the index of the next
-// word. It makes no token once toks, t.hashes or t.marks is full, or
-// when t.low has no room for eight bytes and a word needs them, so that
-// it calls nothing on its way: its values stay in registers.
+// when t hashes and marks them (t.sm is not nil) and the text has eight
+// bytes at least: ASCII words of sixteen bytes at most that a byte
+// outside ASCII does not go on with, unless it starts General
+// Punctuation (e2 80); ASCII punctuation but the backquote; the dashes
+// and quotes of General Punctuation up to U+203F; and ASCII white space.
+// It makes them from i on, as appendTokens does, the word after words,
+// and returns toks with them, the offset of the first token it leaves to
+// appendTokens (or len(text)) and the index of the next word. It makes
+// no token once toks, t.hashes or t.marks is full, nor a word with a
+// capital when t.low has no room for sixteen bytes, so that it calls
+// nothing on its way: its values stay in registers.
 func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, int, int) {
 	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
 	sm := t.sm
