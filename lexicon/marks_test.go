@@ -58,6 +58,25 @@ func checkStartMarks(t *testing.T, n int, l *Lexicon, x *Text, text string) {
 	if x.words.marker != l.marks || len(x.words.marks) != len(toks) {
 		t.Fatalf("lexicon %d: %.80q: %d marks for %d tokens", n, text, len(x.words.marks), len(toks))
 	}
+	// markRun makes most of these tokens, appendTokens' own loop the
+	// rest: the tokens, hashes and capitals are those of that loop alone
+	// (AppendTokens, which marks nothing), and of the reference
+	want := refAppendTokens(nil, text)
+	if plain := AppendTokens(nil, text); !slices.Equal(toks, want) || !slices.Equal(plain, want) {
+		t.Fatalf("lexicon %d: %.80q: TokenizeFor gives\n%+v\nAppendTokens\n%+v\nwant\n%+v", n, text, toks, plain, want)
+	}
+	var caps []int32
+	for i, tk := range toks {
+		if tk.Word && upperFirst(tk.Text) {
+			caps = append(caps, int32(i))
+		}
+		if h := hashToken(tk.Norm); x.words.hashes[i] != h {
+			t.Fatalf("lexicon %d: %.80q: token %d %q hashed %#x, want %#x", n, text, i, tk.Text, x.words.hashes[i], h)
+		}
+	}
+	if !slices.Equal(x.Capitalised(), caps) {
+		t.Fatalf("lexicon %d: %.80q: Capitalised gives %v, want %v", n, text, x.Capitalised(), caps)
+	}
 	for i, tk := range toks {
 		if got, want := x.words.marks[i], l.marks.mark(tk.Word, upperFirst(tk.Text), tk.Text == tk.Norm, tk.Norm, hashToken(tk.Norm)); got != want {
 			t.Fatalf("lexicon %d: %.80q: token %d %q marked %#x, mark gives %#x", n, text, i, tk.Text, got, want)

@@ -155,6 +155,13 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 	toks = slices.Grow(toks, len(text)/3+8)
 	words := 0
 	for i := 0; i < len(text); {
+		if t.sm != nil {
+			// most tokens are made by markRun, which leaves the rest
+			// to this loop
+			if toks, i, words = t.markRun(toks, text, i, words); i == len(text) {
+				break
+			}
+		}
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch k := asciiClass[c]; {
@@ -300,6 +307,160 @@ func (t *tokenizer) appendTokens(toks []Token, text string) []Token {
 	return toks
 }
 
+// markRun is appendTokens' loop for the tokens most of a text is made of,
+// when t hashes and marks them (t.sm is not nil) and the text has eight
+// bytes at least: ASCII words of sixteen bytes at most that a byte
+// outside ASCII does not go on with, unless it starts General
+// Punctuation (e2 80); ASCII punctuation but the backquote; the dashes
+// and quotes of General Punctuation up to U+203F; and ASCII white space.
+// It makes them from i on, as appendTokens does, the word after words,
+// and returns toks with them, the offset of the first token it leaves to
+// appendTokens (or len(text)) and the index of the next word. It makes
+// no token once toks, t.hashes or t.marks is full, nor a word with a
+// capital when t.low has no room for sixteen bytes, so that it calls
+// nothing on its way: its values stay in registers.
+func (t *tokenizer) markRun(toks []Token, text string, i, words int) ([]Token, int, int) {
+	const m1, m2 = 0x9e3779b97f4a7c15, 0xbf58476d1ce4e5b9
+	sm := t.sm
+	// the tokens, hashes and marks are written by index into the free
+	// capacity of each, the q-th of this run at q: no append, whose
+	// growth would be a call
+	n0, h0, m0 := len(toks), len(t.hashes), len(t.marks)
+	room := min(cap(toks)-n0, cap(t.hashes)-h0, cap(t.marks)-m0)
+	if len(text) < 8 {
+		room = 0 // loadEnd wants eight bytes
+	}
+	tk, hs, ms := toks[n0:n0+room], t.hashes[h0:h0+room], t.marks[m0:m0+room]
+	q := 0
+	for ; i < len(text) && q < len(tk); q++ {
+		c := text[i]
+		k := asciiClass[c]
+		if k&classWord == 0 {
+			if k&classSpace != 0 {
+				i++
+				q-- // no token made
+				continue
+			}
+			p, size := text[i:i+1], 1
+			if c >= utf8.RuneSelf || c == '`' {
+				// of the rest, the dashes and quotes of General
+				// Punctuation up to U+203F: e2 80 and a byte of
+				// 80 to bf
+				if c != 0xe2 || i+3 > len(text) || text[i+1] != 0x80 || text[i+2]&0xc0 != 0x80 {
+					break
+				}
+				r := text[i+2] & 0x3f
+				if generalPunctDropped[r] {
+					i += 3
+					q-- // no token made
+					continue
+				}
+				if p = generalQuote[r]; p == "" {
+					break
+				}
+				c, size = p[0], 3
+			}
+			tq := &tk[q]
+			tq.Start, tq.End, tq.Text, tq.Norm, tq.Word, tq.Index = i, i+size, p, p, false, words
+			hs[q] = byteHash[c]
+			ms[q] = sm.oneByte[0][0][1][c]
+			i += size
+			continue
+		}
+		x := loadEnd(text, i+1)
+		r := lowerRun(x)
+		j, kinds := i+1+r, k
+		// b is the byte after the word, 0 at the end of the text: the
+		// byte after the run of lower-case letters, when x has it
+		b := byte(x >> (8 * r & 63))
+		if r == 8 { // a long word: the next eight bytes, as the first
+			x = loadEnd(text, j)
+			r = lowerRun(x)
+			j += r
+			b = byte(x >> (8 * r & 63))
+		}
+		if r == 8 || asciiClass[b]&classWord != 0 {
+			b = 0
+			for j < len(text) {
+				c := text[j]
+				k := asciiClass[c]
+				if k&classWord == 0 {
+					b = c
+					break
+				}
+				kinds |= k
+				j++
+			}
+		}
+		n := j - i
+		// a word goes on past a byte outside ASCII unless the byte
+		// starts General Punctuation up to U+203F, e2 80
+		if b >= utf8.RuneSelf && (b != 0xe2 || j+1 == len(text) || text[j+1] != 0x80) || n > 16 || kinds&classUpper != 0 && cap(t.low)-len(t.low) < 16 {
+			break
+		}
+		key := lowerKey(loadEnd(text, i), n)
+		var key2 uint64 // the key of the bytes after the first eight
+		if n > 8 {
+			key2 = lowerKey(loadEnd(text, i+8), n-8)
+		}
+		w := text[i:j]
+		norm := w
+		upper := k&classUpper != 0
+		if kinds&classUpper != 0 {
+			if upper {
+				t.caps = append(t.caps, int32(n0+q-t.base))
+			}
+			low := t.low
+			off := len(low)
+			// past len(low): no Norm holds those bytes yet
+			binary.LittleEndian.PutUint64(low[off:off+8], key)
+			binary.LittleEndian.PutUint64(low[off+8:off+16], key2)
+			low = low[:off+n]
+			norm = unsafe.String(&low[off], n)
+			t.low = low
+		}
+		tq := &tk[q]
+		tq.Start, tq.End, tq.Text, tq.Norm, tq.Word, tq.Index = i, j, w, norm, true, words
+		h := (key ^ uint64(n)*m1) * m2
+		if n > 8 { // hashTail of the rest, eight bytes or less
+			h = (h ^ h>>32 ^ key2) * m1
+		}
+		h ^= h >> 29
+		hs[q] = h
+		// markKey, written out
+		u, o := b2u(upper), b2u(kinds&classUpper == 0)
+		var mk uint8
+		if n == 1 {
+			mk = sm.oneByte[1][u][o][uint8(key)]
+		} else {
+			e := &sm.byHash[uint32(h)>>(32-markHashBits)]
+			mk = e[(1-u)*(markLower+o)]
+			pre := (e[markLowerPre] | -u) &^ mk & sm.preBits
+			mk |= pre & sm.shortBits
+			pre &^= sm.shortBits
+			// the first trie with a table of root prefixes is tested
+			// without a branch, as markKey does
+			x := keyIndex(key)
+			long := -b2u(n >= prefixKeyLen)
+			mk |= pre & long & sm.pre3Bit & -uint8(sm.pre3[x/64]>>(x%64)&1)
+			for rest := pre &^ sm.pre3Bit & long; rest != 0; rest &= rest - 1 {
+				b := bits.TrailingZeros8(rest)
+				if p := sm.pre3s[b]; p != nil {
+					mk |= uint8(p[x/64]>>(x%64)&1) << b
+				}
+			}
+		}
+		ms[q] = mk
+		words++
+		if b == ' ' {
+			j++ // the space after most words
+		}
+		i = j
+	}
+	t.hashes, t.marks = t.hashes[:h0+q], t.marks[:m0+q]
+	return toks[:n0+q], i, words
+}
+
 // hashLast appends to hashes the hash of the last token's Norm, and to
 // t.marks its marks when t marks tokens: for the tokens made apart from
 // the ASCII words and marks.
@@ -334,6 +495,15 @@ func tokenizeWord(toks []Token, text string, i int, index int) ([]Token, int) {
 // load64(s[i:]) does, without testing i: i+8 must be len(s) or less.
 func loadAt(s string, i int) uint64 {
 	return binary.LittleEndian.Uint64(unsafe.Slice((*byte)(unsafe.Add(unsafe.Pointer(unsafe.StringData(s)), i)), 8))
+}
+
+// loadEnd is loadAt for any i up to len(s), s having eight bytes at
+// least: the bytes past the end of s read as zeros.
+func loadEnd(s string, i int) uint64 {
+	if i+8 <= len(s) {
+		return loadAt(s, i)
+	}
+	return loadAt(s, len(s)-8) >> (8 * (i + 8 - len(s)))
 }
 
 // lowerRun returns how many of the eight bytes of x, read little-endian,
@@ -462,6 +632,15 @@ var generalPunctDropped = func() (t [0x70]bool) {
 	for k := range t {
 		r := rune(0x2000 + k)
 		t[k] = unicode.IsSpace(r) || isDash(r) || unicode.Is(unicode.Cf, r)
+	}
+	return t
+}()
+
+// generalQuote is foldQuote for the runes of General Punctuation up to
+// U+203F, by their offset from U+2000.
+var generalQuote = func() (t [0x40]string) {
+	for k := range t {
+		t[k] = foldQuote(rune(0x2000 + k))
 	}
 	return t
 }()

@@ -37,6 +37,9 @@ var tokenizeSamples = []string{
 	"", "a", "A", "Erdoğan's NATO-Ukraine talks", "`quoted´ “double” «guillemets»",
 	"U.S. 9/11 — dash – en\u00adsoft", "ÀÉÎ Ωmega ß straße", "MIXEDcase123abc", "\xff\xfe bad utf8 \xc3",
 	"tab\tform\fvert\vcr\r\nnl", "emoji 🙂 zero\u200bwidth", "Über-Ärger", "x\uFFFDy",
+	"The Government’s “Internationalisation” — of WASHINGTONIANS, CounterTerrorismUnit and ab\u2032cd\u2033",
+	"naïve don’t x\u2019 y\u203f z\u2040 q\xe2\x80 r\xe2\x80\x41 Longwordwithcaps Abcdefghijklmnop Abcdefghijklmnopq end",
+	"Sixteen-letters: abcdefghijklmnop abcdefghijklmnopq ABCDEFGHIJKLMNOP 1234567890123456 x.Tail Capital",
 }
 
 func TestAppendTokensSameAsReference(t *testing.T) {
