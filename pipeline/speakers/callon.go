@@ -82,17 +82,37 @@ func phrases(lex *lexicon.Lexicon, list string) [][]string {
 
 // find returns the name and the outlet ("" when none is said) of the call
 // in sentence, or ok false.
+//
+// A call's name starts with a capital A to Z at or after the call's
+// start, so no call starts after the last capital; and a call after the
+// start of the sentence starts at a word boundary, with a byte that opens
+// one: other places are passed over without calling calls.
 func (c *caller) find(sentence string) (name, outlet string, ok bool) {
-	for s := 0; s <= len(sentence); s++ {
-		c.calls(sentence, s, func(p int) bool {
-			name, outlet, ok = c.nameAt(sentence, p)
-			return ok
-		})
+	yield := func(p int) bool {
+		name, outlet, ok = c.nameAt(sentence, p)
+		return ok
+	}
+	last := lastCapital(sentence)
+	for s := 0; s <= last; s++ {
+		if s > 0 && (!c.opens[sentence[s]] || !boundary(sentence, s)) {
+			continue // calls finds no call here
+		}
+		c.calls(sentence, s, yield)
 		if ok {
 			return name, outlet, true
 		}
 	}
 	return "", "", false
+}
+
+// lastCapital returns the place of the last capital A to Z in t, or -1.
+func lastCapital(t string) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		if 'A' <= t[i] && t[i] <= 'Z' {
+			return i
+		}
+	}
+	return -1
 }
 
 // calls calls yield with the end of each call that starts at s, in order
