@@ -48,10 +48,12 @@ func (s *speakers) introduced(name string) intro {
 // text cannot hold the name's first word is passed over untokenised.
 //
 // Where the text is searched without tokens first, it is tokenised up to
-// a little past the first place that may introduce the name, and all of
-// it only when the introduction is not there: the tokens before a space
-// are those of the whole text, and the first introduction among them is
-// the first in the whole text.
+// a little past the first place that may introduce the name, then up to
+// a little past the next such place while the introduction is not there,
+// and all of it only when the tokens so far end within the name's words
+// at that place: the tokens before a space are those of the whole text,
+// the first introduction among them is the first in the whole text, and
+// an introduction starts at a place that may introduce the name.
 func (s *speakers) introFor(want []lexicon.Token) intro {
 	span := 16 // the bytes a name may take in the text: its words, and room for the space between them
 	for _, w := range want {
@@ -59,23 +61,39 @@ func (s *speakers) introFor(want []lexicon.Token) intro {
 	}
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnTextAt(j)
-		cut := len(text)
-		if len(want) > 0 && want[0].Word && !s.wideWords(j) {
-			p := s.mayIntroduce(text, want)
-			if p < 0 {
-				continue
+		if len(want) == 0 || !want[0].Word || s.wideWords(j) {
+			if in := s.introIn(text, s.turnTokens(j, len(text)), want); in.name != "" {
+				return in
 			}
-			cut = spaceFrom(text, p+span)
+			continue
 		}
-		in := s.introIn(text, s.turnTokens(j, cut), want)
-		if in.name == "" && s.cuts[j] < len(text) {
-			in = s.introIn(text, s.turnTokens(j, len(text)), want)
-		}
-		if in.name != "" {
-			return in
+		for p := s.mayIntroduce(text, want, 0); p >= 0; p = s.mayIntroduce(text, want, p+1) {
+			toks := s.turnTokens(j, spaceFrom(text, p+span))
+			if in := s.introIn(text, toks, want); in.name != "" {
+				return in
+			}
+			if s.cuts[j] == len(text) {
+				break // all of the text was searched
+			}
+			if !holdsWords(toks, p, len(want)) {
+				if in := s.introIn(text, s.turnTokens(j, len(text)), want); in.name != "" {
+					return in
+				}
+				break
+			}
 		}
 	}
 	return intro{}
+}
+
+// holdsWords reports whether toks has at least n tokens that start at p
+// or after it.
+func holdsWords(toks []lexicon.Token, p, n int) bool {
+	k := len(toks)
+	for k > 0 && toks[k-1].Start >= p {
+		k--
+	}
+	return len(toks)-k >= n
 }
 
 // spaceFrom returns the first ASCII space or line break in text at or
@@ -159,14 +177,14 @@ func hasWideWord(text string) bool {
 // followed by its second word; for a one-word name, after a name word
 // ("Jake Sullivan" for "Sullivan", not "Admiral Kirby" for "Kirby") and
 // white space only. Where it may, it returns the start of the first
-// word.
-func (s *speakers) mayIntroduce(text string, want []lexicon.Token) int {
+// word; it looks at places from on.
+func (s *speakers) mayIntroduce(text string, want []lexicon.Token, from int) int {
 	first := want[0].Norm
 	if first == "" || first[0] < 'a' || first[0] > 'z' {
 		return -1 // no ASCII word of text is it, capitalised
 	}
 	capital := first[0] - 'a' + 'A'
-	for i := 0; ; {
+	for i := from; ; {
 		k := strings.IndexByte(text[i:], capital)
 		if k < 0 {
 			return -1
