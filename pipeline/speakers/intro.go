@@ -62,21 +62,24 @@ func (s *speakers) introFor(want []lexicon.Token) intro {
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnTextAt(j)
 		if len(want) == 0 || !want[0].Word || s.wideWords(j) {
-			if in := s.introIn(text, s.turnTokens(j, len(text)), want); in.name != "" {
+			if in := s.introIn(text, s.turnTokens(j, len(text)), want, 0); in.name != "" {
 				return in
 			}
 			continue
 		}
 		for p := s.mayIntroduce(text, want, 0); p >= 0; p = s.mayIntroduce(text, want, p+1) {
+			// no introduction starts before p: not before the first place,
+			// and not at the places before, whose words the tokens held
 			toks := s.turnTokens(j, spaceFrom(text, p+span))
-			if in := s.introIn(text, toks, want); in.name != "" {
+			k := tokenFrom(toks, p)
+			if in := s.introIn(text, toks, want, k); in.name != "" {
 				return in
 			}
 			if s.cuts[j] == len(text) {
-				break // all of the text was searched
+				break // all of the text from p on was searched
 			}
-			if !holdsWords(toks, p, len(want)) {
-				if in := s.introIn(text, s.turnTokens(j, len(text)), want); in.name != "" {
+			if len(toks)-k < len(want) {
+				if in := s.introIn(text, s.turnTokens(j, len(text)), want, k); in.name != "" {
 					return in
 				}
 				break
@@ -86,14 +89,14 @@ func (s *speakers) introFor(want []lexicon.Token) intro {
 	return intro{}
 }
 
-// holdsWords reports whether toks has at least n tokens that start at p
-// or after it.
-func holdsWords(toks []lexicon.Token, p, n int) bool {
+// tokenFrom returns the index of the first of toks that starts at p or
+// after it, or len(toks); it reads toks from the end.
+func tokenFrom(toks []lexicon.Token, p int) int {
 	k := len(toks)
 	for k > 0 && toks[k-1].Start >= p {
 		k--
 	}
-	return len(toks)-k >= n
+	return k
 }
 
 // spaceFrom returns the first ASCII space or line break in text at or
@@ -257,11 +260,11 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// introIn finds name (its tokens) in text (toks), capitalised as a name is, with
-// a first name before it when name is one word, and the run of title words
-// before that.
-func (s *speakers) introIn(text string, toks, want []lexicon.Token) intro {
-	for i := 0; i+len(want) <= len(toks); i++ {
+// introIn finds name (its tokens) in text (toks) from token from on,
+// capitalised as a name is, with a first name before it when name is one
+// word, and the run of title words before that.
+func (s *speakers) introIn(text string, toks, want []lexicon.Token, from int) intro {
+	for i := from; i+len(want) <= len(toks); i++ {
 		if !sameWords(toks[i:i+len(want)], want) || !toks[i].IsCapitalised() {
 			continue
 		}

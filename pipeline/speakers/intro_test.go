@@ -21,7 +21,7 @@ func (s *speakers) introForRef(want []lexicon.Token) intro {
 	var in intro
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
 		text := s.doc.TurnText(s.doc.Turns[j])
-		in = s.introIn(text, lexicon.Tokenize(text), want)
+		in = s.introIn(text, lexicon.Tokenize(text), want, 0)
 	}
 	return in
 }
