@@ -89,3 +89,63 @@ func TestScratchParallel(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// resolveTurnRef is resolveTurn as it was before a turn whose speaker is
+// registered already skipped registering it: the reference it is checked
+// against.
+func (s *speakers) resolveTurnRef(doc *transcript.Document, i int) {
+	s.turn = i
+	t := &doc.Turns[i]
+	switch {
+	case t.Label == (transcript.Label{}) && i > 0:
+		t.Speaker = doc.Turns[i-1].Speaker
+	case t.Label == (transcript.Label{}):
+		if len(s.byline) > 0 {
+			t.Speaker = s.byline[0]
+		}
+	default:
+		sp, ok := s.fixedSpeaker(t.Label)
+		if !ok {
+			sp = s.fromLabel(t.Label, s.byline)
+			if transcript.CountFields(sp.Name, 2) >= 2 {
+				s.fix(t.Label, sp)
+			}
+		}
+		t.Speaker = sp
+	}
+	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
+		s.addPerson(t.Speaker.Name)
+	}
+}
+
+// TestResolveTurnMatchesRef resolves each testdata document with
+// resolveTurn and with resolveTurnRef, and compares the speakers.
+func TestResolveTurnMatchesRef(t *testing.T) {
+	lex := mustDefault(t)
+	tg, idx := tagger.New(lex, nil), NewIndex(lex)
+	for _, doc := range testDocs(t) {
+		var got [2][]transcript.Speaker
+		for k, ref := range []bool{false, true} {
+			d := *doc
+			d.Turns = slices.Clone(doc.Turns)
+			s := &speakers{lex: lex, tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, callees: idx.calls, roles: idx.roles, sc: new(scratch)}
+			s.prepare(&d)
+			for i := range d.Turns {
+				d.Turns[i].Speaker = transcript.Speaker{}
+				if ref {
+					s.resolveTurnRef(&d, i)
+				} else {
+					s.resolveTurn(&d, i)
+				}
+			}
+			s.settle(&d)
+			for _, tr := range d.Turns {
+				got[k] = append(got[k], tr.Speaker)
+			}
+			s.reg.Release()
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%s: resolveTurn gives %v, the reference %v", doc.Source, got[0], got[1])
+		}
+	}
+}

@@ -85,6 +85,10 @@ func (s *speakers) prepare(doc *transcript.Document) {
 // resolveTurn sets turn i's speaker from its label, the byline, and the
 // people named so far in the document; an unlabelled first turn belongs to
 // the byline's first person, a later one continues the turn before it.
+//
+// A full name is registered once, when it is first given: the turn before
+// and the byline registered theirs, and a label resolved before to a full
+// name registered it then.
 func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 	s.turn = i
 	t := &doc.Turns[i]
@@ -96,17 +100,16 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 			t.Speaker = s.byline[0]
 		}
 	default:
-		sp, ok := s.fixedSpeaker(t.Label)
-		if !ok {
-			sp = s.fromLabel(t.Label, s.byline)
-			if transcript.CountFields(sp.Name, 2) >= 2 {
-				s.fix(t.Label, sp)
-			}
+		if sp, ok := s.fixedSpeaker(t.Label); ok {
+			t.Speaker = sp
+			return
 		}
+		sp := s.fromLabel(t.Label, s.byline)
 		t.Speaker = sp
-	}
-	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
-		s.addPerson(t.Speaker.Name)
+		if transcript.CountFields(sp.Name, 2) >= 2 {
+			s.fix(t.Label, sp)
+			s.addPerson(sp.Name)
+		}
 	}
 }
 
