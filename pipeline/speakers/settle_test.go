@@ -128,3 +128,21 @@ func FuzzNamed(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLastStop checks lastStop against strings.LastIndexAny, seeded with
+// the testdata turns' texts.
+func FuzzLastStop(f *testing.F) {
+	for _, s := range []string{"", ".", "a.b?c", "xxxxxxx.", "xxxxxxxx.", ".xxxxxxxx", "Mr. Kirby: yes!? ok", "\x2e\x2f\x2d\x3a\x3b\x21\x20\x3f\x40"} {
+		f.Add(s)
+	}
+	for _, doc := range testDocs(f) {
+		for i := range doc.Turns {
+			f.Add(doc.TurnTextAt(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastStop(s), strings.LastIndexAny(s, ".?!:"); got != want {
+			t.Errorf("lastStop(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
