@@ -19,6 +19,30 @@ import (
 // Reuters.") is named, with the outlet when it is said.
 func (s *speakers) settle(doc *transcript.Document) {
 	var full map[string]string // made at the first surname alone: until then, no name has changed
+	// each person's role, by the place of their name in roles: the byline's,
+	// then the fullest of the turns'; and per turn, that place times two,
+	// plus one for a part's role, or -1 for no name
+	sc := s.scratch()
+	at := sc.nameAt
+	if at == nil {
+		at = map[string]int32{}
+	}
+	roles := sc.roles[:0]
+	ids := resize(sc.ids, len(doc.Turns))
+	for _, b := range doc.Byline {
+		if b.Name == "" {
+			continue
+		}
+		k, ok := at[b.Name]
+		if !ok {
+			k = int32(len(roles))
+			at[b.Name] = k
+			roles = append(roles, "")
+		}
+		if roles[k] == "" {
+			roles[k] = s.cleanRole(b.Role)
+		}
+	}
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
 		if transcript.CountFields(sp.Name, 2) == 1 {
@@ -30,28 +54,36 @@ func (s *speakers) settle(doc *transcript.Document) {
 			}
 		}
 		sp.Role = s.cleanRole(sp.Role)
-	}
-	roles := map[string]string{}
-	for _, b := range doc.Byline {
-		if b.Name != "" && s.cleanRole(b.Role) != "" && roles[b.Name] == "" {
-			roles[b.Name] = s.cleanRole(b.Role)
-		}
-	}
-	for i := range doc.Turns {
-		sp := &doc.Turns[i].Speaker
-		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
+		// the names and roles of the turns up to i are final: the turn's
+		// role counts for its speaker now as after the loop
+		ids[i] = -1
+		if sp.Name == "" {
 			continue
 		}
-		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
-			roles[sp.Name] = sp.Role // "Press Secretary" over "Secretary"
+		k, ok := at[sp.Name]
+		if !ok {
+			k = int32(len(roles))
+			at[sp.Name] = k
+			roles = append(roles, "")
+		}
+		part := s.w.partRoles[sp.Role]
+		ids[i] = k << 1
+		if part {
+			ids[i]++
+		}
+		if sp.Role == "" || part {
+			continue
+		}
+		if r := roles[k]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
+			roles[k] = sp.Role // "Press Secretary" over "Secretary"
 		}
 	}
-	for i := range doc.Turns {
-		sp := &doc.Turns[i].Speaker
-		if r := roles[sp.Name]; r != "" && sp.Name != "" && !s.w.partRoles[sp.Role] {
-			sp.Role = r
+	for i, k := range ids {
+		if k >= 0 && k&1 == 0 && roles[k>>1] != "" {
+			doc.Turns[i].Speaker.Role = roles[k>>1]
 		}
 	}
+	s.nameAt, s.roleOf, s.ids = at, roles, ids
 	for i := 1; i < len(doc.Turns); i++ {
 		t := &doc.Turns[i]
 		if !t.Label.Question || t.Speaker.Name != "" {

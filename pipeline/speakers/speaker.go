@@ -42,6 +42,9 @@ type speakers struct {
 	persons    map[string]personAnswer      // what reg answered for names, while gen is the same
 	added      map[string]bool              // the names added to reg
 	gen        int                          // how many names were added to reg
+	nameAt     map[string]int32             // settle's places of the speakers' names in roleOf
+	roleOf     []string                     // settle's role of each speaker
+	ids        []int32                      // settle's per-turn places in roleOf, and whether the role is a part's
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
