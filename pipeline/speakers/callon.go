@@ -120,6 +120,9 @@ func lastCapital(t string) int {
 func (c *caller) calls(t string, s int, yield func(p int) bool) {
 	if s < len(t) && c.opens[t[s]] && boundary(t, s) {
 		for _, v := range c.verbs {
+			if len(v) > 0 && v[0] != "" && v[0][0] != t[s] {
+				continue // the verb does not start here
+			}
 			q, ok := phraseAt(t, s, v)
 			if !ok {
 				continue
@@ -147,15 +150,19 @@ func (c *caller) calls(t string, s int, yield func(p int) bool) {
 				}
 			}
 		}
-		if q, ok := phraseAt(t, s+1, []string{"o", "ahead"}); ok && (t[s] == 'G' || t[s] == 'g') && q < len(t) && t[q] == ',' {
-			if e, ok := spaces(t, q+1); ok && yield(e) {
-				return
+		if t[s] == 'G' || t[s] == 'g' {
+			if q, ok := phraseAt(t, s+1, []string{"o", "ahead"}); ok && q < len(t) && t[q] == ',' {
+				if e, ok := spaces(t, q+1); ok && yield(e) {
+					return
+				}
 			}
 		}
-		for _, w := range []string{"from", "to"} {
-			if q, ok := phraseAt(t, s, []string{"question", w}); ok {
-				if e, ok := spaces(t, q); ok && yield(e) {
-					return
+		if t[s] == 'q' {
+			for _, w := range []string{"from", "to"} {
+				if q, ok := phraseAt(t, s, []string{"question", w}); ok {
+					if e, ok := spaces(t, q); ok && yield(e) {
+						return
+					}
 				}
 			}
 		}
