@@ -272,22 +272,34 @@ func lastStop(text string) int {
 // isStop reports a full stop, question mark, exclamation mark or colon.
 func isStop(c byte) bool { return c == '.' || c == '?' || c == '!' || c == ':' }
 
-// lastBlankLine is strings.LastIndex(text, "\n\n"), by bytes from the end
-// once a forward scan, which is quicker, finds a line break.
+// lastBlankLine is strings.LastIndex(text, "\n\n"), by eight bytes at a
+// time from the end once a forward scan, which is quicker, finds a line
+// break.
 func lastBlankLine(text string) int {
 	if strings.IndexByte(text, '\n') < 0 {
 		return -1
 	}
-	for e := len(text); ; {
-		i := strings.LastIndexByte(text[:e], '\n')
-		if i < 1 {
-			return -1
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := len(text)
+	for ; i >= 9; i -= 8 {
+		// a zero byte where a pair of line breaks starts, in text[i-9:i]
+		z := load64(text, i-9) ^ '\n'*ones | load64(text, i-8) ^ '\n'*ones
+		// the high bit of each zero byte, and maybe of bytes above one:
+		// the highest set may be one of those, never the lowest
+		for m := (z - ones) &^ z & highs; m != 0; {
+			k := 63 - bits.LeadingZeros64(m)
+			if j := i - 9 + k>>3; text[j] == '\n' && text[j+1] == '\n' {
+				return j
+			}
+			m &^= 1 << k
 		}
-		if text[i-1] == '\n' {
-			return i - 1
-		}
-		e = i - 1 // text[i-1] is no newline: no pair ends at i
 	}
+	for i -= 2; i >= 0; i-- {
+		if text[i] == '\n' && text[i+1] == '\n' {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentenceFrom is lastSentence reading the tokens of text from w on, just

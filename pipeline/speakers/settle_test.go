@@ -146,3 +146,21 @@ func FuzzLastStop(f *testing.F) {
 		}
 	})
 }
+
+// FuzzLastBlankLine checks lastBlankLine against strings.LastIndex,
+// seeded with the testdata turns' texts.
+func FuzzLastBlankLine(f *testing.F) {
+	for _, s := range []string{"", "\n", "\n\n", "a\n\nb", "xxxxxxxx\n\n", "\n\nxxxxxxxxx", "xxxxxxx\n\nxxxxxxxx\nx", "\n\n\n", "x\n\n\nxxxxxxxxxxxxxxxx\n"} {
+		f.Add(s)
+	}
+	for _, doc := range testDocs(f) {
+		for i := range doc.Turns {
+			f.Add(doc.TurnTextAt(i))
+		}
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := lastBlankLine(s), strings.LastIndex(s, "\n\n"); got != want {
+			t.Errorf("lastBlankLine(%q) = %d, want %d", s, got, want)
+		}
+	})
+}
