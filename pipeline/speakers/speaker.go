@@ -72,8 +72,14 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
+	var last [2]string // the last two names seen, which turns most often repeat
 	for i := range doc.Turns {
-		if name := doc.Turns[i].Label.Name; name != "" && !seen[name] {
+		name := doc.Turns[i].Label.Name
+		if name == "" || name == last[0] || name == last[1] {
+			continue
+		}
+		last[0], last[1] = name, last[0]
+		if !seen[name] {
 			seen[name] = true
 			if transcript.CountFields(name, 2) >= 2 {
 				if c, _, ok := s.person(name); ok {
