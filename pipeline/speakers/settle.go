@@ -43,6 +43,12 @@ func (s *speakers) settle(doc *transcript.Document) {
 			roles[k] = s.cleanRole(b.Role)
 		}
 	}
+	// the last two names and roles looked up, which turns most often repeat
+	var lastName, lastRole [2]string
+	var lastAt [2]int32
+	var lastPart [2]bool
+	lastAt[0], lastAt[1] = -1, -1
+	lastPart[0], lastPart[1] = s.w.partRoles[""], s.w.partRoles[""]
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
 		if transcript.CountFields(sp.Name, 2) == 1 {
@@ -60,13 +66,35 @@ func (s *speakers) settle(doc *transcript.Document) {
 		if sp.Name == "" {
 			continue
 		}
-		k, ok := at[sp.Name]
-		if !ok {
-			k = int32(len(roles))
-			at[sp.Name] = k
-			roles = append(roles, "")
+		var k int32
+		switch {
+		case sp.Name == lastName[0]:
+			k = lastAt[0]
+		case sp.Name == lastName[1]:
+			k = lastAt[1]
+		default:
+			var ok bool
+			if k, ok = at[sp.Name]; !ok {
+				k = int32(len(roles))
+				at[sp.Name] = k
+				roles = append(roles, "")
+			}
 		}
-		part := s.w.partRoles[sp.Role]
+		if sp.Name != lastName[0] {
+			lastName[0], lastName[1], lastAt[0], lastAt[1] = sp.Name, lastName[0], k, lastAt[0]
+		}
+		var part bool
+		switch sp.Role {
+		case lastRole[0]:
+			part = lastPart[0]
+		case lastRole[1]:
+			part = lastPart[1]
+		default:
+			part = s.w.partRoles[sp.Role]
+		}
+		if sp.Role != lastRole[0] {
+			lastRole[0], lastRole[1], lastPart[0], lastPart[1] = sp.Role, lastRole[0], part, lastPart[0]
+		}
 		ids[i] = k << 1
 		if part {
 			ids[i]++
