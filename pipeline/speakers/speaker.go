@@ -26,8 +26,8 @@ type speakers struct {
 	country    string                       // country id the document is set in, "" when unknown
 	date       string                       // the document's date (ISO 8601)
 	byline     []transcript.Speaker         // the document's byline, names completed
-	fixed      map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
-	fixedList  []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
+	fixed      map[string]int32             // labels resolved for good, by their words: 1 + the index in fixedList of the last with those words
+	fixedList  []fixedLabel                 // the labels resolved to a full name, or questioners' and parts' labels, and their speakers: they stay so
 	intros     map[string]intro             // names looked up in the text, and what was found
 	toks       [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
 	cuts       []int                        // per turn: how much of its text toks has the tokens of
@@ -115,21 +115,28 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 		}
 		sp := s.fromLabel(t.Label, s.byline)
 		t.Speaker = sp
-		if transcript.CountFields(sp.Name, 2) >= 2 {
+		switch {
+		case transcript.CountFields(sp.Name, 2) >= 2:
 			s.fix(t.Label, sp)
 			s.addPerson(sp.Name)
+		case t.Label.Question || t.Label.Role != "" && t.Label.Affiliation == "":
+			// a questioner's or a part's label: fromLabel reads the lexicon,
+			// the byline and the document's offices for it, never the
+			// names registered, and gives the same speaker on every turn
+			s.fix(t.Label, sp)
 		}
 	}
 }
 
-// fixedLabel is a label resolved to a full name, and its speaker.
+// fixedLabel is a label resolved for good, and its speaker.
 type fixedLabel struct {
 	label   transcript.Label
 	speaker transcript.Speaker
 	next    int32 // 1 + the index in speakers.fixedList of the label before it with the same words; 0 for none
 }
 
-// fix keeps the speaker a label was resolved to, a full name.
+// fix keeps the speaker a label was resolved to for good: a full name,
+// or a questioner's or a part's.
 func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
 	if s.fixed == nil {
 		sc := s.scratch()
@@ -143,8 +150,8 @@ func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
 	s.fixed[l.Words] = int32(len(s.fixedList))
 }
 
-// fixedSpeaker returns the speaker a label was resolved to when that is a
-// full name. Labels are looked up by their words, so that a lookup hashes
+// fixedSpeaker returns the speaker a label was resolved to for good (see
+// fix). Labels are looked up by their words, so that a lookup hashes
 // one string rather than every field of the label.
 func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
 	for k := s.fixed[l.Words]; k != 0; {
