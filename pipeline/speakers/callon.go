@@ -82,12 +82,22 @@ func phrases(lex *lexicon.Lexicon, list string) [][]string {
 
 // find returns the name and the outlet ("" when none is said) of the call
 // in sentence, or ok false.
+//
+// A call's name starts with a capital A to Z at or after the call's
+// start, so no call starts after the last capital; and a call after the
+// start of the sentence starts at a word boundary, with a byte that opens
+// one: other places are passed over without calling calls.
 func (c *caller) find(sentence string) (name, outlet string, ok bool) {
-	for s := 0; s <= len(sentence); s++ {
-		c.calls(sentence, s, func(p int) bool {
-			name, outlet, ok = c.nameAt(sentence, p)
-			return ok
-		})
+	yield := func(p int) bool {
+		name, outlet, ok = c.nameAt(sentence, p)
+		return ok
+	}
+	last := lastCapital(sentence)
+	for s := 0; s <= last; s++ {
+		if s > 0 && (!c.opens[sentence[s]] || !boundary(sentence, s)) {
+			continue // calls finds no call here
+		}
+		c.calls(sentence, s, yield)
 		if ok {
 			return name, outlet, true
 		}
@@ -95,11 +105,24 @@ func (c *caller) find(sentence string) (name, outlet string, ok bool) {
 	return "", "", false
 }
 
+// lastCapital returns the place of the last capital A to Z in t, or -1.
+func lastCapital(t string) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		if 'A' <= t[i] && t[i] <= 'Z' {
+			return i
+		}
+	}
+	return -1
+}
+
 // calls calls yield with the end of each call that starts at s, in order
 // of preference, until yield returns true.
 func (c *caller) calls(t string, s int, yield func(p int) bool) {
 	if s < len(t) && c.opens[t[s]] && boundary(t, s) {
 		for _, v := range c.verbs {
+			if len(v) > 0 && v[0] != "" && v[0][0] != t[s] {
+				continue // the verb does not start here
+			}
 			q, ok := phraseAt(t, s, v)
 			if !ok {
 				continue
@@ -127,15 +150,19 @@ func (c *caller) calls(t string, s int, yield func(p int) bool) {
 				}
 			}
 		}
-		if q, ok := phraseAt(t, s+1, []string{"o", "ahead"}); ok && (t[s] == 'G' || t[s] == 'g') && q < len(t) && t[q] == ',' {
-			if e, ok := spaces(t, q+1); ok && yield(e) {
-				return
+		if t[s] == 'G' || t[s] == 'g' {
+			if q, ok := phraseAt(t, s+1, []string{"o", "ahead"}); ok && q < len(t) && t[q] == ',' {
+				if e, ok := spaces(t, q+1); ok && yield(e) {
+					return
+				}
 			}
 		}
-		for _, w := range []string{"from", "to"} {
-			if q, ok := phraseAt(t, s, []string{"question", w}); ok {
-				if e, ok := spaces(t, q); ok && yield(e) {
-					return
+		if t[s] == 'q' {
+			for _, w := range []string{"from", "to"} {
+				if q, ok := phraseAt(t, s, []string{"question", w}); ok {
+					if e, ok := spaces(t, q); ok && yield(e) {
+						return
+					}
 				}
 			}
 		}

@@ -48,10 +48,12 @@ func (s *speakers) introduced(name string) intro {
 // text cannot hold the name's first word is passed over untokenised.
 //
 // Where the text is searched without tokens first, it is tokenised up to
-// a little past the first place that may introduce the name, and all of
-// it only when the introduction is not there: the tokens before a space
-// are those of the whole text, and the first introduction among them is
-// the first in the whole text.
+// a little past the first place that may introduce the name, then up to
+// a little past the next such place while the introduction is not there,
+// and all of it only when the tokens so far end within the name's words
+// at that place: the tokens before a space are those of the whole text,
+// the first introduction among them is the first in the whole text, and
+// an introduction starts at a place that may introduce the name.
 func (s *speakers) introFor(want []lexicon.Token) intro {
 	span := 16 // the bytes a name may take in the text: its words, and room for the space between them
 	for _, w := range want {
@@ -59,23 +61,42 @@ func (s *speakers) introFor(want []lexicon.Token) intro {
 	}
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn; j++ {
 		text := s.doc.TurnTextAt(j)
-		cut := len(text)
-		if len(want) > 0 && want[0].Word && !s.wideWords(j) {
-			p := s.mayIntroduce(text, want)
-			if p < 0 {
-				continue
+		if len(want) == 0 || !want[0].Word || s.wideWords(j) {
+			if in := s.introIn(text, s.turnTokens(j, len(text)), want, 0); in.name != "" {
+				return in
 			}
-			cut = spaceFrom(text, p+span)
+			continue
 		}
-		in := s.introIn(text, s.turnTokens(j, cut), want)
-		if in.name == "" && s.cuts[j] < len(text) {
-			in = s.introIn(text, s.turnTokens(j, len(text)), want)
-		}
-		if in.name != "" {
-			return in
+		for p := s.mayIntroduce(text, want, 0); p >= 0; p = s.mayIntroduce(text, want, p+1) {
+			// no introduction starts before p: not before the first place,
+			// and not at the places before, whose words the tokens held
+			toks := s.turnTokens(j, spaceFrom(text, p+span))
+			k := tokenFrom(toks, p)
+			if in := s.introIn(text, toks, want, k); in.name != "" {
+				return in
+			}
+			if s.cuts[j] == len(text) {
+				break // all of the text from p on was searched
+			}
+			if len(toks)-k < len(want) {
+				if in := s.introIn(text, s.turnTokens(j, len(text)), want, k); in.name != "" {
+					return in
+				}
+				break
+			}
 		}
 	}
 	return intro{}
+}
+
+// tokenFrom returns the index of the first of toks that starts at p or
+// after it, or len(toks); it reads toks from the end.
+func tokenFrom(toks []lexicon.Token, p int) int {
+	k := len(toks)
+	for k > 0 && toks[k-1].Start >= p {
+		k--
+	}
+	return k
 }
 
 // spaceFrom returns the first ASCII space or line break in text at or
@@ -159,14 +180,14 @@ func hasWideWord(text string) bool {
 // followed by its second word; for a one-word name, after a name word
 // ("Jake Sullivan" for "Sullivan", not "Admiral Kirby" for "Kirby") and
 // white space only. Where it may, it returns the start of the first
-// word.
-func (s *speakers) mayIntroduce(text string, want []lexicon.Token) int {
+// word; it looks at places from on.
+func (s *speakers) mayIntroduce(text string, want []lexicon.Token, from int) int {
 	first := want[0].Norm
 	if first == "" || first[0] < 'a' || first[0] > 'z' {
 		return -1 // no ASCII word of text is it, capitalised
 	}
 	capital := first[0] - 'a' + 'A'
-	for i := 0; ; {
+	for i := from; ; {
 		k := strings.IndexByte(text[i:], capital)
 		if k < 0 {
 			return -1
@@ -239,11 +260,11 @@ func lowerASCII(c byte) byte {
 	return c
 }
 
-// introIn finds name (its tokens) in text (toks), capitalised as a name is, with
-// a first name before it when name is one word, and the run of title words
-// before that.
-func (s *speakers) introIn(text string, toks, want []lexicon.Token) intro {
-	for i := 0; i+len(want) <= len(toks); i++ {
+// introIn finds name (its tokens) in text (toks) from token from on,
+// capitalised as a name is, with a first name before it when name is one
+// word, and the run of title words before that.
+func (s *speakers) introIn(text string, toks, want []lexicon.Token, from int) intro {
+	for i := from; i+len(want) <= len(toks); i++ {
 		if !sameWords(toks[i:i+len(want)], want) || !toks[i].IsCapitalised() {
 			continue
 		}

@@ -21,7 +21,7 @@ func (s *speakers) introForRef(want []lexicon.Token) intro {
 	var in intro
 	for j := max(0, s.turn-maxIntroTurns); j < s.turn && in.name == ""; j++ {
 		text := s.doc.TurnText(s.doc.Turns[j])
-		in = s.introIn(text, lexicon.Tokenize(text), want)
+		in = s.introIn(text, lexicon.Tokenize(text), want, 0)
 	}
 	return in
 }
@@ -142,6 +142,9 @@ func FuzzIntroFor(f *testing.F) {
 	f.Add("Jake Sullivan2 and Jake SullivanX and Jake-Sullivan, and then Jake Sullivan.", "Jake Sullivan")
 	f.Add("Admiral Kirby, then Mr. Kirby, then the Kirby and JOHN KIRBY and John  Kirby.", "Kirby")
 	f.Add("Jake  --Sullivan and Jake.Sullivan and Jake\u00a0Sullivan and Lloyd J. Austin", "Jake Sullivan")
+	f.Add("Press Secretary, then Press "+strings.Repeat("- ", 40)+"Secretary said.", "Press Secretary")
+	f.Add("Press Secretary, Press Secretary and Press Secretary"+strings.Repeat(" and more", 20), "Press Secretary")
+	f.Add("Mr. Kirby, John"+strings.Repeat(" ", 40)+"Kirby, Admiral John Kirby.", "Kirby")
 	s := newTestSpeakers(f, nil)
 	f.Fuzz(func(t *testing.T, text, name string) {
 		s.doc = splitDoc(text)

@@ -14,6 +14,9 @@ func clampSpeakers(doc *transcript.Document) []string {
 	first := 0
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
+		if len(sp.Name) <= read.MaxFieldBytes && len(sp.Role) <= read.MaxFieldBytes && len(sp.Affiliation) <= read.MaxFieldBytes {
+			continue // nothing to cut: the common case, told without a list of the fields
+		}
 		for _, s := range []*string{&sp.Name, &sp.Role, &sp.Affiliation} {
 			if len(*s) > read.MaxFieldBytes {
 				if cut == 0 {

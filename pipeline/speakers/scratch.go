@@ -21,6 +21,9 @@ type scratch struct {
 	byRoles   map[string]roleHolder        // speakers.byRoles, cleared
 	persons   map[string]personAnswer      // speakers.persons, cleared
 	added     map[string]bool              // speakers.added, cleared
+	nameAt    map[string]int32             // speakers.nameAt, cleared
+	roles     []string                     // speakers.roleOf, cleared
+	ids       []int32                      // speakers.ids
 }
 
 // maxKept bounds the entries of a map that a scratch keeps for the next
@@ -92,5 +95,13 @@ func (s *speakers) release() {
 	sc.byRoles = keep(s.byRoles, sc.byRoles)
 	sc.persons = keep(s.persons, sc.persons)
 	sc.added = keep(s.added, sc.added)
+	sc.nameAt = keep(s.nameAt, sc.nameAt)
+	if s.roleOf != nil {
+		clear(s.roleOf) // roles of this document: not kept reachable
+		sc.roles = s.roleOf[:0]
+	}
+	if s.ids != nil {
+		sc.ids = s.ids
+	}
 	scratches.Put(sc)
 }

@@ -89,3 +89,160 @@ func TestScratchParallel(t *testing.T) {
 	}
 	wg.Wait()
 }
+
+// resolveTurnRef is resolveTurn as it was before a turn whose speaker is
+// registered already skipped registering it: the reference it is checked
+// against.
+func (s *speakers) resolveTurnRef(doc *transcript.Document, i int) {
+	s.turn = i
+	t := &doc.Turns[i]
+	switch {
+	case t.Label == (transcript.Label{}) && i > 0:
+		t.Speaker = doc.Turns[i-1].Speaker
+	case t.Label == (transcript.Label{}):
+		if len(s.byline) > 0 {
+			t.Speaker = s.byline[0]
+		}
+	default:
+		sp, ok := s.fixedSpeaker(t.Label)
+		if !ok {
+			sp = s.fromLabel(t.Label, s.byline)
+			if transcript.CountFields(sp.Name, 2) >= 2 {
+				s.fix(t.Label, sp)
+			}
+		}
+		t.Speaker = sp
+	}
+	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
+		s.addPerson(t.Speaker.Name)
+	}
+}
+
+// TestResolveTurnMatchesRef resolves each testdata document with
+// resolveTurn and with resolveTurnRef, and compares the speakers.
+func TestResolveTurnMatchesRef(t *testing.T) {
+	lex := mustDefault(t)
+	tg, idx := tagger.New(lex, nil), NewIndex(lex)
+	for _, doc := range testDocs(t) {
+		var got [2][]transcript.Speaker
+		for k, ref := range []bool{false, true} {
+			d := *doc
+			d.Turns = slices.Clone(doc.Turns)
+			s := &speakers{lex: lex, tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, callees: idx.calls, roles: idx.roles, sc: new(scratch)}
+			s.prepare(&d)
+			for i := range d.Turns {
+				d.Turns[i].Speaker = transcript.Speaker{}
+				if ref {
+					s.resolveTurnRef(&d, i)
+				} else {
+					s.resolveTurn(&d, i)
+				}
+			}
+			s.settle(&d)
+			for _, tr := range d.Turns {
+				got[k] = append(got[k], tr.Speaker)
+			}
+			s.reg.Release()
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%s: resolveTurn gives %v, the reference %v", doc.Source, got[0], got[1])
+		}
+	}
+}
+
+// settleRef is settle as it was before each person's role was kept by the
+// place of their name: the reference it is checked against.
+func (s *speakers) settleRef(doc *transcript.Document) {
+	var full map[string]string // made at the first surname alone: until then, no name has changed
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if transcript.CountFields(sp.Name, 2) == 1 {
+			if full == nil {
+				full = s.fullNames(doc)
+			}
+			if f := full[lexicon.FoldKey(strings.TrimSpace(sp.Name))]; f != "" {
+				sp.Name = f
+			}
+		}
+		sp.Role = s.cleanRole(sp.Role)
+	}
+	roles := map[string]string{}
+	for _, b := range doc.Byline {
+		if b.Name != "" && s.cleanRole(b.Role) != "" && roles[b.Name] == "" {
+			roles[b.Name] = s.cleanRole(b.Role)
+		}
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
+			continue
+		}
+		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
+			roles[sp.Name] = sp.Role // "Press Secretary" over "Secretary"
+		}
+	}
+	for i := range doc.Turns {
+		sp := &doc.Turns[i].Speaker
+		if r := roles[sp.Name]; r != "" && sp.Name != "" && !s.w.partRoles[sp.Role] {
+			sp.Role = r
+		}
+	}
+	for i := 1; i < len(doc.Turns); i++ {
+		t := &doc.Turns[i]
+		if !t.Label.Question || t.Speaker.Name != "" {
+			continue
+		}
+		// the operator may open the line between the call and the question
+		for j := i - 1; j >= 0 && j >= i-2; j-- {
+			if name, outlet := s.calledOn(j); name != "" {
+				t.Speaker.Name = s.named(doc.TurnTextAt(i), name)
+				if t.Speaker.Affiliation == "" {
+					t.Speaker.Affiliation = outlet
+				}
+				break
+			}
+			if doc.Turns[j].Speaker.Role != "Operator" {
+				break
+			}
+		}
+		if t.Speaker.Name == "" && i >= 2 && s.stillAsking(doc, i) {
+			t.Speaker = doc.Turns[i-2].Speaker
+		}
+	}
+}
+
+// TestSettleMatchesRef settles each testdata document's speakers with
+// settle and with settleRef, twice in a row with the same scratch, and
+// compares them.
+func TestSettleMatchesRef(t *testing.T) {
+	lex := mustDefault(t)
+	tg, idx := tagger.New(lex, nil), NewIndex(lex)
+	sc := new(scratch)
+	for _, doc := range append(testDocs(t), testDocs(t)...) {
+		var got [2][]transcript.Speaker
+		for k, ref := range []bool{false, true} {
+			d := *doc
+			d.Turns = slices.Clone(doc.Turns)
+			s := &speakers{lex: lex, tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, callees: idx.calls, roles: idx.roles, sc: sc}
+			s.prepare(&d)
+			for i := range d.Turns {
+				d.Turns[i].Speaker = transcript.Speaker{}
+				s.resolveTurn(&d, i)
+			}
+			if ref {
+				s.settleRef(&d)
+			} else {
+				s.settle(&d)
+			}
+			for _, tr := range d.Turns {
+				got[k] = append(got[k], tr.Speaker)
+			}
+			s.reg.Release()
+			s.release()
+			sc = scratches.Get().(*scratch)
+		}
+		if !slices.Equal(got[0], got[1]) {
+			t.Errorf("%s: settle gives %v, the reference %v", doc.Source, got[0], got[1])
+		}
+	}
+}

@@ -2,6 +2,7 @@ package speakers
 
 import (
 	"iter"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -18,6 +19,36 @@ import (
 // Reuters.") is named, with the outlet when it is said.
 func (s *speakers) settle(doc *transcript.Document) {
 	var full map[string]string // made at the first surname alone: until then, no name has changed
+	// each person's role, by the place of their name in roles: the byline's,
+	// then the fullest of the turns'; and per turn, that place times two,
+	// plus one for a part's role, or -1 for no name
+	sc := s.scratch()
+	at := sc.nameAt
+	if at == nil {
+		at = map[string]int32{}
+	}
+	roles := sc.roles[:0]
+	ids := resize(sc.ids, len(doc.Turns))
+	for _, b := range doc.Byline {
+		if b.Name == "" {
+			continue
+		}
+		k, ok := at[b.Name]
+		if !ok {
+			k = int32(len(roles))
+			at[b.Name] = k
+			roles = append(roles, "")
+		}
+		if roles[k] == "" {
+			roles[k] = s.cleanRole(b.Role)
+		}
+	}
+	// the last two names and roles looked up, which turns most often repeat
+	var lastName, lastRole [2]string
+	var lastAt [2]int32
+	var lastPart [2]bool
+	lastAt[0], lastAt[1] = -1, -1
+	lastPart[0], lastPart[1] = s.w.partRoles[""], s.w.partRoles[""]
 	for i := range doc.Turns {
 		sp := &doc.Turns[i].Speaker
 		if transcript.CountFields(sp.Name, 2) == 1 {
@@ -29,28 +60,58 @@ func (s *speakers) settle(doc *transcript.Document) {
 			}
 		}
 		sp.Role = s.cleanRole(sp.Role)
-	}
-	roles := map[string]string{}
-	for _, b := range doc.Byline {
-		if b.Name != "" && s.cleanRole(b.Role) != "" && roles[b.Name] == "" {
-			roles[b.Name] = s.cleanRole(b.Role)
-		}
-	}
-	for i := range doc.Turns {
-		sp := &doc.Turns[i].Speaker
-		if sp.Name == "" || sp.Role == "" || s.w.partRoles[sp.Role] {
+		// the names and roles of the turns up to i are final: the turn's
+		// role counts for its speaker now as after the loop
+		ids[i] = -1
+		if sp.Name == "" {
 			continue
 		}
-		if r := roles[sp.Name]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
-			roles[sp.Name] = sp.Role // "Press Secretary" over "Secretary"
+		var k int32
+		switch {
+		case sp.Name == lastName[0]:
+			k = lastAt[0]
+		case sp.Name == lastName[1]:
+			k = lastAt[1]
+		default:
+			var ok bool
+			if k, ok = at[sp.Name]; !ok {
+				k = int32(len(roles))
+				at[sp.Name] = k
+				roles = append(roles, "")
+			}
+		}
+		if sp.Name != lastName[0] {
+			lastName[0], lastName[1], lastAt[0], lastAt[1] = sp.Name, lastName[0], k, lastAt[0]
+		}
+		var part bool
+		switch sp.Role {
+		case lastRole[0]:
+			part = lastPart[0]
+		case lastRole[1]:
+			part = lastPart[1]
+		default:
+			part = s.w.partRoles[sp.Role]
+		}
+		if sp.Role != lastRole[0] {
+			lastRole[0], lastRole[1], lastPart[0], lastPart[1] = sp.Role, lastRole[0], part, lastPart[0]
+		}
+		ids[i] = k << 1
+		if part {
+			ids[i]++
+		}
+		if sp.Role == "" || part {
+			continue
+		}
+		if r := roles[k]; r == "" || len(sp.Role) > len(r) && containsAll(roleWords(sp.Role), roleWords(r)) && !s.fromByline(doc, sp.Name) {
+			roles[k] = sp.Role // "Press Secretary" over "Secretary"
 		}
 	}
-	for i := range doc.Turns {
-		sp := &doc.Turns[i].Speaker
-		if r := roles[sp.Name]; r != "" && sp.Name != "" && !s.w.partRoles[sp.Role] {
-			sp.Role = r
+	for i, k := range ids {
+		if k >= 0 && k&1 == 0 && roles[k>>1] != "" {
+			doc.Turns[i].Speaker.Role = roles[k>>1]
 		}
 	}
+	s.nameAt, s.roleOf, s.ids = at, roles, ids
 	for i := 1; i < len(doc.Turns); i++ {
 		t := &doc.Turns[i]
 		if !t.Label.Question || t.Speaker.Name != "" {
@@ -189,7 +250,7 @@ func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	for e > 0 && text[e-1] < utf8.RuneSelf && !isAlnum(text[e-1]) {
 		e--
 	}
-	p := strings.LastIndexAny(text[:e], ".?!:")
+	p := lastStop(text[:e])
 	if p < 0 && isAlnum(text[0]) {
 		// A sentence starts at a word after one of these, or at the
 		// first word after quotes and brackets: here the first token.
@@ -209,18 +270,64 @@ func (s *speakers) lastSentence(text string, limit int) (string, bool) {
 	return tail, short
 }
 
-// lastBlankLine is strings.LastIndex(text, "\n\n"), by bytes from the end.
-func lastBlankLine(text string) int {
-	for e := len(text); ; {
-		i := strings.LastIndexByte(text[:e], '\n')
-		if i < 1 {
-			return -1
+// lastStop is strings.LastIndexAny(text, ".?!:"). It reads eight bytes
+// at a time from the end for one of the four, and then byte by byte.
+func lastStop(text string) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := len(text)
+	for ; i >= 8; i -= 8 {
+		x := load64(text, i-8)
+		a, b, c, d := x^'.'*ones, x^'?'*ones, x^'!'*ones, x^':'*ones
+		// the high bit of each zero byte, and maybe of bytes above one:
+		// the highest set may be one of those, never the lowest
+		m := (a-ones)&^a | (b-ones)&^b | (c-ones)&^c | (d-ones)&^d
+		for m &= highs; m != 0; {
+			k := 63 - bits.LeadingZeros64(m)
+			if j := i - 8 + k>>3; isStop(text[j]) {
+				return j
+			}
+			m &^= 1 << k
 		}
-		if text[i-1] == '\n' {
-			return i - 1
-		}
-		e = i - 1 // text[i-1] is no newline: no pair ends at i
 	}
+	for i--; i >= 0; i-- {
+		if isStop(text[i]) {
+			return i
+		}
+	}
+	return -1
+}
+
+// isStop reports a full stop, question mark, exclamation mark or colon.
+func isStop(c byte) bool { return c == '.' || c == '?' || c == '!' || c == ':' }
+
+// lastBlankLine is strings.LastIndex(text, "\n\n"), by eight bytes at a
+// time from the end once a forward scan, which is quicker, finds a line
+// break.
+func lastBlankLine(text string) int {
+	if strings.IndexByte(text, '\n') < 0 {
+		return -1
+	}
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	i := len(text)
+	for ; i >= 9; i -= 8 {
+		// a zero byte where a pair of line breaks starts, in text[i-9:i]
+		z := load64(text, i-9) ^ '\n'*ones | load64(text, i-8) ^ '\n'*ones
+		// the high bit of each zero byte, and maybe of bytes above one:
+		// the highest set may be one of those, never the lowest
+		for m := (z - ones) &^ z & highs; m != 0; {
+			k := 63 - bits.LeadingZeros64(m)
+			if j := i - 9 + k>>3; text[j] == '\n' && text[j+1] == '\n' {
+				return j
+			}
+			m &^= 1 << k
+		}
+	}
+	for i -= 2; i >= 0; i-- {
+		if text[i] == '\n' && text[i+1] == '\n' {
+			return i
+		}
+	}
+	return -1
 }
 
 // sentenceFrom is lastSentence reading the tokens of text from w on, just

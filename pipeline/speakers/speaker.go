@@ -26,8 +26,8 @@ type speakers struct {
 	country    string                       // country id the document is set in, "" when unknown
 	date       string                       // the document's date (ISO 8601)
 	byline     []transcript.Speaker         // the document's byline, names completed
-	fixed      map[string]int32             // labels resolved to a full name, by their words: 1 + the index in fixedList of the last with those words
-	fixedList  []fixedLabel                 // the labels resolved to a full name, and their speakers: they stay so
+	fixed      map[string]int32             // labels resolved for good, by their words: 1 + the index in fixedList of the last with those words
+	fixedList  []fixedLabel                 // the labels resolved to a full name, or questioners' and parts' labels, and their speakers: they stay so
 	intros     map[string]intro             // names looked up in the text, and what was found
 	toks       [][]lexicon.Token            // each turn's tokens up to cuts, made when a name is first looked up in it
 	cuts       []int                        // per turn: how much of its text toks has the tokens of
@@ -42,6 +42,9 @@ type speakers struct {
 	persons    map[string]personAnswer      // what reg answered for names, while gen is the same
 	added      map[string]bool              // the names added to reg
 	gen        int                          // how many names were added to reg
+	nameAt     map[string]int32             // settle's places of the speakers' names in roleOf
+	roleOf     []string                     // settle's role of each speaker
+	ids        []int32                      // settle's per-turn places in roleOf, and whether the role is a part's
 }
 
 // scratch returns the scratch s reuses, taken from those of documents
@@ -69,8 +72,14 @@ func (s *speakers) prepare(doc *transcript.Document) {
 	}
 	doc.Country = s.country
 	seen := map[string]bool{}
+	var last [2]string // the last two names seen, which turns most often repeat
 	for i := range doc.Turns {
-		if name := doc.Turns[i].Label.Name; name != "" && !seen[name] {
+		name := doc.Turns[i].Label.Name
+		if name == "" || name == last[0] || name == last[1] {
+			continue
+		}
+		last[0], last[1] = name, last[0]
+		if !seen[name] {
 			seen[name] = true
 			if transcript.CountFields(name, 2) >= 2 {
 				if c, _, ok := s.person(name); ok {
@@ -85,6 +94,10 @@ func (s *speakers) prepare(doc *transcript.Document) {
 // resolveTurn sets turn i's speaker from its label, the byline, and the
 // people named so far in the document; an unlabelled first turn belongs to
 // the byline's first person, a later one continues the turn before it.
+//
+// A full name is registered once, when it is first given: the turn before
+// and the byline registered theirs, and a label resolved before to a full
+// name registered it then.
 func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 	s.turn = i
 	t := &doc.Turns[i]
@@ -96,28 +109,34 @@ func (s *speakers) resolveTurn(doc *transcript.Document, i int) {
 			t.Speaker = s.byline[0]
 		}
 	default:
-		sp, ok := s.fixedSpeaker(t.Label)
-		if !ok {
-			sp = s.fromLabel(t.Label, s.byline)
-			if transcript.CountFields(sp.Name, 2) >= 2 {
-				s.fix(t.Label, sp)
-			}
+		if sp, ok := s.fixedSpeaker(t.Label); ok {
+			t.Speaker = sp
+			return
 		}
+		sp := s.fromLabel(t.Label, s.byline)
 		t.Speaker = sp
-	}
-	if transcript.CountFields(t.Speaker.Name, 2) >= 2 {
-		s.addPerson(t.Speaker.Name)
+		switch {
+		case transcript.CountFields(sp.Name, 2) >= 2:
+			s.fix(t.Label, sp)
+			s.addPerson(sp.Name)
+		case t.Label.Question || t.Label.Role != "" && t.Label.Affiliation == "":
+			// a questioner's or a part's label: fromLabel reads the lexicon,
+			// the byline and the document's offices for it, never the
+			// names registered, and gives the same speaker on every turn
+			s.fix(t.Label, sp)
+		}
 	}
 }
 
-// fixedLabel is a label resolved to a full name, and its speaker.
+// fixedLabel is a label resolved for good, and its speaker.
 type fixedLabel struct {
 	label   transcript.Label
 	speaker transcript.Speaker
 	next    int32 // 1 + the index in speakers.fixedList of the label before it with the same words; 0 for none
 }
 
-// fix keeps the speaker a label was resolved to, a full name.
+// fix keeps the speaker a label was resolved to for good: a full name,
+// or a questioner's or a part's.
 func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
 	if s.fixed == nil {
 		sc := s.scratch()
@@ -131,8 +150,8 @@ func (s *speakers) fix(l transcript.Label, sp transcript.Speaker) {
 	s.fixed[l.Words] = int32(len(s.fixedList))
 }
 
-// fixedSpeaker returns the speaker a label was resolved to when that is a
-// full name. Labels are looked up by their words, so that a lookup hashes
+// fixedSpeaker returns the speaker a label was resolved to for good (see
+// fix). Labels are looked up by their words, so that a lookup hashes
 // one string rather than every field of the label.
 func (s *speakers) fixedSpeaker(l transcript.Label) (transcript.Speaker, bool) {
 	for k := s.fixed[l.Words]; k != 0; {
