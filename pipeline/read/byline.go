@@ -7,6 +7,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/turntag/turntag/lexicon"
+	"github.com/turntag/turntag/pipeline/internal/memo"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -436,8 +437,7 @@ func isQuoteByte(c byte) bool {
 // lines of at most maxBylineLine bytes. A nil bylineMemory remembers
 // nothing.
 type bylineMemory struct {
-	mu sync.RWMutex
-	m  map[string][]transcript.Speaker
+	m *memo.Bounded[string, []transcript.Speaker]
 }
 
 // maxBylineMemory is the most lines a bylineMemory remembers, and
@@ -447,31 +447,25 @@ const (
 	maxBylineLine   = 512
 )
 
+// newBylineMemory returns an empty bylineMemory.
+func newBylineMemory() *bylineMemory {
+	return &bylineMemory{memo.New[string, []transcript.Speaker](maxBylineMemory)}
+}
+
 // people returns bylinePeople(text, lex), from m when it remembers text.
 // The list returned is shared: the caller must not change it.
 func (m *bylineMemory) people(text string, lex *vocab) []transcript.Speaker {
 	if m == nil || len(text) > maxBylineLine {
 		return bylinePeople(text, lex)
 	}
-	m.mu.RLock()
-	out, ok := m.m[text]
-	m.mu.RUnlock()
-	if ok {
+	if out, ok := m.m.Get(text); ok {
 		return out
 	}
-	out = bylinePeople(text, lex)
+	out := bylinePeople(text, lex)
 	kept := make([]transcript.Speaker, len(out))
 	for i, sp := range out {
 		kept[i] = transcript.Speaker{Name: strings.Clone(sp.Name), Role: strings.Clone(sp.Role), Affiliation: strings.Clone(sp.Affiliation)}
 	}
-	text = strings.Clone(text)
-	m.mu.Lock()
-	if m.m == nil {
-		m.m = make(map[string][]transcript.Speaker)
-	}
-	if len(m.m) < maxBylineMemory {
-		m.m[text] = kept
-	}
-	m.mu.Unlock()
+	m.m.Put(strings.Clone(text), kept)
 	return out
 }

@@ -3,10 +3,10 @@ package read
 import (
 	"slices"
 	"strings"
-	"sync"
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/turntag/turntag/pipeline/internal/memo"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 
@@ -218,23 +218,22 @@ func classifyNew(head string, lex *vocab) headClass {
 // a document's text, and at most maxHeadMemory of them. A nil
 // headMemory remembers nothing.
 type headMemory struct {
-	mu sync.RWMutex
-	m  map[string]headClass
+	m *memo.Bounded[string, headClass]
 }
 
 // maxHeadMemory is the most heads a headMemory remembers: past it, the
 // heads of the documents read first are the ones remembered.
 const maxHeadMemory = 1 << 14
 
+// newHeadMemory returns an empty headMemory.
+func newHeadMemory() *headMemory { return &headMemory{memo.New[string, headClass](maxHeadMemory)} }
+
 // get returns the class of head that m remembers, if it does.
 func (m *headMemory) get(head string) (headClass, bool) {
 	if m == nil {
 		return headClass{}, false
 	}
-	m.mu.RLock()
-	h, ok := m.m[head]
-	m.mu.RUnlock()
-	return h, ok
+	return m.m.Get(head)
 }
 
 // put remembers copies of head and its class h, unless m is full.
@@ -245,15 +244,7 @@ func (m *headMemory) put(head string, h headClass) {
 	r := &h.raw
 	r.Words, r.Role, r.Title, r.Name = strings.Clone(r.Words), strings.Clone(r.Role), strings.Clone(r.Title), strings.Clone(r.Name)
 	r.Affiliation, h.key = strings.Clone(r.Affiliation), strings.Clone(h.key)
-	head = strings.Clone(head)
-	m.mu.Lock()
-	if m.m == nil {
-		m.m = make(map[string]headClass)
-	}
-	if len(m.m) < maxHeadMemory {
-		m.m[head] = h
-	}
-	m.mu.Unlock()
+	m.m.Put(strings.Clone(head), h)
 }
 
 // parseA recognises the answer label of a "Q. … A. …" interview: "A."

@@ -153,7 +153,7 @@ func TestReaderMemorySameAsNone(t *testing.T) {
 	}
 	want := parseAll(t, &Reader{lex: &none}, names, srcs, order)
 	shared := *base
-	shared.heads, shared.bylines = new(headMemory), new(bylineMemory)
+	shared.heads, shared.bylines = newHeadMemory(), newBylineMemory()
 	r := &Reader{lex: &shared}
 	var wg sync.WaitGroup
 	for g := range 4 {
@@ -172,8 +172,8 @@ func TestReaderMemorySameAsNone(t *testing.T) {
 		}()
 	}
 	wg.Wait()
-	if len(shared.heads.m) == 0 || len(shared.bylines.m) == 0 {
-		t.Errorf("%d heads and %d lines remembered", len(shared.heads.m), len(shared.bylines.m))
+	if shared.heads.m.Len() == 0 || shared.bylines.m.Len() == 0 {
+		t.Errorf("%d heads and %d lines remembered", shared.heads.m.Len(), shared.bylines.m.Len())
 	}
 }
 
@@ -182,7 +182,7 @@ func TestReaderMemorySameAsNone(t *testing.T) {
 // bylinePeople finds, first and after.
 func TestBylineMemoryKeepsNoText(t *testing.T) {
 	lex := testReader(t).lex
-	var m bylineMemory
+	m := newBylineMemory()
 	for _, line := range append(bylineSeeds, strings.Repeat("by Jen Psaki, Press Secretary; ", 20)) {
 		want := bylinePeople(line, lex)
 		b := []byte(line)
@@ -208,7 +208,7 @@ func TestBylineMemoryKeepsNoText(t *testing.T) {
 // from changes none of them.
 func TestHeadMemoryKeepsNoText(t *testing.T) {
 	lex := testReader(t).lex
-	var m headMemory
+	m := newHeadMemory()
 	head := "MS. PSAKI (White House)"
 	b := []byte(head)
 	text := bytesString(b)
@@ -220,12 +220,12 @@ func TestHeadMemoryKeepsNoText(t *testing.T) {
 	if got, ok := m.get(head); !ok || got != want {
 		t.Errorf("get(%q) = %+v, %v; want %+v", head, got, ok, want)
 	}
-	var full headMemory
+	full := newHeadMemory()
 	for i := range maxHeadMemory + 10 {
 		full.put(fmt.Sprint("Speaker ", i), headClass{})
 	}
-	if len(full.m) != maxHeadMemory {
-		t.Errorf("a full memory holds %d heads, want %d", len(full.m), maxHeadMemory)
+	if full.m.Len() != maxHeadMemory {
+		t.Errorf("a full memory holds %d heads, want %d", full.m.Len(), maxHeadMemory)
 	}
 	var nilMemory *headMemory
 	nilMemory.put(head, want)

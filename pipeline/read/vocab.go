@@ -69,7 +69,7 @@ func newVocab(lex *lexicon.Lexicon) *vocab {
 	v.metaFirst = firstBytes(lex.WordList(lexicon.MetaPrefixes))
 	v.longRoles = rolesByLength(v.roleLabels)
 	v.html = newHTMLWords(lex)
-	v.heads, v.bylines = new(headMemory), new(bylineMemory)
+	v.heads, v.bylines = newHeadMemory(), newBylineMemory()
 	v.keepCaps = acronyms(lex, v.keepCaps)
 	v.outletFirst, v.outletAcronyms = outletWords(lex)
 	return v

@@ -2,9 +2,8 @@ package speakers
 
 import (
 	"strings"
-	"sync"
-	"sync/atomic"
 
+	"github.com/turntag/turntag/pipeline/internal/memo"
 	"github.com/turntag/turntag/tagger"
 )
 
@@ -26,11 +25,14 @@ const maxCallees = 1 << 14
 
 // callees remember how the calls of the documents resolved so far were
 // checked against the lexicon: moderators call on the same reporters in
-// briefing after briefing. Safe for concurrent use.
+// briefing after briefing. Safe for concurrent use; a nil *callees
+// remembers nothing.
 type callees struct {
-	m sync.Map // calleeKey -> callee
-	n atomic.Int64
+	m *memo.Bounded[calleeKey, callee]
 }
+
+// newCallees returns an empty memory of calls.
+func newCallees() *callees { return &callees{memo.New[calleeKey, callee](maxCallees)} }
 
 // get returns check(name, outlet), remembered for tg.
 func (c *callees) get(tg *tagger.Tagger, name, outlet string, check func(name, outlet string) callee) callee {
@@ -38,18 +40,15 @@ func (c *callees) get(tg *tagger.Tagger, name, outlet string, check func(name, o
 		return check(name, outlet)
 	}
 	k := calleeKey{tg, name, outlet}
-	if v, ok := c.m.Load(k); ok {
-		return v.(callee)
+	if v, ok := c.m.Get(k); ok {
+		return v
 	}
 	v := check(name, outlet)
-	if c.n.Load() < maxCallees {
+	if !c.m.Full() {
 		// kept as copies: the strings point into a document's text, which
 		// a key must neither keep alive nor see reused
 		k.name, k.outlet = strings.Clone(name), strings.Clone(outlet)
-		stored := callee{strings.Clone(v.name), strings.Clone(v.outlet)}
-		if _, loaded := c.m.LoadOrStore(k, stored); !loaded {
-			c.n.Add(1)
-		}
+		c.m.Put(k, callee{strings.Clone(v.name), strings.Clone(v.outlet)})
 	}
 	return v
 }

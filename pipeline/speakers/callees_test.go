@@ -22,7 +22,7 @@ func TestCalleesShared(t *testing.T) {
 	for i := range docs {
 		resolved(docs[len(docs)-1-i], tg, shared, false)
 	}
-	if shared.calls.n.Load() == 0 {
+	if shared.calls.m.Len() == 0 {
 		t.Fatal("no call remembered")
 	}
 	fresh := NewIndex(lex)
@@ -38,7 +38,7 @@ func TestCalleesShared(t *testing.T) {
 // a text that is then written over, as a reused buffer is: the memory must
 // still answer for the call as it was.
 func TestCalleesKeepCopies(t *testing.T) {
-	var c callees
+	c := newCallees()
 	buf := []byte("Peter Doocy|Fox News")
 	name, outlet := unsafe.String(&buf[0], 11), unsafe.String(&buf[12], 8)
 	checks := 0

@@ -20,7 +20,7 @@ type Index struct {
 // NewIndex indexes a compiled lexicon's people and sites, and reads its
 // word lists.
 func NewIndex(lex *lexicon.Lexicon) *Index {
-	return &Index{ppl: newPeople(lex), w: newWords(lex), calls: &callees{}, roles: &roles{}}
+	return &Index{ppl: newPeople(lex), w: newWords(lex), calls: newCallees(), roles: newRoles()}
 }
 
 // Resolve sets the Speaker of every turn of doc. It reads the document's

@@ -2,7 +2,8 @@ package speakers
 
 import (
 	"strings"
-	"sync"
+
+	"github.com/turntag/turntag/pipeline/internal/memo"
 )
 
 // maxRoles bounds how many cleaned roles an Index remembers.
@@ -10,30 +11,26 @@ const maxRoles = 1 << 14
 
 // roles remember how the roles of the documents resolved so far were
 // cleaned: "Moderator", "Questioner" and "The President" come back in
-// document after document. Safe for concurrent use.
-type roles struct {
-	mu sync.RWMutex
-	m  map[string]string // role -> cleanRole(role, w)
-}
+// document after document. Safe for concurrent use; a nil *roles
+// remembers nothing.
+type roles struct{ m *memo.Bounded[string, string] } // role -> cleanRole(role, w)
+
+// newRoles returns an empty memory of roles.
+func newRoles() *roles { return &roles{memo.New[string, string](maxRoles)} }
 
 // clean returns cleanRole(role, w), remembered.
 func (r *roles) clean(role string, w *words) string {
-	r.mu.RLock()
-	c, ok := r.m[role]
-	r.mu.RUnlock()
-	if ok {
+	if r == nil {
+		return cleanRole(role, w)
+	}
+	if c, ok := r.m.Get(role); ok {
 		return c
 	}
-	c = cleanRole(role, w)
-	r.mu.Lock()
-	if len(r.m) < maxRoles {
-		if r.m == nil {
-			r.m = map[string]string{}
-		}
+	c := cleanRole(role, w)
+	if !r.m.Full() {
 		// kept as copies: a role may point into a document's text, which
 		// the memory must not keep alive
-		r.m[strings.Clone(role)] = strings.Clone(c)
+		r.m.Put(strings.Clone(role), strings.Clone(c))
 	}
-	r.mu.Unlock()
 	return c
 }
