@@ -201,8 +201,8 @@ const maxLexPeople = 1 << 14
 // document after another. It remembers no more than maxLexPeople names,
 // each a copy, so that it holds no document's text.
 func (t *Tagger) lexPerson(name string) lexPerson {
-	if v, ok := t.lexPeople.Load(name); ok {
-		return v.(lexPerson)
+	if p, ok := t.lexPeople.Get(name); ok {
+		return p
 	}
 	var p lexPerson
 	for _, m := range t.lex.Match(name) {
@@ -211,10 +211,8 @@ func (t *Tagger) lexPerson(name string) lexPerson {
 			break
 		}
 	}
-	if t.lexPeopleN.Load() < maxLexPeople {
-		if _, loaded := t.lexPeople.LoadOrStore(strings.Clone(name), p); !loaded {
-			t.lexPeopleN.Add(1)
-		}
+	if !t.lexPeople.Full() {
+		t.lexPeople.Put(strings.Clone(name), p)
 	}
 	return p
 }

@@ -6,8 +6,8 @@ import (
 	"sort"
 	"strings"
 	"sync"
-	"sync/atomic"
 
+	"github.com/turntag/turntag/internal/memo"
 	"github.com/turntag/turntag/lexicon"
 )
 
@@ -32,9 +32,8 @@ type Tagger struct {
 	nested sync.Map // organisation name as written -> []Mention with offsets into it
 	titles sync.Map // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
 	// lexPeople maps a name as written, copied, to the lexicon person it
-	// names (lexPerson); lexPeopleN counts its names
-	lexPeople  sync.Map
-	lexPeopleN atomic.Int64
+	// names (lexPerson)
+	lexPeople *memo.Bounded[string, lexPerson]
 	// buffers holds the buffers of released Docs (Doc.Release)
 	buffers sync.Pool
 }
@@ -42,7 +41,7 @@ type Tagger struct {
 // New returns a tagger over a compiled lexicon; ner may be nil to run on the
 // lexicon alone.
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
-	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{},
+	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{}, lexPeople: memo.New[string, lexPerson](maxLexPeople),
 		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors),
 		vocativeCues: lex.Words(lexicon.VocativeCues), honorifics: lex.Words(lexicon.Honorifics),
 		vocativeAfter: lex.Words(lexicon.VocativeFollowers)}

@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/turntag/turntag/internal/memo"
 	"github.com/turntag/turntag/lexicon"
-	"github.com/turntag/turntag/pipeline/internal/memo"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 

@@ -6,7 +6,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/turntag/turntag/pipeline/internal/memo"
+	"github.com/turntag/turntag/internal/memo"
 	"github.com/turntag/turntag/pipeline/transcript"
 )
 

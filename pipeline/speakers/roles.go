@@ -3,7 +3,7 @@ package speakers
 import (
 	"strings"
 
-	"github.com/turntag/turntag/pipeline/internal/memo"
+	"github.com/turntag/turntag/internal/memo"
 )
 
 // maxRoles bounds how many cleaned roles an Index remembers.
