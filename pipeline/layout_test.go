@@ -15,14 +15,15 @@ import (
 // way, so no stage imports a later one.
 var allowedImports = map[string][]string{
 	"lexicon":                    nil,
+	"internal/memo":              nil,
 	"lexicon/dictionary":         {"lexicon"},
 	"lexicon/sense":              {"lexicon"},
-	"tagger":                     {"lexicon"},
+	"tagger":                     {"internal/memo", "lexicon"},
 	"tagger/fastner":             {"tagger"},
 	"pipeline/transcript":        {"lexicon", "tagger"},
 	"pipeline/limited":           {"pipeline/transcript"},
-	"pipeline/read":              {"lexicon", "pipeline/limited", "pipeline/transcript"},
-	"pipeline/speakers":          {"lexicon", "pipeline/read", "pipeline/transcript", "tagger"},
+	"pipeline/read":              {"internal/memo", "lexicon", "pipeline/limited", "pipeline/transcript"},
+	"pipeline/speakers":          {"internal/memo", "lexicon", "pipeline/read", "pipeline/transcript", "tagger"},
 	"pipeline":                   {"lexicon", "pipeline/read", "pipeline/speakers", "pipeline/transcript", "tagger"},
 	"pipeline/write":             {"lexicon", "pipeline/transcript", "tagger"},
 	"pipeline/batch":             {"pipeline", "pipeline/limited", "pipeline/read", "pipeline/transcript", "pipeline/write"},

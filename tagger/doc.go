@@ -5,5 +5,6 @@
 // the same document. Topic tags carry a score and the cues that fired.
 //
 // In: strings (turn texts, names). Out: Mentions with byte offsets into the
-// text and Tags with evidence. It imports lexicon, never pipeline.
+// text and Tags with evidence. It imports lexicon and internal/memo (the
+// memory of lexicon people shared by documents), never pipeline.
 package tagger

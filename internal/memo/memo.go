@@ -1,7 +1,8 @@
 // Package memo holds Bounded, the memory that the stages share across the
 // documents of a run: answers that depend on a key and the lexicon alone
-// (a label head's class, a role cleaned, a call checked), which document
-// after document asks again.
+// (a label head's class, a role cleaned, a call checked, the lexicon
+// person a name names), which document after document asks again. It
+// imports nothing of turntag's.
 //
 // In: keys and the answers a stage worked out. Out: the answers, for any
 // goroutine, until the memory is full; past that, new answers are not

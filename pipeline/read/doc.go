@@ -10,5 +10,6 @@
 // whose turns tile the body, or a *transcript.Error naming the file.
 // Nothing here resolves a speaker or tags a text.
 //
-// Imports: pipeline/transcript and lexicon.
+// Imports: pipeline/transcript, lexicon, and internal/memo (the memory of
+// label heads and header lines shared by documents).
 package read

@@ -10,5 +10,6 @@
 // Turn.Speaker for every turn; nothing else is written.
 //
 // Imports: pipeline/transcript, pipeline/read (name rules), tagger (lexicon
-// lookups and a name registry) and lexicon.
+// lookups and a name registry), lexicon, and internal/memo (the memory of
+// roles and calls shared by documents).
 package speakers
