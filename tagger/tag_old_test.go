@@ -84,13 +84,7 @@ func (d *Doc) nestedCountriesOld(text string, m lexicon.Match) []Mention {
 		return nil
 	}
 	span := text[m.Start:m.End]
-	var inner []Mention
-	if v, ok := d.t.nested.Load(span); ok {
-		inner = v.([]Mention)
-	} else {
-		inner = d.t.countriesInside(span, e)
-		d.t.nested.Store(span, inner)
-	}
+	inner := d.t.countriesInside(span, e) // worked out each time: the reference remembers nothing
 	out := make([]Mention, len(inner))
 	for i, n := range inner {
 		n.Start += m.Start

@@ -28,8 +28,11 @@ type Tagger struct {
 	// names has the keys of surnames and of the lexicon's nicknames: a
 	// word it lacks is no one's surname, and is a first name only of a
 	// person a document names (Doc.names adds those)
-	names  nameFilter
-	nested sync.Map // organisation name as written -> []Mention with offsets into it
+	names nameFilter
+	// nested maps an organisation's name as written, copied, to the
+	// countries named inside it (countriesInside), their texts cut from
+	// the copy
+	nested *memo.Bounded[string, []Mention]
 	titles sync.Map // *lexicon.Entry of a person -> the folded words of their role and offices (holds)
 	// lexPeople maps a name as written, copied, to the lexicon person it
 	// names (lexPerson)
@@ -42,6 +45,7 @@ type Tagger struct {
 // lexicon alone.
 func New(lex *lexicon.Lexicon, ner NameFinder) *Tagger {
 	t := &Tagger{lex: lex, ner: ner, surnames: map[string][]*lexicon.Entry{}, lexPeople: memo.New[string, lexPerson](maxLexPeople),
+		nested:    memo.New[string, []Mention](maxNested),
 		particles: lex.Words(lexicon.NameParticles), suffixes: lex.Words(lexicon.NameSuffixes), titleConnectors: lex.Words(lexicon.TitleConnectors),
 		vocativeCues: lex.Words(lexicon.VocativeCues), honorifics: lex.Words(lexicon.Honorifics),
 		vocativeAfter: lex.Words(lexicon.VocativeFollowers)}
@@ -223,6 +227,10 @@ func markCovered(toks []lexicon.Token, covered []bool, matches []lexicon.Match) 
 	}
 }
 
+// maxNested bounds the organisation names a Tagger remembers the
+// countries inside of.
+const maxNested = 1 << 14
+
 // nestedCountries appends to dst the countries named inside an organisation's
 // name: "Russia's Africa Corps" and "Russian Armed Forces" name Russia. The
 // names of companies and media are left alone ("China Daily", "Israel
@@ -233,12 +241,19 @@ func (d *Doc) nestedCountries(dst []Mention, text string, m lexicon.Match) []Men
 		return dst
 	}
 	span := text[m.Start:m.End]
-	var inner []Mention
-	if v, ok := d.t.nested.Load(span); ok {
-		inner = v.([]Mention)
-	} else {
+	inner, ok := d.t.nested.Get(span)
+	if !ok {
 		inner = d.t.countriesInside(span, e)
-		d.t.nested.Store(span, inner)
+		if !d.t.nested.Full() {
+			// kept as copies: span and the texts inside it point into
+			// the document, which the memory must not keep alive
+			key := strings.Clone(span)
+			kept := slices.Clone(inner)
+			for i := range kept {
+				kept[i].Text = key[kept[i].Start:kept[i].End]
+			}
+			d.t.nested.Put(key, kept)
+		}
 	}
 	for _, n := range inner {
 		n.Start += m.Start

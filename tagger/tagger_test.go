@@ -8,6 +8,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unsafe"
 
 	"github.com/turntag/turntag/lexicon"
 )
@@ -519,4 +520,40 @@ func TestReleaseReuseDocuments(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestNestedKeepsNoText tags an organisation's name in a text read from a
+// buffer: the countries the Tagger remembers inside the name must not
+// point into that buffer, which would keep the document alive, and after
+// the buffer is written over the next document must get them as written.
+func TestNestedKeepsNoText(t *testing.T) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	tg := New(lex, nil)
+	const text, org = "Russia's Africa Corps moved into Mali.", "Russia's Africa Corps"
+	buf := []byte(text)
+	if _, err := tg.NewDoc().Tag(unsafe.String(&buf[0], len(buf))); err != nil {
+		t.Fatal(err)
+	}
+	inner, ok := tg.nested.Get(org)
+	if !ok || len(inner) == 0 {
+		t.Fatalf("no countries remembered inside %q", org)
+	}
+	lo, hi := uintptr(unsafe.Pointer(&buf[0])), uintptr(unsafe.Pointer(&buf[0]))+uintptr(len(buf))
+	for _, m := range inner {
+		if p := uintptr(unsafe.Pointer(unsafe.StringData(m.Text))); p >= lo && p < hi {
+			t.Errorf("the remembered %q points into the document", m.Text)
+		}
+	}
+	copy(buf, strings.Repeat("x", len(buf)))
+	res, err := tg.NewDoc().Tag(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, _ := New(lex, nil).NewDoc().Tag(text) // remembers nothing
+	if !reflect.DeepEqual(res.Mentions, want.Mentions) {
+		t.Errorf("after the first text was written over:\n%+v\nwant\n%+v", res.Mentions, want.Mentions)
+	}
 }
