@@ -128,14 +128,7 @@ func mustDefault(tb testing.TB) *lexicon.Lexicon {
 // FuzzHasStart checks hasStart against strings.Contains, seeded with
 // the testdata turns' texts.
 func FuzzHasStart(f *testing.F) {
-	for _, s := range []string{"", "start", "to start", "xxxxxxxstart", "xxxxxxxxstart", "sstart", "ststart", "star", "xxxxxxxxxxxxstar", "stt start"} {
-		f.Add(s)
-	}
-	for _, doc := range testDocs(f) {
-		for i := range doc.Turns {
-			f.Add(doc.TurnTextAt(i))
-		}
-	}
+	addTurnSeeds(f, "", "start", "to start", "xxxxxxxstart", "xxxxxxxxstart", "sstart", "ststart", "star", "xxxxxxxxxxxxstar", "stt start")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := hasStart(s), strings.Contains(s, "start"); got != want {
 			t.Errorf("hasStart(%q) = %v, want %v", s, got, want)

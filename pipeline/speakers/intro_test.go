@@ -37,6 +37,19 @@ func newTestSpeakers(tb testing.TB, doc *transcript.Document) *speakers {
 	return &speakers{lex: lex, tg: tg, reg: tg.NewDoc(), ppl: idx.ppl, w: idx.w, doc: doc}
 }
 
+// addTurnSeeds seeds f with seeds and with the texts of the testdata
+// turns (testDocs).
+func addTurnSeeds(f *testing.F, seeds ...string) {
+	for _, s := range seeds {
+		f.Add(s)
+	}
+	for _, doc := range testDocs(f) {
+		for i := range doc.Turns {
+			f.Add(doc.TurnTextAt(i))
+		}
+	}
+}
+
 // testDocs parses and normalises the transcripts of testdata.
 func testDocs(tb testing.TB) []*transcript.Document {
 	tb.Helper()

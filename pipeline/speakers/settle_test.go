@@ -132,14 +132,7 @@ func FuzzNamed(f *testing.F) {
 // FuzzLastStop checks lastStop against strings.LastIndexAny, seeded with
 // the testdata turns' texts.
 func FuzzLastStop(f *testing.F) {
-	for _, s := range []string{"", ".", "a.b?c", "xxxxxxx.", "xxxxxxxx.", ".xxxxxxxx", "Mr. Kirby: yes!? ok", "\x2e\x2f\x2d\x3a\x3b\x21\x20\x3f\x40"} {
-		f.Add(s)
-	}
-	for _, doc := range testDocs(f) {
-		for i := range doc.Turns {
-			f.Add(doc.TurnTextAt(i))
-		}
-	}
+	addTurnSeeds(f, "", ".", "a.b?c", "xxxxxxx.", "xxxxxxxx.", ".xxxxxxxx", "Mr. Kirby: yes!? ok", "\x2e\x2f\x2d\x3a\x3b\x21\x20\x3f\x40")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := lastStop(s), strings.LastIndexAny(s, ".?!:"); got != want {
 			t.Errorf("lastStop(%q) = %d, want %d", s, got, want)
@@ -150,14 +143,7 @@ func FuzzLastStop(f *testing.F) {
 // FuzzLastBlankLine checks lastBlankLine against strings.LastIndex,
 // seeded with the testdata turns' texts.
 func FuzzLastBlankLine(f *testing.F) {
-	for _, s := range []string{"", "\n", "\n\n", "a\n\nb", "xxxxxxxx\n\n", "\n\nxxxxxxxxx", "xxxxxxx\n\nxxxxxxxx\nx", "\n\n\n", "x\n\n\nxxxxxxxxxxxxxxxx\n"} {
-		f.Add(s)
-	}
-	for _, doc := range testDocs(f) {
-		for i := range doc.Turns {
-			f.Add(doc.TurnTextAt(i))
-		}
-	}
+	addTurnSeeds(f, "", "\n", "\n\n", "a\n\nb", "xxxxxxxx\n\n", "\n\nxxxxxxxxx", "xxxxxxx\n\nxxxxxxxx\nx", "\n\n\n", "x\n\n\nxxxxxxxxxxxxxxxx\n")
 	f.Fuzz(func(t *testing.T, s string) {
 		if got, want := lastBlankLine(s), strings.LastIndex(s, "\n\n"); got != want {
 			t.Errorf("lastBlankLine(%q) = %d, want %d", s, got, want)
