@@ -103,13 +103,7 @@ func checkStartMarks(t *testing.T, n int, l *Lexicon, x *Text, text string) {
 }
 
 func FuzzStartMarks(f *testing.F) {
-	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
-		for _, line := range strings.Split(text, "\n") {
-			if strings.TrimSpace(line) != "" {
-				f.Add(line)
-			}
-		}
-	}
+	addLineSeeds(f)
 	lexs, err := diffLexicons()
 	if err != nil {
 		f.Fatal(err)

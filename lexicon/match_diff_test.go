@@ -92,13 +92,7 @@ func TestMatchTokensSameAsReference(t *testing.T) {
 }
 
 func FuzzMatchTokens(f *testing.F) {
-	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
-		for _, line := range strings.Split(text, "\n") {
-			if strings.TrimSpace(line) != "" {
-				f.Add(line)
-			}
-		}
-	}
+	addLineSeeds(f)
 	lexs, err := diffLexicons()
 	if err != nil {
 		f.Fatal(err)

@@ -32,6 +32,18 @@ func testdataTexts(tb testing.TB) []string {
 	return out
 }
 
+// addLineSeeds seeds f with the non-blank lines of testdataTexts and
+// tokenizeSamples.
+func addLineSeeds(f *testing.F) {
+	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
+		for _, line := range strings.Split(text, "\n") {
+			if strings.TrimSpace(line) != "" {
+				f.Add(line)
+			}
+		}
+	}
+}
+
 // tokenizeSamples are short texts that reach the tokeniser's corners.
 var tokenizeSamples = []string{
 	"", "a", "A", "Erdoğan's NATO-Ukraine talks", "`quoted´ “double” «guillemets»",
@@ -150,13 +162,7 @@ func TestTextTokenizeSameAsReset(t *testing.T) {
 }
 
 func FuzzTextTokenize(f *testing.F) {
-	for _, text := range append(testdataTexts(f), tokenizeSamples...) {
-		for _, line := range strings.Split(text, "\n") {
-			if strings.TrimSpace(line) != "" {
-				f.Add(line)
-			}
-		}
-	}
+	addLineSeeds(f)
 	lexs, err := diffLexicons()
 	if err != nil {
 		f.Fatal(err)
